@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { AppContext } from "./context";
+import { handleError, sendError } from "./http/error-handler";
+import { registerSession } from "./http/session";
+import { adminRoutes } from "./modules/admin/admin.routes";
+import { authRoutes } from "./modules/auth/auth.routes";
+import { healthRoutes } from "./modules/health/health.routes";
+import { organisationRoutes } from "./modules/organisations/organisations.routes";
+import { webDistDir } from "./paths";
+
+export type BuildAppOptions = { logger?: boolean; webDir?: string };
+
+export async function buildApp(
+  ctx: AppContext,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: ctx.config.logLevel,
+            redact: [
+              "req.headers.cookie",
+              "req.headers.authorization",
+              'res.headers["set-cookie"]',
+            ],
+          },
+    genReqId: () => randomUUID(),
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Inline style attributes only (captured emails); never inline scripts.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
+      },
+    },
+    hsts: ctx.config.secureCookies,
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Blason API",
+        version: "0.1.0",
+        description:
+          "The JSON API behind the Blason web app. State-changing requests need the X-CSRF-Token header (see docs/API.md).",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  registerSession(app, ctx);
+  authRoutes(app, ctx);
+  organisationRoutes(app, ctx);
+  adminRoutes(app, ctx);
+  healthRoutes(app, ctx);
+
+  const webDir = options.webDir ?? webDistDir;
+  const indexHtml = path.join(webDir, "index.html");
+  if (fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    const shell = fs.readFileSync(indexHtml, "utf8");
+    app.get("/assets/*", { schema: { hide: true } }, (request, reply) => {
+      const file = (request.params as { "*": string })["*"];
+      return reply
+        .header("cache-control", "public, max-age=31536000, immutable")
+        .sendFile(`assets/${file}`);
+    });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith("/api/") || request.method !== "GET")
+        return sendError(request, reply, "NOT_FOUND");
+      const candidate = path.join(webDir, decodeURIComponent(request.url.split("?")[0] ?? "/"));
+      if (
+        candidate.startsWith(webDir + path.sep) &&
+        fs.existsSync(candidate) &&
+        fs.statSync(candidate).isFile()
+      )
+        return reply.sendFile(path.relative(webDir, candidate));
+      // The single-page app handles every other path.
+      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(shell);
+    });
+  } else {
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith("/api/")) return sendError(request, reply, "NOT_FOUND");
+      return reply
+        .status(503)
+        .type("text/plain; charset=utf-8")
+        .send(
+          "L'application web n'est pas construite : lancez « npm run build ». / The web app is not built: run `npm run build`.",
+        );
+    });
+  }
+
+  return app;
+}

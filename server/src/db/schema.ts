@@ -1,0 +1,228 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => ts("created_at").notNull().defaultNow();
+
+export const platformRoles = ["programme_manager", "reviewer", "platform_admin"] as const;
+export type PlatformRole = (typeof platformRoles)[number];
+export const orgKinds = ["region", "cfa", "ufa", "partner"] as const;
+export type OrgKind = (typeof orgKinds)[number];
+export const memberRoles = ["member", "admin"] as const;
+export type MemberRole = (typeof memberRoles)[number];
+export const tokenPurposes = ["magic_link", "password_reset", "email_verification"] as const;
+export type TokenPurpose = (typeof tokenPurposes)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    locale: text("locale").notNull().default("fr"),
+    emailVerifiedAt: ts("email_verified_at"),
+    platformRoles: text("platform_roles").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
+    check("users_locale_check", sql`${t.locale} in ('fr', 'en')`),
+    check(
+      "users_platform_roles_check",
+      sql`${t.platformRoles} <@ array['programme_manager','reviewer','platform_admin']::text[]`,
+    ),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** sha256 of the cookie value: a stolen database does not yield live sessions. */
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    expiresAt: ts("expires_at").notNull(),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const authTokens = pgTable(
+  "auth_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    purpose: text("purpose").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("auth_tokens_hash_key").on(t.tokenHash),
+    check(
+      "auth_tokens_purpose_check",
+      sql`${t.purpose} in ('magic_link', 'password_reset', 'email_verification')`,
+    ),
+  ],
+);
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    parentId: uuid("parent_id").references((): AnyPgColumn => organisations.id, {
+      onDelete: "restrict",
+    }),
+    siret: text("siret"),
+    uai: text("uai"),
+    contactEmail: text("contact_email").notNull(),
+    city: text("city"),
+    website: text("website"),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("organisations_slug_key").on(t.slug),
+    uniqueIndex("organisations_siret_key").on(t.siret),
+    uniqueIndex("organisations_uai_key").on(t.uai),
+    index("organisations_parent_idx").on(t.parentId),
+    check("organisations_kind_check", sql`${t.kind} in ('region', 'cfa', 'ufa', 'partner')`),
+    check("organisations_ufa_parent_check", sql`(${t.kind} = 'ufa') = (${t.parentId} is not null)`),
+    check("organisations_siret_format", sql`${t.siret} ~ '^[0-9]{14}$'`),
+    check("organisations_uai_format", sql`${t.uai} ~ '^[0-9]{7}[A-Z]$'`),
+  ],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.userId] }),
+    index("memberships_user_idx").on(t.userId),
+    check("memberships_role_check", sql`${t.role} in ('member', 'admin')`),
+  ],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    email: text("email").notNull(),
+    /** Null for a staff invitation (platform roles only). */
+    organisationId: uuid("organisation_id").references(() => organisations.id, {
+      onDelete: "cascade",
+    }),
+    role: text("role"),
+    platformRoles: text("platform_roles").array().notNull().default(sql`'{}'::text[]`),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: ts("expires_at").notNull(),
+    acceptedAt: ts("accepted_at"),
+    revokedAt: ts("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    index("invitations_org_idx").on(t.organisationId),
+    check("invitations_role_check", sql`${t.role} is null or ${t.role} in ('member', 'admin')`),
+    check(
+      "invitations_target_check",
+      sql`(${t.organisationId} is not null and ${t.role} is not null) or (${t.organisationId} is null and cardinality(${t.platformRoles}) > 0)`,
+    ),
+  ],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    at: ts("at").notNull(),
+    actorId: uuid("actor_id"),
+    actorLabel: text("actor_label"),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_target_idx").on(t.targetType, t.targetId)],
+);
+
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    queue: text("queue").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(5),
+    runAt: ts("run_at").notNull().defaultNow(),
+    lockedAt: ts("locked_at"),
+    lockedBy: text("locked_by"),
+    lastError: text("last_error"),
+    /** Enqueueing twice with the same key is a no-op: exactly-once side effects. */
+    uniqueKey: text("unique_key"),
+    createdAt: createdAt(),
+    finishedAt: ts("finished_at"),
+  },
+  (t) => [
+    uniqueIndex("jobs_unique_key").on(t.uniqueKey),
+    index("jobs_pending_idx").on(t.status, t.runAt),
+    check("jobs_status_check", sql`${t.status} in ('pending', 'running', 'done', 'failed')`),
+  ],
+);
+
+export const devMail = pgTable("dev_mail", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  to: text("to").notNull(),
+  subject: text("subject").notNull(),
+  text: text("text").notNull(),
+  html: text("html").notNull(),
+  createdAt: createdAt(),
+});
+
+export const rateBuckets = pgTable(
+  "rate_buckets",
+  {
+    key: text("key").notNull(),
+    windowStart: ts("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

@@ -1,0 +1,93 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AppError, codeToStatus, type ErrorCode, errorMessage, type Locale } from "../errors";
+import { requestLocale } from "./locale";
+
+type Issue = { keyword: string; instancePath: string; params: Record<string, unknown> };
+
+function issueMessage(issue: Issue, locale: Locale): string {
+  const fr = locale === "fr";
+  const p = issue.params;
+  switch (issue.keyword) {
+    case "invalid_type":
+      if (p.input === undefined)
+        return fr ? "Ce champ est obligatoire." : "This field is required.";
+      return fr ? "Valeur invalide." : "Invalid value.";
+    case "too_small":
+      if (p.origin === "string" && p.minimum === 1)
+        return fr ? "Ce champ est obligatoire." : "This field is required.";
+      if (p.origin === "string")
+        return fr ? `Au moins ${p.minimum} caractères.` : `At least ${p.minimum} characters.`;
+      if (p.origin === "array")
+        return fr ? `Choisissez-en au moins ${p.minimum}.` : `Choose at least ${p.minimum}.`;
+      return fr ? `La valeur minimale est ${p.minimum}.` : `The minimum is ${p.minimum}.`;
+    case "too_big":
+      if (p.origin === "string")
+        return fr ? `Au plus ${p.maximum} caractères.` : `At most ${p.maximum} characters.`;
+      return fr ? `La valeur maximale est ${p.maximum}.` : `The maximum is ${p.maximum}.`;
+    case "invalid_format":
+      if (p.format === "email") return fr ? "Adresse e-mail invalide." : "Invalid email address.";
+      if (p.format === "url")
+        return fr
+          ? "Adresse web invalide (elle commence par https://)."
+          : "Invalid web address (it starts with https://).";
+      return fr ? "Format invalide." : "Invalid format.";
+    case "invalid_value":
+      return fr ? "Cette valeur n'est pas proposée." : "This value is not allowed.";
+    case "unrecognized_keys":
+      return fr ? "Champ inconnu." : "Unknown field.";
+    default:
+      return fr ? "Valeur invalide." : "Invalid value.";
+  }
+}
+
+function fieldKey(instancePath: string): string {
+  return instancePath.replace(/^\//, "").replaceAll("/", ".") || "body";
+}
+
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  fields?: Record<string, string>,
+) {
+  const locale = requestLocale(request);
+  const message = errorMessage(code, locale);
+  // A field named without its own text carries the error's message.
+  const named =
+    fields && Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v || message]));
+  return reply.status(codeToStatus(code)).send({
+    error: {
+      code,
+      message,
+      requestId: request.id,
+      ...(named && Object.keys(named).length > 0 ? { fields: named } : {}),
+    },
+  });
+}
+
+/** One place maps every failure to the API's error body. */
+export function handleError(
+  error: FastifyError | AppError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  if (error instanceof AppError) return sendError(request, reply, error.code, error.fields);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const locale = requestLocale(request);
+    const fields: Record<string, string> = {};
+    for (const issue of error.validation as Issue[]) {
+      const key = fieldKey(issue.instancePath);
+      fields[key] ??= issueMessage(issue, locale);
+    }
+    return sendError(request, reply, "VALIDATION_FAILED", fields);
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status === 413) return sendError(request, reply, "PAYLOAD_TOO_LARGE");
+  if (status === 429) return sendError(request, reply, "RATE_LIMITED");
+  if (status === 404) return sendError(request, reply, "NOT_FOUND");
+  if (status && status >= 400 && status < 500)
+    return sendError(request, reply, "VALIDATION_FAILED");
+  request.log.error({ err: error }, "unhandled error");
+  return sendError(request, reply, "INTERNAL");
+}

@@ -1,0 +1,107 @@
+import "@fastify/cookie";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { AppContext } from "../context";
+import type { PlatformRole } from "../db/schema";
+import { AppError } from "../errors";
+import { newToken, safeEqual } from "../lib/tokens";
+import {
+  findLiveSession,
+  listMemberships,
+  touchSession,
+  type UserRow,
+} from "../modules/auth/auth.repo";
+import type { Principal } from "../modules/policy/policy";
+
+export const SESSION_COOKIE = "blason_session";
+export const CSRF_COOKIE = "blason_csrf";
+export const CSRF_HEADER = "x-csrf-token";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    principal: Principal;
+    user: UserRow | null;
+    sessionId: string | null;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+/**
+ * Resolves the session cookie into a principal on every request, and guards
+ * every state-changing request with an origin check and a double-submit CSRF
+ * token.
+ */
+export function registerSession(app: FastifyInstance, ctx: AppContext) {
+  const ownOrigin = new URL(ctx.config.publicUrl).origin;
+  app.decorateRequest("principal", null);
+  app.decorateRequest("user", null);
+  app.decorateRequest("sessionId", null);
+
+  app.addHook("onRequest", async (request, reply) => {
+    if (!SAFE_METHODS.has(request.method) && request.url.startsWith("/api/"))
+      checkCsrf(request, ownOrigin);
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const found = await findLiveSession(ctx.db, token);
+      if (found) {
+        request.user = found.user;
+        request.sessionId = found.session.id;
+        request.principal = {
+          userId: found.user.id,
+          platformRoles: found.user.platformRoles as PlatformRole[],
+          memberships: await listMemberships(ctx.db, found.user.id),
+        };
+        if (Date.now() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+          await touchSession(ctx.db, found.session.id);
+      } else {
+        clearSessionCookie(reply);
+      }
+    }
+    if (!request.cookies[CSRF_COOKIE]) {
+      const csrf = newToken();
+      // Make the new token usable by this very request's response handlers.
+      request.cookies[CSRF_COOKIE] = csrf;
+      reply.setCookie(CSRF_COOKIE, csrf, {
+        path: "/",
+        sameSite: "strict",
+        secure: ctx.config.secureCookies,
+        httpOnly: false,
+      });
+    }
+  });
+
+  function checkCsrf(request: FastifyRequest, origin: string) {
+    const requestOrigin = request.headers.origin;
+    if (requestOrigin && requestOrigin !== origin && requestOrigin !== hostOrigin(request))
+      throw new AppError("CSRF_TOKEN_INVALID");
+    const cookie = request.cookies[CSRF_COOKIE];
+    const header = request.headers[CSRF_HEADER];
+    if (!cookie || typeof header !== "string" || !safeEqual(cookie, header))
+      throw new AppError("CSRF_TOKEN_INVALID");
+  }
+}
+
+/** The origin the browser used to reach us (useful behind a local port mapping). */
+function hostOrigin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, ctx: AppContext) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: ctx.config.secureCookies,
+    maxAge: ctx.config.sessionDays * 86_400,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: "/" });
+}
+
+export function requireUser(request: FastifyRequest): UserRow & { sessionId: string } {
+  if (!request.user || !request.sessionId) throw new AppError("UNAUTHENTICATED");
+  return Object.assign(request.user, { sessionId: request.sessionId });
+}

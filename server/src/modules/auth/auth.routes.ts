@@ -1,0 +1,209 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { AppContext } from "../../context";
+import { AppError } from "../../errors";
+import { email, errorBody, requestMeta, typed } from "../../http/route-types";
+import { CSRF_COOKIE, clearSessionCookie, requireUser, setSessionCookie } from "../../http/session";
+import { presentMe } from "../accounts/accounts.present";
+import { locale, meSchema } from "../accounts/accounts.schema";
+import { findUserById, listUserSessions, updateUser } from "./auth.repo";
+import {
+  changePassword,
+  completePasswordReset,
+  consumeMagicLink,
+  requestMagicLink,
+  requestPasswordReset,
+  sendEmailVerification,
+  signInWithPassword,
+  signOut,
+  signOutEverywhere,
+  verifyEmail,
+} from "./auth.service";
+
+const token = z.string().min(20).max(200);
+const accepted = z.object({ ok: z.literal(true) });
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = typed(app);
+  const tags = ["auth"];
+
+  const answerMe = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    userId: string,
+    sessionToken?: string,
+  ) => {
+    const user = await findUserById(ctx.db, userId);
+    if (!user) throw new AppError("UNAUTHENTICATED");
+    if (sessionToken) setSessionCookie(reply, sessionToken, ctx);
+    return presentMe(ctx.db, user, request.cookies[CSRF_COOKIE] ?? "");
+  };
+
+  r.get(
+    "/api/auth/csrf",
+    { schema: { tags, response: { 200: z.object({ token: z.string() }) } } },
+    async (request) => ({ token: request.cookies[CSRF_COOKIE] ?? "" }),
+  );
+
+  r.get(
+    "/api/me",
+    { schema: { tags: ["account"], response: { 200: meSchema, 401: errorBody } } },
+    async (request, reply) => answerMe(request, reply, requireUser(request).id),
+  );
+
+  r.post(
+    "/api/auth/sign-in",
+    {
+      schema: {
+        tags,
+        body: z.object({ email, password: z.string().min(1).max(1000) }),
+        response: { 200: meSchema, 401: errorBody, 429: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const { userId, sessionToken } = await signInWithPassword(ctx, {
+        ...request.body,
+        ...requestMeta(request),
+      });
+      return answerMe(request, reply, userId, sessionToken);
+    },
+  );
+
+  r.post(
+    "/api/auth/magic-link",
+    { schema: { tags, body: z.object({ email }), response: { 202: accepted, 429: errorBody } } },
+    async (request, reply) => {
+      await requestMagicLink(ctx, { ...request.body, ...requestMeta(request) });
+      return reply.status(202).send({ ok: true });
+    },
+  );
+
+  r.post(
+    "/api/auth/magic-link/consume",
+    { schema: { tags, body: z.object({ token }), response: { 200: meSchema, 400: errorBody } } },
+    async (request, reply) => {
+      const { userId, sessionToken } = await consumeMagicLink(ctx, {
+        ...request.body,
+        ...requestMeta(request),
+      });
+      return answerMe(request, reply, userId, sessionToken);
+    },
+  );
+
+  r.post("/api/auth/sign-out", { schema: { tags } }, async (request, reply) => {
+    if (request.sessionId) await signOut(ctx, request.sessionId);
+    clearSessionCookie(reply);
+    return reply.status(204).send();
+  });
+
+  r.post("/api/auth/sign-out-everywhere", { schema: { tags } }, async (request, reply) => {
+    const user = requireUser(request);
+    await signOutEverywhere(ctx, user.id);
+    clearSessionCookie(reply);
+    return reply.status(204).send();
+  });
+
+  r.post(
+    "/api/auth/password-reset",
+    { schema: { tags, body: z.object({ email }), response: { 202: accepted } } },
+    async (request, reply) => {
+      await requestPasswordReset(ctx, { ...request.body, ...requestMeta(request) });
+      return reply.status(202).send({ ok: true });
+    },
+  );
+
+  r.post(
+    "/api/auth/password-reset/complete",
+    { schema: { tags, body: z.object({ token, password: z.string().max(1000) }) } },
+    async (request, reply) => {
+      await completePasswordReset(ctx, { ...request.body, ...requestMeta(request) });
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    "/api/auth/verify-email",
+    { schema: { tags, body: z.object({ token }) } },
+    async (request, reply) => {
+      await verifyEmail(ctx, { ...request.body, ...requestMeta(request) });
+      return reply.status(204).send();
+    },
+  );
+
+  r.post("/api/auth/verify-email/resend", { schema: { tags } }, async (request, reply) => {
+    await sendEmailVerification(ctx, requireUser(request).id);
+    return reply.status(202).send({ ok: true });
+  });
+
+  r.patch(
+    "/api/me",
+    {
+      schema: {
+        tags: ["account"],
+        body: z
+          .object({ name: z.string().trim().min(1).max(120).optional(), locale: locale.optional() })
+          .strict(),
+        response: { 200: meSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      await updateUser(ctx.db, user.id, request.body);
+      return answerMe(request, reply, user.id);
+    },
+  );
+
+  r.post(
+    "/api/me/password",
+    {
+      schema: {
+        tags: ["account"],
+        body: z.object({
+          currentPassword: z.string().min(1).max(1000),
+          newPassword: z.string().max(1000),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      await changePassword(ctx, { userId: user.id, sessionId: user.sessionId, ...request.body });
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    "/api/me/sessions",
+    {
+      schema: {
+        tags: ["account"],
+        response: {
+          200: z.object({
+            sessions: z.array(
+              z.object({
+                id: z.string(),
+                createdAt: z.iso.datetime(),
+                lastSeenAt: z.iso.datetime(),
+                userAgent: z.string().nullable(),
+                current: z.boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const sessions = await listUserSessions(ctx.db, user.id);
+      return {
+        sessions: sessions.map((s) => ({
+          // Never hand out the session hash itself.
+          id: s.id.slice(0, 12),
+          createdAt: s.createdAt.toISOString(),
+          lastSeenAt: s.lastSeenAt.toISOString(),
+          userAgent: s.userAgent,
+          current: s.id === user.sessionId,
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,196 @@
+import type { AppContext } from "../../context";
+import { AppError, type Locale } from "../../errors";
+import { appendAudit } from "../audit/audit.repo";
+import { queueEmail } from "../email/mailer";
+import {
+  consumeAuthToken,
+  deleteSession,
+  deleteUserSessions,
+  findUserByEmail,
+  findUserById,
+  insertAuthToken,
+  insertSession,
+  updateUser,
+} from "./auth.repo";
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords";
+import { hitRateLimit, limits } from "./rate-limit";
+
+const MAGIC_LINK_MINUTES = 15;
+const RESET_MINUTES = 30;
+
+type RequestMeta = { ip: string; userAgent?: string | undefined };
+
+export function assertPasswordStrength(password: string, field = "password") {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new AppError("PASSWORD_TOO_WEAK", { [field]: "" });
+}
+
+export async function signInWithPassword(
+  ctx: AppContext,
+  input: { email: string; password: string } & RequestMeta,
+): Promise<{ userId: string; sessionToken: string }> {
+  const email = input.email.trim().toLowerCase();
+  await hitRateLimit(ctx.db, `sign-in:ip:${input.ip}`, limits.signInPerIp);
+  await hitRateLimit(ctx.db, `sign-in:email:${email}`, limits.signInPerEmail);
+  const user = await findUserByEmail(ctx.db, email);
+  const ok = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !ok) throw new AppError("INVALID_CREDENTIALS");
+  const sessionToken = await insertSession(ctx.db, {
+    userId: user.id,
+    days: ctx.config.sessionDays,
+    userAgent: input.userAgent,
+  });
+  return { userId: user.id, sessionToken };
+}
+
+/** Always answers the same, whether or not the address has an account. */
+export async function requestMagicLink(ctx: AppContext, input: { email: string } & RequestMeta) {
+  const email = input.email.trim().toLowerCase();
+  await hitRateLimit(ctx.db, `email-link:ip:${input.ip}`, limits.emailLinkPerIp);
+  await hitRateLimit(ctx.db, `email-link:email:${email}`, limits.emailLinkPerEmail);
+  const user = await findUserByEmail(ctx.db, email);
+  if (!user) return;
+  await ctx.db.transaction(async (tx) => {
+    const token = await insertAuthToken(tx, {
+      userId: user.id,
+      purpose: "magic_link",
+      minutes: MAGIC_LINK_MINUTES,
+    });
+    await queueEmail(tx, {
+      to: user.email,
+      locale: user.locale as Locale,
+      template: {
+        name: "magic_link",
+        url: `${ctx.config.publicUrl}/connexion/lien?token=${token}`,
+        minutes: MAGIC_LINK_MINUTES,
+      },
+    });
+  });
+}
+
+export async function consumeMagicLink(ctx: AppContext, input: { token: string } & RequestMeta) {
+  await hitRateLimit(ctx.db, `token:ip:${input.ip}`, limits.tokenPerIp);
+  return ctx.db.transaction(async (tx) => {
+    const userId = await consumeAuthToken(tx, input.token, "magic_link");
+    if (!userId) throw new AppError("TOKEN_INVALID_OR_EXPIRED");
+    const user = await findUserById(tx, userId);
+    // Opening the link proves the address.
+    if (user && !user.emailVerifiedAt)
+      await updateUser(tx, userId, { emailVerifiedAt: new Date() });
+    const sessionToken = await insertSession(tx, {
+      userId,
+      days: ctx.config.sessionDays,
+      userAgent: input.userAgent,
+    });
+    return { userId, sessionToken };
+  });
+}
+
+export async function requestPasswordReset(
+  ctx: AppContext,
+  input: { email: string } & RequestMeta,
+) {
+  const email = input.email.trim().toLowerCase();
+  await hitRateLimit(ctx.db, `email-link:ip:${input.ip}`, limits.emailLinkPerIp);
+  await hitRateLimit(ctx.db, `email-link:email:${email}`, limits.emailLinkPerEmail);
+  const user = await findUserByEmail(ctx.db, email);
+  if (!user) return;
+  await ctx.db.transaction(async (tx) => {
+    const token = await insertAuthToken(tx, {
+      userId: user.id,
+      purpose: "password_reset",
+      minutes: RESET_MINUTES,
+    });
+    await queueEmail(tx, {
+      to: user.email,
+      locale: user.locale as Locale,
+      template: {
+        name: "password_reset",
+        url: `${ctx.config.publicUrl}/mot-de-passe/nouveau?token=${token}`,
+        minutes: RESET_MINUTES,
+      },
+    });
+  });
+}
+
+export async function completePasswordReset(
+  ctx: AppContext,
+  input: { token: string; password: string } & RequestMeta,
+) {
+  assertPasswordStrength(input.password);
+  await hitRateLimit(ctx.db, `token:ip:${input.ip}`, limits.tokenPerIp);
+  const passwordHash = await hashPassword(input.password);
+  await ctx.db.transaction(async (tx) => {
+    const userId = await consumeAuthToken(tx, input.token, "password_reset");
+    if (!userId) throw new AppError("TOKEN_INVALID_OR_EXPIRED");
+    await updateUser(tx, userId, { passwordHash, emailVerifiedAt: new Date() });
+    // A reset means the old password may be known to someone else.
+    await deleteUserSessions(tx, userId);
+    await appendAudit(tx, {
+      actor: { kind: "user", id: userId, label: "self" },
+      action: "account.password_reset",
+      targetType: "user",
+      targetId: userId,
+    });
+  });
+}
+
+export async function sendEmailVerification(ctx: AppContext, userId: string) {
+  const user = await findUserById(ctx.db, userId);
+  if (!user || user.emailVerifiedAt) return;
+  await hitRateLimit(ctx.db, `email-link:email:${user.email}`, limits.emailLinkPerEmail);
+  await ctx.db.transaction(async (tx) => {
+    const token = await insertAuthToken(tx, {
+      userId,
+      purpose: "email_verification",
+      minutes: 7 * 24 * 60,
+    });
+    await queueEmail(tx, {
+      to: user.email,
+      locale: user.locale as Locale,
+      template: {
+        name: "email_verification",
+        url: `${ctx.config.publicUrl}/verifier-email?token=${token}`,
+      },
+    });
+  });
+}
+
+export async function verifyEmail(ctx: AppContext, input: { token: string } & RequestMeta) {
+  await hitRateLimit(ctx.db, `token:ip:${input.ip}`, limits.tokenPerIp);
+  await ctx.db.transaction(async (tx) => {
+    const userId = await consumeAuthToken(tx, input.token, "email_verification");
+    if (!userId) throw new AppError("TOKEN_INVALID_OR_EXPIRED");
+    await updateUser(tx, userId, { emailVerifiedAt: new Date() });
+  });
+}
+
+export async function changePassword(
+  ctx: AppContext,
+  input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
+) {
+  assertPasswordStrength(input.newPassword, "newPassword");
+  const user = await findUserById(ctx.db, input.userId);
+  await hitRateLimit(ctx.db, `sign-in:email:${user?.email}`, limits.signInPerEmail);
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
+    throw new AppError("INVALID_CREDENTIALS", { currentPassword: "" });
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await updateUser(tx, user.id, { passwordHash });
+    await deleteUserSessions(tx, user.id, input.sessionId);
+    await appendAudit(tx, {
+      actor: { kind: "user", id: user.id, label: user.email },
+      action: "account.password_changed",
+      targetType: "user",
+      targetId: user.id,
+    });
+  });
+}
+
+export async function signOut(ctx: AppContext, sessionId: string) {
+  await deleteSession(ctx.db, sessionId);
+}
+
+export async function signOutEverywhere(ctx: AppContext, userId: string) {
+  await deleteUserSessions(ctx.db, userId);
+}

@@ -1,0 +1,37 @@
+import { lt, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { rateBuckets } from "../../db/schema";
+import { AppError } from "../../errors";
+
+export type Limit = { limit: number; windowSeconds: number };
+
+/**
+ * Counts a hit in a fixed window, stored in the database so that every app
+ * instance sees the same count. Throws RATE_LIMITED past the limit.
+ */
+export async function hitRateLimit(db: Db, key: string, { limit, windowSeconds }: Limit) {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
+  const [row] = await db
+    .insert(rateBuckets)
+    .values({ key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateBuckets.key, rateBuckets.windowStart],
+      set: { count: sql`${rateBuckets.count} + 1` },
+    })
+    .returning({ count: rateBuckets.count });
+  if (Math.random() < 0.01) {
+    await db
+      .delete(rateBuckets)
+      .where(lt(rateBuckets.windowStart, new Date(Date.now() - 86_400_000)));
+  }
+  if ((row?.count ?? 0) > limit) throw new AppError("RATE_LIMITED");
+}
+
+export const limits = {
+  signInPerEmail: { limit: 10, windowSeconds: 15 * 60 },
+  signInPerIp: { limit: 50, windowSeconds: 15 * 60 },
+  emailLinkPerEmail: { limit: 5, windowSeconds: 15 * 60 },
+  emailLinkPerIp: { limit: 30, windowSeconds: 15 * 60 },
+  tokenPerIp: { limit: 60, windowSeconds: 15 * 60 },
+} satisfies Record<string, Limit>;

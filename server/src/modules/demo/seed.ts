@@ -1,0 +1,199 @@
+import { sql } from "drizzle-orm";
+import type { AppContext } from "../../context";
+import { type MemberRole, type OrgKind, type PlatformRole, users } from "../../db/schema";
+import { appendAudit } from "../audit/audit.repo";
+import { insertUser } from "../auth/auth.repo";
+import { hashPassword } from "../auth/passwords";
+import { luhnValid, uaiCheckLetter } from "../organisations/identifiers";
+import { insertOrganisation, upsertMembership } from "../organisations/organisations.repo";
+import { slugify } from "../organisations/organisations.service";
+
+export const DEMO_PASSWORD = "Blason-demo-2026";
+
+/** Appends the digit that makes `digits` pass the Luhn check. */
+function withLuhn(digits: string): string {
+  for (let d = 0; d <= 9; d++) if (luhnValid(digits + d)) return digits + d;
+  throw new Error("unreachable");
+}
+
+/** A fictitious but well-formed SIRET: a valid SIREN then a valid whole. */
+export function demoSiret(seed: number): string {
+  const siren = withLuhn(String(91_000_000 + seed).padStart(8, "0"));
+  return withLuhn(`${siren}0001`);
+}
+
+export function demoUai(seed: number): string {
+  const digits = String(1_400_000 + seed).padStart(7, "0");
+  return digits + uaiCheckLetter(digits);
+}
+
+type DemoOrg = {
+  key: string;
+  name: string;
+  kind: OrgKind;
+  parent?: string;
+  city: string;
+  email: string;
+  siret?: number;
+  uai?: number;
+};
+type DemoUser = {
+  email: string;
+  name: string;
+  roles: PlatformRole[];
+  org?: string;
+  orgRole?: MemberRole;
+  label: string;
+};
+
+const demoOrganisations: DemoOrg[] = [
+  {
+    key: "region",
+    name: "Région Normandie",
+    kind: "region",
+    city: "Caen",
+    email: "badges@region-normandie.example",
+    siret: 1,
+  },
+  {
+    key: "caen",
+    name: "CFA des Métiers du Calvados",
+    kind: "cfa",
+    city: "Caen",
+    email: "contact@cfa-calvados.example",
+    siret: 2,
+    uai: 11,
+  },
+  {
+    key: "lisieux",
+    name: "UFA de Lisieux",
+    kind: "ufa",
+    parent: "caen",
+    city: "Lisieux",
+    email: "lisieux@cfa-calvados.example",
+    uai: 12,
+  },
+  {
+    key: "vire",
+    name: "UFA de Vire",
+    kind: "ufa",
+    parent: "caen",
+    city: "Vire Normandie",
+    email: "vire@cfa-calvados.example",
+    uai: 13,
+  },
+  {
+    key: "rouen",
+    name: "CFA de l'Industrie de Rouen",
+    kind: "cfa",
+    city: "Rouen",
+    email: "contact@cfa-industrie-rouen.example",
+    siret: 3,
+    uai: 21,
+  },
+  {
+    key: "partner",
+    name: "Association Compétences Cotentin",
+    kind: "partner",
+    city: "Cherbourg-en-Cotentin",
+    email: "contact@competences-cotentin.example",
+    siret: 4,
+  },
+];
+
+export const demoUsers: DemoUser[] = [
+  {
+    email: "admin@blason.example",
+    name: "Camille Admin",
+    roles: ["platform_admin"],
+    label: "administration de la plateforme",
+  },
+  {
+    email: "gestion@region-normandie.example",
+    name: "Nadia Lefèvre",
+    roles: ["programme_manager"],
+    org: "region",
+    orgRole: "admin",
+    label: "gestionnaire de programme (Région)",
+  },
+  {
+    email: "pair@cfa-industrie-rouen.example",
+    name: "Hugo Martin",
+    roles: ["reviewer"],
+    org: "rouen",
+    orgRole: "member",
+    label: "membre du groupe des pairs",
+  },
+  {
+    email: "direction@cfa-calvados.example",
+    name: "Sophie Durand",
+    roles: [],
+    org: "caen",
+    orgRole: "admin",
+    label: "administratrice du CFA des Métiers du Calvados",
+  },
+  {
+    email: "qualite@cfa-calvados.example",
+    name: "Julien Morel",
+    roles: [],
+    org: "caen",
+    orgRole: "member",
+    label: "membre du CFA des Métiers du Calvados",
+  },
+  {
+    email: "contact@cfa-industrie-rouen.example",
+    name: "Élodie Bernard",
+    roles: [],
+    org: "rouen",
+    orgRole: "admin",
+    label: "administratrice du CFA de l'Industrie de Rouen",
+  },
+  {
+    email: "partenaire@competences-cotentin.example",
+    name: "Karim Haddad",
+    roles: [],
+    org: "partner",
+    orgRole: "admin",
+    label: "structure partenaire",
+  },
+];
+
+/** Fills an empty database with the demo organisations and accounts. Returns false when data exists. */
+export async function seedDemo(ctx: AppContext): Promise<boolean> {
+  const [row] = await ctx.db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(users);
+  if ((row?.n ?? 0) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await ctx.db.transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    for (const o of demoOrganisations) {
+      const org = await insertOrganisation(tx, {
+        slug: slugify(o.name),
+        name: o.name,
+        kind: o.kind,
+        parentId: o.parent ? ids.get(o.parent)! : null,
+        siret: o.siret ? demoSiret(o.siret) : null,
+        uai: o.uai ? demoUai(o.uai) : null,
+        contactEmail: o.email,
+        city: o.city,
+      });
+      ids.set(o.key, org.id);
+    }
+    for (const u of demoUsers) {
+      const user = await insertUser(tx, {
+        email: u.email,
+        name: u.name,
+        passwordHash,
+        platformRoles: u.roles,
+        emailVerifiedAt: new Date(),
+      });
+      if (u.org && u.orgRole) await upsertMembership(tx, ids.get(u.org)!, user.id, u.orgRole);
+    }
+    await appendAudit(tx, {
+      actor: { kind: "system", label: "demo" },
+      action: "demo.seeded",
+      targetType: "platform",
+      data: { organisations: demoOrganisations.length, users: demoUsers.length },
+    });
+  });
+  return true;
+}

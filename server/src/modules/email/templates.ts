@@ -1,0 +1,162 @@
+import type { Locale } from "../../errors";
+
+type Rendered = { subject: string; text: string; html: string };
+type Content = {
+  subject: string;
+  intro: string[];
+  action?: { label: string; url: string };
+  outro: string[];
+};
+
+const roleNames = {
+  fr: {
+    member: "membre",
+    admin: "administrateur ou administratrice",
+    programme_manager: "gestionnaire de programme",
+    reviewer: "membre du groupe des pairs (instruction)",
+    platform_admin: "administrateur ou administratrice de la plateforme",
+  },
+  en: {
+    member: "member",
+    admin: "administrator",
+    programme_manager: "programme manager",
+    reviewer: "peer reviewer",
+    platform_admin: "platform administrator",
+  },
+} as const;
+
+type RoleName = keyof (typeof roleNames)["fr"];
+
+export type EmailTemplate =
+  | {
+      name: "invitation";
+      organisation: string;
+      role: "member" | "admin";
+      invitedBy: string;
+      url: string;
+      days: number;
+    }
+  | { name: "staff_invitation"; roles: RoleName[]; invitedBy: string; url: string; days: number }
+  | { name: "magic_link"; url: string; minutes: number }
+  | { name: "password_reset"; url: string; minutes: number }
+  | { name: "email_verification"; url: string };
+
+function content(t: EmailTemplate, locale: Locale): Content {
+  const fr = locale === "fr";
+  switch (t.name) {
+    case "invitation":
+      return fr
+        ? {
+            subject: `Invitation à rejoindre ${t.organisation} sur Blason`,
+            intro: [
+              `${t.invitedBy} vous invite à rejoindre ${t.organisation} sur Blason, en tant que ${roleNames.fr[t.role]}.`,
+              "Vous pourrez préparer les demandes de badge de votre organisation, suivre leur instruction et partager les badges obtenus.",
+            ],
+            action: { label: "Accepter l'invitation", url: t.url },
+            outro: [`Ce lien est valable ${t.days} jours et ne sert qu'une fois.`],
+          }
+        : {
+            subject: `Invitation to join ${t.organisation} on Blason`,
+            intro: [
+              `${t.invitedBy} invites you to join ${t.organisation} on Blason as ${roleNames.en[t.role]}.`,
+              "You will be able to prepare your organisation's badge applications, follow their review and share the badges it earns.",
+            ],
+            action: { label: "Accept the invitation", url: t.url },
+            outro: [`This link is valid for ${t.days} days and works once.`],
+          };
+    case "staff_invitation": {
+      const roles = t.roles.map((r) => roleNames[locale][r]).join(", ");
+      return fr
+        ? {
+            subject: "Invitation à rejoindre l'équipe Blason",
+            intro: [`${t.invitedBy} vous invite sur Blason avec le rôle : ${roles}.`],
+            action: { label: "Créer mon compte", url: t.url },
+            outro: [`Ce lien est valable ${t.days} jours et ne sert qu'une fois.`],
+          }
+        : {
+            subject: "Invitation to join the Blason team",
+            intro: [`${t.invitedBy} invites you to Blason with the role: ${roles}.`],
+            action: { label: "Create my account", url: t.url },
+            outro: [`This link is valid for ${t.days} days and works once.`],
+          };
+    }
+    case "magic_link":
+      return fr
+        ? {
+            subject: "Votre lien de connexion à Blason",
+            intro: ["Vous avez demandé à vous connecter à Blason sans mot de passe."],
+            action: { label: "Me connecter", url: t.url },
+            outro: [
+              `Ce lien est valable ${t.minutes} minutes et ne sert qu'une fois.`,
+              "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre compte ne risque rien.",
+            ],
+          }
+        : {
+            subject: "Your Blason sign-in link",
+            intro: ["You asked to sign in to Blason without a password."],
+            action: { label: "Sign me in", url: t.url },
+            outro: [
+              `This link is valid for ${t.minutes} minutes and works once.`,
+              "If you did not ask for it, ignore this message: your account is safe.",
+            ],
+          };
+    case "password_reset":
+      return fr
+        ? {
+            subject: "Choisir un nouveau mot de passe Blason",
+            intro: ["Vous avez demandé à changer votre mot de passe."],
+            action: { label: "Choisir un nouveau mot de passe", url: t.url },
+            outro: [
+              `Ce lien est valable ${t.minutes} minutes et ne sert qu'une fois. Vos autres sessions seront fermées.`,
+              "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
+            ],
+          }
+        : {
+            subject: "Choose a new Blason password",
+            intro: ["You asked to change your password."],
+            action: { label: "Choose a new password", url: t.url },
+            outro: [
+              `This link is valid for ${t.minutes} minutes and works once. Your other sessions will be closed.`,
+              "If you did not ask for it, ignore this message.",
+            ],
+          };
+    case "email_verification":
+      return fr
+        ? {
+            subject: "Confirmez votre adresse e-mail",
+            intro: ["Merci de confirmer que cette adresse e-mail est bien la vôtre."],
+            action: { label: "Confirmer mon adresse", url: t.url },
+            outro: [],
+          }
+        : {
+            subject: "Confirm your email address",
+            intro: ["Please confirm that this email address is yours."],
+            action: { label: "Confirm my address", url: t.url },
+            outro: [],
+          };
+  }
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function renderEmail(template: EmailTemplate, locale: Locale): Rendered {
+  const c = content(template, locale);
+  const footer =
+    locale === "fr"
+      ? "Blason — la plateforme des badges ouverts de la Région. Message automatique : merci de ne pas y répondre."
+      : "Blason — the Region's open badge platform. Automatic message: please do not reply.";
+  const text = [
+    ...c.intro,
+    ...(c.action ? [`${c.action.label} : ${c.action.url}`] : []),
+    ...c.outro,
+    "--",
+    footer,
+  ].join("\n\n");
+  const paragraphs = (lines: string[]) =>
+    lines.map((l) => `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(l)}</p>`).join("");
+  const button = c.action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(c.action.url)}" style="background:#1f3a8a;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(c.action.label)}</a></p><p style="margin:0 0 16px;font-size:13px;color:#4b5563;word-break:break-all">${escapeHtml(c.action.url)}</p>`
+    : "";
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(c.subject)}</title></head><body style="margin:0;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2937"><div role="article" aria-label="${escapeHtml(c.subject)}" style="max-width:560px;margin:0 auto;padding:24px"><div style="background:#1f3a8a;color:#ffffff;padding:16px 24px;border-radius:8px 8px 0 0;font-size:20px;font-weight:700">Blason <span style="color:#f2c14e">&#9733;</span></div><div style="background:#ffffff;padding:24px;border-radius:0 0 8px 8px">${paragraphs(c.intro)}${button}${paragraphs(c.outro)}</div><p style="font-size:12px;color:#4b5563;margin:16px 0">${escapeHtml(footer)}</p></div></body></html>`;
+  return { subject: c.subject, text, html };
+}

@@ -1,0 +1,123 @@
+import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import type { Db, Queryable } from "../../db/client";
+import { jobs } from "../../db/schema";
+
+export type JobRow = typeof jobs.$inferSelect;
+
+export type EnqueueInput = {
+  queue: string;
+  payload: Record<string, unknown>;
+  runAt?: Date;
+  maxAttempts?: number;
+  /** Enqueueing the same key twice keeps the first job only. */
+  uniqueKey?: string;
+};
+
+/** Enqueue inside the caller's transaction: the job exists iff the change does. */
+export async function enqueueJob(q: Queryable, input: EnqueueInput): Promise<void> {
+  await q
+    .insert(jobs)
+    .values({
+      queue: input.queue,
+      payload: input.payload,
+      runAt: input.runAt ?? new Date(),
+      maxAttempts: input.maxAttempts ?? 5,
+      uniqueKey: input.uniqueKey ?? null,
+    })
+    .onConflictDoNothing({ target: jobs.uniqueKey });
+}
+
+/**
+ * Takes up to `limit` due jobs for this worker. Rows locked by another
+ * instance are skipped, so two instances never run the same job; a job whose
+ * lease expired (its worker died) is taken again.
+ */
+export async function claimJobs(
+  db: Db,
+  options: { workerId: string; limit: number; leaseMs: number },
+): Promise<JobRow[]> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const staleBefore = new Date(now.getTime() - options.leaseMs);
+    const due = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        or(
+          and(eq(jobs.status, "pending"), lte(jobs.runAt, now)),
+          and(eq(jobs.status, "running"), lt(jobs.lockedAt, staleBefore)),
+        ),
+      )
+      .orderBy(asc(jobs.runAt), asc(jobs.id))
+      .limit(options.limit)
+      .for("update", { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx
+      .update(jobs)
+      .set({
+        status: "running",
+        attempts: sql`${jobs.attempts} + 1`,
+        lockedAt: now,
+        lockedBy: options.workerId,
+      })
+      .where(
+        inArray(
+          jobs.id,
+          due.map((row) => row.id),
+        ),
+      )
+      .returning();
+  });
+}
+
+export async function completeJob(db: Db, job: Pick<JobRow, "id">, workerId: string) {
+  await db
+    .update(jobs)
+    .set({ status: "done", finishedAt: new Date(), lockedAt: null, lastError: null })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.status, "running")));
+}
+
+export async function failJob(
+  db: Db,
+  job: Pick<JobRow, "id" | "attempts" | "maxAttempts">,
+  workerId: string,
+  error: string,
+  retryAt: Date,
+) {
+  const final = job.attempts >= job.maxAttempts;
+  await db
+    .update(jobs)
+    .set(
+      final
+        ? { status: "failed", finishedAt: new Date(), lockedAt: null, lastError: error }
+        : { status: "pending", runAt: retryAt, lockedAt: null, lastError: error },
+    )
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.status, "running")));
+}
+
+export async function jobStats(db: Db) {
+  const rows = await db
+    .select({
+      status: jobs.status,
+      count: sql<number>`count(*)::int`.mapWith(Number),
+      oldest: sql<Date | null>`min(${jobs.runAt})`.mapWith((v) => (v ? new Date(v) : null)),
+    })
+    .from(jobs)
+    .where(inArray(jobs.status, ["pending", "running", "failed"]))
+    .groupBy(jobs.status);
+  const by = (status: string) => rows.find((r) => r.status === status);
+  const oldestPending = by("pending")?.oldest ?? null;
+  return {
+    pending: by("pending")?.count ?? 0,
+    running: by("running")?.count ?? 0,
+    failed: by("failed")?.count ?? 0,
+    oldestPendingSeconds: oldestPending
+      ? Math.max(0, Math.round((Date.now() - oldestPending.getTime()) / 1000))
+      : 0,
+  };
+}
+
+export async function findJob(db: Db, id: number) {
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
+  return row;
+}

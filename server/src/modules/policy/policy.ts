@@ -1,0 +1,90 @@
+import type { MemberRole, PlatformRole } from "../../db/schema";
+import { AppError } from "../../errors";
+
+/** Who is asking: nobody, or a signed-in user with their roles. */
+export type Principal = {
+  userId: string;
+  platformRoles: readonly PlatformRole[];
+  memberships: readonly { organisationId: string; role: MemberRole }[];
+} | null;
+
+export type OrgRef = { id: string; parentId: string | null };
+
+type Subject = { org?: OrgRef };
+type Rule = (principal: NonNullable<Principal>, subject: Subject) => boolean;
+
+const hasRole =
+  (...roles: PlatformRole[]): Rule =>
+  (p) =>
+    p.platformRoles.some((r) => roles.includes(r));
+
+/** Membership of the organisation itself or of its parent (a CFA's staff see its UFA). */
+const memberOfOrg =
+  (...roles: MemberRole[]): Rule =>
+  (p, { org }) =>
+    !!org &&
+    p.memberships.some(
+      (m) =>
+        (m.organisationId === org.id || m.organisationId === org.parentId) &&
+        roles.includes(m.role),
+    );
+
+const anyOf =
+  (...rules: Rule[]): Rule =>
+  (p, s) =>
+    rules.some((rule) => rule(p, s));
+
+const signedIn: Rule = () => true;
+
+/**
+ * The whole access policy of the foundation, one line per action. Routes name
+ * an action; nothing else decides who may do what.
+ */
+export const policy = {
+  "account.read": signedIn,
+  "account.update": signedIn,
+  "organisation.list": signedIn,
+  "organisation.create": hasRole("programme_manager", "platform_admin"),
+  "organisation.read": anyOf(
+    hasRole("programme_manager", "platform_admin", "reviewer"),
+    memberOfOrg("member", "admin"),
+  ),
+  "organisation.update": anyOf(
+    hasRole("programme_manager", "platform_admin"),
+    memberOfOrg("admin"),
+  ),
+  "organisation.members.read": anyOf(
+    hasRole("programme_manager", "platform_admin"),
+    memberOfOrg("member", "admin"),
+  ),
+  "organisation.members.manage": anyOf(
+    hasRole("programme_manager", "platform_admin"),
+    memberOfOrg("admin"),
+  ),
+  "admin.users": hasRole("platform_admin"),
+  "audit.read": hasRole("platform_admin", "programme_manager"),
+} satisfies Record<string, Rule>;
+
+export type Action = keyof typeof policy;
+
+export function can(principal: Principal, action: Action, subject: Subject = {}): boolean {
+  if (!principal) return false;
+  return policy[action](principal, subject);
+}
+
+/**
+ * Throws when the principal may not act. When the principal may not even see
+ * the record, the answer is NOT_FOUND, the same as for a record that does not
+ * exist, so ids cannot be probed.
+ */
+export function authorize(
+  principal: Principal,
+  action: Action,
+  subject: Subject = {},
+  readAction?: Action,
+): asserts principal is NonNullable<Principal> {
+  if (!principal) throw new AppError("UNAUTHENTICATED");
+  if (can(principal, action, subject)) return;
+  if (readAction && !can(principal, readAction, subject)) throw new AppError("NOT_FOUND");
+  throw new AppError(subject.org && !readAction ? "NOT_FOUND" : "FORBIDDEN");
+}

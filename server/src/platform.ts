@@ -1,0 +1,47 @@
+import type { Config } from "./config";
+import type { AppContext } from "./context";
+import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/client";
+import { createMailer, EMAIL_QUEUE, emailJobHandler, type Mailer } from "./modules/email/mailer";
+import { type JobHandlers, JobWorker } from "./modules/jobs/worker";
+
+export type Platform = { ctx: AppContext; worker: JobWorker; close(): Promise<void> };
+
+export function databaseOptions(config: Config): OpenDatabaseOptions {
+  return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir };
+}
+
+export function jobHandlers(ctx: AppContext): JobHandlers {
+  return { [EMAIL_QUEUE]: emailJobHandler(ctx.mailer) };
+}
+
+/** Opens the database, applies migrations and prepares the job worker (not started). */
+export async function openPlatform(
+  config: Config,
+  options: { database?: Database; mailer?: Mailer; backoffMs?: number } = {},
+): Promise<Platform> {
+  const database = options.database ?? (await openDatabase(databaseOptions(config)));
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const db = database.db;
+  const mailer =
+    options.mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const ctx: AppContext = { config, database, db, mailer };
+  const worker = new JobWorker({
+    db,
+    handlers: jobHandlers(ctx),
+    pollMs: config.jobsPollMs,
+    ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
+  });
+  return {
+    ctx,
+    worker,
+    async close() {
+      await worker.stop();
+      await database.close();
+    },
+  };
+}
