@@ -34,7 +34,7 @@ export async function enqueueJob(q: Queryable, input: EnqueueInput): Promise<voi
  */
 export async function claimJobs(
   db: Db,
-  options: { workerId: string; limit: number; leaseMs: number },
+  options: { workerId: string; limit: number; leaseMs: number; queues?: string[] | undefined },
 ): Promise<JobRow[]> {
   return db.transaction(async (tx) => {
     const now = new Date();
@@ -43,9 +43,12 @@ export async function claimJobs(
       .select({ id: jobs.id })
       .from(jobs)
       .where(
-        or(
-          and(eq(jobs.status, "pending"), lte(jobs.runAt, now)),
-          and(eq(jobs.status, "running"), lt(jobs.lockedAt, staleBefore)),
+        and(
+          or(
+            and(eq(jobs.status, "pending"), lte(jobs.runAt, now)),
+            and(eq(jobs.status, "running"), lt(jobs.lockedAt, staleBefore)),
+          ),
+          options.queues ? inArray(jobs.queue, options.queues) : undefined,
         ),
       )
       .orderBy(asc(jobs.runAt), asc(jobs.id))

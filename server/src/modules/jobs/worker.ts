@@ -16,6 +16,8 @@ export type WorkerOptions = {
   /** First retry delay; doubles with every attempt. */
   backoffMs?: number;
   onError?: (job: JobRow, error: unknown) => void;
+  /** Serve only these queues (default: the queues it has handlers for). */
+  queues?: string[];
 };
 
 export function retryDelayMs(attempt: number, baseMs: number): number {
@@ -59,7 +61,8 @@ export class JobWorker {
 
   async runOnce(): Promise<number> {
     const { db, batchSize = 5, leaseMs = 5 * 60_000 } = this.options;
-    const claimed = await claimJobs(db, { workerId: this.id, limit: batchSize, leaseMs });
+    const queues = this.options.queues ?? Object.keys(this.options.handlers);
+    const claimed = await claimJobs(db, { workerId: this.id, limit: batchSize, leaseMs, queues });
     await Promise.all(claimed.map((job) => this.execute(job)));
     return claimed.length;
   }

@@ -137,7 +137,7 @@ export async function createOrganisation(
 export async function loadReadableOrganisation(ctx: AppContext, principal: Principal, id: string) {
   const org = await repo.findOrganisation(ctx.db, id);
   if (!org) throw new AppError(principal ? "NOT_FOUND" : "UNAUTHENTICATED");
-  authorize(principal, "organisation.read", { org });
+  authorize(principal, "organisation.read", { org }, "organisation.read");
   return org;
 }
 
@@ -171,7 +171,7 @@ export async function updateOrganisation(
   input: Partial<Omit<OrganisationInput, "kind" | "parentId">>,
 ) {
   const org = await loadReadableOrganisation(ctx, principal, id);
-  authorize(principal, "organisation.update", { org });
+  authorize(principal, "organisation.update", { org }, "organisation.read");
   const ids = normaliseIdentifiers(input);
   const values = {
     ...input,

@@ -86,5 +86,5 @@ export function authorize(
   if (!principal) throw new AppError("UNAUTHENTICATED");
   if (can(principal, action, subject)) return;
   if (readAction && !can(principal, readAction, subject)) throw new AppError("NOT_FOUND");
-  throw new AppError(subject.org && !readAction ? "NOT_FOUND" : "FORBIDDEN");
+  throw new AppError("FORBIDDEN");
 }

@@ -1,0 +1,159 @@
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "../config";
+import { DatabaseLockedError } from "../db/client";
+import { appendAudit, verifyAuditChain } from "../modules/audit/audit.repo";
+import { findUserByEmail, insertUser, updateUser } from "../modules/auth/auth.repo";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../modules/auth/passwords";
+import { seedDemo } from "../modules/demo/seed";
+import { openPlatform, type Platform } from "../platform";
+
+export type CliIo = { out: (line: string) => void; err: (line: string) => void };
+type Command = {
+  summary: string;
+  run(args: string[], io: CliIo, open: () => Promise<Platform>): Promise<number>;
+};
+
+const usage = (commands: Record<string, Command>) =>
+  [
+    "Usage: npm run blason -- <command> [options]",
+    "",
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(22)} ${c.summary}`),
+  ].join("\n");
+
+const commands: Record<string, Command> = {
+  migrate: {
+    summary: "apply the database migrations",
+    async run(_args, io, open) {
+      const platform = await open();
+      await platform.close();
+      io.out("Migrations appliquées. / Migrations applied.");
+      return 0;
+    },
+  },
+  "create-admin": {
+    summary: "create a platform administrator (--email, --name, [--password])",
+    async run(args, io, open) {
+      const { values } = parseArgs({
+        args,
+        options: {
+          email: { type: "string" },
+          name: { type: "string" },
+          password: { type: "string" },
+        },
+      });
+      if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) {
+        io.err(
+          "--email est obligatoire et doit être une adresse valide. / --email is required and must be valid.",
+        );
+        return 2;
+      }
+      if (values.password !== undefined && values.password.length < MIN_PASSWORD_LENGTH) {
+        io.err(`Le mot de passe doit contenir au moins ${MIN_PASSWORD_LENGTH} caractères.`);
+        return 2;
+      }
+      const password = values.password ?? randomBytes(12).toString("base64url");
+      const platform = await open();
+      try {
+        const { db } = platform.ctx;
+        const passwordHash = await hashPassword(password);
+        await db.transaction(async (tx) => {
+          const existing = await findUserByEmail(tx, values.email!);
+          const user = existing
+            ? await updateUser(tx, existing.id, {
+                platformRoles: [...new Set([...existing.platformRoles, "platform_admin"])],
+                passwordHash,
+              })
+            : await insertUser(tx, {
+                email: values.email!,
+                name: values.name ?? values.email!.split("@")[0]!,
+                passwordHash,
+                platformRoles: ["platform_admin"],
+                emailVerifiedAt: new Date(),
+              });
+          await appendAudit(tx, {
+            actor: { kind: "system", label: "cli" },
+            action: "user.roles_changed",
+            targetType: "user",
+            targetId: user!.id,
+            data: { to: user!.platformRoles, via: "create-admin" },
+          });
+        });
+        io.out(`Administrateur prêt : ${values.email}`);
+        if (!values.password)
+          io.out(`Mot de passe généré (à changer après connexion) : ${password}`);
+        return 0;
+      } finally {
+        await platform.close();
+      }
+    },
+  },
+  audit: {
+    summary: "audit verify: check the audit log's hash chain",
+    async run(args, io, open) {
+      if (args[0] !== "verify") {
+        io.err("Usage: npm run blason -- audit verify");
+        return 2;
+      }
+      const platform = await open();
+      try {
+        const result = await verifyAuditChain(platform.ctx.db);
+        if (result.ok) {
+          io.out(
+            `Journal d'audit intègre : ${result.checked} entrées vérifiées (tête ${result.head.slice(0, 16)}…).`,
+          );
+          io.out(`Audit log intact: ${result.checked} entries checked.`);
+          return 0;
+        }
+        io.err(`Journal d'audit ALTÉRÉ à l'entrée ${result.brokenAt} : ${result.reason}.`);
+        io.err(`Audit log TAMPERED at entry ${result.brokenAt}: ${result.reason}.`);
+        return 1;
+      } finally {
+        await platform.close();
+      }
+    },
+  },
+  "demo seed": {
+    summary: "fill an empty database with the demo organisations and accounts",
+    async run(_args, io, open) {
+      const platform = await open();
+      try {
+        io.out(
+          (await seedDemo(platform.ctx))
+            ? "Données de démonstration créées."
+            : "La base contient déjà des comptes : rien à faire.",
+        );
+        return 0;
+      } finally {
+        await platform.close();
+      }
+    },
+  },
+};
+
+/** `open` replaces how the command reaches the platform (tests pass their own). */
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  open?: () => Promise<Platform>,
+): Promise<number> {
+  const [first, second, ...rest] = argv;
+  const name = first && `${first} ${second}` in commands ? `${first} ${second}` : first;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    (name ? io.err : io.out)(usage(commands));
+    return name && name !== "help" && name !== "--help" ? 2 : 0;
+  }
+  const args =
+    name === first ? [second, ...rest].filter((a): a is string => a !== undefined) : rest;
+  try {
+    const opener = open ?? (() => openPlatform(loadConfig()));
+    return await command.run(args, io, opener);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DatabaseLockedError) {
+      io.err(error.message);
+      return 2;
+    }
+    throw error;
+  }
+}

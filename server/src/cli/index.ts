@@ -1,0 +1,7 @@
+import { runCli } from "./cli";
+
+const code = await runCli(process.argv.slice(2), {
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+});
+process.exit(code);

@@ -1,0 +1,99 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../src/cli/cli";
+import { auditLog } from "../src/db/schema";
+import { appendAudit, verifyAuditChain } from "../src/modules/audit/audit.repo";
+import { createTestPlatform, type TestPlatform } from "./support/platform";
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  for (let i = 1; i <= 5; i++)
+    await platform.ctx.db.transaction((tx) =>
+      appendAudit(tx, {
+        actor: { kind: "system", label: "test" },
+        action: "organisation.updated",
+        targetType: "organisation",
+        targetId: `org-${i}`,
+        data: { name: `Nom ${i}`, nested: { b: 2, a: 1 } },
+      }),
+    );
+});
+afterAll(() => platform?.close());
+
+async function cliAuditVerify() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(
+    ["audit", "verify"],
+    { out: (l) => out.push(l), err: (l) => err.push(l) },
+    async () => ({
+      ...platform,
+      close: async () => {},
+    }),
+  );
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("audit log", () => {
+  it("chains every row to the previous one", async () => {
+    expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({ ok: true, checked: 5 });
+  });
+
+  it("a change that rolls back leaves no audit row", async () => {
+    await expect(
+      platform.ctx.db.transaction(async (tx) => {
+        await appendAudit(tx, {
+          actor: { kind: "system", label: "test" },
+          action: "x",
+          targetType: "y",
+        });
+        throw new Error("the change itself failed");
+      }),
+    ).rejects.toThrow("the change itself failed");
+    expect(await platform.ctx.db.$count(auditLog)).toBe(5);
+  });
+
+  it("the database refuses to update or delete a row", async () => {
+    await expect(
+      platform.ctx.db.execute(sql`update audit_log set action = 'forged' where seq = 2`),
+    ).rejects.toThrow();
+    await expect(
+      platform.ctx.db.execute(sql`delete from audit_log where seq = 2`),
+    ).rejects.toThrow();
+  });
+
+  it("the check command passes on an intact chain", async () => {
+    const result = await cliAuditVerify();
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("Journal d'audit intègre : 5 entrées vérifiées");
+  });
+
+  it("detects an edited row even when the triggers were bypassed", async () => {
+    await platform.ctx.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+    await platform.ctx.db.execute(
+      sql`update audit_log set data = '{"name":"Nom falsifié"}' where seq = 3`,
+    );
+    expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: "row content does not match its hash",
+    });
+    const result = await cliAuditVerify();
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("ALTÉRÉ à l'entrée 3");
+  });
+
+  it("detects a deleted row", async () => {
+    await platform.ctx.db.execute(sql`delete from audit_log where seq = 4`);
+    expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({ ok: false, brokenAt: 3 });
+    await platform.ctx.db.execute(
+      sql`update audit_log set data = '{"name":"Nom 3","nested":{"a":1,"b":2}}' where seq = 3`,
+    );
+    expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({
+      ok: false,
+      brokenAt: 4,
+      reason: "row 4 is missing",
+    });
+  });
+});
