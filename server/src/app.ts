@@ -21,6 +21,14 @@ import { healthRoutes } from "./modules/health/health.routes";
 import { organisationRoutes } from "./modules/organisations/organisations.routes";
 import { webDistDir } from "./paths";
 
+export type RouteEntry = { method: string; url: string; hasBody: boolean };
+
+declare module "fastify" {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export type BuildAppOptions = { logger?: boolean; webDir?: string };
 
 export async function buildApp(
@@ -42,6 +50,16 @@ export async function buildApp(
     genReqId: () => randomUUID(),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
+  });
+
+  // Every route, so that tests can prove each one is covered by the policy matrix.
+  const routeTable: RouteEntry[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === "HEAD") continue;
+      routeTable.push({ method, url: route.url, hasBody: !!route.schema?.body });
+    }
   });
 
   app.setValidatorCompiler(validatorCompiler);

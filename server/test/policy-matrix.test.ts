@@ -1,0 +1,451 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devMail, type PlatformRole } from "../src/db/schema";
+import type { UserRow } from "../src/modules/auth/auth.repo";
+import { insertAuthToken } from "../src/modules/auth/auth.repo";
+import { insertInvitation } from "../src/modules/organisations/organisations.repo";
+import { TestClient } from "./support/client";
+import {
+  addMember,
+  buildOrganisation,
+  buildUser,
+  PASSWORD,
+  sessionCookieFor,
+} from "./support/factories";
+import { fingerprint } from "./support/fingerprint";
+import { createTestPlatform, type TestPlatform } from "./support/platform";
+
+/**
+ * The access matrix: every API route, tried by every kind of caller, against
+ * a CFA ("own" organisation) that some callers belong to and others do not.
+ * The expectations are written here, independently of the policy module, and
+ * the test fails if a route exists that the table does not cover.
+ */
+const roles = [
+  "anonymous",
+  "outsider",
+  "cfaMember",
+  "cfaAdmin",
+  "otherCfaAdmin",
+  "reviewer",
+  "manager",
+  "platformAdmin",
+] as const;
+type Role = (typeof roles)[number];
+
+type World = {
+  platform: TestPlatform;
+  cfaId: string;
+  users: Record<Exclude<Role, "anonymous">, UserRow>;
+};
+type Req = { method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE"; url: string; body?: unknown };
+type Case = { request: (w: World) => Promise<Req>; expect: (role: Role) => number };
+
+const everyone = (status: number) => () => status;
+const signedIn = (status: number) => (role: Role) => (role === "anonymous" ? 401 : status);
+/** Allowed roles get `ok`; roles that cannot see the organisation get 404; others 403. */
+const onOwnCfa =
+  (
+    ok: number,
+    allowed: Role[],
+    canSee: Role[] = ["cfaMember", "cfaAdmin", "reviewer", "manager", "platformAdmin"],
+  ) =>
+  (role: Role) =>
+    role === "anonymous" ? 401 : allowed.includes(role) ? ok : canSee.includes(role) ? 403 : 404;
+const staffOnly = (ok: number, allowed: Role[]) => (role: Role) =>
+  role === "anonymous" ? 401 : allowed.includes(role) ? ok : 403;
+
+const managers: Role[] = ["cfaAdmin", "manager", "platformAdmin"];
+
+async function freshMember(w: World) {
+  const user = await buildUser(w.platform.ctx);
+  await addMember(w.platform.ctx, w.cfaId, user.id, "member");
+  return user;
+}
+
+const cases: Record<string, Case> = {
+  "GET /api/auth/csrf": {
+    request: async () => ({ method: "GET", url: "/api/auth/csrf" }),
+    expect: everyone(200),
+  },
+  "GET /api/me": {
+    request: async () => ({ method: "GET", url: "/api/me" }),
+    expect: signedIn(200),
+  },
+  "PATCH /api/me": {
+    request: async () => ({ method: "PATCH", url: "/api/me", body: { locale: "fr" } }),
+    expect: signedIn(200),
+  },
+  "POST /api/me/password": {
+    request: async () => ({
+      method: "POST",
+      url: "/api/me/password",
+      body: { currentPassword: PASSWORD, newPassword: PASSWORD },
+    }),
+    expect: signedIn(204),
+  },
+  "GET /api/me/sessions": {
+    request: async () => ({ method: "GET", url: "/api/me/sessions" }),
+    expect: signedIn(200),
+  },
+  "POST /api/auth/sign-in": {
+    request: async (w) => {
+      const user = await buildUser(w.platform.ctx);
+      return {
+        method: "POST",
+        url: "/api/auth/sign-in",
+        body: { email: user.email, password: PASSWORD },
+      };
+    },
+    expect: everyone(200),
+  },
+  "POST /api/auth/magic-link": {
+    request: async () => ({
+      method: "POST",
+      url: "/api/auth/magic-link",
+      body: { email: `someone-${Math.random().toString(36).slice(2)}@test.example` },
+    }),
+    expect: everyone(202),
+  },
+  "POST /api/auth/magic-link/consume": {
+    request: async (w) => {
+      const user = await buildUser(w.platform.ctx);
+      const token = await insertAuthToken(w.platform.ctx.db, {
+        userId: user.id,
+        purpose: "magic_link",
+        minutes: 5,
+      });
+      return { method: "POST", url: "/api/auth/magic-link/consume", body: { token } };
+    },
+    expect: everyone(200),
+  },
+  "POST /api/auth/sign-out": {
+    request: async () => ({ method: "POST", url: "/api/auth/sign-out" }),
+    expect: everyone(204),
+  },
+  "POST /api/auth/sign-out-everywhere": {
+    request: async () => ({ method: "POST", url: "/api/auth/sign-out-everywhere" }),
+    expect: signedIn(204),
+  },
+  "POST /api/auth/password-reset": {
+    request: async () => ({
+      method: "POST",
+      url: "/api/auth/password-reset",
+      body: { email: `someone-${Math.random().toString(36).slice(2)}@test.example` },
+    }),
+    expect: everyone(202),
+  },
+  "POST /api/auth/password-reset/complete": {
+    request: async (w) => {
+      const user = await buildUser(w.platform.ctx);
+      const token = await insertAuthToken(w.platform.ctx.db, {
+        userId: user.id,
+        purpose: "password_reset",
+        minutes: 5,
+      });
+      return {
+        method: "POST",
+        url: "/api/auth/password-reset/complete",
+        body: { token, password: "a long new passphrase" },
+      };
+    },
+    expect: everyone(204),
+  },
+  "POST /api/auth/verify-email": {
+    request: async (w) => {
+      const user = await buildUser(w.platform.ctx);
+      const token = await insertAuthToken(w.platform.ctx.db, {
+        userId: user.id,
+        purpose: "email_verification",
+        minutes: 5,
+      });
+      return { method: "POST", url: "/api/auth/verify-email", body: { token } };
+    },
+    expect: everyone(204),
+  },
+  "POST /api/auth/verify-email/resend": {
+    request: async () => ({ method: "POST", url: "/api/auth/verify-email/resend" }),
+    expect: signedIn(202),
+  },
+  "GET /api/organisations": {
+    request: async () => ({ method: "GET", url: "/api/organisations" }),
+    expect: signedIn(200),
+  },
+  "POST /api/organisations": {
+    request: async () => ({
+      method: "POST",
+      url: "/api/organisations",
+      body: {
+        name: "Structure nouvelle",
+        kind: "partner",
+        contactEmail: "contact@nouvelle.example",
+      },
+    }),
+    expect: staffOnly(201, ["manager", "platformAdmin"]),
+  },
+  "GET /api/organisations/:id": {
+    request: async (w) => ({ method: "GET", url: `/api/organisations/${w.cfaId}` }),
+    expect: onOwnCfa(200, ["cfaMember", "cfaAdmin", "reviewer", "manager", "platformAdmin"]),
+  },
+  "PATCH /api/organisations/:id": {
+    request: async (w) => ({
+      method: "PATCH",
+      url: `/api/organisations/${w.cfaId}`,
+      body: { city: "Bayeux" },
+    }),
+    expect: onOwnCfa(200, managers),
+  },
+  "GET /api/organisations/:id/members": {
+    request: async (w) => ({ method: "GET", url: `/api/organisations/${w.cfaId}/members` }),
+    expect: onOwnCfa(200, ["cfaMember", "cfaAdmin", "manager", "platformAdmin"]),
+  },
+  "POST /api/organisations/:id/invitations": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/organisations/${w.cfaId}/invitations`,
+      body: { email: `invite-${Math.random().toString(36).slice(2)}@test.example`, role: "member" },
+    }),
+    expect: onOwnCfa(201, managers),
+  },
+  "DELETE /api/organisations/:id/invitations/:invitationId": {
+    request: async (w) => {
+      const { invitation } = await insertInvitation(w.platform.ctx.db, {
+        email: `pending-${Math.random().toString(36).slice(2)}@test.example`,
+        organisationId: w.cfaId,
+        role: "member",
+        days: 7,
+      });
+      return {
+        method: "DELETE",
+        url: `/api/organisations/${w.cfaId}/invitations/${invitation.id}`,
+      };
+    },
+    expect: onOwnCfa(204, managers),
+  },
+  "PATCH /api/organisations/:id/members/:userId": {
+    request: async (w) => {
+      const member = await freshMember(w);
+      return {
+        method: "PATCH",
+        url: `/api/organisations/${w.cfaId}/members/${member.id}`,
+        body: { role: "admin" },
+      };
+    },
+    expect: onOwnCfa(200, managers),
+  },
+  "DELETE /api/organisations/:id/members/:userId": {
+    request: async (w) => {
+      const member = await freshMember(w);
+      return { method: "DELETE", url: `/api/organisations/${w.cfaId}/members/${member.id}` };
+    },
+    expect: onOwnCfa(204, managers),
+  },
+  "GET /api/invitations/:token": {
+    request: async (w) => {
+      const { token } = await insertInvitation(w.platform.ctx.db, {
+        email: "look@test.example",
+        organisationId: w.cfaId,
+        role: "member",
+        days: 7,
+      });
+      return { method: "GET", url: `/api/invitations/${token}` };
+    },
+    expect: everyone(200),
+  },
+  "POST /api/invitations/:token/accept": {
+    request: async (w) => {
+      const { token } = await insertInvitation(w.platform.ctx.db, {
+        email: `join-${Math.random().toString(36).slice(2)}@test.example`,
+        organisationId: w.cfaId,
+        role: "member",
+        days: 7,
+      });
+      return {
+        method: "POST",
+        url: `/api/invitations/${token}/accept`,
+        body: { name: "Nouvelle personne", password: "a long enough passphrase" },
+      };
+    },
+    // Signed in as somebody else, the invitation is refused: it belongs to its address.
+    expect: (role) => (role === "anonymous" ? 200 : 409),
+  },
+  "GET /api/admin/users": {
+    request: async () => ({ method: "GET", url: "/api/admin/users" }),
+    expect: staffOnly(200, ["platformAdmin"]),
+  },
+  "PUT /api/admin/users/:id/roles": {
+    request: async (w) => {
+      const target = await buildUser(w.platform.ctx);
+      return {
+        method: "PUT",
+        url: `/api/admin/users/${target.id}/roles`,
+        body: { roles: ["reviewer"] },
+      };
+    },
+    expect: staffOnly(200, ["platformAdmin"]),
+  },
+  "POST /api/admin/invitations": {
+    request: async () => ({
+      method: "POST",
+      url: "/api/admin/invitations",
+      body: { email: "staff@test.example", roles: ["reviewer"] },
+    }),
+    expect: staffOnly(201, ["platformAdmin"]),
+  },
+  "GET /api/admin/audit": {
+    request: async () => ({ method: "GET", url: "/api/admin/audit" }),
+    expect: staffOnly(200, ["manager", "platformAdmin"]),
+  },
+  "GET /api/health": {
+    request: async () => ({ method: "GET", url: "/api/health" }),
+    expect: everyone(200),
+  },
+  "GET /api/config": {
+    request: async () => ({ method: "GET", url: "/api/config" }),
+    expect: everyone(200),
+  },
+  // Demo mode only (no SMTP): the captured mail is the demo's way to read links.
+  "GET /api/dev/mailbox": {
+    request: async () => ({ method: "GET", url: "/api/dev/mailbox" }),
+    expect: everyone(200),
+  },
+  "GET /api/dev/mailbox/:id": {
+    request: async (w) => {
+      const [mail] = await w.platform.ctx.db
+        .insert(devMail)
+        .values({ to: "a@b.example", subject: "s", text: "t", html: "h" })
+        .returning();
+      return { method: "GET", url: `/api/dev/mailbox/${mail!.id}` };
+    },
+    expect: everyone(200),
+  },
+};
+
+let world: World;
+
+beforeAll(async () => {
+  const platform = await createTestPlatform();
+  const { ctx } = platform;
+  const cfa = await buildOrganisation(ctx, { name: "CFA Matrice" });
+  const otherCfa = await buildOrganisation(ctx, { name: "CFA Voisin" });
+  const make = (platformRoles: PlatformRole[] = []) => buildUser(ctx, { platformRoles });
+  const users = {
+    outsider: await make(),
+    cfaMember: await make(),
+    cfaAdmin: await make(),
+    otherCfaAdmin: await make(),
+    reviewer: await make(["reviewer"]),
+    manager: await make(["programme_manager"]),
+    platformAdmin: await make(["platform_admin"]),
+  };
+  await addMember(ctx, cfa.id, users.cfaMember.id, "member");
+  await addMember(ctx, cfa.id, users.cfaAdmin.id, "admin");
+  await addMember(ctx, otherCfa.id, users.otherCfaAdmin.id, "admin");
+  // The reviewer works at a CFA too, but not this one.
+  await addMember(ctx, otherCfa.id, users.reviewer.id, "member");
+  world = { platform, cfaId: cfa.id, users };
+});
+afterAll(() => world?.platform.close());
+
+async function clientFor(role: Role): Promise<TestClient> {
+  const client = new TestClient(world.platform.app);
+  if (role !== "anonymous")
+    client.cookies.set(
+      "blason_session",
+      await sessionCookieFor(world.platform.ctx, world.users[role].id),
+    );
+  return client;
+}
+
+function apiRoutes() {
+  return world.platform.app.routeTable
+    .filter(
+      (r) =>
+        r.url.startsWith("/api/") &&
+        !r.url.startsWith("/api/docs") &&
+        r.url !== "/api/openapi.json",
+    )
+    .map((r) => `${r.method} ${r.url}`);
+}
+
+describe("policy matrix", () => {
+  it("covers every API route, and only existing ones", () => {
+    const routes = apiRoutes().sort();
+    expect(Object.keys(cases).sort()).toEqual(routes);
+  });
+
+  for (const [route, testCase] of Object.entries(cases)) {
+    it.each(roles.map((role) => [role, testCase.expect(role)] as const))(
+      `${route} as %s -> %i`,
+      async (role, expected) => {
+        const client = await clientFor(role);
+        const request = await testCase.request(world);
+        const response = await client.request(request);
+        expect(response.statusCode, response.body).toBe(expected);
+        if (expected === 404) expect(response.json().error.code).toBe("NOT_FOUND");
+        if (expected === 403) expect(response.json().error.code).toBe("FORBIDDEN");
+      },
+    );
+  }
+});
+
+describe("bad input on every route with a body", () => {
+  const garbage: [string, unknown][] = [
+    [
+      "wrong types",
+      {
+        email: 42,
+        name: ["x"],
+        role: "owner",
+        roles: "all",
+        token: 7,
+        password: {},
+        kind: "castle",
+        locale: "de",
+      },
+    ],
+    ["unknown field", { unexpected: true }],
+    ["malformed JSON", '{"email": '],
+  ];
+
+  const noBody = new Set([
+    "POST /api/auth/sign-out",
+    "POST /api/auth/sign-out-everywhere",
+    "POST /api/auth/verify-email/resend",
+  ]);
+  const bodyRoutes = Object.keys(cases).filter(
+    (route) => /^(POST|PATCH|PUT) /.test(route) && !noBody.has(route),
+  );
+
+  it("tries every route that takes a body", () => {
+    const withBody = world.platform.app.routeTable
+      .filter((r) => r.hasBody && r.url.startsWith("/api/"))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(bodyRoutes.sort()).toEqual(withBody.sort());
+  });
+
+  it.each(
+    bodyRoutes.flatMap((route) => garbage.map(([label, body]) => [route, label, body] as const)),
+  )("%s with %s: a clear French message, and nothing changes", async (route, _label, body) => {
+    const client = await clientFor("platformAdmin");
+    const request = await cases[route]!.request(world);
+    const before = await fingerprint(world.platform.ctx.db);
+    const response = await client.request({ ...request, body });
+    expect(response.statusCode, response.body).toBe(400);
+    const error = response.json().error;
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.message).toBe("Certaines informations sont invalides.");
+    expect(typeof error.requestId).toBe("string");
+    expect(await fingerprint(world.platform.ctx.db)).toEqual(before);
+  });
+
+  it("a body over the size limit is refused with its own message", async () => {
+    const client = await clientFor("platformAdmin");
+    const response = await client.request({
+      method: "PATCH",
+      url: "/api/me",
+      body: { name: "x".repeat(1_100_000) },
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+  });
+});
