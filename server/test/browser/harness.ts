@@ -1,0 +1,90 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { buildApp } from "../../src/app";
+import { seedDemo } from "../../src/modules/demo/seed";
+import { repoRoot, webDistDir } from "../../src/paths";
+import { openPlatform } from "../../src/platform";
+import { freshDatabase, testConfig } from "../support/platform";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/** Builds the web app once if this checkout has not built it yet. */
+function ensureWebBuilt() {
+  if (fs.existsSync(path.join(webDistDir, "index.html"))) return;
+  execFileSync("npm", ["run", "build", "-w", "web"], { cwd: repoRoot, stdio: "inherit" });
+}
+
+export type BrowserWorld = Awaited<ReturnType<typeof startBrowserWorld>>;
+
+/** A real server on a free port with demo data, its job worker running, and Chromium. */
+export async function startBrowserWorld() {
+  ensureWebBuilt();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = testConfig({ PORT: String(port), PUBLIC_URL: baseUrl, JOBS_POLL_MS: "50" });
+  const { database } = await freshDatabase();
+  const platform = await openPlatform(config, { database });
+  await seedDemo(platform.ctx);
+  const app = await buildApp(platform.ctx, { logger: false });
+  await app.listen({ port, host: "127.0.0.1" });
+  platform.worker.start();
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    baseUrl,
+    platform,
+    browser,
+    async newPage(locale = "fr-FR") {
+      const context = await browser.newContext({ locale, baseURL: baseUrl });
+      return context.newPage();
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await platform.close();
+    },
+  };
+}
+
+/** axe-core on the page as it is: no serious or critical WCAG 2.1 A/AA violation. */
+export async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} -> ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
+  expect(blocking, `accessibility of ${label}`).toEqual([]);
+}
