@@ -1,0 +1,87 @@
+/**
+ * The life of a badge application (demande de badge), as an explicit table.
+ * Anything not in the table is refused with a reason the UI can show.
+ */
+export const applicationStates = [
+  "draft",
+  "submitted",
+  "under_review",
+  "revision_requested",
+  "granted",
+  "refused",
+  "withdrawn",
+] as const;
+export type ApplicationState = (typeof applicationStates)[number];
+
+export const applicationEvents = [
+  "edit",
+  "submit",
+  "assign_reviewers",
+  "request_revision",
+  "grant",
+  "refuse",
+  "withdraw",
+] as const;
+export type ApplicationEvent = (typeof applicationEvents)[number];
+
+/** Who may cause an event: the applying organisation, or a programme manager. */
+export type EventActor = "applicant" | "manager";
+
+type Transition = {
+  from: readonly ApplicationState[];
+  to: ApplicationState | "same";
+  by: EventActor;
+};
+
+export const transitionTable: Record<ApplicationEvent, Transition> = {
+  edit: { from: ["draft", "revision_requested"], to: "same", by: "applicant" },
+  submit: { from: ["draft", "revision_requested"], to: "submitted", by: "applicant" },
+  assign_reviewers: { from: ["submitted", "under_review"], to: "under_review", by: "manager" },
+  request_revision: { from: ["under_review"], to: "revision_requested", by: "manager" },
+  grant: { from: ["under_review"], to: "granted", by: "manager" },
+  refuse: { from: ["under_review"], to: "refused", by: "manager" },
+  withdraw: {
+    from: ["draft", "submitted", "under_review", "revision_requested"],
+    to: "withdrawn",
+    by: "applicant",
+  },
+};
+
+export const finalStates: readonly ApplicationState[] = ["granted", "refused", "withdrawn"];
+
+export type TransitionResult =
+  | { ok: true; state: ApplicationState }
+  | {
+      ok: false;
+      code:
+        | "APPLICATION_ALREADY_DECIDED"
+        | "APPLICATION_TRANSITION_NOT_ALLOWED"
+        | "APPLICATION_WRONG_ACTOR";
+    };
+
+export function applyEvent(
+  state: ApplicationState,
+  event: ApplicationEvent,
+  actor: EventActor,
+): TransitionResult {
+  const transition = transitionTable[event];
+  if (transition.by !== actor) return { ok: false, code: "APPLICATION_WRONG_ACTOR" };
+  if (!transition.from.includes(state))
+    return {
+      ok: false,
+      code: finalStates.includes(state)
+        ? "APPLICATION_ALREADY_DECIDED"
+        : "APPLICATION_TRANSITION_NOT_ALLOWED",
+    };
+  return { ok: true, state: transition.to === "same" ? state : transition.to };
+}
+
+/** The events an actor can take now: what the UI offers as buttons. */
+export function availableEvents(state: ApplicationState, actor: EventActor): ApplicationEvent[] {
+  return applicationEvents.filter((event) => applyEvent(state, event, actor).ok);
+}
+
+/** A submission after a revision request is a "revision" for the calendar. */
+export function submissionKind(state: ApplicationState): "new" | "revision" {
+  return state === "revision_requested" ? "revision" : "new";
+}
