@@ -1,0 +1,77 @@
+import "@fontsource-variable/source-sans-3";
+import "./styles.css";
+import "./i18n";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { ApiError } from "./api/client";
+import { Layout } from "./components/Layout";
+import { AccountPage } from "./pages/account";
+import { AdminUsersPage, AuditPage } from "./pages/admin";
+import {
+  ForgotPasswordPage,
+  InvitationPage,
+  MagicLinkPage,
+  ResetPasswordPage,
+  SignInPage,
+  VerifyEmailPage,
+} from "./pages/auth";
+import { DashboardPage, PublicHomePage } from "./pages/home";
+import {
+  AccessibilityPage,
+  ErrorPage,
+  LegalPage,
+  MailboxPage,
+  NotFoundPage,
+  PrivacyPage,
+  SitemapPage,
+} from "./pages/misc";
+import { OrganisationPage, OrganisationsPage } from "./pages/organisations";
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <ErrorPage />,
+    children: [
+      { path: "/", element: <PublicHomePage /> },
+      { path: "/connexion", element: <SignInPage /> },
+      { path: "/connexion/lien", element: <MagicLinkPage /> },
+      { path: "/mot-de-passe-oublie", element: <ForgotPasswordPage /> },
+      { path: "/mot-de-passe/nouveau", element: <ResetPasswordPage /> },
+      { path: "/verifier-email", element: <VerifyEmailPage /> },
+      { path: "/invitation/:token", element: <InvitationPage /> },
+      { path: "/accueil", element: <DashboardPage /> },
+      { path: "/organisations", element: <OrganisationsPage /> },
+      { path: "/organisations/:id", element: <OrganisationPage /> },
+      { path: "/compte", element: <AccountPage /> },
+      { path: "/admin/utilisateurs", element: <AdminUsersPage /> },
+      { path: "/admin/journal", element: <AuditPage /> },
+      { path: "/dev/boite-mail", element: <MailboxPage /> },
+      { path: "/mentions-legales", element: <LegalPage /> },
+      { path: "/donnees-personnelles", element: <PrivacyPage /> },
+      { path: "/accessibilite", element: <AccessibilityPage /> },
+      { path: "/plan-du-site", element: <SitemapPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+const root = document.getElementById("root");
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
