@@ -62,6 +62,8 @@ export async function startBrowserWorld() {
     browser,
     async newPage(locale = "fr-FR") {
       const context = await browser.newContext({ locale, baseURL: baseUrl });
+      // A stuck step fails with its own message rather than the whole test timing out.
+      context.setDefaultTimeout(10_000);
       return context.newPage();
     },
     async close() {
