@@ -55,7 +55,9 @@ describe("public pages", () => {
     await page.goto("/");
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.keyboard.press("Tab");
-    await expect.poll(() => page.locator("a.skip-link:focus").textContent()).toBe("Aller au contenu");
+    await expect
+      .poll(() => page.locator("a.skip-link:focus").textContent())
+      .toBe("Aller au contenu");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("#contenu:focus").count()).toBe(1);
     await page.context().close();
