@@ -1,0 +1,26 @@
+/**
+ * did:key for Ed25519 (multicodec 0xed01, base58btc "z6Mk..."): the DID
+ * document is derived from the identifier itself, no network involved.
+ */
+export function didKeyDocument(url: string): Record<string, unknown> | undefined {
+  const [did, fragment] = url.split("#");
+  const match = /^did:key:(z6Mk[1-9A-HJ-NP-Za-km-z]{40,60})$/.exec(did ?? "");
+  if (!match?.[1]) return undefined;
+  const multibase = match[1];
+  const vmId = `${did}#${multibase}`;
+  const method = {
+    "@context": "https://w3id.org/security/multikey/v1",
+    id: vmId,
+    type: "Multikey",
+    controller: did,
+    publicKeyMultibase: multibase,
+  };
+  if (fragment) return fragment === multibase ? method : undefined;
+  return {
+    "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
+    id: did,
+    verificationMethod: [method],
+    assertionMethod: [vmId],
+    authentication: [vmId],
+  };
+}

@@ -1,0 +1,3 @@
+export * from "./contexts";
+export * from "./keys";
+export * from "./sign";

