@@ -16,7 +16,7 @@ function lines(text: string, max = 16): string[] {
   const out: string[] = [];
   let current = "";
   for (const word of text.split(/\s+/)) {
-    if ((current + " " + word).trim().length > max && current) {
+    if (`${current} ${word}`.trim().length > max && current) {
       out.push(current);
       current = word;
     } else current = `${current} ${word}`.trim();

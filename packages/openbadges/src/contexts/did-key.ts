@@ -16,11 +16,16 @@ export function didKeyDocument(url: string): Record<string, unknown> | undefined
     publicKeyMultibase: multibase,
   };
   if (fragment) return fragment === multibase ? method : undefined;
+  // A proof may name the bare DID as its verification method: the document
+  // then serves as both the key and its controller.
   return {
     "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
     id: did,
+    type: "Multikey",
+    controller: did,
+    publicKeyMultibase: multibase,
     verificationMethod: [method],
-    assertionMethod: [vmId],
+    assertionMethod: [vmId, did],
     authentication: [vmId],
   };
 }

@@ -86,3 +86,17 @@ declare module "ed25519-signature-2020-context" {
 declare module "@digitalbazaar/vc-bitstring-status-list-context" {
   export const contexts: Map<string, unknown>;
 }
+declare module "jsonld-signatures" {
+  const jsigs: {
+    verify(
+      document: object,
+      options: { suite: unknown; purpose: unknown; documentLoader: unknown },
+    ): Promise<{
+      verified: boolean;
+      error?: unknown;
+      results?: { verified?: boolean; error?: unknown }[];
+    }>;
+    purposes: { AssertionProofPurpose: new (options?: { date?: Date }) => unknown };
+  };
+  export default jsigs;
+}
