@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import { runSampleCommand, runVerifyCommand } from "@blason/openbadges";
 import { ConfigError, loadConfig } from "../config";
 import { DatabaseLockedError } from "../db/client";
 import { appendAudit, verifyAuditChain } from "../modules/audit/audit.repo";
@@ -111,6 +112,40 @@ const commands: Record<string, Command> = {
       } finally {
         await platform.close();
       }
+    },
+  },
+  "credentials sample": {
+    summary:
+      "credentials sample --out DIR: a signed sample credential (JSON, PNG, SVG) and its issuer's did.json",
+    async run(args, io) {
+      const { values } = parseArgs({ args, options: { out: { type: "string" } } });
+      if (!values.out) {
+        io.err("Usage: npm run blason -- credentials sample --out DIR");
+        return 2;
+      }
+      const result = await runSampleCommand({ outDir: values.out });
+      io.out(`Émetteur / issuer: ${result.issuer}`);
+      for (const file of result.files) io.out(`  ${file}`);
+      return 0;
+    },
+  },
+  verify: {
+    summary:
+      "verify <file-or-url> [--json]: verify any Open Badge (2.0 or 3.0) and print the report",
+    async run(args, io) {
+      const { values, positionals } = parseArgs({
+        args,
+        options: { json: { type: "boolean" } },
+        allowPositionals: true,
+      });
+      const target = positionals[0];
+      if (!target) {
+        io.err("Usage: npm run blason -- verify <file-or-url> [--json]");
+        return 2;
+      }
+      const result = await runVerifyCommand({ target, json: values.json ?? false });
+      (result.exitCode === 0 ? io.out : io.err)(result.output);
+      return result.exitCode;
     },
   },
   "demo seed": {

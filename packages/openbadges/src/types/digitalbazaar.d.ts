@@ -100,3 +100,9 @@ declare module "jsonld-signatures" {
   };
   export default jsigs;
 }
+declare module "@digitalcredentials/verifier-core" {
+  export function verifyCredential(options: {
+    credential: object;
+    knownDIDRegistries: object;
+  }): Promise<unknown>;
+}

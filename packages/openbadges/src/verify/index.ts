@@ -153,6 +153,18 @@ async function verifyInner(input: unknown, options: VerifyOptions): Promise<Veri
   return verifyOb3(doc, source, parseStep, fetcher, options, "ob3-di");
 }
 
+/** The controller a verification method declares, as its issuer publishes it. */
+async function keyController(
+  loader: ReturnType<typeof verifierDocumentLoader>,
+  method: string,
+): Promise<string | undefined> {
+  try {
+    return str(obj((await loader(method)).document)?.controller);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The published key must be a well-formed Ed25519 public key. */
 async function isEd25519Key(method: Record<string, unknown>): Promise<boolean> {
   try {
@@ -276,12 +288,16 @@ async function statusStep(
           "The issuer's status list is unreachable: the badge cannot be shown not to be revoked.",
         ),
       };
-    const listCheck = await verifyDataIntegrity(list, {
-      documentLoader: verifierDocumentLoader(fetcher),
-    });
     const listIssuer = str(list.issuer) ?? str(obj(list.issuer)?.id);
     const credIssuer = str(credential.issuer) ?? str(obj(credential.issuer)?.id);
-    if (!listCheck.verified || listIssuer !== credIssuer)
+    const loader = verifierDocumentLoader(fetcher);
+    const listCheck = await verifyDataIntegrity(list, { documentLoader: loader });
+    // The list's key must be the issuer's own, as the issuer publishes it.
+    const listKeyBound =
+      listCheck.verified &&
+      !!listCheck.verificationMethod &&
+      (await keyController(loader, listCheck.verificationMethod)) === credIssuer;
+    if (!listCheck.verified || !listKeyBound || listIssuer !== credIssuer)
       return {
         id: "status",
         status: "failed",
