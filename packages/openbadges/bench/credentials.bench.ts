@@ -5,7 +5,7 @@
  * node:crypto as the floor. Each figure is measured for a fixed time in one
  * run; compare them as ratios.
  */
-import { generateKeyPairSync, sign as edSign, verify as edVerify } from "node:crypto";
+import { sign as edSign, verify as edVerify, generateKeyPairSync } from "node:crypto";
 import { DataIntegrityProof } from "@digitalbazaar/data-integrity";
 import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { cryptosuite } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
@@ -52,21 +52,39 @@ const json = JSON.stringify(signed);
 const png = renderSvgToPng(badgeImageSvg({ title: "Veille", subtitle: "2026" }), { width: 400 });
 const baked = bakePng(png, json, { version: "3.0" });
 
-console.log(`Blason credential benchmark (${SECONDS} s per figure, best of 3 interleaved rounds, Node ${process.version})\n`);
+console.log(
+  `Blason credential benchmark (${SECONDS} s per figure, best of 3 interleaved rounds, Node ${process.version})\n`,
+);
 const operations: Record<string, [string, () => Promise<unknown> | unknown]> = {
   sign_per_s: ["Blason sign", () => signCredential(credential, { key: issuerKey })],
   reference_sign_per_s: [
     "reference sign (@digitalbazaar/vc)",
     async () => {
-      const pair = await Ed25519Multikey.from({ ...issuerKey, type: "Multikey", "@context": "https://w3id.org/security/multikey/v1" });
+      const pair = await Ed25519Multikey.from({
+        ...issuerKey,
+        type: "Multikey",
+        "@context": "https://w3id.org/security/multikey/v1",
+      });
       const suite = new DataIntegrityProof({ signer: pair.signer(), cryptosuite });
-      return vc.issue({ credential: structuredClone(credential), suite, documentLoader: defaultDocumentLoader });
+      return vc.issue({
+        credential: structuredClone(credential),
+        suite,
+        documentLoader: defaultDocumentLoader,
+      });
     },
   ],
-  verify_per_s: ["Blason verify (proof)", () => verifyDataIntegrity(signed, { documentLoader: defaultDocumentLoader })],
+  verify_per_s: [
+    "Blason verify (proof)",
+    () => verifyDataIntegrity(signed, { documentLoader: defaultDocumentLoader }),
+  ],
   reference_verify_per_s: [
     "reference verify (@digitalbazaar/vc)",
-    () => vc.verifyCredential({ credential: signed, suite: new DataIntegrityProof({ cryptosuite }), documentLoader: defaultDocumentLoader }),
+    () =>
+      vc.verifyCredential({
+        credential: signed,
+        suite: new DataIntegrityProof({ cryptosuite }),
+        documentLoader: defaultDocumentLoader,
+      }),
   ],
   bake_per_s: ["Blason bake PNG", () => bakePng(png, json, { version: "3.0" })],
   unbake_per_s: ["Blason unbake PNG", () => unbakePng(baked)],
@@ -76,7 +94,8 @@ for (const [, fn] of Object.values(operations)) for (let i = 0; i < 50; i++) awa
 const best: Record<string, number> = {};
 for (let round = 1; round <= 3; round++) {
   console.log(`round ${round}`);
-  for (const [key, [label, fn]] of Object.entries(operations)) best[key] = Math.max(best[key] ?? 0, await rate(`  ${label}`, fn));
+  for (const [key, [label, fn]] of Object.entries(operations))
+    best[key] = Math.max(best[key] ?? 0, await rate(`  ${label}`, fn));
 }
 const results = {
   sign_per_s: best.sign_per_s!,
@@ -91,9 +110,19 @@ const results = {
 const { privateKey, publicKey } = generateKeyPairSync("ed25519");
 const message = Buffer.alloc(64, 7);
 const signature = edSign(null, message, privateKey);
-results.floor_sign_per_s = await rate("floor Ed25519 sign (node:crypto)", () => edSign(null, message, privateKey));
-results.floor_verify_per_s = await rate("floor Ed25519 verify (node:crypto)", () => edVerify(null, message, publicKey, signature));
+results.floor_sign_per_s = await rate("floor Ed25519 sign (node:crypto)", () =>
+  edSign(null, message, privateKey),
+);
+results.floor_verify_per_s = await rate("floor Ed25519 verify (node:crypto)", () =>
+  edVerify(null, message, publicKey, signature),
+);
 
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
-console.log(`\nBlason / reference: sign ${ratio(results.sign_per_s, results.reference_sign_per_s)}x, verify ${ratio(results.verify_per_s, results.reference_verify_per_s)}x`);
-console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Math.round(v * 10) / 10]))));
+console.log(
+  `\nBlason / reference: sign ${ratio(results.sign_per_s, results.reference_sign_per_s)}x, verify ${ratio(results.verify_per_s, results.reference_verify_per_s)}x`,
+);
+console.log(
+  JSON.stringify(
+    Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Math.round(v * 10) / 10])),
+  ),
+);

@@ -617,6 +617,17 @@ async function verifyJwt(
       ],
     });
   }
+  const payloadContexts = asArray((payload as Record<string, unknown>)["@context"]);
+  // An OB 2.0 signed assertion is a JWS whose payload is the assertion itself.
+  if (payloadContexts.includes("https://w3id.org/openbadges/v2") || payload.type === "Assertion")
+    return verifyOb2Signed(
+      token,
+      payload as Record<string, unknown>,
+      source,
+      parseStep,
+      fetcher,
+      options,
+    );
   const vc =
     obj(payload.vc) ?? (payload["@context"] ? (payload as Record<string, unknown>) : undefined);
   if (!vc) {
@@ -726,11 +737,38 @@ async function fetchJson(fetcher: Fetcher, url: string) {
   return { result, json: result.ok ? parseJson(result.text) : null };
 }
 
+/**
+ * OB 2.0 hosting policy: the issuer's `startsWith` prefixes and
+ * `allowedOrigins` hosts, or else the issuer's own host.
+ */
+function hostedByIssuer(hostedUrl: string, issuer: Record<string, unknown>): boolean {
+  const policy = obj(issuer.verification) ?? obj(issuer.verify);
+  const starts = asArray(policy?.startsWith).filter((v): v is string => typeof v === "string");
+  const origins = asArray(policy?.allowedOrigins).filter((v): v is string => typeof v === "string");
+  let host: string;
+  try {
+    host = new URL(hostedUrl).host;
+  } catch {
+    return false;
+  }
+  if (starts.length > 0 || origins.length > 0)
+    return (
+      (starts.length === 0 || starts.some((p) => hostedUrl.startsWith(p))) &&
+      (origins.length === 0 || origins.includes(host))
+    );
+  try {
+    return new URL(str(issuer.id) ?? "").host === host;
+  } catch {
+    return false;
+  }
+}
+
 async function ob2Common(
   assertion: Record<string, unknown>,
   steps: Step[],
   fetcher: Fetcher,
   options: VerifyOptions,
+  hostedUrl?: string,
 ): Promise<Summary> {
   const now = options.now ?? new Date();
   const badgeRef = assertion.badge;
@@ -745,7 +783,37 @@ async function ob2Common(
     (typeof issuerRef === "string"
       ? ((await fetchJson(fetcher, issuerRef)).json ?? undefined)
       : undefined);
+  if (hostedUrl && issuer && !hostedByIssuer(hostedUrl, issuer))
+    steps.push({
+      id: "hosted",
+      status: "failed",
+      reason: r(
+        "L'assertion n'est pas hébergée à une adresse que son émetteur autorise.",
+        "The assertion is not hosted at an address its issuer allows.",
+      ),
+    });
+  const contexts = asArray(assertion["@context"]);
+  steps.push(
+    contexts.includes("https://w3id.org/openbadges/v2")
+      ? {
+          id: "context",
+          status: "passed",
+          reason: r(
+            "Le contexte Open Badges 2.0 est présent.",
+            "The Open Badges 2.0 context is present.",
+          ),
+        }
+      : {
+          id: "context",
+          status: "failed",
+          reason: r(
+            "Le contexte Open Badges 2.0 (https://w3id.org/openbadges/v2) manque.",
+            "The Open Badges 2.0 context (https://w3id.org/openbadges/v2) is missing.",
+          ),
+        },
+  );
   const problems: string[] = [];
+  if (!typesOf(assertion).includes("Assertion")) problems.push("type");
   if (!badge) problems.push("badge");
   if (!issuer) problems.push("issuer");
   if (!obj(assertion.recipient)) problems.push("recipient");
@@ -923,7 +991,7 @@ async function verifyOb2(
           ),
         },
   );
-  const summary = await ob2Common(hosted, steps, fetcher, options);
+  const summary = await ob2Common(hosted, steps, fetcher, options, hostedUrl);
   return finish({ format: "ob2-hosted", source, credential: hosted, summary, steps });
 }
 
@@ -946,7 +1014,25 @@ async function verifyOb2Signed(
   const creator = str(obj(assertion.verification)?.creator) ?? str(obj(assertion.verify)?.creator);
   const keyDoc = creator ? (await fetchJson(fetcher, creator)).json : null;
   const pem = str(keyDoc?.publicKeyPem);
-  if (!pem) {
+  // The key must belong to the issuer of the badge class it signs for.
+  const badgeRef = assertion.badge;
+  const badge =
+    obj(badgeRef) ??
+    (typeof badgeRef === "string"
+      ? ((await fetchJson(fetcher, badgeRef)).json ?? undefined)
+      : undefined);
+  const issuerId = str(badge?.issuer) ?? str(obj(badge?.issuer)?.id);
+  const owner = str(keyDoc?.owner);
+  if (pem && owner && issuerId && owner !== issuerId) {
+    steps.push({
+      id: "issuer_key",
+      status: "failed",
+      reason: r(
+        "La clé de signature n'appartient pas à l'émetteur du badge.",
+        "The signing key does not belong to the badge's issuer.",
+      ),
+    });
+  } else if (!pem) {
     steps.push({
       id: "issuer_key",
       status: "failed",
