@@ -8,14 +8,18 @@ import { generateIssuerKey } from "./keys";
 import { buildOpenBadgeCredential, hashedIdentifier } from "./ob3";
 import { badgeImageSvg, renderSvgToPng } from "./render";
 import { signCredential } from "./sign";
-import { type VerificationReport, verifyCredential } from "./verify";
+import { type VerificationReport, type VerifyInput, verifyCredential } from "./verify";
+import { MAX_INPUT_BYTES } from "./verify/input";
 
 /**
  * Writes a freshly signed sample: credential.json, credential.png and
  * credential.svg (baked), and the issuer's did.json. The issuer is a did:key,
  * so the sample verifies offline.
  */
-export async function runSampleCommand(options: { outDir: string; now?: Date }) {
+export async function runSampleCommand(options: {
+  outDir: string;
+  now?: Date;
+}): Promise<{ files: string[]; issuer: string }> {
   const key = await generateIssuerKey({ controller: "did:key:pending" });
   const did = `did:key:${key.publicKeyMultibase}`;
   const issuerKey = { ...key, controller: did, id: `${did}#${key.publicKeyMultibase}` };
@@ -59,16 +63,23 @@ export async function runSampleCommand(options: { outDir: string; now?: Date }) 
 
 const mark = { passed: "✓", failed: "✗", warning: "!", not_applicable: "–" } as const;
 
+/** The report as text, French then English on each line, with ✓ ✗ ! – per step. */
 export function formatReport(report: VerificationReport): string {
+  const { summary } = report;
+  const facts = [
+    summary.name ? `  ${summary.name}` : undefined,
+    summary.issuerName || summary.issuerId
+      ? `  Émetteur / Issuer: ${[summary.issuerName, summary.issuerId].filter(Boolean).join(" — ")}`
+      : undefined,
+    summary.validFrom || summary.validUntil
+      ? `  Validité / Validity: ${summary.validFrom ?? "?"} → ${summary.validUntil ?? "∞"}`
+      : undefined,
+  ].filter((line): line is string => !!line);
   const lines = [
     report.verified
       ? "✓ Badge vérifié / Badge verified"
       : "✗ Badge NON vérifié / Badge NOT verified",
-    ...(report.summary.name
-      ? [
-          `  ${report.summary.name}${report.summary.issuerName ? ` — ${report.summary.issuerName}` : ""}`,
-        ]
-      : []),
+    ...facts,
     `  format: ${report.format}, source: ${report.source}`,
     "",
     ...report.steps.map(
@@ -79,24 +90,50 @@ export function formatReport(report: VerificationReport): string {
   return lines.join("\n");
 }
 
-/** Verifies a file (JSON, JWT, PNG, SVG) or a URL; exit code 0 when verified. */
+/** Reads at most `limit` bytes: a larger file is then refused by the verifier's own size cap. */
+function readCapped(file: string, limit: number): Uint8Array {
+  const handle = fs.openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(limit);
+    const length = fs.readSync(handle, buffer, 0, limit, 0);
+    return new Uint8Array(buffer.subarray(0, length));
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+/**
+ * Verifies a file (JSON, JWT, PNG, SVG) or a URL. Exit code 0 when verified,
+ * 1 when not, 2 when the file cannot be read. Output: the JSON report, or a
+ * French and English text report.
+ */
 export async function runVerifyCommand(options: {
   target: string;
   json?: boolean;
   fetcher?: Fetcher;
-}) {
+  now?: Date;
+}): Promise<{ exitCode: number; output: string; report?: VerificationReport }> {
   const fetcher = options.fetcher ?? createSafeFetcher();
-  let input: unknown;
-  if (/^https?:\/\//.test(options.target)) input = options.target;
-  else if (fs.existsSync(options.target)) {
-    const bytes = fs.readFileSync(options.target);
-    input = bytes[0] === 0x89 ? new Uint8Array(bytes) : bytes.toString("utf8");
-  } else {
-    return { exitCode: 2, output: `Fichier introuvable / file not found: ${options.target}` };
+  let input: VerifyInput;
+  if (/^https?:\/\//i.test(options.target)) input = options.target;
+  else {
+    try {
+      const bytes = readCapped(options.target, MAX_INPUT_BYTES + 1);
+      input = bytes[0] === 0x89 ? bytes : new TextDecoder().decode(bytes);
+    } catch {
+      return {
+        exitCode: 2,
+        output: `Fichier illisible ou introuvable / file not found or unreadable: ${options.target}`,
+      };
+    }
   }
-  const report = await verifyCredential(input, { fetcher });
+  const report = await verifyCredential(input, {
+    fetcher,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     exitCode: report.verified ? 0 : 1,
     output: options.json ? JSON.stringify(report, null, 2) : formatReport(report),
+    report,
   };
 }

@@ -18,7 +18,7 @@ import {
   setStatus,
   statusEntry,
 } from "../src/status-list";
-import { verifyCredential } from "../src/verify";
+import { type VerifyInput, verifyCredential } from "../src/verify";
 
 const ISSUER = "did:web:badges.region.example:issuers:region";
 const DID_URL = "https://badges.region.example/issuers/region/did.json";
@@ -295,7 +295,11 @@ describe("properties", () => {
           fc.integer({ min: 1, max: 4000 }).map((cut) => JSON.stringify(signed).slice(0, cut)),
         ),
         async (input) => {
-          const report = await verifyCredential(input, { fetcher, now, timeoutMs: 5000 });
+          const report = await verifyCredential(input as VerifyInput, {
+            fetcher,
+            now,
+            timeoutMs: 5000,
+          });
           expect(typeof report.verified).toBe("boolean");
           expect(report.steps.length).toBeGreaterThan(0);
           if (typeof input === "string" && input.length < JSON.stringify(signed).length)

@@ -1,10 +1,10 @@
 import { lookup as dnsLookup } from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
-import { isIP } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
 import { isForbiddenAddress } from "./addresses";
 
-export { embeddedIpv4, isForbiddenAddress } from "./addresses";
+export { embeddedIpv4, ipv6Groups, isForbiddenAddress } from "./addresses";
 
 export type FetchFailureCode =
   | "FETCH_INVALID_URL"
@@ -20,7 +20,9 @@ export type FetchResult =
   | {
       ok: true;
       status: number;
+      /** The URL asked for. */
       url: string;
+      /** The URL that answered, after redirects. */
       finalUrl: string;
       contentType: string;
       body: Uint8Array;
@@ -32,29 +34,44 @@ export type Fetcher = (url: string, options?: { accept?: string }) => Promise<Fe
 
 export type ResolvedAddress = { address: string; family: 4 | 6 };
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
-/** Sends the request to an already-checked address (injectable so tests decide at the address step). */
+export type ConnectorResponse = {
+  status: number;
+  headers: Record<string, string | undefined>;
+  body: Uint8Array;
+  /** The body was cut off at `maxBytes`. */
+  truncated: boolean;
+};
+/**
+ * Sends one GET to an address that was already checked. Injectable, so that
+ * tests decide at the address step and never send a packet.
+ */
 export type Connector = (request: {
   url: URL;
   address: ResolvedAddress;
   headers: Record<string, string>;
   timeoutMs: number;
   maxBytes: number;
-}) => Promise<{
-  status: number;
-  headers: Record<string, string | undefined>;
-  body: Uint8Array;
-  truncated: boolean;
-}>;
+  signal: AbortSignal;
+}) => Promise<ConnectorResponse>;
 
 export type SafeFetcherOptions = {
   resolver?: Resolver;
   connector?: Connector;
-  /** Host names (or `true` for all) allowed to resolve to private or loopback addresses: tests and local development only. */
+  /**
+   * The test allowance: host names (as written in URLs) that may resolve to
+   * loopback or private addresses, or `true` for all. Tests and local
+   * development only, never in production.
+   */
   allowPrivateHosts?: readonly string[] | boolean;
+  /** Default 2 MB; the body is streamed and cut off past it. */
   maxBytes?: number;
+  /** For the whole fetch, redirects included. Default 5 s. */
   timeoutMs?: number;
+  /** Default 3. */
   maxRedirects?: number;
 };
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 const defaultResolver: Resolver = async (hostname) =>
   (await dnsLookup(hostname, { all: true, verbatim: true })).map((r) => ({
@@ -62,32 +79,37 @@ const defaultResolver: Resolver = async (hostname) =>
     family: r.family === 6 ? 6 : 4,
   }));
 
-/** Node's http(s) with the socket pinned to the checked address: no second DNS answer (rebinding). */
-const defaultConnector: Connector = ({ url, address, headers, timeoutMs, maxBytes }) =>
+class FetchError extends Error {
+  constructor(
+    readonly code: FetchFailureCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Node's http(s), with the socket pinned to the checked address (no second
+ * DNS answer: no rebinding) while Host and TLS SNI keep the name.
+ */
+export const defaultConnector: Connector = ({ url, address, headers, maxBytes, signal }) =>
   new Promise((resolve, reject) => {
     const transport = url.protocol === "https:" ? https : http;
+    const lookup: LookupFunction = (_host, options, callback) => {
+      if (options.all) callback(null, [{ address: address.address, family: address.family }]);
+      else callback(null, address.address, address.family);
+    };
     const request = transport.request(
       url,
-      {
-        method: "GET",
-        headers,
-        timeout: timeoutMs,
-        lookup: (_host, _opts, callback) => callback(null, address.address, address.family),
-      },
+      { method: "GET", headers, lookup, signal, agent: false },
       (response) => {
+        const declared = Number(response.headers["content-length"]);
         const chunks: Buffer[] = [];
         let size = 0;
-        let truncated = false;
-        response.on("data", (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBytes) {
-            truncated = true;
-            response.destroy();
-            return;
-          }
-          chunks.push(chunk);
-        });
-        const finish = () =>
+        let settled = false;
+        const finish = (truncated: boolean) => {
+          if (settled) return;
+          settled = true;
           resolve({
             status: response.statusCode ?? 0,
             headers: Object.fromEntries(
@@ -99,31 +121,43 @@ const defaultConnector: Connector = ({ url, address, headers, timeoutMs, maxByte
             body: new Uint8Array(Buffer.concat(chunks)),
             truncated,
           });
-        response.on("end", finish);
-        response.on("close", finish);
-        response.on("error", (error) => (truncated ? finish() : reject(error)));
+        };
+        if (Number.isFinite(declared) && declared > maxBytes) {
+          response.destroy();
+          finish(true);
+          return;
+        }
+        response.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) {
+            response.destroy();
+            finish(true);
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on("end", () => finish(false));
+        response.on("error", (error) => {
+          if (!settled) reject(error);
+        });
+        response.on("close", () => {
+          if (!settled) reject(new FetchError("FETCH_NETWORK", "connection closed early"));
+        });
       },
     );
-    const timer = setTimeout(
-      () => request.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })),
-      timeoutMs,
-    );
-    request.on("timeout", () =>
-      request.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })),
-    );
-    request.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    request.on("close", () => clearTimeout(timer));
+    request.on("error", reject);
     request.end();
   });
 
+type Refusal = Extract<FetchResult, { ok: false }>;
+
 /**
- * The one way Blason fetches a remote document: it resolves the name itself,
- * refuses private, loopback, link-local and unique-local addresses (also
- * after each redirect), pins the connection to the checked address, and caps
- * size, time and redirects. It answers a result, never throws.
+ * The one way Blason fetches a remote document (issuer profiles, DID
+ * documents, status lists, hosted assertions, partner badges). It resolves
+ * the name itself, refuses loopback, private, link-local, unique-local and
+ * metadata addresses (also after each redirect and in IPv4-mapped forms),
+ * connects to the address it checked, and caps size, time and redirects.
+ * It answers a result and never throws.
  */
 export function createSafeFetcher(options: SafeFetcherOptions = {}): Fetcher {
   const resolver = options.resolver ?? defaultResolver;
@@ -135,92 +169,77 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): Fetcher {
     options.allowPrivateHosts === true ||
     (Array.isArray(options.allowPrivateHosts) && options.allowPrivateHosts.includes(host));
 
-  return async (input, fetchOptions = {}) => {
+  const run = async (input: string, accept: string, signal: AbortSignal): Promise<FetchResult> => {
+    const refuse = (code: FetchFailureCode, message: string, status?: number): Refusal => ({
+      ok: false,
+      url: input,
+      code,
+      message,
+      ...(status === undefined ? {} : { status }),
+    });
     let current = input;
     for (let hop = 0; hop <= maxRedirects; hop++) {
       let url: URL;
       try {
         url = new URL(current);
       } catch {
-        return { ok: false, url: input, code: "FETCH_INVALID_URL", message: "not a URL" };
+        return refuse("FETCH_INVALID_URL", "not a URL");
       }
       if (url.protocol !== "https:" && url.protocol !== "http:")
-        return {
-          ok: false,
-          url: input,
-          code: "FETCH_INVALID_URL",
-          message: `scheme ${url.protocol} is not allowed`,
-        };
+        return refuse("FETCH_INVALID_URL", `scheme ${url.protocol} is not allowed`);
       if (url.username || url.password)
-        return {
-          ok: false,
-          url: input,
-          code: "FETCH_INVALID_URL",
-          message: "credentials in URLs are not allowed",
-        };
+        return refuse("FETCH_INVALID_URL", "credentials in URLs are not allowed");
       const hostname = url.hostname.replace(/^\[|\]$/g, "");
       let addresses: ResolvedAddress[];
-      try {
-        const literal = isIP(hostname);
-        addresses = literal
-          ? [{ address: hostname, family: literal === 6 ? 6 : 4 }]
-          : await resolver(hostname);
-      } catch {
-        return { ok: false, url: input, code: "FETCH_DNS", message: `cannot resolve ${hostname}` };
+      const literal = isIP(hostname);
+      if (literal) addresses = [{ address: hostname, family: literal === 6 ? 6 : 4 }];
+      else {
+        try {
+          addresses = await resolver(hostname);
+        } catch {
+          return refuse("FETCH_DNS", `cannot resolve ${hostname}`);
+        }
       }
-      if (addresses.length === 0)
-        return { ok: false, url: input, code: "FETCH_DNS", message: `cannot resolve ${hostname}` };
-      // Every answer must be acceptable: an attacker controls which one a later lookup returns.
+      if (signal.aborted) return refuse("FETCH_TIMEOUT", `no answer within ${timeoutMs} ms`);
+      if (addresses.length === 0) return refuse("FETCH_DNS", `cannot resolve ${hostname}`);
+      // Every answer must be acceptable: whoever controls the name chooses which one a connection gets.
       if (!allowPrivate(hostname) && addresses.some((a) => isForbiddenAddress(a.address)))
-        return {
-          ok: false,
-          url: input,
-          code: "FETCH_BLOCKED_ADDRESS",
-          message: `${hostname} resolves to a private or reserved address`,
-        };
-      const address = addresses[0]!;
-      let response: Awaited<ReturnType<Connector>>;
+        return refuse(
+          "FETCH_BLOCKED_ADDRESS",
+          `${hostname} resolves to a loopback, private or reserved address`,
+        );
+      const address = addresses[0];
+      if (!address) return refuse("FETCH_DNS", `cannot resolve ${hostname}`);
+      let response: ConnectorResponse;
       try {
         response = await connector({
           url,
           address,
-          headers: {
-            accept: fetchOptions.accept ?? "application/ld+json, application/json;q=0.9, */*;q=0.1",
-            "user-agent": "Blason-Verifier/1.0",
-          },
+          headers: { accept, "user-agent": "Blason-Verifier/1.0" },
           timeoutMs,
           maxBytes,
+          signal,
         });
       } catch (error) {
-        const code = (error as { code?: string }).code;
-        return code === "ETIMEDOUT"
-          ? {
-              ok: false,
-              url: input,
-              code: "FETCH_TIMEOUT",
-              message: `no answer within ${timeoutMs} ms`,
-            }
-          : { ok: false, url: input, code: "FETCH_NETWORK", message: (error as Error).message };
+        if (signal.aborted) return refuse("FETCH_TIMEOUT", `no answer within ${timeoutMs} ms`);
+        return refuse(
+          error instanceof FetchError ? error.code : "FETCH_NETWORK",
+          error instanceof Error ? error.message : "network error",
+        );
       }
-      if (response.truncated)
-        return {
-          ok: false,
-          url: input,
-          code: "FETCH_TOO_LARGE",
-          message: `larger than ${maxBytes} bytes`,
-        };
-      if (response.status >= 300 && response.status < 400 && response.headers.location) {
-        current = new URL(response.headers.location, url).toString();
+      if (response.truncated || response.body.length > maxBytes)
+        return refuse("FETCH_TOO_LARGE", `larger than ${maxBytes} bytes`);
+      const location = response.headers.location;
+      if (REDIRECTS.has(response.status) && location) {
+        try {
+          current = new URL(location, url).toString();
+        } catch {
+          return refuse("FETCH_INVALID_URL", "redirect to an invalid URL");
+        }
         continue;
       }
       if (response.status < 200 || response.status >= 300)
-        return {
-          ok: false,
-          url: input,
-          code: "FETCH_HTTP_STATUS",
-          status: response.status,
-          message: `HTTP ${response.status}`,
-        };
+        return refuse("FETCH_HTTP_STATUS", `HTTP ${response.status}`, response.status);
       return {
         ok: true,
         status: response.status,
@@ -231,16 +250,41 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): Fetcher {
         text: new TextDecoder().decode(response.body),
       };
     }
-    return {
-      ok: false,
-      url: input,
-      code: "FETCH_TOO_MANY_REDIRECTS",
-      message: `more than ${maxRedirects} redirects`,
-    };
+    return refuse("FETCH_TOO_MANY_REDIRECTS", `more than ${maxRedirects} redirects`);
+  };
+
+  return async (input, fetchOptions = {}) => {
+    const accept = fetchOptions.accept ?? "application/ld+json, application/json;q=0.9, */*;q=0.1";
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<FetchResult>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        resolve({
+          ok: false,
+          url: input,
+          code: "FETCH_TIMEOUT",
+          message: `no answer within ${timeoutMs} ms`,
+        });
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([run(input, accept, controller.signal), deadline]);
+    } catch (error) {
+      return {
+        ok: false,
+        url: input,
+        code: "FETCH_NETWORK",
+        message: error instanceof Error ? error.message : "network error",
+      };
+    } finally {
+      clearTimeout(timer);
+      controller.abort();
+    }
   };
 }
 
-/** A fetcher that answers from a map of URL -> document (tests and offline fixtures); anything else is refused. */
+/** A fetcher that answers from a map of URL -> document (tests and offline fixtures); anything else is a 404. */
 export function createMapFetcher(documents: Record<string, string | Uint8Array | object>): Fetcher {
   return async (url) => {
     const doc = documents[url] ?? documents[url.replace(/#.*$/, "")];

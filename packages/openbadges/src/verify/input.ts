@@ -29,17 +29,25 @@ function depth(value: unknown, limit: number): boolean {
 }
 
 /** Parses JSON with a size and depth bound; a JSON document must be an object. */
-export function parseJson(text: string): Record<string, unknown> | null {
-  if (text.length > MAX_INPUT_BYTES) return null;
+export function parseJson(
+  text: string,
+  maxBytes: number = MAX_INPUT_BYTES,
+): Record<string, unknown> | null {
+  if (text.length > maxBytes) return null;
   // A cheap pre-check: nesting deeper than the limit is refused before parsing.
+  // Brackets inside strings do not count.
   let open = 0;
-  let max = 0;
+  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 123 || c === 91) max = Math.max(max, ++open);
-    else if (c === 125 || c === 93) open--;
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++open > MAX_JSON_DEPTH) return null;
+    } else if (c === 125 || c === 93) open--;
   }
-  if (max > MAX_JSON_DEPTH * 2) return null;
   try {
     const value: unknown = JSON.parse(text);
     if (
@@ -61,13 +69,14 @@ const isPng = (b: Uint8Array) =>
 function fromText(
   text: string,
   source: "json" | "png" | "svg" | "url",
+  maxBytes: number,
   version?: "3.0" | "2.0",
 ): Parsed {
   const trimmed = text.trim();
   if (JWT.test(trimmed))
     return { kind: "jwt", value: trimmed, source: source === "json" ? "jwt" : source };
   if (/^https?:\/\/\S+$/.test(trimmed)) return { kind: "url", value: trimmed };
-  const value = parseJson(trimmed);
+  const value = parseJson(trimmed, maxBytes);
   if (!value)
     return {
       kind: "error",
@@ -79,20 +88,21 @@ function fromText(
 }
 
 /** Turns whatever a person hands us into a credential to check. */
-export function parseInput(input: unknown): Parsed {
+export function parseInput(input: unknown, maxBytes: number = MAX_INPUT_BYTES): Parsed {
+  const limit = `${Math.round(maxBytes / 1024 / 1024)}`;
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
     const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-    if (bytes.length > MAX_INPUT_BYTES)
+    if (bytes.length > maxBytes)
       return {
         kind: "error",
         source: "unknown",
-        fr: "Le fichier dépasse 5 Mo.",
-        en: "The file is larger than 5 MB.",
+        fr: `Le fichier dépasse ${limit} Mo.`,
+        en: `The file is larger than ${limit} MB.`,
       };
     if (isPng(bytes)) {
       const baked = unbakePng(bytes);
       return baked
-        ? fromText(baked.payload, "png", baked.version)
+        ? fromText(baked.payload, "png", maxBytes, baked.version)
         : {
             kind: "error",
             source: "png",
@@ -101,20 +111,20 @@ export function parseInput(input: unknown): Parsed {
           };
     }
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-    return parseInput(text);
+    return parseInput(text, maxBytes);
   }
   if (typeof input === "string") {
-    if (input.length > MAX_INPUT_BYTES)
+    if (input.length > maxBytes)
       return {
         kind: "error",
         source: "unknown",
-        fr: "Le contenu dépasse 5 Mo.",
-        en: "The content is larger than 5 MB.",
+        fr: `Le contenu dépasse ${limit} Mo.`,
+        en: `The content is larger than ${limit} MB.`,
       };
     if (/^\s*(<\?xml[\s\S]*?\?>\s*)?(<!DOCTYPE[\s\S]*?>\s*)?<svg\b/i.test(input)) {
       const baked = unbakeSvg(input);
       return baked
-        ? fromText(baked.payload, "svg", baked.version)
+        ? fromText(baked.payload, "svg", maxBytes, baked.version)
         : {
             kind: "error",
             source: "svg",
@@ -122,7 +132,7 @@ export function parseInput(input: unknown): Parsed {
             en: "This SVG image holds no badge.",
           };
     }
-    return fromText(input, "json");
+    return fromText(input, "json", maxBytes);
   }
   if (input && typeof input === "object" && !Array.isArray(input)) {
     if (!depth(input, MAX_JSON_DEPTH))

@@ -51,6 +51,24 @@ export function remoteKeyResolver(fetcher: Fetcher) {
     const controllerId = base.startsWith("did:web:")
       ? base
       : ((document.id as string | undefined) ?? base);
+    // An https key published as a document of its own (no fragment): its
+    // controller's document, fetched in turn, must list it as an assertion method.
+    if (
+      fragment === undefined &&
+      !base.startsWith("did:") &&
+      document.id === url &&
+      typeof document.publicKeyMultibase === "string" &&
+      typeof document.controller === "string"
+    ) {
+      const type = typeof document.type === "string" ? document.type : "Multikey";
+      return {
+        "@context": KEY_CONTEXT[type] ?? KEY_CONTEXT.Multikey,
+        id: url,
+        type,
+        controller: document.controller,
+        publicKeyMultibase: document.publicKeyMultibase,
+      };
+    }
     if (fragment !== undefined) {
       const method = findMethod(document, url) ?? findMethod(document, `#${fragment}`);
       if (!method) return undefined;

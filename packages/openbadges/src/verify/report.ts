@@ -1,14 +1,31 @@
+/**
+ * Stable step ids: callers, the CLI and the web app key on them.
+ * - parse: the input could be read (JSON, JWT, URL, PNG, SVG) within the size and depth caps
+ * - format: which kind of badge it is (OB 3.0 Data Integrity or JWT, OB 2.0 hosted or signed)
+ * - context: the JSON-LD contexts are bundled ones (never fetched)
+ * - schema: the required structure (types, issuer, subject, achievement, dates)
+ * - extensions: OB 2.0 extensions (their remote schemas are not checked)
+ * - issuer: the issuer's profile as the issuer publishes it
+ * - issuer_key: the signing key is one the issuer publishes
+ * - signature: the proof or JWS matches the document
+ * - ob2_hosted: the OB 2.0 assertion is published by its issuer, at an address the issuer allows
+ * - validity_period: issued, not yet valid, expired
+ * - status: revocation and suspension
+ * - recipient_match: the badge was issued to the expected person
+ */
 export type StepId =
   | "parse"
   | "format"
   | "context"
   | "schema"
-  | "signature"
+  | "extensions"
+  | "issuer"
   | "issuer_key"
+  | "signature"
+  | "ob2_hosted"
   | "validity_period"
   | "status"
-  | "recipient_match"
-  | "hosted";
+  | "recipient_match";
 
 export type StepStatus = "passed" | "failed" | "not_applicable" | "warning";
 export type Reason = { fr: string; en: string };
@@ -22,6 +39,7 @@ export type Step = {
 export type CredentialFormat = "ob3-di" | "ob3-jwt" | "ob2-hosted" | "ob2-signed" | "unknown";
 
 export type Summary = {
+  /** The credential's own name, else the achievement's. */
   name?: string;
   achievementName?: string;
   issuerId?: string;
@@ -60,11 +78,11 @@ const enDate = (iso: string) =>
   }).format(new Date(iso));
 export const dates = { fr: frDate, en: enDate };
 
-/** A report is verified only when no step failed and the signature or hosted check passed. */
+/** A report is verified only when no step failed and the signature or the hosted check passed. */
 export function finish(report: Omit<VerificationReport, "verified">): VerificationReport {
   const failed = report.steps.some((s) => s.status === "failed");
   const proven = report.steps.some(
-    (s) => (s.id === "signature" || s.id === "hosted") && s.status === "passed",
+    (s) => (s.id === "signature" || s.id === "ob2_hosted") && s.status === "passed",
   );
   return { ...report, verified: !failed && proven };
 }

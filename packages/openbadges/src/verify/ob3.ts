@@ -1,0 +1,457 @@
+import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
+import { decodeJwt, decodeProtectedHeader, importJWK, type JWK, jwtVerify } from "jose";
+import { isBundledContext } from "../contexts";
+import { verifyDataIntegrity } from "../sign";
+import { findMethod, publishedDocument } from "./keys";
+import { checkOb3Structure } from "./ob3-structure";
+import { finish, r, type Step, type Summary, type VerificationReport } from "./report";
+import { statusStep } from "./status";
+import {
+  asArray,
+  type Context,
+  idOf,
+  obj,
+  recipientStep,
+  str,
+  typesOf,
+  validityStep,
+} from "./util";
+
+type Source = VerificationReport["source"];
+
+function summaryOf(credential: Record<string, unknown>): Summary {
+  const issuer = credential.issuer;
+  const subject = obj(asArray(credential.credentialSubject)[0]);
+  const achievement = obj(subject?.achievement);
+  const image = idOf(achievement?.image) ?? idOf(credential.image);
+  const out: Summary = {};
+  const set = <K extends keyof Summary>(k: K, v: unknown) => {
+    if (typeof v === "string") out[k] = v;
+  };
+  set("name", credential.name ?? achievement?.name);
+  set("achievementName", achievement?.name);
+  set("issuerId", idOf(issuer));
+  set("issuerName", obj(issuer)?.name);
+  set("recipient", subject?.id ?? obj(asArray(subject?.identifier)[0])?.identityHash);
+  set("image", image);
+  set("validFrom", credential.validFrom ?? credential.issuanceDate);
+  set("validUntil", credential.validUntil ?? credential.expirationDate);
+  return out;
+}
+
+function recipientsOf(credential: Record<string, unknown>) {
+  const subject = obj(asArray(credential.credentialSubject)[0]);
+  const identifiers = asArray(subject?.identifier)
+    .map(obj)
+    .filter((i): i is Record<string, unknown> => !!i);
+  return {
+    plain: [
+      str(subject?.id),
+      ...identifiers.filter((i) => i.hashed !== true).map((i) => str(i.identityHash)),
+    ].filter((v): v is string => !!v),
+    hashed: identifiers
+      .filter((i) => i.hashed === true)
+      .map((i) => ({ hash: str(i.identityHash) ?? "", salt: str(i.salt) ?? "" })),
+  };
+}
+
+/** Identifiers we can resolve to published documents: did:key, did:web, https. */
+const resolvable = (id: string) => /^(did:key:|did:web:|https?:\/\/)/.test(id);
+
+/** Who issued it, and whether that identity can be tied to the signing key. */
+function issuerStep(credential: Record<string, unknown>): Step {
+  const id = idOf(credential.issuer);
+  const name = str(obj(credential.issuer)?.name);
+  if (!id)
+    return {
+      id: "issuer",
+      status: "failed",
+      reason: r("Le badge ne dit pas qui l'a émis.", "The badge does not say who issued it."),
+      details: { code: "ISSUER_MISSING" },
+    };
+  const who = name ? `${name} (${id})` : id;
+  if (!resolvable(id))
+    return {
+      id: "issuer",
+      status: "warning",
+      reason: r(
+        `Émis par ${who}, un identifiant qui ne se résout pas : rien ne relie cet émetteur à la clé qui a signé.`,
+        `Issued by ${who}, an identifier that does not resolve: nothing ties this issuer to the signing key.`,
+      ),
+      details: { code: "ISSUER_UNRESOLVABLE", issuerId: id },
+    };
+  return {
+    id: "issuer",
+    status: "passed",
+    reason: r(`Émis par ${who}.`, `Issued by ${who}.`),
+    details: { issuerId: id },
+  };
+}
+
+/** The published key must be a well-formed Ed25519 public key. */
+async function isEd25519Key(method: Record<string, unknown>): Promise<boolean> {
+  try {
+    await Ed25519Multikey.from({
+      ...method,
+      type: "Multikey",
+      "@context": "https://w3id.org/security/multikey/v1",
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function contextStep(credential: Record<string, unknown>): Step {
+  const contexts = asArray(credential["@context"]);
+  const first = contexts[0];
+  const unknown = contexts.filter(
+    (c): c is string => typeof c === "string" && !isBundledContext(c),
+  );
+  const ok =
+    (first === "https://www.w3.org/ns/credentials/v2" ||
+      first === "https://www.w3.org/2018/credentials/v1") &&
+    unknown.length === 0 &&
+    contexts.every((c) => typeof c === "string");
+  if (ok)
+    return {
+      id: "context",
+      status: "passed",
+      reason: r("Les contextes JSON-LD sont reconnus.", "The JSON-LD contexts are recognised."),
+    };
+  return {
+    id: "context",
+    status: "failed",
+    reason:
+      unknown.length > 0
+        ? r(
+            `Contexte inconnu, jamais téléchargé : ${unknown.join(", ")}.`,
+            `Unknown context, never fetched: ${unknown.join(", ")}.`,
+          )
+        : r(
+            "Le premier contexte doit être celui des Verifiable Credentials, et chaque contexte une adresse.",
+            "The first context must be the Verifiable Credentials one, and every context an address.",
+          ),
+    details: { code: "CONTEXT_UNKNOWN", unknown },
+  };
+}
+
+/** issuer_key then signature, for a Data Integrity proof. */
+async function dataIntegritySteps(
+  credential: Record<string, unknown>,
+  context: Context,
+): Promise<Step[]> {
+  const proofs = asArray(credential.proof)
+    .map(obj)
+    .filter((p): p is Record<string, unknown> => !!p);
+  const supported = proofs.filter(
+    (p) =>
+      (p.type === "DataIntegrityProof" &&
+        (p.cryptosuite === "eddsa-rdfc-2022" || p.cryptosuite === "eddsa-2022")) ||
+      p.type === "Ed25519Signature2020",
+  );
+  const proof = supported[0];
+  if (!proof)
+    return [
+      proofs.length === 0
+        ? {
+            id: "signature",
+            status: "failed",
+            reason: r("Le badge n'est pas signé.", "The badge is not signed."),
+            details: { code: "NO_PROOF" },
+          }
+        : {
+            id: "signature",
+            status: "failed",
+            reason: r(
+              `Le type de signature n'est pas pris en charge (${proofs.map((p) => str(p.cryptosuite) ?? str(p.type) ?? "?").join(", ")}).`,
+              `The signature type is not supported (${proofs.map((p) => str(p.cryptosuite) ?? str(p.type) ?? "?").join(", ")}).`,
+            ),
+            details: { code: "PROOF_UNSUPPORTED" },
+          },
+    ];
+  const method = str(proof.verificationMethod) ?? "";
+  const issuerId = idOf(credential.issuer) ?? "";
+  let keyDoc: Record<string, unknown> | undefined;
+  try {
+    keyDoc = obj((await context.documentLoader(method)).document);
+  } catch {
+    keyDoc = undefined;
+  }
+  const controller = str(keyDoc?.controller);
+  if (!keyDoc || !str(keyDoc.publicKeyMultibase) || !(await isEd25519Key(keyDoc)))
+    return [
+      {
+        id: "issuer_key",
+        status: "failed",
+        reason: r(
+          `La clé de signature « ${method} » est introuvable chez l'émetteur.`,
+          `The signing key "${method}" cannot be found at the issuer.`,
+        ),
+        details: { code: "KEY_NOT_FOUND", verificationMethod: method },
+      },
+    ];
+  // A resolvable issuer must be the key's controller; an issuer id that resolves
+  // nowhere (urn:uuid) is reported by the issuer step as not tied to the key.
+  if (resolvable(issuerId) && controller !== issuerId)
+    return [
+      {
+        id: "issuer_key",
+        status: "failed",
+        reason: r(
+          "La clé de signature n'appartient pas à l'émetteur du badge.",
+          "The signing key does not belong to the badge's issuer.",
+        ),
+        details: { code: "KEY_NOT_ISSUERS", verificationMethod: method, controller },
+      },
+    ];
+  const keyStep: Step = {
+    id: "issuer_key",
+    status: "passed",
+    reason: r(
+      `La clé de signature est publiée par ${controller ?? "son contrôleur"}.`,
+      `The signing key is published by ${controller ?? "its controller"}.`,
+    ),
+    details: { verificationMethod: method },
+  };
+  const result = await verifyDataIntegrity(
+    { ...credential, proof },
+    { documentLoader: context.documentLoader, now: context.now },
+  );
+  return [
+    keyStep,
+    result.verified
+      ? {
+          id: "signature",
+          status: "passed",
+          reason: r(
+            "La signature est valide : le badge n'a pas été modifié.",
+            "The signature is valid: the badge has not been altered.",
+          ),
+          details: { cryptosuite: result.cryptosuite },
+        }
+      : {
+          id: "signature",
+          status: "failed",
+          reason: r(
+            "La signature ne correspond pas : le badge a été modifié ou la signature est fausse.",
+            "The signature does not match: the badge was altered or the signature is wrong.",
+          ),
+          details: { code: "SIGNATURE_MISMATCH", error: result.error },
+        },
+  ];
+}
+
+/** OB 3.0, Data Integrity or (with `proofSteps` given) VC-JWT. */
+export async function verifyOb3(
+  credential: Record<string, unknown>,
+  source: Source,
+  parseStep: Step,
+  context: Context,
+  jwt?: { steps: Step[] },
+): Promise<VerificationReport> {
+  const format = jwt ? "ob3-jwt" : "ob3-di";
+  const steps: Step[] = [
+    parseStep,
+    {
+      id: "format",
+      status: "passed",
+      reason: jwt
+        ? r("Open Badge 3.0 signé en JWT.", "Open Badge 3.0 signed as a JWT.")
+        : r("Open Badge 3.0 (Verifiable Credential).", "Open Badge 3.0 (Verifiable Credential)."),
+    },
+  ];
+  const contextCheck = contextStep(credential);
+  steps.push(contextCheck);
+  const problems = checkOb3Structure(credential);
+  steps.push(
+    problems.length === 0
+      ? {
+          id: "schema",
+          status: "passed",
+          reason: r(
+            "La structure est conforme à Open Badges 3.0.",
+            "The structure conforms to Open Badges 3.0.",
+          ),
+        }
+      : {
+          id: "schema",
+          status: "failed",
+          reason: r(problems.map((p) => p.fr).join(" "), problems.map((p) => p.en).join(" ")),
+          details: { code: "SCHEMA", problems },
+        },
+  );
+  steps.push(issuerStep(credential));
+  if (jwt) steps.push(...jwt.steps);
+  // JSON-LD processing only under bundled contexts: with an unknown one the proof is not checked.
+  else if (contextCheck.status === "passed")
+    steps.push(...(await dataIntegritySteps(credential, context)));
+  else
+    steps.push({
+      id: "signature",
+      status: "failed",
+      reason: r(
+        "La signature n'a pas été vérifiée : elle dépend d'un contexte inconnu.",
+        "The signature was not checked: it depends on an unknown context.",
+      ),
+      details: { code: "CONTEXT_UNKNOWN" },
+    });
+  const summary = summaryOf(credential);
+  steps.push(validityStep(summary.validFrom, summary.validUntil, context.now));
+  steps.push(await statusStep(credential, context));
+  steps.push(recipientStep(recipientsOf(credential), context.recipient));
+  return finish({ format, source, credential, summary, steps });
+}
+
+const sameKey = (a: JWK, b: JWK) =>
+  a.kty === b.kty && a.n === b.n && a.e === b.e && a.x === b.x && a.y === b.y && a.crv === b.crv;
+
+/** The JWKs an issuer publishes: in its DID document or profile, by `kid` or all of them. */
+async function publishedJwks(
+  context: Context,
+  issuerId: string,
+  kid: string | undefined,
+): Promise<JWK[]> {
+  // A kid elsewhere than under the issuer's own identifier would let the credential pick its key.
+  const location = kid && kid.split("#")[0] === issuerId ? kid : issuerId;
+  const published = resolvable(issuerId)
+    ? await publishedDocument(context.fetcher, location)
+    : undefined;
+  if (!published) return [];
+  const keys: JWK[] = [];
+  const method = kid ? findMethod(published, kid) : undefined;
+  const methodJwk = obj(method?.publicKeyJwk);
+  if (methodJwk) keys.push(methodJwk as JWK);
+  if (!kid || !method)
+    for (const k of [...asArray(published.verificationMethod), ...asArray(published.publicKey)]) {
+      const jwk = obj(obj(k)?.publicKeyJwk);
+      if (jwk) keys.push(jwk as JWK);
+    }
+  return keys;
+}
+
+/** OB 3.0 as a VC-JWT: the key must be one the issuer publishes; the header's `jwk` only says which. */
+export async function verifyJwt(
+  token: string,
+  source: Source,
+  parseStep: Step,
+  context: Context,
+): Promise<VerificationReport | { ob2: Record<string, unknown> }> {
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  let payload: ReturnType<typeof decodeJwt>;
+  try {
+    header = decodeProtectedHeader(token);
+    payload = decodeJwt(token);
+  } catch {
+    return finish({
+      format: "unknown",
+      source,
+      summary: {},
+      steps: [
+        {
+          id: "parse",
+          status: "failed",
+          reason: r("Ce JWT est illisible.", "This JWT cannot be read."),
+        },
+      ],
+    });
+  }
+  const claims = payload as Record<string, unknown>;
+  // An OB 2.0 signed assertion is a JWS whose payload is the assertion itself.
+  if (
+    asArray(claims["@context"]).includes("https://w3id.org/openbadges/v2") ||
+    typesOf(claims).includes("Assertion") ||
+    (!obj(claims.vc) && !claims["@context"] && (claims.recipient || claims.badge))
+  )
+    return { ob2: claims };
+  const vc = obj(claims.vc) ?? (claims["@context"] ? claims : undefined);
+  if (!vc)
+    return finish({
+      format: "unknown",
+      source,
+      summary: {},
+      steps: [
+        parseStep,
+        {
+          id: "format",
+          status: "failed",
+          reason: r("Ce JWT ne contient pas de badge.", "This JWT holds no badge."),
+          details: { code: "NOT_A_BADGE" },
+        },
+      ],
+    });
+  const credential: Record<string, unknown> = { ...vc };
+  // VC-JWT 1.1: registered claims stand for credential properties.
+  if (payload.iss && !credential.issuer) credential.issuer = payload.iss;
+  if (payload.nbf && !credential.issuanceDate && !credential.validFrom)
+    credential.issuanceDate = new Date(payload.nbf * 1000).toISOString();
+  if (payload.exp && !credential.expirationDate && !credential.validUntil)
+    credential.expirationDate = new Date(payload.exp * 1000).toISOString();
+  if (payload.jti && !credential.id) credential.id = payload.jti;
+  const issuerId = idOf(credential.issuer) ?? "";
+  const claimsAgree =
+    (payload.iss === undefined || payload.iss === issuerId) &&
+    (payload.jti === undefined || payload.jti === credential.id);
+
+  const headerJwk = obj(header.jwk) as JWK | undefined;
+  const kid = str(header.kid);
+  const keys = issuerId ? await publishedJwks(context, issuerId, kid) : [];
+  const chosen = headerJwk ? keys.find((k) => sameKey(k, headerJwk)) : keys[0];
+  const steps: Step[] = [];
+  if (!chosen) {
+    steps.push({
+      id: "issuer_key",
+      status: "failed",
+      reason: r(
+        "La clé de ce JWT n'est pas publiée par l'émetteur : sa signature ne prouve rien.",
+        "This JWT's key is not published by the issuer: its signature proves nothing.",
+      ),
+      details: { code: "KEY_NOT_FOUND", ...(kid ? { kid } : {}) },
+    });
+  } else {
+    steps.push({
+      id: "issuer_key",
+      status: "passed",
+      reason: r(
+        "La clé de signature est publiée par l'émetteur.",
+        "The signing key is published by the issuer.",
+      ),
+    });
+    try {
+      const key = await importJWK(chosen, header.alg);
+      // Validity dates are the validity_period step's business, with their own reasons.
+      await jwtVerify(token, key, {
+        currentDate: new Date(0),
+        clockTolerance: Number.MAX_SAFE_INTEGER,
+      });
+      steps.push(
+        claimsAgree
+          ? {
+              id: "signature",
+              status: "passed",
+              reason: r("La signature du JWT est valide.", "The JWT signature is valid."),
+            }
+          : {
+              id: "signature",
+              status: "failed",
+              reason: r(
+                "Les champs iss ou jti du JWT contredisent le badge qu'il contient.",
+                "The JWT's iss or jti claims contradict the badge it holds.",
+              ),
+              details: { code: "JWT_CLAIMS_MISMATCH" },
+            },
+      );
+    } catch (error) {
+      steps.push({
+        id: "signature",
+        status: "failed",
+        reason: r("La signature du JWT ne correspond pas.", "The JWT signature does not match."),
+        details: {
+          code: "SIGNATURE_MISMATCH",
+          error: error instanceof Error ? error.message : String(error),
+        },
+      });
+    }
+  }
+  return verifyOb3(credential, source === "json" ? "jwt" : source, parseStep, context, { steps });
+}
