@@ -17,6 +17,7 @@ import { handleError, sendError } from "./http/error-handler";
 import { registerSession } from "./http/session";
 import { adminRoutes } from "./modules/admin/admin.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { organisationRoutes } from "./modules/organisations/organisations.routes";
 import { webDistDir } from "./paths";
@@ -107,6 +108,7 @@ export async function buildApp(
   organisationRoutes(app, ctx);
   adminRoutes(app, ctx);
   healthRoutes(app, ctx);
+  catalogueRoutes(app, ctx);
 
   const webDir = options.webDir ?? webDistDir;
   const indexHtml = path.join(webDir, "index.html");

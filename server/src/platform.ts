@@ -1,6 +1,7 @@
 import type { Config } from "./config";
 import type { AppContext } from "./context";
 import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/client";
+import { ensureCatalogue } from "./modules/catalogue/catalogue.seed";
 import { createMailer, EMAIL_QUEUE, emailJobHandler, type Mailer } from "./modules/email/mailer";
 import { type JobHandlers, JobWorker } from "./modules/jobs/worker";
 
@@ -30,6 +31,8 @@ export async function openPlatform(
   const mailer =
     options.mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const ctx: AppContext = { config, database, db, mailer };
+  // The catalogue in force is reference data every instance needs, demo or not.
+  await ensureCatalogue(ctx);
   const worker = new JobWorker({
     db,
     handlers: jobHandlers(ctx),

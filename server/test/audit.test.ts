@@ -6,8 +6,11 @@ import { appendAudit, verifyAuditChain } from "../src/modules/audit/audit.repo";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
+/** Rows the platform wrote at start (the catalogue), before this file's own. */
+let base = 0;
 beforeAll(async () => {
   platform = await createTestPlatform();
+  base = await platform.ctx.db.$count(auditLog);
   for (let i = 1; i <= 5; i++)
     await platform.ctx.db.transaction((tx) =>
       appendAudit(tx, {
@@ -37,7 +40,7 @@ async function cliAuditVerify() {
 
 describe("audit log", () => {
   it("chains every row to the previous one", async () => {
-    expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({ ok: true, checked: 5 });
+    expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({ ok: true, checked: base + 5 });
   });
 
   it("a change that rolls back leaves no audit row", async () => {
@@ -51,49 +54,52 @@ describe("audit log", () => {
         throw new Error("the change itself failed");
       }),
     ).rejects.toThrow("the change itself failed");
-    expect(await platform.ctx.db.$count(auditLog)).toBe(5);
+    expect(await platform.ctx.db.$count(auditLog)).toBe(base + 5);
   });
 
   it("the database refuses to update or delete a row", async () => {
     await expect(
-      platform.ctx.db.execute(sql`update audit_log set action = 'forged' where seq = 2`),
+      platform.ctx.db.execute(sql`update audit_log set action = 'forged' where seq = ${base + 2}`),
     ).rejects.toThrow();
     await expect(
-      platform.ctx.db.execute(sql`delete from audit_log where seq = 2`),
+      platform.ctx.db.execute(sql`delete from audit_log where seq = ${base + 2}`),
     ).rejects.toThrow();
   });
 
   it("the check command passes on an intact chain", async () => {
     const result = await cliAuditVerify();
     expect(result.code).toBe(0);
-    expect(result.out).toContain("Journal d'audit intègre : 5 entrées vérifiées");
+    expect(result.out).toContain(`Journal d'audit intègre : ${base + 5} entrées vérifiées`);
   });
 
   it("detects an edited row even when the triggers were bypassed", async () => {
     await platform.ctx.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
     await platform.ctx.db.execute(
-      sql`update audit_log set data = '{"name":"Nom falsifié"}' where seq = 3`,
+      sql`update audit_log set data = '{"name":"Nom falsifié"}' where seq = ${base + 3}`,
     );
     expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({
       ok: false,
-      brokenAt: 3,
+      brokenAt: base + 3,
       reason: "row content does not match its hash",
     });
     const result = await cliAuditVerify();
     expect(result.code).toBe(1);
-    expect(result.err).toContain("ALTÉRÉ à l'entrée 3");
+    expect(result.err).toContain(`ALTÉRÉ à l'entrée ${base + 3}`);
   });
 
   it("detects a deleted row", async () => {
-    await platform.ctx.db.execute(sql`delete from audit_log where seq = 4`);
-    expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({ ok: false, brokenAt: 3 });
+    await platform.ctx.db.execute(sql`delete from audit_log where seq = ${base + 4}`);
+    expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({
+      ok: false,
+      brokenAt: base + 3,
+    });
     await platform.ctx.db.execute(
-      sql`update audit_log set data = '{"name":"Nom 3","nested":{"a":1,"b":2}}' where seq = 3`,
+      sql`update audit_log set data = '{"name":"Nom 3","nested":{"a":1,"b":2}}' where seq = ${base + 3}`,
     );
     expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({
       ok: false,
-      brokenAt: 4,
-      reason: "row 4 is missing",
+      brokenAt: base + 4,
+      reason: `row ${base + 4} is missing`,
     });
   });
 });

@@ -21,7 +21,7 @@ describe("durable jobs", () => {
     const worker = new JobWorker({
       db: platform.ctx.db,
       pollMs: 10,
-      backoffMs: 30,
+      backoffMs: 400,
       handlers: {
         flaky: async (_payload, { attempt }) => {
           attempts.push(attempt);
@@ -33,9 +33,12 @@ describe("durable jobs", () => {
     expect(await worker.runOnce()).toBe(1);
     // The retry is not due yet: the backoff holds it back.
     expect(await worker.runOnce()).toBe(0);
-    await wait(40);
+    await wait(450);
     expect(await worker.runOnce()).toBe(1);
-    await wait(70);
+    // The second retry waits twice as long: not due after the first delay.
+    await wait(450);
+    expect(await worker.runOnce()).toBe(0);
+    await wait(400);
     expect(await worker.runOnce()).toBe(1);
     expect(attempts).toEqual([1, 2, 3]);
     const [row] = await platform.ctx.db.query.jobs.findMany({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devMail, type PlatformRole } from "../src/db/schema";
+import { badgeClasses, devMail, type PlatformRole } from "../src/db/schema";
 import type { UserRow } from "../src/modules/auth/auth.repo";
 import { insertAuthToken } from "../src/modules/auth/auth.repo";
 import { insertInvitation } from "../src/modules/organisations/organisations.repo";
@@ -60,6 +60,14 @@ async function freshMember(w: World) {
   const user = await buildUser(w.platform.ctx);
   await addMember(w.platform.ctx, w.cfaId, user.id, "member");
   return user;
+}
+
+async function firstBadgeId(w: World): Promise<string> {
+  const [badge] = await w.platform.ctx.db
+    .select({ id: badgeClasses.id })
+    .from(badgeClasses)
+    .limit(1);
+  return badge!.id;
 }
 
 const cases: Record<string, Case> = {
@@ -294,6 +302,25 @@ const cases: Record<string, Case> = {
   "GET /api/admin/audit": {
     request: async () => ({ method: "GET", url: "/api/admin/audit" }),
     expect: staffOnly(200, ["manager", "platformAdmin"]),
+  },
+  "GET /api/public/programmes": {
+    request: async () => ({ method: "GET", url: "/api/public/programmes" }),
+    expect: everyone(200),
+  },
+  "GET /api/public/programmes/:slug/badges": {
+    request: async () => ({ method: "GET", url: "/api/public/programmes/label-cfa/badges" }),
+    expect: everyone(200),
+  },
+  "GET /api/public/badges/:id": {
+    request: async (w) => ({ method: "GET", url: `/api/public/badges/${await firstBadgeId(w)}` }),
+    expect: everyone(200),
+  },
+  "GET /api/public/badges/:id/image.svg": {
+    request: async (w) => ({
+      method: "GET",
+      url: `/api/public/badges/${await firstBadgeId(w)}/image.svg`,
+    }),
+    expect: everyone(200),
   },
   "GET /api/health": {
     request: async () => ({ method: "GET", url: "/api/health" }),

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigint,
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -225,4 +226,63 @@ export const rateBuckets = pgTable(
     count: integer("count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+export const programmes = pgTable(
+  "programmes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("programmes_slug_key").on(t.slug)],
+);
+
+export const collections = pgTable(
+  "collections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "restrict" }),
+    version: text("version").notNull(),
+    name: text("name").notNull(),
+    labelTotal: integer("label_total").notNull(),
+    inForce: boolean("in_force").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("collections_programme_version_key").on(t.programmeId, t.version),
+    check("collections_label_total_check", sql`${t.labelTotal} > 0`),
+  ],
+);
+
+export const badgeClasses = pgTable(
+  "badge_classes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    collectionId: uuid("collection_id")
+      .notNull()
+      .references(() => collections.id, { onDelete: "restrict" }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    recognises: text("recognises").notNull(),
+    criteria: jsonb("criteria").$type<{ statement: string; evidence: string[] }[]>().notNull(),
+    required: boolean("required").notNull(),
+    validityMonths: integer("validity_months").notNull(),
+    renewalExtra: text("renewal_extra"),
+    alignments: jsonb("alignments")
+      .$type<{ framework: string; code: string; name: string }[]>()
+      .notNull(),
+    color: text("color").notNull(),
+    position: integer("position").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("badge_classes_collection_slug_key").on(t.collectionId, t.slug),
+    check("badge_classes_validity_check", sql`${t.validityMonths} between 1 and 120`),
+    check("badge_classes_color_check", sql`${t.color} ~ '^#[0-9a-fA-F]{6}$'`),
+  ],
 );

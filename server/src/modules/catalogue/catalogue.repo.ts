@@ -1,0 +1,57 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Queryable } from "../../db/client";
+import { badgeClasses, collections, programmes } from "../../db/schema";
+
+export async function listProgrammesInForce(q: Queryable) {
+  return q
+    .select({ programme: programmes, collection: collections })
+    .from(programmes)
+    .innerJoin(
+      collections,
+      and(eq(collections.programmeId, programmes.id), eq(collections.inForce, true)),
+    )
+    .orderBy(asc(programmes.name));
+}
+
+export async function findProgrammeInForce(q: Queryable, slug: string) {
+  const [row] = await q
+    .select({ programme: programmes, collection: collections })
+    .from(programmes)
+    .innerJoin(
+      collections,
+      and(eq(collections.programmeId, programmes.id), eq(collections.inForce, true)),
+    )
+    .where(eq(programmes.slug, slug));
+  return row;
+}
+
+export async function listBadges(q: Queryable, collectionId: string) {
+  return q
+    .select()
+    .from(badgeClasses)
+    .where(eq(badgeClasses.collectionId, collectionId))
+    .orderBy(asc(badgeClasses.position));
+}
+
+export async function findBadge(q: Queryable, id: string) {
+  const [row] = await q
+    .select({ badge: badgeClasses, collection: collections, programme: programmes })
+    .from(badgeClasses)
+    .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
+    .innerJoin(programmes, eq(programmes.id, collections.programmeId))
+    .where(eq(badgeClasses.id, id));
+  return row;
+}
+
+export async function findProgrammeBySlug(q: Queryable, slug: string) {
+  const [row] = await q.select().from(programmes).where(eq(programmes.slug, slug));
+  return row;
+}
+
+export async function findCollection(q: Queryable, programmeId: string, version: string) {
+  const [row] = await q
+    .select()
+    .from(collections)
+    .where(and(eq(collections.programmeId, programmeId), eq(collections.version, version)));
+  return row;
+}

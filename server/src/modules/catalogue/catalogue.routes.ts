@@ -1,0 +1,186 @@
+import { badgeImageSvg } from "@blason/openbadges";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { AppContext } from "../../context";
+import type { badgeClasses } from "../../db/schema";
+import { AppError } from "../../errors";
+import { errorBody, typed, uuidParam } from "../../http/route-types";
+import {
+  findBadge,
+  findProgrammeInForce,
+  listBadges,
+  listProgrammesInForce,
+} from "./catalogue.repo";
+
+type BadgeRow = typeof badgeClasses.$inferSelect;
+
+const badgeSchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  recognises: z.string(),
+  required: z.boolean(),
+  validityMonths: z.number(),
+  url: z.string(),
+  image: z.string(),
+  criteria: z.array(z.object({ statement: z.string(), evidence: z.array(z.string()) })),
+  renewalExtra: z.string().nullable(),
+  alignments: z.array(z.object({ framework: z.string(), code: z.string(), name: z.string() })),
+});
+
+const collectionSchema = z.object({
+  version: z.string(),
+  name: z.string(),
+  labelTotal: z.number(),
+  badgeCount: z.number(),
+  requiredCount: z.number(),
+});
+const programmeSchema = z.object({ slug: z.string(), name: z.string(), description: z.string() });
+
+export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = typed(app);
+  const tags = ["public"];
+  const present = (b: BadgeRow) => ({
+    id: b.id,
+    slug: b.slug,
+    name: b.name,
+    recognises: b.recognises,
+    required: b.required,
+    validityMonths: b.validityMonths,
+    url: `${ctx.config.publicUrl}/badges/${b.id}`,
+    image: `${ctx.config.publicUrl}/api/public/badges/${b.id}/image.svg`,
+    criteria: b.criteria,
+    renewalExtra: b.renewalExtra,
+    alignments: b.alignments,
+  });
+
+  r.get(
+    "/api/public/programmes",
+    {
+      schema: {
+        tags,
+        summary: "The programmes and their collection in force",
+        response: {
+          200: z.object({
+            programmes: z.array(programmeSchema.extend({ collection: collectionSchema })),
+          }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      const rows = await listProgrammesInForce(ctx.db);
+      const programmes = await Promise.all(
+        rows.map(async ({ programme, collection }) => {
+          const badges = await listBadges(ctx.db, collection.id);
+          return {
+            slug: programme.slug,
+            name: programme.name,
+            description: programme.description,
+            collection: {
+              version: collection.version,
+              name: collection.name,
+              labelTotal: collection.labelTotal,
+              badgeCount: badges.length,
+              requiredCount: badges.filter((b) => b.required).length,
+            },
+          };
+        }),
+      );
+      reply.header("cache-control", "public, max-age=60");
+      return { programmes };
+    },
+  );
+
+  r.get(
+    "/api/public/programmes/:slug/badges",
+    {
+      schema: {
+        tags,
+        summary: "A programme's catalogue: the badges of its collection in force",
+        params: z.object({ slug: z.string().max(100) }),
+        response: {
+          200: z.object({
+            programme: programmeSchema,
+            collection: collectionSchema,
+            badges: z.array(badgeSchema),
+          }),
+          404: errorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const found = await findProgrammeInForce(ctx.db, request.params.slug);
+      if (!found) throw new AppError("NOT_FOUND");
+      const badges = await listBadges(ctx.db, found.collection.id);
+      reply.header("cache-control", "public, max-age=60");
+      return {
+        programme: {
+          slug: found.programme.slug,
+          name: found.programme.name,
+          description: found.programme.description,
+        },
+        collection: {
+          version: found.collection.version,
+          name: found.collection.name,
+          labelTotal: found.collection.labelTotal,
+          badgeCount: badges.length,
+          requiredCount: badges.filter((b) => b.required).length,
+        },
+        badges: badges.map(present),
+      };
+    },
+  );
+
+  r.get(
+    "/api/public/badges/:id",
+    {
+      schema: {
+        tags,
+        summary: "One badge class, with its criteria",
+        params: z.object({ id: uuidParam }),
+        response: {
+          200: badgeSchema.extend({
+            programme: programmeSchema.pick({ slug: true, name: true }),
+            collection: z.string(),
+          }),
+          404: errorBody,
+        },
+      },
+    },
+    async (request) => {
+      const found = await findBadge(ctx.db, request.params.id);
+      if (!found) throw new AppError("NOT_FOUND");
+      return {
+        ...present(found.badge),
+        programme: { slug: found.programme.slug, name: found.programme.name },
+        collection: found.collection.version,
+      };
+    },
+  );
+
+  r.get(
+    "/api/public/badges/:id/image.svg",
+    {
+      schema: {
+        tags,
+        summary: "The badge's generated image (SVG)",
+        params: z.object({ id: uuidParam }),
+      },
+    },
+    async (request, reply) => {
+      const found = await findBadge(ctx.db, request.params.id);
+      if (!found) throw new AppError("NOT_FOUND");
+      const svg = badgeImageSvg({
+        title: found.badge.name,
+        subtitle: `Label CFA ${found.collection.version}`,
+        color: found.badge.color,
+        required: found.badge.required,
+      });
+      return reply
+        .type("image/svg+xml; charset=utf-8")
+        .header("cache-control", "public, max-age=3600")
+        .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
+        .send(svg);
+    },
+  );
+}
