@@ -17,6 +17,7 @@ import {
   SignInPage,
   VerifyEmailPage,
 } from "./pages/auth";
+import { BadgePage, CataloguePage } from "./pages/catalogue";
 import { DashboardPage, PublicHomePage } from "./pages/home";
 import {
   AccessibilityPage,
@@ -45,6 +46,8 @@ const router = createBrowserRouter([
     children: [
       { path: "/", element: <PublicHomePage /> },
       { path: "/connexion", element: <SignInPage /> },
+      { path: "/programmes/:slug", element: <CataloguePage /> },
+      { path: "/badges/:id", element: <BadgePage /> },
       { path: "/connexion/lien", element: <MagicLinkPage /> },
       { path: "/mot-de-passe-oublie", element: <ForgotPasswordPage /> },
       { path: "/mot-de-passe/nouveau", element: <ResetPasswordPage /> },

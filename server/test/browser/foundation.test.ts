@@ -28,6 +28,7 @@ const screensFor = (email: string): string[] => {
 
 describe("public pages", () => {
   for (const path of [
+    "/programmes/label-cfa",
     "/",
     "/connexion",
     "/mot-de-passe-oublie",
@@ -49,6 +50,19 @@ describe("public pages", () => {
       await page.context().close();
     });
   }
+
+  it("the catalogue shows the 19 badges as pictures, and each badge page its criteria", async () => {
+    const page = await world.newPage();
+    await page.goto("/programmes/label-cfa");
+    await expect.poll(() => page.locator(".badge-card img").count()).toBe(19);
+    expect(await page.locator(".chip--gold", { hasText: "Obligatoire" }).count()).toBe(5);
+    await page.getByRole("link", { name: "Ressources" }).click();
+    await page.getByRole("heading", { level: 1, name: "Ressources" }).waitFor();
+    await expect.poll(() => page.locator(".criteria > li").count()).toBe(2);
+    expect(await page.getByText("Atteindre le niveau 2", { exact: false }).count()).toBe(1);
+    await expectAccessible(page, "badge page");
+    await page.context().close();
+  });
 
   it("the skip link leads to the content", async () => {
     const page = await world.newPage();

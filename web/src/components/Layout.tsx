@@ -62,6 +62,9 @@ export function Layout() {
           </Link>
           <nav aria-label={t("layout.mainNav")} className="main-nav">
             <ul>
+              <li>
+                <NavLink to="/programmes/label-cfa">{t("layout.catalogue")}</NavLink>
+              </li>
               {me ? (
                 <>
                   <li>

@@ -28,6 +28,7 @@ export function PublicHomePage() {
         <section className="card card--accent">
           <h2>{t("publicHome.labelTitle")}</h2>
           <p>{t("publicHome.labelText")}</p>
+          <Link to="/programmes/label-cfa">{t("catalogue.link")}</Link>
         </section>
         <section className="card card--accent">
           <h2>{t("publicHome.skillsTitle")}</h2>

@@ -122,6 +122,7 @@ export function SitemapPage() {
   usePageTitle(t("legal.sitemapTitle"));
   const links: [string, string][] = [
     ["/", t("layout.home")],
+    ["/programmes/label-cfa", t("layout.catalogue")],
     ["/connexion", t("signIn.title")],
     ["/mot-de-passe-oublie", t("forgot.title")],
     ["/accueil", t("layout.dashboard")],

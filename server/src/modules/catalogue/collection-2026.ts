@@ -241,7 +241,7 @@ export const collection2026: Collection = {
       required: false,
       validityMonths: FOUR_YEARS,
       renewalExtra:
-        "Au renouvellement, atteindre le niveau 2 (ressources produites ou adaptées par les équipes) ou 3 (ressources co-construites avec les apprenants ou partagées avec d'autres CFA).",
+        "Atteindre le niveau 2 (ressources produites ou adaptées par les équipes) ou 3 (ressources co-construites avec les apprenants ou partagées avec d'autres CFA).",
       alignments: [q("19", "Ressources pédagogiques mises à disposition")],
       color: PLUM,
     },
