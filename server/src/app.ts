@@ -14,9 +14,11 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppContext } from "./context";
 import { handleError, sendError } from "./http/error-handler";
+import { renderBadgeShell } from "./http/public-pages";
 import { registerSession } from "./http/session";
 import { adminRoutes } from "./modules/admin/admin.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { findBadge } from "./modules/catalogue/catalogue.repo";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { organisationRoutes } from "./modules/organisations/organisations.routes";
@@ -121,9 +123,27 @@ export async function buildApp(
         .header("cache-control", "public, max-age=31536000, immutable")
         .sendFile(`assets/${file}`);
     });
-    app.setNotFoundHandler((request, reply) => {
+    app.setNotFoundHandler(async (request, reply) => {
       if (request.url.startsWith("/api/") || request.method !== "GET")
         return sendError(request, reply, "NOT_FOUND");
+      // Badge pages carry their preview tags and content in the first response.
+      const badgeId = /^\/badges\/([0-9a-f-]{36})(?:[?#].*)?$/.exec(request.url)?.[1];
+      if (badgeId) {
+        const found = await findBadge(ctx.db, badgeId).catch(() => undefined);
+        return reply
+          .status(found ? 200 : 404)
+          .type("text/html; charset=utf-8")
+          .header("cache-control", "public, max-age=60")
+          .send(
+            found
+              ? renderBadgeShell(shell, found.badge, {
+                  programmeName: found.programme.name,
+                  collection: found.collection.version,
+                  config: ctx.config,
+                })
+              : shell,
+          );
+      }
       const candidate = path.join(webDir, decodeURIComponent(request.url.split("?")[0] ?? "/"));
       if (
         candidate.startsWith(webDir + path.sep) &&

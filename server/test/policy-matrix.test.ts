@@ -315,6 +315,13 @@ const cases: Record<string, Case> = {
     request: async (w) => ({ method: "GET", url: `/api/public/badges/${await firstBadgeId(w)}` }),
     expect: everyone(200),
   },
+  "GET /api/public/badges/:id/image.png": {
+    request: async (w) => ({
+      method: "GET",
+      url: `/api/public/badges/${await firstBadgeId(w)}/image.png`,
+    }),
+    expect: everyone(200),
+  },
   "GET /api/public/badges/:id/image.svg": {
     request: async (w) => ({
       method: "GET",

@@ -1,4 +1,4 @@
-import { badgeImageSvg } from "@blason/openbadges";
+import { badgeImageSvg, renderSvgToPng } from "@blason/openbadges";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
@@ -155,6 +155,31 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
         programme: { slug: found.programme.slug, name: found.programme.name },
         collection: found.collection.version,
       };
+    },
+  );
+
+  r.get(
+    "/api/public/badges/:id/image.png",
+    {
+      schema: {
+        tags,
+        summary: "The badge's generated image (PNG, for link previews)",
+        params: z.object({ id: uuidParam }),
+      },
+    },
+    async (request, reply) => {
+      const found = await findBadge(ctx.db, request.params.id);
+      if (!found) throw new AppError("NOT_FOUND");
+      const svg = badgeImageSvg({
+        title: found.badge.name,
+        subtitle: `Label CFA ${found.collection.version}`,
+        color: found.badge.color,
+        required: found.badge.required,
+      });
+      return reply
+        .type("image/png")
+        .header("cache-control", "public, max-age=3600")
+        .send(Buffer.from(renderSvgToPng(svg, { width: 400 })));
     },
   );
 
