@@ -2,20 +2,31 @@ import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, us
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
 
-type FieldProps = {
+type FrameProps = {
   label: string;
-  name: string;
-  hint?: string;
+  hint?: string | undefined;
   error?: string | undefined;
-  optional?: boolean;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
+  optional?: boolean | undefined;
+};
 
-/** A labelled input whose hint and error are announced with it. */
-export function Field({ label, name, hint, error, optional, ...input }: FieldProps) {
+/**
+ * Label, hint and error around one control; the control receives the ids
+ * that tie it to them (aria-describedby) and its invalid state.
+ */
+function FieldFrame({
+  label,
+  hint,
+  error,
+  optional,
+  children,
+}: FrameProps & {
+  children: (a11y: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ");
   return (
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>
@@ -33,53 +44,43 @@ export function Field({ label, name, hint, error, optional, ...input }: FieldPro
           {error}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...input}
-      />
+      {children({
+        id,
+        ...(error ? { "aria-invalid": true as const } : {}),
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
+      })}
     </div>
   );
 }
 
-type SelectProps = {
-  label: string;
-  name: string;
-  hint?: string;
-  error?: string | undefined;
-  children: ReactNode;
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">;
+type FieldProps = FrameProps & { name: string } & Omit<
+    InputHTMLAttributes<HTMLInputElement>,
+    "name"
+  >;
+
+/** A labelled input whose hint and error are announced with it. */
+export function Field({ label, name, hint, error, optional, ...input }: FieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} optional={optional}>
+      {(a11y) => <input name={name} {...a11y} {...input} />}
+    </FieldFrame>
+  );
+}
+
+type SelectProps = FrameProps & { name: string; children: ReactNode } & Omit<
+    SelectHTMLAttributes<HTMLSelectElement>,
+    "name"
+  >;
 
 export function SelectField({ label, name, hint, error, children, ...select }: SelectProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...select}
-      >
-        {children}
-      </select>
-    </div>
+    <FieldFrame label={label} hint={hint} error={error}>
+      {(a11y) => (
+        <select name={name} {...a11y} {...select}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 

@@ -158,6 +158,18 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
+  /** The generated image of a badge class; NOT_FOUND for an unknown id. */
+  const badgeSvg = async (id: string) => {
+    const found = await findBadge(ctx.db, id);
+    if (!found) throw new AppError("NOT_FOUND");
+    return badgeImageSvg({
+      title: found.badge.name,
+      subtitle: `Label CFA ${found.collection.version}`,
+      color: found.badge.color,
+      required: found.badge.required,
+    });
+  };
+
   r.get(
     "/api/public/badges/:id/image.png",
     {
@@ -168,14 +180,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const found = await findBadge(ctx.db, request.params.id);
-      if (!found) throw new AppError("NOT_FOUND");
-      const svg = badgeImageSvg({
-        title: found.badge.name,
-        subtitle: `Label CFA ${found.collection.version}`,
-        color: found.badge.color,
-        required: found.badge.required,
-      });
+      const svg = await badgeSvg(request.params.id);
       return reply
         .type("image/png")
         .header("cache-control", "public, max-age=3600")
@@ -193,14 +198,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const found = await findBadge(ctx.db, request.params.id);
-      if (!found) throw new AppError("NOT_FOUND");
-      const svg = badgeImageSvg({
-        title: found.badge.name,
-        subtitle: `Label CFA ${found.collection.version}`,
-        color: found.badge.color,
-        required: found.badge.required,
-      });
+      const svg = await badgeSvg(request.params.id);
       return reply
         .type("image/svg+xml; charset=utf-8")
         .header("cache-control", "public, max-age=3600")
