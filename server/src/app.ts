@@ -22,6 +22,7 @@ import { findBadge } from "./modules/catalogue/catalogue.repo";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { organisationRoutes } from "./modules/organisations/organisations.routes";
+import { verifyRoutes } from "./modules/verify/verify.routes";
 import { webDistDir } from "./paths";
 
 export type RouteEntry = { method: string; url: string; hasBody: boolean };
@@ -111,6 +112,32 @@ export async function buildApp(
   adminRoutes(app, ctx);
   healthRoutes(app, ctx);
   catalogueRoutes(app, ctx);
+  verifyRoutes(app, ctx);
+  ctx.ownUrls.handler = async (url, accept) => {
+    const response = await app.inject({
+      method: "GET",
+      url: url.pathname + url.search,
+      headers: accept ? { accept } : {},
+    });
+    const body = new Uint8Array(response.rawPayload);
+    if (response.statusCode >= 400)
+      return {
+        ok: false,
+        url: url.href,
+        code: "FETCH_HTTP_STATUS",
+        status: response.statusCode,
+        message: `HTTP ${response.statusCode}`,
+      };
+    return {
+      ok: true,
+      status: response.statusCode,
+      url: url.href,
+      finalUrl: url.href,
+      contentType: String(response.headers["content-type"] ?? ""),
+      body,
+      text: response.payload,
+    };
+  };
 
   const webDir = options.webDir ?? webDistDir;
   const indexHtml = path.join(webDir, "index.html");

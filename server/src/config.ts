@@ -38,6 +38,10 @@ const envSchema = z
     JOBS_ENABLED: booleanString.default(true),
     TRUST_PROXY: booleanString.default(false),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    FETCH_ALLOW_PRIVATE_HOSTS: z
+      .string()
+      .regex(/^[a-z0-9.,:[\]-]*$/i, "must be a comma-separated list of host names")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const mode = env.BLASON_MODE ?? (env.NODE_ENV === "production" ? "production" : "demo");
@@ -59,6 +63,12 @@ const envSchema = z
         code: "custom",
         path: ["PUBLIC_URL"],
         message: "is required in production and must be an https:// URL",
+      });
+    if (env.FETCH_ALLOW_PRIVATE_HOSTS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["FETCH_ALLOW_PRIVATE_HOSTS"],
+        message: "is for tests and local development only; remove it in production",
       });
   });
 
@@ -82,6 +92,8 @@ export type Config = {
   trustProxy: boolean;
   sessionDays: number;
   secureCookies: boolean;
+  /** Hosts the fetcher may reach on private addresses (tests and local development only). */
+  fetchAllowPrivateHosts: string[];
 };
 
 export class ConfigError extends Error {
@@ -133,6 +145,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsEnabled: e.JOBS_ENABLED,
     trustProxy: e.TRUST_PROXY,
     sessionDays: e.SESSION_DAYS,
+    fetchAllowPrivateHosts: (e.FETCH_ALLOW_PRIVATE_HOSTS ?? "")
+      .split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     secureCookies: publicUrl.startsWith("https://"),
   };
 }

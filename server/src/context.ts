@@ -1,5 +1,7 @@
+import type { Fetcher } from "@blason/openbadges";
 import type { Config } from "./config";
 import type { Database, Db } from "./db/client";
+import type { OwnUrlHandler } from "./lib/fetcher";
 import type { Mailer } from "./modules/email/mailer";
 
 /** What services need from the running platform, passed explicitly. */
@@ -8,4 +10,8 @@ export type AppContext = {
   database: Database;
   db: Db;
   mailer: Mailer;
+  /** Every remote document goes through it (see lib/fetcher.ts). */
+  fetcher: Fetcher;
+  /** Set by the web app so that the fetcher answers our own URLs in-process. */
+  ownUrls: { handler?: OwnUrlHandler };
 };

@@ -74,6 +74,11 @@ const catalogue = {
     "Le contenu envoyé est trop volumineux.",
     "The content sent is too large.",
   ],
+  VERIFY_EMPTY: [
+    400,
+    "Donnez un badge à vérifier : un fichier PNG ou SVG, un lien, ou le texte du badge (JSON ou JWT).",
+    "Give a badge to verify: a PNG or SVG file, a link, or the badge's text (JSON or JWT).",
+  ],
   RATE_LIMITED: [
     429,
     "Trop de tentatives. Patientez quelques minutes avant de réessayer.",

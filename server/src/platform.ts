@@ -1,6 +1,7 @@
 import type { Config } from "./config";
 import type { AppContext } from "./context";
 import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/client";
+import { createPlatformFetcher } from "./lib/fetcher";
 import { ensureCatalogue } from "./modules/catalogue/catalogue.seed";
 import { createMailer, EMAIL_QUEUE, emailJobHandler, type Mailer } from "./modules/email/mailer";
 import { type JobHandlers, JobWorker } from "./modules/jobs/worker";
@@ -30,7 +31,9 @@ export async function openPlatform(
   const db = database.db;
   const mailer =
     options.mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const ctx: AppContext = { config, database, db, mailer };
+  const ownUrls: AppContext["ownUrls"] = {};
+  const fetcher = createPlatformFetcher(config, ownUrls);
+  const ctx: AppContext = { config, database, db, mailer, fetcher, ownUrls };
   // The catalogue in force is reference data every instance needs, demo or not.
   await ensureCatalogue(ctx);
   const worker = new JobWorker({

@@ -329,6 +329,11 @@ const cases: Record<string, Case> = {
     }),
     expect: everyone(200),
   },
+  // Public and stateless: no session, no CSRF token; a non-badge gets a failed report.
+  "POST /api/verify": {
+    request: async () => ({ method: "POST", url: "/api/verify", body: { hello: "world" } }),
+    expect: everyone(200),
+  },
   "GET /api/health": {
     request: async () => ({ method: "GET", url: "/api/health" }),
     expect: everyone(200),
@@ -445,6 +450,9 @@ describe("bad input on every route with a body", () => {
     "POST /api/auth/sign-out",
     "POST /api/auth/sign-out-everywhere",
     "POST /api/auth/verify-email/resend",
+    // Its body is the badge itself, in any form: bad input is answered by a
+    // report whose steps say what is wrong (server/test/verify.test.ts).
+    "POST /api/verify",
   ]);
   const bodyRoutes = Object.keys(cases).filter(
     (route) => /^(POST|PATCH|PUT) /.test(route) && !noBody.has(route),

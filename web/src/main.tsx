@@ -29,6 +29,7 @@ import {
   SitemapPage,
 } from "./pages/misc";
 import { OrganisationPage, OrganisationsPage } from "./pages/organisations";
+import { VerifyPage } from "./pages/verify";
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -48,6 +49,7 @@ const router = createBrowserRouter([
       { path: "/connexion", element: <SignInPage /> },
       { path: "/programmes/:slug", element: <CataloguePage /> },
       { path: "/badges/:id", element: <BadgePage /> },
+      { path: "/verify", element: <VerifyPage /> },
       { path: "/connexion/lien", element: <MagicLinkPage /> },
       { path: "/mot-de-passe-oublie", element: <ForgotPasswordPage /> },
       { path: "/mot-de-passe/nouveau", element: <ResetPasswordPage /> },

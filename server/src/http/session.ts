@@ -25,6 +25,11 @@ declare module "fastify" {
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/**
+ * Stateless public endpoints that change nothing and read no session: other
+ * sites' programs call them without a cookie, so a CSRF token means nothing.
+ */
+const CSRF_EXEMPT = new Set(["/api/verify"]);
 const TOUCH_EVERY_MS = 5 * 60_000;
 
 /**
@@ -39,7 +44,11 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest("sessionId", null);
 
   app.addHook("onRequest", async (request, reply) => {
-    if (!SAFE_METHODS.has(request.method) && request.url.startsWith("/api/"))
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      request.url.startsWith("/api/") &&
+      !CSRF_EXEMPT.has(request.url.split("?")[0] ?? "")
+    )
       checkCsrf(request, ownOrigin);
     const token = request.cookies[SESSION_COOKIE];
     if (token) {

@@ -1,3 +1,5 @@
+import type { VerificationReport } from "@blason/openbadges";
+
 export type PlatformRole = "programme_manager" | "reviewer" | "platform_admin";
 export type OrgKind = "region" | "cfa" | "ufa" | "partner";
 export type MemberRole = "member" | "admin";
@@ -95,6 +97,9 @@ export type SessionInfo = {
 export type MailSummary = { id: string; to: string; subject: string; createdAt: string };
 export type Mail = MailSummary & { text: string; html: string };
 
+/** The engine's report, as POST /api/verify answers it (types only: nothing of the engine is bundled). */
+export type { Step as VerificationStep, VerificationReport } from "@blason/openbadges";
+
 /** An API failure, carrying the server's stable code, message and per-field messages. */
 export class ApiError extends Error {
   constructor(
@@ -141,13 +146,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
-    throw new ApiError(
-      0,
-      "NETWORK",
-      currentLocale === "fr"
-        ? "Le serveur ne répond pas. Vérifiez votre connexion puis réessayez."
-        : "The server does not answer. Check your connection and try again.",
-    );
+    throw new ApiError(0, "NETWORK", networkMessage());
   }
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);
@@ -165,6 +164,50 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     );
   }
   return data as T;
+}
+
+/**
+ * Sends a badge to the public verifier as it is: a file with its own type,
+ * or text (JSON, a JWT or a link). The endpoint takes no CSRF token.
+ */
+export async function verifyBadge(body: Blob | string): Promise<VerificationReport> {
+  const text = typeof body === "string";
+  const type = text
+    ? body.startsWith("{")
+      ? "application/json"
+      : "text/plain"
+    : body.type ||
+      ((body as File).name?.endsWith(".json") ? "application/json" : "application/octet-stream");
+  let response: Response;
+  try {
+    response = await fetch("/api/verify", {
+      method: "POST",
+      headers: {
+        "Content-Type": type,
+        Accept: "application/json",
+        "Accept-Language": currentLocale,
+      },
+      body,
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK", networkMessage());
+  }
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? "INTERNAL",
+      error?.message ?? response.statusText,
+    );
+  }
+  return data as VerificationReport;
+}
+
+function networkMessage() {
+  return currentLocale === "fr"
+    ? "Le serveur ne répond pas. Vérifiez votre connexion puis réessayez."
+    : "The server does not answer. Check your connection and try again.";
 }
 
 const enc = encodeURIComponent;

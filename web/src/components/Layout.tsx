@@ -65,6 +65,9 @@ export function Layout() {
               <li>
                 <NavLink to="/programmes/label-cfa">{t("layout.catalogue")}</NavLink>
               </li>
+              <li>
+                <NavLink to="/verify">{t("verifier.nav")}</NavLink>
+              </li>
               {me ? (
                 <>
                   <li>

@@ -123,6 +123,7 @@ export function SitemapPage() {
   const links: [string, string][] = [
     ["/", t("layout.home")],
     ["/programmes/label-cfa", t("layout.catalogue")],
+    ["/verify", t("verifier.nav")],
     ["/connexion", t("signIn.title")],
     ["/mot-de-passe-oublie", t("forgot.title")],
     ["/accueil", t("layout.dashboard")],

@@ -34,4 +34,5 @@ export const limits = {
   emailLinkPerEmail: { limit: 5, windowSeconds: 15 * 60 },
   emailLinkPerIp: { limit: 30, windowSeconds: 15 * 60 },
   tokenPerIp: { limit: 60, windowSeconds: 15 * 60 },
+  verifyPerIp: { limit: 120, windowSeconds: 10 * 60 },
 } satisfies Record<string, Limit>;

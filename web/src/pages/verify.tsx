@@ -1,0 +1,215 @@
+import { useMutation } from "@tanstack/react-query";
+import { type DragEvent, type FormEvent, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type VerificationReport, verifyBadge } from "../api/client";
+import { FormError } from "../components/forms";
+import { usePageTitle } from "../components/hooks";
+import { formatDate } from "../i18n";
+
+const STATUS_ICON = { passed: "✓", failed: "✗", warning: "!", not_applicable: "–" } as const;
+
+/** What to send: the chosen file as it is, else the pasted text (JSON, JWT or a link). */
+function payload(file: File | null, text: string): Blob | string | null {
+  if (file) return file;
+  return text.trim() ? text.trim() : null;
+}
+
+/** The public verifier: any Open Badge from anywhere, dropped, pasted or linked. */
+export function VerifyPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t("verifier.title"));
+  const lang = i18n.language === "en" ? "en" : "fr";
+  const [file, setFile] = useState<File | null>(null);
+  const [text, setText] = useState("");
+  const [dragging, setDragging] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const result = useRef<HTMLDivElement>(null);
+  const ids = { file: useId(), text: useId(), hint: useId(), missing: useId() };
+
+  const verify = useMutation({
+    mutationFn: (body: Blob | string) => verifyBadge(body),
+    onSettled: () => setTimeout(() => result.current?.focus(), 0),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const body = payload(file, text);
+    setMissing(!body);
+    if (body) verify.mutate(body);
+  }
+
+  function drop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files[0];
+    if (dropped) {
+      setFile(dropped);
+      setMissing(false);
+    }
+  }
+
+  return (
+    <>
+      <h1>{t("verifier.title")}</h1>
+      <p className="lead">{t("verifier.lead")}</p>
+      <form className="card verify-form" onSubmit={submit} noValidate>
+        {missing ? (
+          <p className="field__error" id={ids.missing} role="alert">
+            <span aria-hidden="true">⚠ </span>
+            {t("verifier.missing")}
+          </p>
+        ) : null}
+        <fieldset
+          className={`dropzone${dragging ? " dropzone--active" : ""}`}
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={drop}
+        >
+          <label htmlFor={ids.file} className="dropzone__label">
+            <span className="dropzone__title">{t("verifier.fileLabel")}</span>
+            <span className="field__hint">{t("verifier.fileHint")}</span>
+          </label>
+          <input
+            ref={fileInput}
+            id={ids.file}
+            name="file"
+            type="file"
+            accept=".png,.svg,.json,.jwt,image/png,image/svg+xml,application/json"
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setMissing(false);
+            }}
+          />
+          {file ? (
+            <p className="dropzone__file">
+              {t("verifier.chosen", { name: file.name })}{" "}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setFile(null);
+                  if (fileInput.current) fileInput.current.value = "";
+                }}
+              >
+                {t("verifier.removeFile")}
+              </button>
+            </p>
+          ) : null}
+        </fieldset>
+        <p className="verify-form__or">{t("verifier.or")}</p>
+        <div className="field">
+          <label htmlFor={ids.text}>{t("verifier.textLabel")}</label>
+          <p className="field__hint" id={ids.hint}>
+            {t("verifier.textHint")}
+          </p>
+          <textarea
+            id={ids.text}
+            name="text"
+            rows={5}
+            spellCheck={false}
+            aria-describedby={ids.hint}
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setMissing(false);
+            }}
+          />
+        </div>
+        <button type="submit" className="button button--primary" disabled={verify.isPending}>
+          {verify.isPending ? t("verifier.checking") : t("verifier.submit")}
+        </button>
+      </form>
+      <div ref={result} tabIndex={-1} aria-live="polite" className="verify-result">
+        {verify.error ? <FormError error={verify.error} /> : null}
+        {verify.data ? <Report report={verify.data} lang={lang} /> : null}
+      </div>
+    </>
+  );
+}
+
+export function Report({ report, lang }: { report: VerificationReport; lang: "fr" | "en" }) {
+  const { t } = useTranslation();
+  const { summary } = report;
+  const failed = report.steps.filter((s) => s.status === "failed");
+  const image = summary.image?.startsWith("data:image/") ? summary.image : undefined;
+  return (
+    <section aria-labelledby="verify-verdict" className="report">
+      <div className={`verdict verdict--${report.verified ? "ok" : "failed"}`}>
+        <span className="verdict__icon" aria-hidden="true">
+          {report.verified ? "✓" : "✗"}
+        </span>
+        <div>
+          <h2 id="verify-verdict">
+            {report.verified ? t("verifier.verified") : t("verifier.notVerified")}
+          </h2>
+          <p>
+            {report.verified
+              ? t("verifier.verifiedText", { format: t(`verifier.formats.${report.format}`) })
+              : (failed[0]?.reason[lang] ?? t("verifier.notVerifiedText"))}
+          </p>
+        </div>
+      </div>
+      {summary.name || summary.issuerName ? (
+        <div className="card report__summary">
+          {image ? <img src={image} alt="" width={96} height={96} /> : null}
+          <dl className="facts">
+            {summary.name ? (
+              <>
+                <dt>{t("verifier.badge")}</dt>
+                <dd>{summary.name}</dd>
+              </>
+            ) : null}
+            {summary.issuerName || summary.issuerId ? (
+              <>
+                <dt>{t("verifier.issuer")}</dt>
+                <dd>
+                  {summary.issuerName ?? summary.issuerId}
+                  {summary.issuerName && summary.issuerId ? (
+                    <span className="muted"> ({summary.issuerId})</span>
+                  ) : null}
+                </dd>
+              </>
+            ) : null}
+            {summary.recipient ? (
+              <>
+                <dt>{t("verifier.recipient")}</dt>
+                <dd>{summary.recipient}</dd>
+              </>
+            ) : null}
+            {summary.validFrom ? (
+              <>
+                <dt>{t("verifier.validFrom")}</dt>
+                <dd>{formatDate(summary.validFrom, lang)}</dd>
+              </>
+            ) : null}
+            {summary.validUntil ? (
+              <>
+                <dt>{t("verifier.validUntil")}</dt>
+                <dd>{formatDate(summary.validUntil, lang)}</dd>
+              </>
+            ) : null}
+            <dt>{t("verifier.format")}</dt>
+            <dd>{t(`verifier.formats.${report.format}`)}</dd>
+          </dl>
+        </div>
+      ) : null}
+      <h3>{t("verifier.stepsTitle")}</h3>
+      <ol className="steps">
+        {report.steps.map((step) => (
+          <li key={step.id} className={`step step--${step.status}`}>
+            <span className="step__icon" aria-hidden="true">
+              {STATUS_ICON[step.status]}
+            </span>
+            <span className="step__name">{t(`verifier.steps.${step.id}`, step.id)}</span>
+            <span className="step__status">{t(`verifier.status.${step.status}`)}</span>
+            <span className="step__reason">{step.reason[lang]}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
