@@ -20,6 +20,7 @@ import { adminRoutes } from "./modules/admin/admin.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { findBadge } from "./modules/catalogue/catalogue.repo";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
+import { credentialRoutes } from "./modules/credentials/credentials.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { organisationRoutes } from "./modules/organisations/organisations.routes";
 import { verifyRoutes } from "./modules/verify/verify.routes";
@@ -113,6 +114,10 @@ export async function buildApp(
   healthRoutes(app, ctx);
   catalogueRoutes(app, ctx);
   verifyRoutes(app, ctx);
+  const webDir = options.webDir ?? webDistDir;
+  const indexHtml = path.join(webDir, "index.html");
+  const shell = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml, "utf8") : undefined;
+  credentialRoutes(app, ctx, { shell });
   ctx.ownUrls.handler = async (url, accept) => {
     const response = await app.inject({
       method: "GET",
@@ -139,11 +144,8 @@ export async function buildApp(
     };
   };
 
-  const webDir = options.webDir ?? webDistDir;
-  const indexHtml = path.join(webDir, "index.html");
-  if (fs.existsSync(indexHtml)) {
+  if (shell) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
-    const shell = fs.readFileSync(indexHtml, "utf8");
     app.get("/assets/*", { schema: { hide: true } }, (request, reply) => {
       const file = (request.params as { "*": string })["*"];
       return reply

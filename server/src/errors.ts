@@ -74,6 +74,17 @@ const catalogue = {
     "Le contenu envoyé est trop volumineux.",
     "The content sent is too large.",
   ],
+  ISSUER_MISSING: [
+    409,
+    "Aucune organisation de type Région n'est enregistrée : elle seule peut signer les badges.",
+    "No Region organisation is registered: only it can sign badges.",
+  ],
+  CREDENTIAL_ALREADY_REVOKED: [409, "Ce badge est déjà révoqué.", "This badge is already revoked."],
+  CLAIM_ALREADY_ANSWERED: [
+    409,
+    "Ce badge a déjà été accepté ou refusé.",
+    "This badge was already accepted or declined.",
+  ],
   VERIFY_EMPTY: [
     400,
     "Donnez un badge à vérifier : un fichier PNG ou SVG, un lien, ou le texte du badge (JSON ou JWT).",

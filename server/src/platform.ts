@@ -3,6 +3,7 @@ import type { AppContext } from "./context";
 import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/client";
 import { createPlatformFetcher } from "./lib/fetcher";
 import { ensureCatalogue } from "./modules/catalogue/catalogue.seed";
+import { ISSUE_QUEUE, issueJobHandler } from "./modules/credentials/issuance.service";
 import { createMailer, EMAIL_QUEUE, emailJobHandler, type Mailer } from "./modules/email/mailer";
 import { type JobHandlers, JobWorker } from "./modules/jobs/worker";
 
@@ -13,7 +14,7 @@ export function databaseOptions(config: Config): OpenDatabaseOptions {
 }
 
 export function jobHandlers(ctx: AppContext): JobHandlers {
-  return { [EMAIL_QUEUE]: emailJobHandler(ctx.mailer) };
+  return { [EMAIL_QUEUE]: emailJobHandler(ctx.mailer), [ISSUE_QUEUE]: issueJobHandler(ctx) };
 }
 
 /** Opens the database, applies migrations and prepares the job worker (not started). */

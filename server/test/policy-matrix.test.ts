@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { badgeClasses, devMail, type PlatformRole } from "../src/db/schema";
 import type { UserRow } from "../src/modules/auth/auth.repo";
 import { insertAuthToken } from "../src/modules/auth/auth.repo";
+import { issueCredential } from "../src/modules/credentials/issuance.service";
 import { insertInvitation } from "../src/modules/organisations/organisations.repo";
 import { TestClient } from "./support/client";
 import {
@@ -68,6 +70,17 @@ async function firstBadgeId(w: World): Promise<string> {
     .from(badgeClasses)
     .limit(1);
   return badge!.id;
+}
+
+/** A badge freshly awarded to the CFA, so that each caller acts on its own. */
+async function freshCredential(w: World): Promise<string> {
+  const { credential } = await issueCredential(w.platform.ctx, {
+    grantKey: `matrix:${randomUUID()}`,
+    badgeClassId: await firstBadgeId(w),
+    subjectOrgId: w.cfaId,
+    validFrom: new Date(),
+  });
+  return credential.id;
 }
 
 const cases: Record<string, Case> = {
@@ -334,6 +347,41 @@ const cases: Record<string, Case> = {
     request: async () => ({ method: "POST", url: "/api/verify", body: { hello: "world" } }),
     expect: everyone(200),
   },
+  "GET /api/public/credentials/:id": {
+    request: async (w) => ({
+      method: "GET",
+      url: `/api/public/credentials/${await freshCredential(w)}`,
+    }),
+    expect: everyone(200),
+  },
+  "GET /api/organisations/:id/credentials": {
+    request: async (w) => ({ method: "GET", url: `/api/organisations/${w.cfaId}/credentials` }),
+    expect: onOwnCfa(200, ["cfaMember", "cfaAdmin", "reviewer", "manager", "platformAdmin"]),
+  },
+  "POST /api/credentials/:id/accept": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/credentials/${await freshCredential(w)}/accept`,
+      body: {},
+    }),
+    expect: onOwnCfa(200, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/credentials/:id/decline": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/credentials/${await freshCredential(w)}/decline`,
+      body: {},
+    }),
+    expect: onOwnCfa(200, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/credentials/:id/revoke": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/credentials/${await freshCredential(w)}/revoke`,
+      body: { reason: "Motif de la révocation" },
+    }),
+    expect: onOwnCfa(200, ["manager"]),
+  },
   "GET /api/health": {
     request: async () => ({ method: "GET", url: "/api/health" }),
     expect: everyone(200),
@@ -364,6 +412,7 @@ let world: World;
 beforeAll(async () => {
   const platform = await createTestPlatform();
   const { ctx } = platform;
+  await buildOrganisation(ctx, { name: "Région Matrice", kind: "region" });
   const cfa = await buildOrganisation(ctx, { name: "CFA Matrice" });
   const otherCfa = await buildOrganisation(ctx, { name: "CFA Voisin" });
   const make = (platformRoles: PlatformRole[] = []) => buildUser(ctx, { platformRoles });

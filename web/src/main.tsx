@@ -18,6 +18,7 @@ import {
   VerifyEmailPage,
 } from "./pages/auth";
 import { BadgePage, CataloguePage } from "./pages/catalogue";
+import { CredentialPage, OrganisationBadgesPage } from "./pages/credentials";
 import { DashboardPage, PublicHomePage } from "./pages/home";
 import {
   AccessibilityPage,
@@ -50,6 +51,8 @@ const router = createBrowserRouter([
       { path: "/programmes/:slug", element: <CataloguePage /> },
       { path: "/badges/:id", element: <BadgePage /> },
       { path: "/verify", element: <VerifyPage /> },
+      { path: "/credentials/:id", element: <CredentialPage /> },
+      { path: "/organisations/:id/badges", element: <OrganisationBadgesPage /> },
       { path: "/connexion/lien", element: <MagicLinkPage /> },
       { path: "/mot-de-passe-oublie", element: <ForgotPasswordPage /> },
       { path: "/mot-de-passe/nouveau", element: <ResetPasswordPage /> },

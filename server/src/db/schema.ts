@@ -286,3 +286,82 @@ export const badgeClasses = pgTable(
     check("badge_classes_color_check", sql`${t.color} ~ '^#[0-9a-fA-F]{6}$'`),
   ],
 );
+
+/** Signing keys of an issuing organisation; every key ever used stays published. */
+export const issuerKeys = pgTable(
+  "issuer_keys",
+  {
+    /** The verification method id: did:web:...#key. */
+    id: text("id").primaryKey(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    publicKeyMultibase: text("public_key_multibase").notNull(),
+    /** AES-256-GCM under the master key, bound to the key id. */
+    sealedSecret: text("sealed_secret").notNull(),
+    createdAt: createdAt(),
+    /** Retired keys sign nothing new but still verify what they signed. */
+    retiredAt: ts("retired_at"),
+  },
+  (t) => [index("issuer_keys_org_idx").on(t.organisationId)],
+);
+
+/** Per issuer, the next free position in its status lists. */
+export const statusCounters = pgTable("status_counters", {
+  issuerId: uuid("issuer_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "restrict" }),
+  nextIndex: integer("next_index").notNull().default(0),
+});
+
+export const claimStates = ["pending", "accepted", "declined"] as const;
+export type ClaimState = (typeof claimStates)[number];
+
+/** An awarded badge: the signed OB 3.0 credential and what the platform knows of it. */
+export const credentials = pgTable(
+  "credentials",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /**
+     * What the credential was issued for (e.g. "application:<id>"): unique,
+     * so that an issuance job that runs twice issues once.
+     */
+    grantKey: text("grant_key").notNull(),
+    badgeClassId: uuid("badge_class_id")
+      .notNull()
+      .references(() => badgeClasses.id, { onDelete: "restrict" }),
+    issuerId: uuid("issuer_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    subjectOrgId: uuid("subject_org_id").references(() => organisations.id, {
+      onDelete: "restrict",
+    }),
+    /** Position in the issuer's revocation list (list = floor(index / 131072)). */
+    statusIndex: integer("status_index").notNull(),
+    validFrom: ts("valid_from").notNull(),
+    validUntil: ts("valid_until"),
+    document: jsonb("document").$type<Record<string, unknown>>().notNull(),
+    /** The salt of the OB 2.0 recipient hash. */
+    ob2Salt: text("ob2_salt").notNull(),
+    recipientEmail: text("recipient_email").notNull(),
+    revokedAt: ts("revoked_at"),
+    revocationReason: text("revocation_reason"),
+    claimState: text("claim_state").notNull().default("pending"),
+    claimedAt: ts("claimed_at"),
+    claimedBy: uuid("claimed_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("credentials_grant_key").on(t.grantKey),
+    uniqueIndex("credentials_issuer_status_index").on(t.issuerId, t.statusIndex),
+    index("credentials_subject_idx").on(t.subjectOrgId),
+    check(
+      "credentials_claim_state_check",
+      sql`${t.claimState} in ('pending', 'accepted', 'declined')`,
+    ),
+    check(
+      "credentials_revocation_check",
+      sql`(${t.revokedAt} is null) = (${t.revocationReason} is null)`,
+    ),
+  ],
+);

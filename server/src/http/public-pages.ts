@@ -14,12 +14,53 @@ const escapeHtml = (s: string) =>
 /** JSON inside <script type="application/ld+json">: no "</" may close the element early. */
 const safeJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
+export type PageMeta = {
+  title: string;
+  description: string;
+  url: string;
+  image: string;
+  imageAlt: string;
+  jsonLd: Record<string, unknown>;
+  /** The content for readers without JavaScript (escaped by the caller). */
+  body: string;
+};
+
 /**
- * The badge page as the first HTML response: title, description, Open Graph
+ * A public page as the first HTML response: title, description, Open Graph
  * and Twitter tags for link previews, a JSON-LD summary for search engines,
  * and the content itself for readers without JavaScript. React replaces the
  * content when it starts.
  */
+export function renderShell(shell: string, page: PageMeta): string {
+  const head = [
+    `<title>${escapeHtml(page.title)} — Blason</title>`,
+    `<meta name="description" content="${escapeHtml(page.description)}" />`,
+    `<link rel="canonical" href="${escapeHtml(page.url)}" />`,
+    `<meta property="og:type" content="website" />`,
+    `<meta property="og:site_name" content="Blason" />`,
+    `<meta property="og:locale" content="fr_FR" />`,
+    `<meta property="og:title" content="${escapeHtml(page.title)}" />`,
+    `<meta property="og:description" content="${escapeHtml(page.description)}" />`,
+    `<meta property="og:url" content="${escapeHtml(page.url)}" />`,
+    `<meta property="og:image" content="${escapeHtml(page.image)}" />`,
+    `<meta property="og:image:alt" content="${escapeHtml(page.imageAlt)}" />`,
+    `<meta name="twitter:card" content="summary" />`,
+    `<meta name="twitter:title" content="${escapeHtml(page.title)}" />`,
+    `<meta name="twitter:description" content="${escapeHtml(page.description)}" />`,
+    `<meta name="twitter:image" content="${escapeHtml(page.image)}" />`,
+    `<script type="application/ld+json">${safeJson(page.jsonLd)}</script>`,
+  ].join("\n    ");
+  return shell
+    .replace(/<title>[^<]*<\/title>/, "")
+    .replace(/<meta name="description"[^>]*>/, "")
+    .replace("</head>", `    ${head}\n  </head>`)
+    .replace(
+      '<div id="root"></div>',
+      `<div id="root"><main id="contenu">${page.body}</main></div>`,
+    );
+}
+
+/** The badge class page (/badges/:id). */
 export function renderBadgeShell(
   shell: string,
   badge: BadgeRow,
@@ -27,24 +68,19 @@ export function renderBadgeShell(
 ): string {
   const url = `${context.config.publicUrl}/badges/${badge.id}`;
   const image = `${context.config.publicUrl}/api/public/badges/${badge.id}/image.png`;
-  const title = `${badge.name} — ${context.programmeName}`;
-  const head = [
-    `<title>${escapeHtml(title)} — Blason</title>`,
-    `<meta name="description" content="${escapeHtml(badge.recognises)}" />`,
-    `<link rel="canonical" href="${escapeHtml(url)}" />`,
-    `<meta property="og:type" content="website" />`,
-    `<meta property="og:site_name" content="Blason" />`,
-    `<meta property="og:locale" content="fr_FR" />`,
-    `<meta property="og:title" content="${escapeHtml(title)}" />`,
-    `<meta property="og:description" content="${escapeHtml(badge.recognises)}" />`,
-    `<meta property="og:url" content="${escapeHtml(url)}" />`,
-    `<meta property="og:image" content="${escapeHtml(image)}" />`,
-    `<meta property="og:image:alt" content="${escapeHtml(`Badge ${badge.name}`)}" />`,
-    `<meta name="twitter:card" content="summary" />`,
-    `<meta name="twitter:title" content="${escapeHtml(title)}" />`,
-    `<meta name="twitter:description" content="${escapeHtml(badge.recognises)}" />`,
-    `<meta name="twitter:image" content="${escapeHtml(image)}" />`,
-    `<script type="application/ld+json">${safeJson({
+  const criteria = badge.criteria
+    .map(
+      (c) =>
+        `<li><p>${escapeHtml(c.statement)}</p><ul>${c.evidence.map((e) => `<li>${escapeHtml(e)}</li>`).join("")}</ul></li>`,
+    )
+    .join("");
+  return renderShell(shell, {
+    title: `${badge.name} — ${context.programmeName}`,
+    description: badge.recognises,
+    url,
+    image,
+    imageAlt: `Badge ${badge.name}`,
+    jsonLd: {
       "@context": "https://schema.org",
       "@type": "EducationalOccupationalCredential",
       name: badge.name,
@@ -55,18 +91,62 @@ export function renderBadgeShell(
       recognizedBy: { "@type": "GovernmentOrganization", name: "Région Normandie" },
       validFor: `P${badge.validityMonths}M`,
       competencyRequired: badge.criteria.map((c) => c.statement),
-    })}</script>`,
-  ].join("\n    ");
-  const criteria = badge.criteria
-    .map(
-      (c) =>
-        `<li><p>${escapeHtml(c.statement)}</p><ul>${c.evidence.map((e) => `<li>${escapeHtml(e)}</li>`).join("")}</ul></li>`,
-    )
-    .join("");
-  const body = `<main id="contenu"><article><img src="/api/public/badges/${badge.id}/image.svg" alt="Badge ${escapeHtml(badge.name)}" width="280" height="308" /><p>${escapeHtml(context.programmeName)} · Collection ${escapeHtml(context.collection)}</p><h1>${escapeHtml(badge.name)}</h1>${badge.required ? "<p>Obligatoire pour le label</p>" : ""}<p>${escapeHtml(badge.recognises)}</p><p>Valable ${badge.validityMonths / 12} ans à compter de la décision de la commission.</p><h2>Critères</h2><ol>${criteria}</ol></article></main>`;
-  return shell
-    .replace(/<title>[^<]*<\/title>/, "")
-    .replace(/<meta name="description"[^>]*>/, "")
-    .replace("</head>", `    ${head}\n  </head>`)
-    .replace('<div id="root"></div>', `<div id="root">${body}</div>`);
+    },
+    body: `<article><img src="/api/public/badges/${badge.id}/image.svg" alt="Badge ${escapeHtml(badge.name)}" width="280" height="308" /><p>${escapeHtml(context.programmeName)} · Collection ${escapeHtml(context.collection)}</p><h1>${escapeHtml(badge.name)}</h1>${badge.required ? "<p>Obligatoire pour le label</p>" : ""}<p>${escapeHtml(badge.recognises)}</p><p>Valable ${badge.validityMonths / 12} ans à compter de la décision de la commission.</p><h2>Critères</h2><ol>${criteria}</ol></article>`,
+  });
+}
+
+const frDate = (d: Date) =>
+  new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(d);
+
+const statusText = {
+  valid: "Valide",
+  expired: "Expiré",
+  revoked: "Révoqué",
+  pending_start: "Pas encore valide",
+} as const;
+
+/** An awarded badge's page (/credentials/:id), honest about its status. */
+export function renderCredentialShell(
+  shell: string,
+  view: {
+    id: string;
+    badge: { id: string; name: string; recognises: string };
+    holder: string;
+    issuer: string;
+    validFrom: Date;
+    validUntil: Date | null;
+    status: keyof typeof statusText;
+    revocationReason: string | null;
+  },
+  config: Pick<Config, "publicUrl">,
+): string {
+  const url = `${config.publicUrl}/credentials/${view.id}`;
+  const image = `${config.publicUrl}/credentials/${view.id}.png`;
+  const title = `${view.badge.name} — ${view.holder}`;
+  const status =
+    view.status === "revoked" && view.revocationReason
+      ? `${statusText.revoked} : ${view.revocationReason}`
+      : statusText[view.status];
+  const description = `Badge délivré par ${view.issuer} à ${view.holder} le ${frDate(view.validFrom)}. ${statusText[view.status]}.`;
+  return renderShell(shell, {
+    title,
+    description,
+    url,
+    image,
+    imageAlt: `Badge ${view.badge.name}`,
+    jsonLd: {
+      "@context": "https://schema.org",
+      "@type": "EducationalOccupationalCredential",
+      name: view.badge.name,
+      description: view.badge.recognises,
+      url,
+      image,
+      credentialCategory: "badge",
+      recognizedBy: { "@type": "GovernmentOrganization", name: view.issuer },
+      dateCreated: view.validFrom.toISOString(),
+      ...(view.validUntil ? { expires: view.validUntil.toISOString() } : {}),
+    },
+    body: `<article><img src="/credentials/${view.id}.svg" alt="Badge ${escapeHtml(view.badge.name)}" width="280" height="308" /><h1>${escapeHtml(view.badge.name)}</h1><p>Délivré à <strong>${escapeHtml(view.holder)}</strong> par ${escapeHtml(view.issuer)} le ${frDate(view.validFrom)}${view.validUntil ? `, valable jusqu'au ${frDate(view.validUntil)}` : ""}.</p><p>Statut : <strong>${escapeHtml(status)}</strong></p><p>${escapeHtml(view.badge.recognises)}</p><p><a href="/credentials/${view.id}.json">Le badge signé (JSON)</a> · <a href="/badges/${view.badge.id}">Les critères du badge</a></p></article>`,
+  });
 }

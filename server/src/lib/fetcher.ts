@@ -15,7 +15,9 @@ export function createPlatformFetcher(
   config: Config,
   ownUrls: { handler?: OwnUrlHandler },
 ): Fetcher {
-  const own = new URL(config.publicUrl).origin;
+  // By host: a did:web names its document over https even where a local
+  // instance answers over http.
+  const own = new URL(config.publicUrl).host;
   const safe = createSafeFetcher({ allowPrivateHosts: config.fetchAllowPrivateHosts });
   return async (url, options) => {
     let parsed: URL | undefined;
@@ -24,7 +26,7 @@ export function createPlatformFetcher(
     } catch {
       parsed = undefined;
     }
-    if (parsed && parsed.origin === own && ownUrls.handler)
+    if (parsed && parsed.host === own && ownUrls.handler)
       return ownUrls.handler(parsed, options?.accept);
     return safe(url, options);
   };

@@ -146,7 +146,7 @@ export function BadgePage() {
         ) : null}
         <p className="lead">{b.recognises}</p>
         <p>{t("catalogue.validity", { years: b.validityMonths / 12 })}</p>
-        <h2>{t("catalogue.criteria")}</h2>
+        <h2 id="criteres">{t("catalogue.criteria")}</h2>
         <ol className="criteria">
           {b.criteria.map((c) => (
             <li key={c.statement}>
@@ -167,7 +167,7 @@ export function BadgePage() {
         ) : null}
         {b.alignments.length > 0 ? (
           <>
-            <h2>{t("catalogue.alignments")}</h2>
+            <h2 id="correspondances">{t("catalogue.alignments")}</h2>
             <ul>
               {b.alignments.map((a) => (
                 <li key={a.code}>

@@ -255,6 +255,9 @@ export function OrganisationPage() {
     <>
       <p className="chip">{t(`kinds.${o.kind}`)}</p>
       <h1>{o.name}</h1>
+      <p>
+        <Link to={`/organisations/${o.id}/badges`}>{t("credential.listTitle")}</Link>
+      </p>
       {notice ? <Notice>{notice}</Notice> : null}
       <section className="card" aria-labelledby="details">
         <h2 id="details">{t("org.details")}</h2>

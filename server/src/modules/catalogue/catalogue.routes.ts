@@ -1,10 +1,11 @@
-import { badgeImageSvg, renderSvgToPng } from "@blason/openbadges";
+import { renderSvgToPng } from "@blason/openbadges";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import type { badgeClasses } from "../../db/schema";
 import { AppError } from "../../errors";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
+import { badgeSvgFor } from "./badge-image";
 import {
   findBadge,
   findProgrammeInForce,
@@ -162,12 +163,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
   const badgeSvg = async (id: string) => {
     const found = await findBadge(ctx.db, id);
     if (!found) throw new AppError("NOT_FOUND");
-    return badgeImageSvg({
-      title: found.badge.name,
-      subtitle: `Label CFA ${found.collection.version}`,
-      color: found.badge.color,
-      required: found.badge.required,
-    });
+    return badgeSvgFor(found);
   };
 
   r.get(

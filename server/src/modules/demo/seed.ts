@@ -1,9 +1,19 @@
-import { sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
-import { type MemberRole, type OrgKind, type PlatformRole, users } from "../../db/schema";
+import {
+  badgeClasses,
+  credentials,
+  type MemberRole,
+  type OrgKind,
+  organisations,
+  type PlatformRole,
+  users,
+} from "../../db/schema";
 import { appendAudit } from "../audit/audit.repo";
 import { insertUser } from "../auth/auth.repo";
 import { hashPassword } from "../auth/passwords";
+import { revokeCredential } from "../credentials/credentials.service";
+import { issueCredential } from "../credentials/issuance.service";
 import { luhnValid, uaiCheckLetter } from "../organisations/identifiers";
 import { insertOrganisation, upsertMembership } from "../organisations/organisations.repo";
 import { slugify } from "../organisations/organisations.service";
@@ -159,6 +169,8 @@ export const demoUsers: DemoUser[] = [
 ];
 
 /** Fills an empty database with the demo organisations and accounts. Returns false when data exists. */
+type BadgeRow = typeof badgeClasses.$inferSelect;
+
 export async function seedDemo(ctx: AppContext): Promise<boolean> {
   const [row] = await ctx.db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(users);
   if ((row?.n ?? 0) > 0) return false;
@@ -195,5 +207,51 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
       data: { organisations: demoOrganisations.length, users: demoUsers.length },
     });
   });
+  await seedDemoCredentials(ctx);
   return true;
+}
+
+/**
+ * Badges already awarded to the Calvados CFA, in every state a holder sees:
+ * accepted, waiting to be accepted, revoked.
+ */
+async function seedDemoCredentials(ctx: AppContext) {
+  const [cfa] = await ctx.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.contactEmail, "contact@cfa-calvados.example"));
+  const badges = await ctx.db
+    .select()
+    .from(badgeClasses)
+    .orderBy(asc(badgeClasses.position))
+    .limit(4);
+  if (!cfa || badges.length < 4) return;
+  const [accepted1, accepted2, pending, revoked] = badges as [
+    BadgeRow,
+    BadgeRow,
+    BadgeRow,
+    BadgeRow,
+  ];
+  const issue = (badge: BadgeRow, validFrom: string) =>
+    issueCredential(ctx, {
+      grantKey: `demo:${badge.slug}`,
+      badgeClassId: badge.id,
+      subjectOrgId: cfa.id,
+      validFrom: new Date(validFrom),
+    });
+  for (const badge of [accepted1, accepted2]) {
+    const { credential } = await issue(badge, "2026-06-18T09:00:00Z");
+    await ctx.db
+      .update(credentials)
+      .set({ claimState: "accepted", claimedAt: new Date("2026-06-20T10:00:00Z") })
+      .where(eq(credentials.id, credential.id));
+  }
+  await issue(pending, "2026-10-15T09:00:00Z");
+  const { credential } = await issue(revoked, "2026-03-12T09:00:00Z");
+  await revokeCredential(
+    ctx,
+    credential.id,
+    "Le dispositif décrit dans le dossier n'était plus en place lors du contrôle.",
+    { kind: "system", label: "demo" },
+  );
 }

@@ -39,11 +39,55 @@ export type EmailTemplate =
   | { name: "staff_invitation"; roles: RoleName[]; invitedBy: string; url: string; days: number }
   | { name: "magic_link"; url: string; minutes: number }
   | { name: "password_reset"; url: string; minutes: number }
-  | { name: "email_verification"; url: string };
+  | { name: "email_verification"; url: string }
+  | { name: "badge_awarded"; organisation: string; badge: string; url: string; publicUrl: string }
+  | { name: "badge_revoked"; organisation: string; badge: string; reason: string; url: string };
 
 function content(t: EmailTemplate, locale: Locale): Content {
   const fr = locale === "fr";
   switch (t.name) {
+    case "badge_awarded":
+      return fr
+        ? {
+            subject: `Badge obtenu : ${t.badge}`,
+            intro: [
+              `Félicitations : la Région Normandie délivre le badge « ${t.badge} » à ${t.organisation}.`,
+              "Un membre de votre organisation peut l'accepter (ou le refuser), puis le télécharger en image PNG ou SVG, ou en JSON, pour le publier sur votre site et vos réseaux.",
+            ],
+            action: { label: "Accepter le badge", url: t.url },
+            outro: [`Sa page publique, vérifiable par tous : ${t.publicUrl}`],
+          }
+        : {
+            subject: `Badge earned: ${t.badge}`,
+            intro: [
+              `Congratulations: the Normandy Region awards the badge "${t.badge}" to ${t.organisation}.`,
+              "A member of your organisation can accept it (or decline it), then download it as a PNG or SVG image, or as JSON, to publish it on your website and networks.",
+            ],
+            action: { label: "Accept the badge", url: t.url },
+            outro: [`Its public page, verifiable by anyone: ${t.publicUrl}`],
+          };
+    case "badge_revoked":
+      return fr
+        ? {
+            subject: `Badge révoqué : ${t.badge}`,
+            intro: [
+              `La Région Normandie a révoqué le badge « ${t.badge} » de ${t.organisation}.`,
+              `Motif : ${t.reason}`,
+              "Sa page publique et les vérificateurs l'indiquent désormais comme révoqué.",
+            ],
+            action: { label: "Voir les badges de l'organisation", url: t.url },
+            outro: ["Pour toute question, répondez à l'équipe badges de la Région."],
+          }
+        : {
+            subject: `Badge revoked: ${t.badge}`,
+            intro: [
+              `The Normandy Region has revoked the badge "${t.badge}" of ${t.organisation}.`,
+              `Reason: ${t.reason}`,
+              "Its public page and verifiers now show it as revoked.",
+            ],
+            action: { label: "See the organisation's badges", url: t.url },
+            outro: ["For any question, contact the Region's badge team."],
+          };
     case "invitation":
       return fr
         ? {

@@ -61,6 +61,8 @@ export const policy = {
     hasRole("programme_manager", "platform_admin"),
     memberOfOrg("admin"),
   ),
+  "credential.claim": memberOfOrg("member", "admin"),
+  "credential.revoke": hasRole("programme_manager"),
   "admin.users": hasRole("platform_admin"),
   "audit.read": hasRole("platform_admin", "programme_manager"),
 } satisfies Record<string, Rule>;

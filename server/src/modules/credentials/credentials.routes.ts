@@ -1,0 +1,389 @@
+import { bakePng, bakeSvg, renderSvgToPng } from "@blason/openbadges";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { AppContext } from "../../context";
+import { AppError } from "../../errors";
+import { renderCredentialShell } from "../../http/public-pages";
+import { errorBody, typed, uuidParam } from "../../http/route-types";
+import { requireUser } from "../../http/session";
+import { badgeSvgFor } from "../catalogue/badge-image";
+import { findBadge } from "../catalogue/catalogue.repo";
+import { actorOf, loadReadableOrganisation } from "../organisations/organisations.service";
+import { authorize } from "../policy/policy";
+import {
+  answerClaim,
+  credentialStatus,
+  type FoundCredential,
+  findCredential,
+  listOrganisationCredentials,
+  ob2,
+  revokeCredential,
+  statusListDocument,
+} from "./credentials.service";
+import { credentialUrl } from "./issuance.service";
+import {
+  didDocumentFor,
+  findIssuerBySlug,
+  findRegion,
+  issuerProfile,
+  OB3_CONTEXT,
+} from "./issuer.service";
+
+const LD_JSON = "application/ld+json";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** JSON for programs (ld+json or json preferred over HTML), the page for people. */
+function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? "";
+  if (!/application\/(ld\+)?json/.test(accept)) return false;
+  const html = accept.indexOf("text/html");
+  return html === -1 || accept.search(/application\/(ld\+)?json/) < html;
+}
+
+const statusSchema = z.enum(["valid", "expired", "revoked", "pending_start"]);
+const credentialView = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  status: statusSchema,
+  revocationReason: z.string().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+  claimState: z.enum(["pending", "accepted", "declined"]),
+  validFrom: z.iso.datetime(),
+  validUntil: z.iso.datetime().nullable(),
+  badge: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    recognises: z.string(),
+    required: z.boolean(),
+    collection: z.string(),
+    image: z.string(),
+  }),
+  holder: z.object({ id: z.uuid(), name: z.string(), kind: z.string() }),
+  issuer: z.object({ name: z.string(), url: z.string() }),
+  downloads: z.object({ json: z.string(), png: z.string(), svg: z.string(), ob2: z.string() }),
+});
+
+export function credentialRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: { shell?: string | undefined },
+) {
+  const r = typed(app);
+  const base = ctx.config.publicUrl;
+
+  /** Loads, authorises (404 for those who cannot see the holder), acts, answers the new state. */
+  const actOnCredential = async (
+    request: FastifyRequest,
+    id: string,
+    action: "credential.claim" | "credential.revoke",
+    act: (found: FoundCredential, user: ReturnType<typeof requireUser>) => Promise<void>,
+  ) => {
+    const user = requireUser(request);
+    const found = await findCredential(ctx, id);
+    if (!found) throw new AppError("NOT_FOUND");
+    authorize(request.principal, action, { org: found.subject }, "organisation.read");
+    await act(found, user);
+    return present((await findCredential(ctx, id))!);
+  };
+
+  /** Only the Region signs for now: other organisations publish no issuer documents. */
+  const publishedIssuer = async (slug: string) => {
+    const issuer = await findIssuerBySlug(ctx.db, slug);
+    if (issuer?.kind !== "region") throw new AppError("NOT_FOUND");
+    return issuer;
+  };
+
+  const present = (f: FoundCredential) => ({
+    id: f.credential.id,
+    url: credentialUrl(ctx.config, f.credential.id),
+    status: credentialStatus(f.credential),
+    revocationReason: f.credential.revocationReason,
+    revokedAt: f.credential.revokedAt?.toISOString() ?? null,
+    claimState: f.credential.claimState as "pending" | "accepted" | "declined",
+    validFrom: f.credential.validFrom.toISOString(),
+    validUntil: f.credential.validUntil?.toISOString() ?? null,
+    badge: {
+      id: f.badge.id,
+      name: f.badge.name,
+      recognises: f.badge.recognises,
+      required: f.badge.required,
+      collection: f.collection.version,
+      image: `${base}/api/public/badges/${f.badge.id}/image.svg`,
+    },
+    holder: { id: f.subject.id, name: f.subject.name, kind: f.subject.kind },
+    issuer: { name: f.issuer.name, url: `${base}/issuers/${f.issuer.slug}` },
+    downloads: {
+      json: `${base}/credentials/${f.credential.id}.json`,
+      png: `${base}/credentials/${f.credential.id}.png`,
+      svg: `${base}/credentials/${f.credential.id}.svg`,
+      ob2: `${base}/ob2/assertions/${f.credential.id}`,
+    },
+  });
+
+  /** Public documents change on revocation: short caching, revalidated by ETag. */
+  const documentHeaders = (reply: FastifyReply) =>
+    reply.header("cache-control", "public, max-age=60").header("access-control-allow-origin", "*");
+
+  const sendCredentialFile = (reply: FastifyReply, f: FoundCredential, ext: string) => {
+    const json = JSON.stringify(f.credential.document, null, 2);
+    const name = `badge-${f.badge.slug}`;
+    documentHeaders(reply);
+    if (ext === "json")
+      return reply
+        .type(`${LD_JSON}; charset=utf-8`)
+        .header("content-disposition", `inline; filename="${name}.json"`)
+        .send(json);
+    const svg = badgeSvgFor(f);
+    if (ext === "svg")
+      return reply
+        .type("image/svg+xml; charset=utf-8")
+        .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
+        .header("content-disposition", `inline; filename="${name}.svg"`)
+        .send(bakeSvg(svg, json, { version: "3.0" }));
+    return reply
+      .type("image/png")
+      .header("content-disposition", `inline; filename="${name}.png"`)
+      .send(Buffer.from(bakePng(renderSvgToPng(svg, { width: 400 }), json, { version: "3.0" })));
+  };
+
+  r.get(
+    "/credentials/:file",
+    {
+      schema: {
+        tags: ["public"],
+        summary:
+          "An awarded badge: its page, or the signed OB 3.0 credential (.json, or Accept: application/ld+json), or the baked image (.png, .svg)",
+        params: z.object({ file: z.string().max(64) }),
+      },
+    },
+    async (request, reply) => {
+      const match = /^([0-9a-f-]{36})(?:\.(json|png|svg))?$/.exec(request.params.file);
+      const id = match?.[1];
+      const found = id && UUID.test(id) ? await findCredential(ctx, id) : undefined;
+      if (!found || !match) throw new AppError("NOT_FOUND");
+      if (match[2]) return sendCredentialFile(reply, found, match[2]);
+      if (wantsJson(request))
+        return sendCredentialFile(reply.header("vary", "accept"), found, "json");
+      if (!options.shell)
+        return reply.status(503).type("text/plain; charset=utf-8").send("web app not built");
+      return reply
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "public, max-age=60")
+        .header("vary", "accept")
+        .send(
+          renderCredentialShell(
+            options.shell,
+            {
+              id: found.credential.id,
+              badge: found.badge,
+              holder: found.subject.name,
+              issuer: found.issuer.name,
+              validFrom: found.credential.validFrom,
+              validUntil: found.credential.validUntil,
+              status: credentialStatus(found.credential),
+              revocationReason: found.credential.revocationReason,
+            },
+            ctx.config,
+          ),
+        );
+    },
+  );
+
+  r.get(
+    "/api/public/credentials/:id",
+    {
+      schema: {
+        tags: ["public"],
+        summary: "An awarded badge, its live status and its downloads",
+        params: z.object({ id: uuidParam }),
+        response: { 200: credentialView, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const found = await findCredential(ctx, request.params.id);
+      if (!found) throw new AppError("NOT_FOUND");
+      reply.header("cache-control", "public, max-age=30");
+      return present(found);
+    },
+  );
+
+  r.get(
+    "/ob2/assertions/:id",
+    {
+      schema: {
+        tags: ["public"],
+        summary: "OB 2.0 hosted Assertion (410 Gone once revoked)",
+        params: z.object({ id: uuidParam }),
+      },
+    },
+    async (request, reply) => {
+      const found = await findCredential(ctx, request.params.id);
+      if (!found) throw new AppError("NOT_FOUND");
+      documentHeaders(reply);
+      const assertion = ob2.assertion(ctx, found.credential);
+      if (found.credential.revokedAt)
+        return reply
+          .status(410)
+          .type(`${LD_JSON}; charset=utf-8`)
+          .send({
+            ...assertion,
+            revoked: true,
+            revocationReason: found.credential.revocationReason,
+          });
+      return reply.type(`${LD_JSON}; charset=utf-8`).send(assertion);
+    },
+  );
+
+  r.get(
+    "/ob2/badges/:id",
+    {
+      schema: {
+        tags: ["public"],
+        summary: "OB 2.0 BadgeClass",
+        params: z.object({ id: uuidParam }),
+      },
+    },
+    async (request, reply) => {
+      const found = await findBadge(ctx.db, request.params.id);
+      if (!found) throw new AppError("NOT_FOUND");
+      const issuer = await findRegion(ctx.db);
+      documentHeaders(reply);
+      return reply.type(`${LD_JSON}; charset=utf-8`).send(ob2.badge(ctx, found.badge, issuer));
+    },
+  );
+
+  r.get(
+    "/ob2/issuers/:slug",
+    {
+      schema: {
+        tags: ["public"],
+        summary: "OB 2.0 Issuer",
+        params: z.object({ slug: z.string().max(120) }),
+      },
+    },
+    async (request, reply) => {
+      const issuer = await publishedIssuer(request.params.slug);
+      documentHeaders(reply);
+      return reply.type(`${LD_JSON}; charset=utf-8`).send(ob2.issuer(ctx, issuer));
+    },
+  );
+
+  r.get(
+    "/issuers/:slug/did.json",
+    {
+      schema: {
+        tags: ["public"],
+        summary: "The issuer's DID document (did:web), with every key it ever used",
+        params: z.object({ slug: z.string().max(120) }),
+      },
+    },
+    async (request, reply) => {
+      const issuer = await publishedIssuer(request.params.slug);
+      documentHeaders(reply);
+      return reply
+        .type("application/did+json; charset=utf-8")
+        .send(await didDocumentFor(ctx.db, ctx.config, issuer));
+    },
+  );
+
+  r.get(
+    "/issuers/:slug",
+    {
+      schema: {
+        tags: ["public"],
+        summary: "The issuer's OB 3.0 Profile (JSON), or its page",
+        params: z.object({ slug: z.string().max(120) }),
+      },
+    },
+    async (request, reply) => {
+      const issuer = await publishedIssuer(request.params.slug);
+      if (!wantsJson(request) && options.shell)
+        return reply.type("text/html; charset=utf-8").header("vary", "accept").send(options.shell);
+      documentHeaders(reply).header("vary", "accept");
+      return reply
+        .type(`${LD_JSON}; charset=utf-8`)
+        .send({ "@context": OB3_CONTEXT, ...issuerProfile(ctx.config, issuer) });
+    },
+  );
+
+  r.get(
+    "/status/:list",
+    {
+      schema: {
+        tags: ["public"],
+        summary: "A signed Bitstring status list credential (revocation)",
+        params: z.object({ list: z.string().max(140) }),
+      },
+    },
+    async (request, reply) => {
+      const list = await statusListDocument(ctx, request.params.list);
+      if (!list) throw new AppError("NOT_FOUND");
+      reply
+        .header("cache-control", "public, max-age=30")
+        .header("etag", list.etag)
+        .header("access-control-allow-origin", "*");
+      if (request.headers["if-none-match"] === list.etag) return reply.status(304).send();
+      return reply.type("application/vc+ld+json; charset=utf-8").send(list.body);
+    },
+  );
+
+  r.get(
+    "/api/organisations/:id/credentials",
+    {
+      schema: {
+        tags: ["credentials"],
+        summary: "The badges an organisation holds",
+        params: z.object({ id: uuidParam }),
+        response: { 200: z.object({ credentials: z.array(credentialView) }), 404: errorBody },
+      },
+    },
+    async (request) => {
+      const org = await loadReadableOrganisation(ctx, request.principal, request.params.id);
+      const rows = await listOrganisationCredentials(ctx, org.id);
+      const region = await findRegion(ctx.db);
+      return {
+        credentials: rows.map((row) =>
+          present({ ...row, subject: org, issuer: region } as FoundCredential),
+        ),
+      };
+    },
+  );
+
+  for (const answer of ["accept", "decline"] as const)
+    r.post(
+      `/api/credentials/:id/${answer}`,
+      {
+        schema: {
+          tags: ["credentials"],
+          summary:
+            answer === "accept"
+              ? "The holding organisation accepts its badge"
+              : "The holding organisation declines its badge (it is then revoked)",
+          params: z.object({ id: uuidParam }),
+          body: z.object({}).strict(),
+          response: { 200: credentialView, 403: errorBody, 404: errorBody, 409: errorBody },
+        },
+      },
+      (request) =>
+        actOnCredential(request, request.params.id, "credential.claim", (found, user) =>
+          answerClaim(ctx, found, answer === "accept" ? "accepted" : "declined", user),
+        ),
+    );
+
+  r.post(
+    "/api/credentials/:id/revoke",
+    {
+      schema: {
+        tags: ["credentials"],
+        summary: "Revoke a badge, with a reason (programme managers)",
+        params: z.object({ id: uuidParam }),
+        body: z.object({ reason: z.string().trim().min(5).max(1000) }).strict(),
+        response: { 200: credentialView, 403: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    (request) =>
+      actOnCredential(request, request.params.id, "credential.revoke", (found, user) =>
+        revokeCredential(ctx, found.credential.id, request.body.reason, actorOf(user)),
+      ),
+  );
+}

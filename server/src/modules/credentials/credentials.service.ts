@@ -1,0 +1,256 @@
+import { createHash } from "node:crypto";
+import {
+  buildStatusListCredential,
+  createBitstring,
+  encodeBitstring,
+  setStatus,
+  signCredential,
+} from "@blason/openbadges";
+import { and, desc, eq, gte, isNotNull, isNull, lt } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { AppContext } from "../../context";
+import { badgeClasses, collections, credentials, organisations } from "../../db/schema";
+import { AppError } from "../../errors";
+import type { Actor } from "../audit/audit.repo";
+import { appendAudit } from "../audit/audit.repo";
+import { queueEmail } from "../email/mailer";
+import {
+  achievementParts,
+  type CredentialRow,
+  credentialUrl,
+  LIST_LENGTH,
+  statusListUrl,
+} from "./issuance.service";
+import {
+  activeIssuerKey,
+  findIssuerBySlug,
+  issuerDid,
+  issuerUrl,
+  type OrganisationRow,
+} from "./issuer.service";
+
+export type CredentialStatus = "valid" | "expired" | "revoked" | "pending_start";
+
+/** What a credential is now: revoked wins, then its dates. */
+export function credentialStatus(row: CredentialRow, now = new Date()): CredentialStatus {
+  if (row.revokedAt) return "revoked";
+  if (row.validFrom > now) return "pending_start";
+  if (row.validUntil && row.validUntil <= now) return "expired";
+  return "valid";
+}
+
+const issuers = alias(organisations, "issuer");
+
+export async function findCredential(ctx: AppContext, id: string) {
+  const [row] = await ctx.db
+    .select({
+      credential: credentials,
+      badge: badgeClasses,
+      collection: collections,
+      subject: organisations,
+      issuer: issuers,
+    })
+    .from(credentials)
+    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
+    .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
+    .innerJoin(organisations, eq(organisations.id, credentials.subjectOrgId))
+    .innerJoin(issuers, eq(issuers.id, credentials.issuerId))
+    .where(eq(credentials.id, id));
+  return row;
+}
+
+export type FoundCredential = NonNullable<Awaited<ReturnType<typeof findCredential>>>;
+
+/** Every credential an organisation holds, newest first. */
+export async function listOrganisationCredentials(ctx: AppContext, orgId: string) {
+  return ctx.db
+    .select({ credential: credentials, badge: badgeClasses, collection: collections })
+    .from(credentials)
+    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
+    .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
+    .where(eq(credentials.subjectOrgId, orgId))
+    .orderBy(desc(credentials.validFrom));
+}
+
+/** The holder accepts or declines; declining revokes (nobody may show it any more). */
+export async function answerClaim(
+  ctx: AppContext,
+  found: FoundCredential,
+  answer: "accepted" | "declined",
+  user: { id: string; email: string },
+) {
+  await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(credentials)
+      .set({
+        claimState: answer,
+        claimedAt: new Date(),
+        claimedBy: user.id,
+        ...(answer === "declined"
+          ? { revokedAt: new Date(), revocationReason: "Refusé par son titulaire" }
+          : {}),
+      })
+      .where(
+        and(
+          eq(credentials.id, found.credential.id),
+          eq(credentials.claimState, "pending"),
+          isNull(credentials.revokedAt),
+        ),
+      )
+      .returning({ id: credentials.id });
+    if (!updated) throw new AppError("CLAIM_ALREADY_ANSWERED");
+    await appendAudit(tx, {
+      actor: { kind: "user", id: user.id, label: user.email },
+      action: answer === "accepted" ? "credential.accepted" : "credential.declined",
+      targetType: "credential",
+      targetId: found.credential.id,
+      data: { badge: found.badge.name, organisation: found.subject.name },
+    });
+  });
+  if (answer === "declined") forgetStatusLists();
+}
+
+/**
+ * Signed status lists, kept for a short while: signing costs a few
+ * milliseconds and verifiers fetch the list for every badge they check. A
+ * revocation in this process drops the cache at once; other instances catch
+ * up within STATUS_CACHE_MS.
+ */
+export const STATUS_CACHE_MS = 30_000;
+const statusCache = new Map<string, { at: number; body: string; etag: string }>();
+
+export function forgetStatusLists() {
+  statusCache.clear();
+}
+
+/** "<issuer slug>-<n>": the issuer and the n-th block of LIST_LENGTH entries. */
+export function parseStatusListId(listId: string): { slug: string; number: number } | null {
+  const match = /^([a-z0-9-]+)-(\d{1,6})$/.exec(listId);
+  if (!match) return null;
+  const number = Number(match[2]);
+  return number >= 1 ? { slug: match[1]!, number } : null;
+}
+
+export async function statusListDocument(ctx: AppContext, listId: string) {
+  const cached = statusCache.get(listId);
+  if (cached && Date.now() - cached.at < STATUS_CACHE_MS) return cached;
+  const parsed = parseStatusListId(listId);
+  const issuer = parsed ? await findIssuerBySlug(ctx.db, parsed.slug) : undefined;
+  if (!parsed || !issuer) return undefined;
+  const start = (parsed.number - 1) * LIST_LENGTH;
+  const revoked = await ctx.db
+    .select({ index: credentials.statusIndex })
+    .from(credentials)
+    .where(
+      and(
+        eq(credentials.issuerId, issuer.id),
+        isNotNull(credentials.revokedAt),
+        gte(credentials.statusIndex, start),
+        lt(credentials.statusIndex, start + LIST_LENGTH),
+      ),
+    );
+  const bits = createBitstring(LIST_LENGTH);
+  for (const { index } of revoked) setStatus(bits, index - start, true);
+  const unsigned = buildStatusListCredential({
+    id: statusListUrl(ctx.config, listId),
+    issuer: issuerDid(ctx.config, issuer.slug),
+    purpose: "revocation",
+    encodedList: encodeBitstring(bits),
+    validFrom: new Date(),
+  });
+  const signed = await signCredential(unsigned, {
+    key: await activeIssuerKey(ctx, issuer),
+  });
+  const body = JSON.stringify(signed);
+  const entry = {
+    at: Date.now(),
+    body,
+    etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,
+  };
+  statusCache.set(listId, entry);
+  return entry;
+}
+
+/** Revokes for good, with a reason the holder and the public page show. */
+export async function revokeCredential(ctx: AppContext, id: string, reason: string, actor: Actor) {
+  const found = await findCredential(ctx, id);
+  if (!found) throw new AppError("NOT_FOUND");
+  await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(credentials)
+      .set({ revokedAt: new Date(), revocationReason: reason })
+      .where(and(eq(credentials.id, id), isNull(credentials.revokedAt)))
+      .returning({ revokedAt: credentials.revokedAt });
+    if (!updated) throw new AppError("CREDENTIAL_ALREADY_REVOKED");
+    await appendAudit(tx, {
+      actor,
+      action: "credential.revoked",
+      targetType: "credential",
+      targetId: id,
+      data: { reason, badge: found.badge.name, organisation: found.subject.name },
+    });
+    await queueEmail(tx, {
+      to: found.subject.contactEmail,
+      locale: "fr",
+      template: {
+        name: "badge_revoked",
+        organisation: found.subject.name,
+        badge: found.badge.name,
+        reason,
+        url: `${ctx.config.publicUrl}/organisations/${found.subject.id}/badges`,
+      },
+    });
+  });
+  forgetStatusLists();
+}
+
+/** OB 2.0 hosted documents: the same award, for backpacks that speak 2.0. */
+export const ob2 = {
+  issuerUrl: (ctx: AppContext, issuer: OrganisationRow) =>
+    `${ctx.config.publicUrl}/ob2/issuers/${issuer.slug}`,
+  issuer(ctx: AppContext, issuer: OrganisationRow) {
+    return {
+      "@context": "https://w3id.org/openbadges/v2",
+      type: "Issuer",
+      id: ob2.issuerUrl(ctx, issuer),
+      name: issuer.name,
+      url: issuer.website ?? issuerUrl(ctx.config, issuer.slug),
+      email: issuer.contactEmail,
+    };
+  },
+  badge(ctx: AppContext, badge: typeof badgeClasses.$inferSelect, issuer: OrganisationRow) {
+    const base = ctx.config.publicUrl;
+    return {
+      "@context": "https://w3id.org/openbadges/v2",
+      type: "BadgeClass",
+      id: `${base}/ob2/badges/${badge.id}`,
+      name: badge.name,
+      description: badge.recognises,
+      image: `${base}/api/public/badges/${badge.id}/image.png`,
+      ...achievementParts(ctx.config, badge),
+      issuer: ob2.issuerUrl(ctx, issuer),
+    };
+  },
+  assertion(ctx: AppContext, row: CredentialRow) {
+    const base = ctx.config.publicUrl;
+    return {
+      "@context": "https://w3id.org/openbadges/v2",
+      type: "Assertion",
+      id: `${base}/ob2/assertions/${row.id}`,
+      recipient: {
+        type: "email",
+        hashed: true,
+        salt: row.ob2Salt,
+        identity: `sha256$${createHash("sha256")
+          .update(row.recipientEmail + row.ob2Salt)
+          .digest("hex")}`,
+      },
+      badge: `${base}/ob2/badges/${row.badgeClassId}`,
+      verification: { type: "hosted" },
+      issuedOn: row.validFrom.toISOString(),
+      ...(row.validUntil ? { expires: row.validUntil.toISOString() } : {}),
+      image: `${base}/credentials/${row.id}.png`,
+      evidence: credentialUrl(ctx.config, row.id),
+    };
+  },
+};

@@ -1,0 +1,202 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import {
+  buildOpenBadgeCredential,
+  hashedIdentifier,
+  MIN_STATUS_LIST_LENGTH,
+  signCredential,
+  statusEntry,
+} from "@blason/openbadges";
+import { eq, sql } from "drizzle-orm";
+import type { Config } from "../../config";
+import type { AppContext } from "../../context";
+import { badgeClasses, credentials, organisations, statusCounters } from "../../db/schema";
+import { AppError } from "../../errors";
+import { appendAudit } from "../audit/audit.repo";
+import { queueEmail } from "../email/mailer";
+import { enqueueJob } from "../jobs/jobs.repo";
+import { activeIssuerKey, findRegion, issuerProfile } from "./issuer.service";
+
+export const ISSUE_QUEUE = "credentials.issue";
+export const LIST_LENGTH = MIN_STATUS_LIST_LENGTH;
+
+export type CredentialRow = typeof credentials.$inferSelect;
+
+/** What a decision grants: the badge, to whom, from when, with what evidence. */
+export type Grant = {
+  /** Unique per thing granted (e.g. "application:<id>"): the credential exists once. */
+  grantKey: string;
+  badgeClassId: string;
+  subjectOrgId: string;
+  validFrom: Date;
+  evidence?: { id: string; name?: string; narrative?: string }[];
+};
+
+export const credentialUrl = (config: Config, id: string) =>
+  `${config.publicUrl}/credentials/${id}`;
+
+/** A status list holds LIST_LENGTH entries; an issuer's n-th list is "<slug>-<n>". */
+export function statusListId(issuerSlug: string, index: number) {
+  return `${issuerSlug}-${Math.floor(index / LIST_LENGTH) + 1}`;
+}
+export const statusListUrl = (config: Config, listId: string) =>
+  `${config.publicUrl}/status/${listId}`;
+
+/** Criteria and alignments as both OB 3.0 and OB 2.0 write them. */
+export function achievementParts(config: Config, badge: typeof badgeClasses.$inferSelect) {
+  const page = `${config.publicUrl}/badges/${badge.id}`;
+  return {
+    criteria: {
+      id: `${page}#criteres`,
+      narrative: badge.criteria.map((c, i) => `${i + 1}. ${c.statement}`).join("\n"),
+    },
+    ...(badge.alignments.length
+      ? {
+          alignment: badge.alignments.map((a) => ({
+            targetName: `${a.framework} ${a.code} : ${a.name}`,
+            targetUrl: `${page}#correspondances`,
+            targetCode: a.code,
+            targetFramework: a.framework,
+          })),
+        }
+      : {}),
+  };
+}
+
+export function addMonths(date: Date, months: number): Date {
+  const result = new Date(date);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  return result;
+}
+
+/**
+ * Enqueues the issuance of a grant, inside the caller's transaction: the job
+ * exists if and only if the decision does, and only once per grant.
+ */
+export async function enqueueIssuance(q: Parameters<typeof enqueueJob>[0], grant: Grant) {
+  await enqueueJob(q, {
+    queue: ISSUE_QUEUE,
+    uniqueKey: `issue:${grant.grantKey}`,
+    payload: { ...grant, validFrom: grant.validFrom.toISOString() },
+  });
+}
+
+/**
+ * Signs and stores the OB 3.0 credential for a grant, exactly once: a second
+ * run (a retried job, a process that died after signing) finds the row and
+ * stops; two concurrent runs are decided by the unique grant key.
+ */
+export async function issueCredential(
+  ctx: AppContext,
+  grant: Grant,
+): Promise<{ credential: CredentialRow; created: boolean }> {
+  const existing = await findByGrantKey(ctx, grant.grantKey);
+  if (existing) return { credential: existing, created: false };
+  const issuer = await findRegion(ctx.db);
+  const key = await activeIssuerKey(ctx, issuer);
+  const [badge] = await ctx.db
+    .select()
+    .from(badgeClasses)
+    .where(eq(badgeClasses.id, grant.badgeClassId));
+  const [subject] = await ctx.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, grant.subjectOrgId));
+  if (!badge || !subject) throw new AppError("NOT_FOUND");
+
+  const result = await ctx.db.transaction(async (tx) => {
+    const [counter] = await tx
+      .insert(statusCounters)
+      .values({ issuerId: issuer.id, nextIndex: 1 })
+      .onConflictDoUpdate({
+        target: statusCounters.issuerId,
+        set: { nextIndex: sql`${statusCounters.nextIndex} + 1` },
+      })
+      .returning({ next: statusCounters.nextIndex });
+    const statusIndex = counter!.next - 1;
+    const id = randomUUID();
+    const salt = randomBytes(16).toString("hex");
+    const validUntil = addMonths(grant.validFrom, badge.validityMonths);
+    const base = ctx.config.publicUrl;
+    const identifiers = [
+      ...(subject.siret ? [hashedIdentifier("identifier", `SIRET:${subject.siret}`, salt)] : []),
+      ...(subject.uai ? [hashedIdentifier("identifier", `UAI:${subject.uai}`, salt)] : []),
+      hashedIdentifier("emailAddress", subject.contactEmail, salt),
+    ];
+    const unsigned = buildOpenBadgeCredential({
+      id: credentialUrl(ctx.config, id),
+      issuer: issuerProfile(ctx.config, issuer),
+      achievement: {
+        id: `${base}/badges/${badge.id}`,
+        name: badge.name,
+        description: badge.recognises,
+        ...achievementParts(ctx.config, badge),
+        image: { id: `${base}/api/public/badges/${badge.id}/image.png`, caption: badge.name },
+        achievementType: "Badge",
+      },
+      subject: { identifier: identifiers },
+      validFrom: grant.validFrom,
+      validUntil,
+      ...(grant.evidence?.length ? { evidence: grant.evidence } : {}),
+      credentialStatus: statusEntry({
+        listUrl: statusListUrl(ctx.config, statusListId(issuer.slug, statusIndex)),
+        index: statusIndex % LIST_LENGTH,
+        purpose: "revocation",
+      }),
+    });
+    const document = await signCredential(unsigned, { key, date: new Date() });
+    const [row] = await tx
+      .insert(credentials)
+      .values({
+        id,
+        grantKey: grant.grantKey,
+        badgeClassId: badge.id,
+        issuerId: issuer.id,
+        subjectOrgId: subject.id,
+        statusIndex,
+        validFrom: grant.validFrom,
+        validUntil,
+        document: document as Record<string, unknown>,
+        ob2Salt: salt,
+        recipientEmail: subject.contactEmail,
+      })
+      .onConflictDoNothing({ target: credentials.grantKey })
+      .returning();
+    if (!row) return undefined;
+    await appendAudit(tx, {
+      actor: { kind: "system", label: "Blason" },
+      action: "credential.issued",
+      targetType: "credential",
+      targetId: row.id,
+      data: { badge: badge.name, organisation: subject.name, grantKey: grant.grantKey },
+    });
+    await queueEmail(tx, {
+      to: subject.contactEmail,
+      locale: "fr",
+      template: {
+        name: "badge_awarded",
+        organisation: subject.name,
+        badge: badge.name,
+        url: `${base}/organisations/${subject.id}/badges`,
+        publicUrl: credentialUrl(ctx.config, row.id),
+      },
+    });
+    return row;
+  });
+  if (result) return { credential: result, created: true };
+  // Another run won the race: its credential is the one.
+  const winner = await findByGrantKey(ctx, grant.grantKey);
+  if (!winner) throw new Error(`credential for ${grant.grantKey} vanished`);
+  return { credential: winner, created: false };
+}
+
+async function findByGrantKey(ctx: AppContext, grantKey: string) {
+  const [row] = await ctx.db.select().from(credentials).where(eq(credentials.grantKey, grantKey));
+  return row;
+}
+
+export function issueJobHandler(ctx: AppContext) {
+  return async (payload: Record<string, unknown>) => {
+    const grant = payload as Omit<Grant, "validFrom"> & { validFrom: string };
+    await issueCredential(ctx, { ...grant, validFrom: new Date(grant.validFrom) });
+  };
+}

@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { credentials } from "../../src/db/schema";
+import { type BrowserWorld, expectAccessible, startBrowserWorld } from "./harness";
+
+let world: BrowserWorld;
+let valid: string;
+let revoked: string;
+beforeAll(async () => {
+  world = await startBrowserWorld();
+  const db = world.platform.ctx.db;
+  const [v] = await db
+    .select()
+    .from(credentials)
+    .where(and(eq(credentials.claimState, "accepted"), isNull(credentials.revokedAt)));
+  const [r] = await db.select().from(credentials).where(isNotNull(credentials.revokedAt));
+  valid = v!.id;
+  revoked = r!.id;
+});
+afterAll(() => world?.close());
+
+describe("an awarded badge's public page", () => {
+  it("answers its preview tags and content in the raw HTML, without JavaScript", async () => {
+    const html = await (await fetch(`${world.baseUrl}/credentials/${valid}`)).text();
+    expect(html).toContain(
+      `<meta property="og:url" content="${world.baseUrl}/credentials/${valid}"`,
+    );
+    expect(html).toContain(
+      `<meta property="og:image" content="${world.baseUrl}/credentials/${valid}.png"`,
+    );
+    expect(html).toMatch(/<meta property="og:title" content="[^"]+ — CFA des Métiers du Calvados"/);
+    expect(html).toContain('"@type":"EducationalOccupationalCredential"');
+    expect(html).toContain("Statut : <strong>Valide</strong>");
+    const gone = await (await fetch(`${world.baseUrl}/credentials/${revoked}`)).text();
+    expect(gone).toMatch(/Statut : <strong>Révoqué : [^<]+<\/strong>/);
+  });
+
+  it("is readable and accessible in French and in English, honest about revocation", async () => {
+    const page = await world.newPage();
+    await page.goto(`/credentials/${valid}`);
+    await expect.poll(() => page.locator(".chip--ok").textContent()).toContain("Valide");
+    expect(
+      await page.getByRole("link", { name: "Ajouter à LinkedIn" }).getAttribute("href"),
+    ).toMatch(/^https:\/\/www\.linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME&name=/);
+    await expectAccessible(page, "credential page (fr)");
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await expect.poll(() => page.locator(".chip--ok").textContent()).toContain("Valid");
+    await expectAccessible(page, "credential page (en)");
+    await page.goto(`/credentials/${revoked}`);
+    await expect.poll(() => page.locator(".chip--danger").textContent()).toContain("Revoked");
+    expect(await page.getByRole("link", { name: "PNG image" }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("downloads a baked PNG that the verifier page reports authentic; the revoked one fails on status", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blason-credential-"));
+    for (const [name, id] of [
+      ["valid.png", valid],
+      ["revoked.png", revoked],
+    ] as const) {
+      const response = await fetch(`${world.baseUrl}/credentials/${id}.png`);
+      fs.writeFileSync(path.join(dir, name), Buffer.from(await response.arrayBuffer()));
+    }
+    const page = await world.newPage();
+    for (const [file, verdict, status] of [
+      ["valid.png", "Badge authentique", "réussie"],
+      ["revoked.png", "Ce badge n'est pas vérifié", "échouée"],
+    ] as const) {
+      await page.goto("/verify");
+      await page.locator("input[type=file]").setInputFiles(path.join(dir, file));
+      await page.getByRole("button", { name: "Vérifier", exact: true }).click();
+      await expect.poll(() => page.locator("#verify-verdict").textContent()).toBe(verdict);
+      const line = page
+        .locator(".step")
+        .filter({ has: page.locator(".step__name", { hasText: "Statut" }) });
+      expect(await line.locator(".step__status").textContent()).toBe(status);
+    }
+    await page.context().close();
+  });
+});

@@ -1,0 +1,256 @@
+import {
+  decodeBitstring,
+  getStatus,
+  unbakePng,
+  unbakeSvg,
+  verifyCredential,
+} from "@blason/openbadges";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { badgeClasses, credentials, devMail } from "../src/db/schema";
+import {
+  enqueueIssuance,
+  type Grant,
+  issueCredential,
+} from "../src/modules/credentials/issuance.service";
+import { json, TestClient } from "./support/client";
+import { addMember, buildOrganisation, buildUser, sessionCookieFor } from "./support/factories";
+import { createTestPlatform, type TestPlatform } from "./support/platform";
+
+let platform: TestPlatform;
+let cfa: Awaited<ReturnType<typeof buildOrganisation>>;
+let badgeId: string;
+let region: Awaited<ReturnType<typeof buildOrganisation>>;
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  region = await buildOrganisation(platform.ctx, { name: "Région Normandie", kind: "region" });
+  cfa = await buildOrganisation(platform.ctx, { name: "CFA des Métiers de Caen" });
+  const [badge] = await platform.ctx.db
+    .select()
+    .from(badgeClasses)
+    .where(eq(badgeClasses.slug, "accueil-integration"));
+  badgeId = badge?.id ?? (await platform.ctx.db.select().from(badgeClasses).limit(1))[0]!.id;
+});
+afterAll(() => platform?.close());
+
+const grant = (key: string): Grant => ({
+  grantKey: `test:${key}`,
+  badgeClassId: badgeId,
+  subjectOrgId: cfa.id,
+  validFrom: new Date("2026-10-15T10:00:00Z"),
+});
+
+async function clientAs(userId: string) {
+  const client = new TestClient(platform.app);
+  client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, userId));
+  return client;
+}
+
+type Step = { id: string; status: string; details?: { code?: string } };
+
+describe("issuing a badge", () => {
+  it("signs an OB 3.0 credential that verifies, issuer key and status list included", async () => {
+    const { credential, created } = await issueCredential(platform.ctx, grant("first"));
+    expect(created).toBe(true);
+    const report = await verifyCredential(credential.document, { fetcher: platform.ctx.fetcher });
+    expect(report.steps.filter((s) => s.status === "failed")).toEqual([]);
+    expect(report.verified).toBe(true);
+    expect(report.steps.find((s) => s.id === "status")?.status).toBe("passed");
+    const subject = (credential.document.credentialSubject as { identifier: unknown[] }).identifier;
+    // Hashed SIRET, UAI and contact address: the CFA is identified without being exposed.
+    expect(subject).toHaveLength(3);
+    expect(credential.validUntil?.toISOString()).toBe("2030-10-15T10:00:00.000Z");
+  });
+
+  it("issues exactly once, however often and concurrently the grant is processed", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => issueCredential(platform.ctx, grant("race"))),
+    );
+    expect(new Set(results.map((r) => r.credential.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const rows = await platform.ctx.db
+      .select()
+      .from(credentials)
+      .where(eq(credentials.grantKey, "test:race"));
+    expect(rows).toHaveLength(1);
+  });
+
+  it("runs as a job enqueued once per grant, and emails the CFA a link to accept", async () => {
+    await platform.ctx.db.transaction(async (tx) => {
+      await enqueueIssuance(tx, grant("job"));
+      await enqueueIssuance(tx, grant("job"));
+    });
+    await platform.worker.drain();
+    const rows = await platform.ctx.db
+      .select()
+      .from(credentials)
+      .where(eq(credentials.grantKey, "test:job"));
+    expect(rows).toHaveLength(1);
+    const mails = await platform.ctx.db
+      .select()
+      .from(devMail)
+      .where(eq(devMail.to, cfa.contactEmail));
+    expect(mails.some((m) => m.subject.startsWith("Badge obtenu"))).toBe(true);
+  });
+});
+
+describe("public documents of an awarded badge", () => {
+  it("answers the signed credential as JSON, and baked PNG and SVG that verify", async () => {
+    const { credential } = await issueCredential(platform.ctx, grant("documents"));
+    const client = new TestClient(platform.app);
+    const asJson = await client.request({
+      method: "GET",
+      url: `/credentials/${credential.id}`,
+      headers: { accept: "application/ld+json" },
+    });
+    expect(asJson.headers["content-type"]).toMatch(/^application\/ld\+json/);
+    expect(asJson.json()).toEqual(credential.document);
+    const png = await client.get(`/credentials/${credential.id}.png`);
+    expect(png.headers["content-type"]).toBe("image/png");
+    const baked = unbakePng(new Uint8Array(png.rawPayload));
+    expect(JSON.parse(baked!.payload)).toEqual(credential.document);
+    const svg = await client.get(`/credentials/${credential.id}.svg`);
+    expect(JSON.parse(unbakeSvg(svg.payload)!.payload)).toEqual(credential.document);
+    const report = await verifyCredential(new Uint8Array(png.rawPayload), {
+      fetcher: platform.ctx.fetcher,
+    });
+    expect(report.verified).toBe(true);
+  });
+
+  it("publishes the issuer's did:web document and OB 3.0 profile", async () => {
+    const client = new TestClient(platform.app);
+    const did = json<{ id: string; assertionMethod: string[] }>(
+      await client.get(`/issuers/${region.slug}/did.json`),
+    );
+    expect(did.id).toBe(`did:web:localhost%3A3000:issuers:${region.slug}`);
+    expect(did.assertionMethod.length).toBeGreaterThan(0);
+    const profile = await client.request({
+      method: "GET",
+      url: `/issuers/${region.slug}`,
+      headers: { accept: "application/json" },
+    });
+    expect(profile.json()).toMatchObject({
+      id: did.id,
+      type: ["Profile"],
+      name: "Région Normandie",
+    });
+  });
+
+  it("verifies as an OB 2.0 hosted assertion", async () => {
+    const { credential } = await issueCredential(platform.ctx, grant("ob2"));
+    const report = await verifyCredential(
+      `${platform.config.publicUrl}/ob2/assertions/${credential.id}`,
+      { fetcher: platform.ctx.fetcher, recipient: { email: cfa.contactEmail } },
+    );
+    expect(report.steps.filter((s) => s.status === "failed")).toEqual([]);
+    expect(report.format).toBe("ob2-hosted");
+    expect(report.verified).toBe(true);
+  });
+
+  it("an unknown or malformed id is a 404", async () => {
+    const client = new TestClient(platform.app);
+    for (const url of [
+      "/credentials/00000000-0000-4000-8000-000000000000",
+      "/credentials/not-an-id.json",
+      "/ob2/assertions/00000000-0000-4000-8000-000000000000",
+      "/status/nobody-1",
+      "/issuers/nobody/did.json",
+    ])
+      expect((await client.get(url)).statusCode, url).toBe(404);
+  });
+});
+
+describe("revocation", () => {
+  it("shows everywhere: public page, status list, OB 2.0 410 Gone, and the verifier", async () => {
+    const { credential } = await issueCredential(platform.ctx, grant("revoked"));
+    const manager = await buildUser(platform.ctx, { platformRoles: ["programme_manager"] });
+    const anonymous = new TestClient(platform.app);
+    const entry = credential.document.credentialStatus as {
+      statusListCredential: string;
+      statusListIndex: string;
+    };
+    const listPath = new URL(entry.statusListCredential).pathname;
+    const bitBefore = async () => {
+      const list = json<{ credentialSubject: { encodedList: string } }>(
+        await anonymous.get(listPath),
+      );
+      return getStatus(
+        decodeBitstring(list.credentialSubject.encodedList),
+        Number(entry.statusListIndex),
+      );
+    };
+    expect(await bitBefore()).toBe(false);
+
+    const client = await clientAs(manager.id);
+    const response = await client.post(`/api/credentials/${credential.id}/revoke`, {
+      reason: "Les preuves fournies ne correspondaient pas à la réalité.",
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ status: "revoked" });
+
+    const view = json<{ status: string; revocationReason: string }>(
+      await anonymous.get(`/api/public/credentials/${credential.id}`),
+    );
+    expect(view).toMatchObject({ status: "revoked", revocationReason: /preuves/ });
+    expect(await bitBefore()).toBe(true);
+    const ob2 = await anonymous.get(`/ob2/assertions/${credential.id}`);
+    expect(ob2.statusCode).toBe(410);
+    expect(ob2.json()).toMatchObject({ revoked: true });
+    const report = await verifyCredential(credential.document, { fetcher: platform.ctx.fetcher });
+    expect(report.verified).toBe(false);
+    const status = report.steps.find((s) => s.id === "status") as Step;
+    expect(status).toMatchObject({ status: "failed", details: { code: "REVOKED" } });
+
+    const again = await client.post(`/api/credentials/${credential.id}/revoke`, {
+      reason: "Deuxième tentative",
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe("CREDENTIAL_ALREADY_REVOKED");
+  });
+
+  it("only programme managers revoke; a CFA member cannot", async () => {
+    const { credential } = await issueCredential(platform.ctx, grant("not-revoked"));
+    const member = await buildUser(platform.ctx);
+    await addMember(platform.ctx, cfa.id, member.id, "admin");
+    const response = await (await clientAs(member.id)).post(
+      `/api/credentials/${credential.id}/revoke`,
+      { reason: "Je voudrais le retirer" },
+    );
+    expect(response.statusCode).toBe(403);
+  });
+});
+
+describe("accepting a badge", () => {
+  it("a member of the CFA accepts once; an outsider cannot see it", async () => {
+    const { credential } = await issueCredential(platform.ctx, grant("claim"));
+    const member = await buildUser(platform.ctx);
+    await addMember(platform.ctx, cfa.id, member.id, "member");
+    const client = await clientAs(member.id);
+    const accepted = await client.post(`/api/credentials/${credential.id}/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().claimState).toBe("accepted");
+    const twice = await client.post(`/api/credentials/${credential.id}/decline`, {});
+    expect(twice.json().error.code).toBe("CLAIM_ALREADY_ANSWERED");
+    const outsider = await buildUser(platform.ctx);
+    const refused = await (await clientAs(outsider.id)).post(
+      `/api/credentials/${credential.id}/accept`,
+      {},
+    );
+    expect(refused.statusCode).toBe(404);
+    const list = json<{ credentials: { id: string }[] }>(
+      await client.get(`/api/organisations/${cfa.id}/credentials`),
+    );
+    expect(list.credentials.map((c) => c.id)).toContain(credential.id);
+  });
+
+  it("declining revokes the badge", async () => {
+    const { credential } = await issueCredential(platform.ctx, grant("declined"));
+    const member = await buildUser(platform.ctx);
+    await addMember(platform.ctx, cfa.id, member.id, "admin");
+    const declined = await (await clientAs(member.id)).post(
+      `/api/credentials/${credential.id}/decline`,
+      {},
+    );
+    expect(declined.json()).toMatchObject({ claimState: "declined", status: "revoked" });
+  });
+});

@@ -1,0 +1,296 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { api } from "../api/client";
+import { FormError, Notice } from "../components/forms";
+import { useMe, usePageTitle } from "../components/hooks";
+import { formatDate } from "../i18n";
+
+export type CredentialView = {
+  id: string;
+  url: string;
+  status: "valid" | "expired" | "revoked" | "pending_start";
+  revocationReason: string | null;
+  revokedAt: string | null;
+  claimState: "pending" | "accepted" | "declined";
+  validFrom: string;
+  validUntil: string | null;
+  badge: {
+    id: string;
+    name: string;
+    recognises: string;
+    required: boolean;
+    collection: string;
+    image: string;
+  };
+  holder: { id: string; name: string; kind: string };
+  issuer: { name: string; url: string };
+  downloads: { json: string; png: string; svg: string; ob2: string };
+};
+
+const path = (url: string) => new URL(url).pathname;
+
+/** The status as a word and a colour, never the colour alone. */
+export function StatusChip({ credential }: { credential: CredentialView }) {
+  const { t } = useTranslation();
+  const tone = { valid: "ok", expired: "warning", pending_start: "warning", revoked: "danger" }[
+    credential.status
+  ];
+  return (
+    <span className={`chip chip--${tone}`}>
+      <span aria-hidden="true">{credential.status === "valid" ? "✓ " : "! "}</span>
+      {t(`credential.status.${credential.status}`)}
+    </span>
+  );
+}
+
+function Downloads({ credential }: { credential: CredentialView }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="downloads plain">
+      <li>
+        <a className="button button--secondary" href={path(credential.downloads.png)} download>
+          {t("credential.downloadPng")}
+        </a>
+      </li>
+      <li>
+        <a className="button button--secondary" href={path(credential.downloads.svg)} download>
+          {t("credential.downloadSvg")}
+        </a>
+      </li>
+      <li>
+        <a className="button button--secondary" href={path(credential.downloads.json)} download>
+          {t("credential.downloadJson")}
+        </a>
+      </li>
+    </ul>
+  );
+}
+
+function linkedInUrl(c: CredentialView): string {
+  const from = new Date(c.validFrom);
+  const params = new URLSearchParams({
+    startTask: "CERTIFICATION_NAME",
+    name: c.badge.name,
+    organizationName: c.issuer.name,
+    issueYear: String(from.getUTCFullYear()),
+    issueMonth: String(from.getUTCMonth() + 1),
+    certUrl: c.url,
+    certId: c.id,
+  });
+  if (c.validUntil) {
+    const until = new Date(c.validUntil);
+    params.set("expirationYear", String(until.getUTCFullYear()));
+    params.set("expirationMonth", String(until.getUTCMonth() + 1));
+  }
+  return `https://www.linkedin.com/profile/add?${params}`;
+}
+
+function Share({ credential }: { credential: CredentialView }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const subject = t("credential.shareSubject", { badge: credential.badge.name });
+  const body = `${credential.holder.name} — ${credential.badge.name}\n${credential.url}`;
+  return (
+    <section aria-labelledby="share-title" className="card">
+      <h2 id="share-title">{t("credential.shareTitle")}</h2>
+      <ul className="downloads plain">
+        <li>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              void navigator.clipboard?.writeText(credential.url).then(() => setCopied(true));
+            }}
+          >
+            {t("credential.copyLink")}
+          </button>
+        </li>
+        <li>
+          <a className="button button--secondary" href={linkedInUrl(credential)}>
+            {t("credential.linkedIn")}
+          </a>
+        </li>
+        <li>
+          <a
+            className="button button--secondary"
+            href={`mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`}
+          >
+            {t("credential.email")}
+          </a>
+        </li>
+      </ul>
+      {copied ? <Notice>{t("credential.copied")}</Notice> : null}
+    </section>
+  );
+}
+
+/** /credentials/:id — an awarded badge, its live status, downloads and sharing. */
+export function CredentialPage() {
+  const { t, i18n } = useTranslation();
+  const { id = "" } = useParams();
+  const query = useQuery({
+    queryKey: ["credential", id],
+    queryFn: () => api<CredentialView>("GET", `/api/public/credentials/${encodeURIComponent(id)}`),
+    retry: false,
+  });
+  usePageTitle(
+    query.data ? `${query.data.badge.name} — ${query.data.holder.name}` : t("credential.title"),
+  );
+  if (query.isPending) return <p>{t("common.loading")}</p>;
+  if (!query.data)
+    return (
+      <>
+        <h1>{t("notFound.title")}</h1>
+        <FormError error={query.error} />
+      </>
+    );
+  const c = query.data;
+  const lang = i18n.language;
+  return (
+    <article className="badge-page">
+      <div className="badge-page__image">
+        <img
+          src={path(c.downloads.svg)}
+          alt={t("catalogue.imageAlt", { name: c.badge.name })}
+          width={280}
+          height={308}
+        />
+      </div>
+      <div>
+        <p>{t("credential.kicker", { collection: c.badge.collection })}</p>
+        <h1>{c.badge.name}</h1>
+        <p className="lead">
+          {t("credential.awardedTo", { holder: c.holder.name, issuer: c.issuer.name })}
+        </p>
+        <StatusChip credential={c} />
+        {c.status === "revoked" ? (
+          <div className="alert alert--error">
+            <p>
+              <strong>{t("credential.revokedOn", { date: formatDate(c.revokedAt!, lang) })}</strong>
+            </p>
+            {c.revocationReason ? <p>{c.revocationReason}</p> : null}
+          </div>
+        ) : null}
+        <dl className="facts">
+          <dt>{t("credential.holder")}</dt>
+          <dd>{c.holder.name}</dd>
+          <dt>{t("credential.issuer")}</dt>
+          <dd>{c.issuer.name}</dd>
+          <dt>{t("credential.issuedOn")}</dt>
+          <dd>{formatDate(c.validFrom, lang)}</dd>
+          {c.validUntil ? (
+            <>
+              <dt>{t("credential.validUntil")}</dt>
+              <dd>{formatDate(c.validUntil, lang)}</dd>
+            </>
+          ) : null}
+        </dl>
+        <p>{c.badge.recognises}</p>
+        <p>
+          <Link to={`/badges/${c.badge.id}`}>{t("credential.criteriaLink")}</Link>
+        </p>
+        {c.status !== "revoked" ? (
+          <>
+            <h2>{t("credential.downloadTitle")}</h2>
+            <p className="muted">{t("credential.downloadHint")}</p>
+            <Downloads credential={c} />
+            <Share credential={c} />
+          </>
+        ) : null}
+      </div>
+    </article>
+  );
+}
+
+/** /organisations/:id/badges — what an organisation holds; its members accept or decline. */
+export function OrganisationBadgesPage() {
+  const { t, i18n } = useTranslation();
+  const { id = "" } = useParams();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: ["org-credentials", id],
+    queryFn: () =>
+      api<{ credentials: CredentialView[] }>(
+        "GET",
+        `/api/organisations/${encodeURIComponent(id)}/credentials`,
+      ),
+    retry: false,
+  });
+  const answer = useMutation({
+    mutationFn: (input: { id: string; answer: "accept" | "decline" }) =>
+      api<CredentialView>("POST", `/api/credentials/${input.id}/${input.answer}`, {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["org-credentials", id] }),
+  });
+  usePageTitle(t("credential.listTitle"));
+  if (query.isPending) return <p>{t("common.loading")}</p>;
+  if (!query.data)
+    return (
+      <>
+        <h1>{t("credential.listTitle")}</h1>
+        <FormError error={query.error} />
+      </>
+    );
+  const member = me.data?.memberships.some((m) => m.organisation.id === id);
+  const list = query.data.credentials;
+  return (
+    <>
+      <p>
+        <Link to={`/organisations/${id}`}>{t("common.back")}</Link>
+      </p>
+      <h1>{t("credential.listTitle")}</h1>
+      <FormError error={answer.error} />
+      {list.length === 0 ? <p className="empty">{t("credential.none")}</p> : null}
+      <ul className="credential-list plain">
+        {list.map((c) => (
+          <li key={c.id} className="card credential-row">
+            <img src={path(c.badge.image)} alt="" width={96} height={106} />
+            <div>
+              <h2>
+                <Link to={`/credentials/${c.id}`}>{c.badge.name}</Link>
+              </h2>
+              <p>
+                {t("credential.issuedOn")} {formatDate(c.validFrom, i18n.language)}
+                {c.validUntil
+                  ? ` · ${t("credential.validUntil")} ${formatDate(c.validUntil, i18n.language)}`
+                  : ""}
+              </p>
+              <StatusChip credential={c} />{" "}
+              {c.status !== "revoked" ? (
+                <span className="chip">{t(`credential.claim.${c.claimState}`)}</span>
+              ) : null}
+              {member && c.claimState === "pending" && c.status !== "revoked" ? (
+                <p className="actions">
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    disabled={answer.isPending}
+                    onClick={() => answer.mutate({ id: c.id, answer: "accept" })}
+                  >
+                    {t("credential.accept", { badge: c.badge.name })}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    disabled={answer.isPending}
+                    onClick={() => {
+                      if (window.confirm(t("credential.declineConfirm")))
+                        answer.mutate({ id: c.id, answer: "decline" });
+                    }}
+                  >
+                    {t("credential.decline")}
+                  </button>
+                </p>
+              ) : null}
+              {c.claimState === "accepted" && c.status !== "revoked" ? (
+                <Downloads credential={c} />
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
