@@ -17,6 +17,7 @@ import { handleError, sendError } from "./http/error-handler";
 import { renderBadgeShell } from "./http/public-pages";
 import { registerSession } from "./http/session";
 import { adminRoutes } from "./modules/admin/admin.routes";
+import { applicationRoutes } from "./modules/applications/applications.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { findBadge } from "./modules/catalogue/catalogue.repo";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
@@ -114,6 +115,7 @@ export async function buildApp(
   healthRoutes(app, ctx);
   catalogueRoutes(app, ctx);
   verifyRoutes(app, ctx);
+  applicationRoutes(app, ctx);
   const webDir = options.webDir ?? webDistDir;
   const indexHtml = path.join(webDir, "index.html");
   const shell = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml, "utf8") : undefined;

@@ -85,6 +85,56 @@ const catalogue = {
     "Ce badge a déjà été accepté ou refusé.",
     "This badge was already accepted or declined.",
   ],
+  APPLICATION_INCOMPLETE: [
+    400,
+    "Chaque critère attend une réponse, un lien ou un fichier avant l'envoi.",
+    "Every criterion needs an answer, a link or a file before sending.",
+  ],
+  APPLICATION_ALREADY_DECIDED: [
+    409,
+    "Cette demande est déjà close : elle ne peut plus changer.",
+    "This application is closed: it can no longer change.",
+  ],
+  APPLICATION_TRANSITION_NOT_ALLOWED: [
+    409,
+    "Cette action n'est pas possible à cette étape de la demande.",
+    "This action is not possible at this stage of the application.",
+  ],
+  APPLICATION_WRONG_ACTOR: [
+    403,
+    "Cette action revient à une autre personne.",
+    "This action belongs to someone else.",
+  ],
+  APPLICATION_EXISTS: [
+    409,
+    "Une demande est déjà en cours pour ce badge.",
+    "An application is already in progress for this badge.",
+  ],
+  NO_OPEN_SESSION: [
+    409,
+    "Aucune session de commission n'est ouverte pour l'instant : l'envoi sera possible dès la publication du prochain calendrier.",
+    "No commission session is open at the moment: sending will be possible once the next calendar is published.",
+  ],
+  REVIEW_PANEL_INVALID: [
+    409,
+    "Ce choix de relecteurs n'est pas possible.",
+    "This choice of reviewers is not possible.",
+  ],
+  REVIEW_NOT_ASSIGNED: [
+    409,
+    "Vous n'êtes pas (ou plus) relecteur ou relectrice de cette demande.",
+    "You are not (or no longer) a reviewer of this application.",
+  ],
+  FILE_TYPE_REFUSED: [
+    415,
+    "Ce type de fichier n'est pas accepté : envoyez un PDF, une image (PNG, JPEG), un document bureautique (Word, Excel, PowerPoint, OpenDocument) ou un texte.",
+    "This file type is not accepted: send a PDF, an image (PNG, JPEG), an office document (Word, Excel, PowerPoint, OpenDocument) or a text file.",
+  ],
+  FILE_TOO_LARGE: [
+    413,
+    "Ce fichier dépasse 10 Mo. Réduisez-le ou déposez un lien vers le document.",
+    "This file is over 10 MB. Make it smaller or give a link to the document.",
+  ],
   VERIFY_EMPTY: [
     400,
     "Donnez un badge à vérifier : un fichier PNG ou SVG, un lien, ou le texte du badge (JSON ou JWT).",

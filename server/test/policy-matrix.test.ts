@@ -1,6 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { badgeClasses, devMail, type PlatformRole } from "../src/db/schema";
+import {
+  applicationFiles,
+  applications,
+  badgeClasses,
+  calendarSessions,
+  devMail,
+  type PlatformRole,
+  programmes,
+  reviewAssignments,
+} from "../src/db/schema";
 import type { UserRow } from "../src/modules/auth/auth.repo";
 import { insertAuthToken } from "../src/modules/auth/auth.repo";
 import { issueCredential } from "../src/modules/credentials/issuance.service";
@@ -38,8 +48,15 @@ type World = {
   platform: TestPlatform;
   cfaId: string;
   users: Record<Exclude<Role, "anonymous">, UserRow>;
+  /** A second reviewer with no tie to the CFA, so that panels of two can form. */
+  extraReviewerId: string;
 };
-type Req = { method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE"; url: string; body?: unknown };
+type Req = {
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
 type Case = { request: (w: World) => Promise<Req>; expect: (role: Role) => number };
 
 const everyone = (status: number) => () => status;
@@ -57,6 +74,79 @@ const staffOnly = (ok: number, allowed: Role[]) => (role: Role) =>
   role === "anonymous" ? 401 : allowed.includes(role) ? ok : 403;
 
 const managers: Role[] = ["cfaAdmin", "manager", "platformAdmin"];
+
+/**
+ * An application of the own CFA: its members and programme managers see it,
+ * an assigned reviewer too (`reviewerAssigned`); nobody else, platform admins
+ * included (they run accounts, not programmes).
+ */
+const onOwnApplication =
+  (ok: number, allowed: Role[], reviewerAssigned = false) =>
+  (role: Role) => {
+    const canSee: Role[] = [
+      "cfaMember",
+      "cfaAdmin",
+      "manager",
+      ...(reviewerAssigned ? (["reviewer"] as Role[]) : []),
+    ];
+    return role === "anonymous"
+      ? 401
+      : allowed.includes(role)
+        ? ok
+        : canSee.includes(role)
+          ? 403
+          : 404;
+  };
+
+async function firstBadge(w: World) {
+  const [badge] = await w.platform.ctx.db.select().from(badgeClasses).limit(1);
+  return badge!;
+}
+
+/** A fresh application of the own CFA in the given state, complete, with the matrix reviewer assigned if asked. */
+async function freshApplication(
+  w: World,
+  state: "draft" | "submitted" | "under_review",
+  withReviewer = false,
+): Promise<string> {
+  const badge = await firstBadge(w);
+  const [session] = await w.platform.ctx.db.select().from(calendarSessions).limit(1);
+  const [app] = await w.platform.ctx.db
+    .insert(applications)
+    .values({
+      organisationId: w.cfaId,
+      badgeClassId: badge.id,
+      state,
+      answers: Object.fromEntries(
+        badge.criteria.map((_, i) => [String(i), { answer: "Oui", links: [] }]),
+      ),
+      ...(state === "draft" ? {} : { sessionId: session!.id, submittedAt: new Date() }),
+    })
+    .returning();
+  if (withReviewer)
+    await w.platform.ctx.db.insert(reviewAssignments).values([
+      { applicationId: app!.id, reviewerId: w.users.reviewer.id },
+      { applicationId: app!.id, reviewerId: w.extraReviewerId },
+    ]);
+  return app!.id;
+}
+
+async function freshFile(w: World): Promise<{ appId: string; fileId: string }> {
+  const appId = await freshApplication(w, "draft");
+  const [file] = await w.platform.ctx.db
+    .insert(applicationFiles)
+    .values({
+      applicationId: appId,
+      criterion: "0",
+      filename: "preuve.pdf",
+      contentType: "application/pdf",
+      size: 8,
+      sha256: "0".repeat(64),
+      content: Buffer.from("%PDF-1.4"),
+    })
+    .returning();
+  return { appId, fileId: file!.id };
+}
 
 async function freshMember(w: World) {
   const user = await buildUser(w.platform.ctx);
@@ -382,6 +472,132 @@ const cases: Record<string, Case> = {
     }),
     expect: onOwnCfa(200, ["manager"]),
   },
+  "GET /api/programmes/:slug/sessions": {
+    request: async () => ({ method: "GET", url: "/api/programmes/label-cfa/sessions" }),
+    expect: everyone(200),
+  },
+  "GET /api/applications": {
+    request: async () => ({ method: "GET", url: "/api/applications" }),
+    expect: signedIn(200),
+  },
+  "POST /api/applications": {
+    request: async (w) => {
+      const badge = await firstBadge(w);
+      // One open application per badge: clear the way for each caller.
+      await w.platform.ctx.db
+        .delete(applications)
+        .where(
+          and(eq(applications.organisationId, w.cfaId), eq(applications.badgeClassId, badge.id)),
+        );
+      return {
+        method: "POST",
+        url: "/api/applications",
+        body: { organisationId: w.cfaId, badgeClassId: badge.id },
+      };
+    },
+    expect: onOwnCfa(201, ["cfaMember", "cfaAdmin"]),
+  },
+  "GET /api/applications/:id": {
+    request: async (w) => ({
+      method: "GET",
+      url: `/api/applications/${await freshApplication(w, "draft")}`,
+    }),
+    expect: onOwnApplication(200, ["cfaMember", "cfaAdmin", "manager"]),
+  },
+  "PATCH /api/applications/:id": {
+    request: async (w) => ({
+      method: "PATCH",
+      url: `/api/applications/${await freshApplication(w, "draft")}`,
+      body: { answers: { "0": { answer: "Mise à jour", links: [] } } },
+    }),
+    expect: onOwnApplication(200, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/applications/:id/submit": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/applications/${await freshApplication(w, "draft")}/submit`,
+      body: {},
+    }),
+    expect: onOwnApplication(200, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/applications/:id/withdraw": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/applications/${await freshApplication(w, "draft")}/withdraw`,
+      body: {},
+    }),
+    expect: onOwnApplication(200, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/applications/:id/reviewers": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/applications/${await freshApplication(w, "submitted")}/reviewers`,
+      body: { reviewerIds: [w.users.reviewer.id, w.extraReviewerId] },
+    }),
+    expect: onOwnApplication(200, ["manager"]),
+  },
+  "POST /api/applications/:id/recuse": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/applications/${await freshApplication(w, "under_review", true)}/recuse`,
+      body: { reason: "J'ai travaillé avec ce CFA l'an dernier." },
+    }),
+    expect: onOwnApplication(204, ["reviewer"], true),
+  },
+  "POST /api/applications/:id/review": {
+    request: async (w) => {
+      const badge = await firstBadge(w);
+      return {
+        method: "POST",
+        url: `/api/applications/${await freshApplication(w, "under_review", true)}/review`,
+        body: {
+          ratings: Object.fromEntries(badge.criteria.map((_, i) => [String(i), 3])),
+          recommendation: "grant",
+          comment: "Dossier complet.",
+        },
+      };
+    },
+    expect: onOwnApplication(200, ["reviewer"], true),
+  },
+  "POST /api/applications/:id/decision": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/applications/${await freshApplication(w, "under_review")}/decision`,
+      body: { outcome: "refused", motivation: "Les preuves sont insuffisantes." },
+    }),
+    expect: onOwnApplication(200, ["manager"]),
+  },
+  "POST /api/applications/:id/messages": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/applications/${await freshApplication(w, "draft")}/messages`,
+      body: { body: "Une question sur le critère 2." },
+    }),
+    expect: onOwnApplication(200, ["cfaMember", "cfaAdmin", "manager"]),
+  },
+  "POST /api/applications/:id/files": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/applications/${await freshApplication(w, "draft")}/files?criterion=0`,
+      body: Buffer.from("%PDF-1.4\n%%EOF\n"),
+      headers: { "content-type": "application/pdf", "x-file-name": "preuve.pdf" },
+    }),
+    expect: onOwnApplication(201, ["cfaMember", "cfaAdmin"]),
+  },
+  "GET /api/applications/:id/files/:fileId": {
+    request: async (w) => {
+      const { appId, fileId } = await freshFile(w);
+      return { method: "GET", url: `/api/applications/${appId}/files/${fileId}` };
+    },
+    expect: onOwnApplication(200, ["cfaMember", "cfaAdmin", "manager"]),
+  },
+  "DELETE /api/applications/:id/files/:fileId": {
+    request: async (w) => {
+      const { appId, fileId } = await freshFile(w);
+      return { method: "DELETE", url: `/api/applications/${appId}/files/${fileId}` };
+    },
+    expect: onOwnApplication(204, ["cfaMember", "cfaAdmin"]),
+  },
   "GET /api/health": {
     request: async () => ({ method: "GET", url: "/api/health" }),
     expect: everyone(200),
@@ -430,7 +646,19 @@ beforeAll(async () => {
   await addMember(ctx, otherCfa.id, users.otherCfaAdmin.id, "admin");
   // The reviewer works at a CFA too, but not this one.
   await addMember(ctx, otherCfa.id, users.reviewer.id, "member");
-  world = { platform, cfaId: cfa.id, users };
+  const extraReviewer = await make(["reviewer"]);
+  const [programme] = await ctx.db
+    .select()
+    .from(programmes)
+    .where(eq(programmes.slug, "label-cfa"));
+  const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  await ctx.db.insert(calendarSessions).values({
+    programmeId: programme!.id,
+    name: "Session matrice",
+    deadline: inDays(30),
+    commissionDate: inDays(45),
+  });
+  world = { platform, cfaId: cfa.id, users, extraReviewerId: extraReviewer.id };
 });
 afterAll(() => world?.platform.close());
 
@@ -502,6 +730,8 @@ describe("bad input on every route with a body", () => {
     // Its body is the badge itself, in any form: bad input is answered by a
     // report whose steps say what is wrong (server/test/verify.test.ts).
     "POST /api/verify",
+    // Its body is the file itself (tested in server/test/applications.test.ts).
+    "POST /api/applications/:id/files",
   ]);
   const bodyRoutes = Object.keys(cases).filter(
     (route) => /^(POST|PATCH|PUT) /.test(route) && !noBody.has(route),

@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -362,6 +363,157 @@ export const credentials = pgTable(
     check(
       "credentials_revocation_check",
       sql`(${t.revokedAt} is null) = (${t.revocationReason} is null)`,
+    ),
+  ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/** A programme's calendar: where submissions land and when the commission meets. */
+export const calendarSessions = pgTable(
+  "calendar_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    /** Last day to submit (YYYY-MM-DD, Europe/Paris), inclusive. */
+    deadline: text("deadline").notNull(),
+    commissionDate: text("commission_date").notNull(),
+    revisionsOnly: boolean("revisions_only").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("calendar_sessions_programme_name_key").on(t.programmeId, t.name),
+    check("calendar_sessions_deadline_format", sql`${t.deadline} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`),
+    check("calendar_sessions_order", sql`${t.commissionDate} > ${t.deadline}`),
+  ],
+);
+
+export type CriterionAnswer = { answer: string; links: string[] };
+export type ApplicationScope = { ufaIds: string[]; schedule: string | null };
+
+/** A CFA's application for one badge: its file, its path through review, its decision. */
+export const applications = pgTable(
+  "applications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    badgeClassId: uuid("badge_class_id")
+      .notNull()
+      .references(() => badgeClasses.id, { onDelete: "restrict" }),
+    kind: text("kind").notNull().default("first"),
+    scope: jsonb("scope")
+      .$type<ApplicationScope>()
+      .notNull()
+      .default(sql`'{"ufaIds":[],"schedule":null}'::jsonb`),
+    state: text("state").notNull().default("draft"),
+    /** Keyed by criterion position ("0", "1"...) and "renewal" for the renewal extra. */
+    answers: jsonb("answers")
+      .$type<Record<string, CriterionAnswer>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    sessionId: uuid("session_id").references(() => calendarSessions.id, { onDelete: "restrict" }),
+    submittedAt: ts("submitted_at"),
+    decidedAt: ts("decided_at"),
+    /** The commission's motivation, or what to change for a revision. */
+    motivation: text("motivation"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("applications_org_idx").on(t.organisationId),
+    index("applications_session_idx").on(t.sessionId),
+    check("applications_kind_check", sql`${t.kind} in ('first', 'renewal')`),
+    check(
+      "applications_state_check",
+      sql`${t.state} in ('draft', 'submitted', 'under_review', 'revision_requested', 'granted', 'refused', 'withdrawn')`,
+    ),
+  ],
+);
+
+/** Evidence files, kept in the database: a crash or a restore never separates a file from its application. */
+export const applicationFiles = pgTable(
+  "application_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    criterion: text("criterion").notNull(),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("application_files_app_idx").on(t.applicationId)],
+);
+
+export const reviewStates = ["assigned", "recused", "submitted"] as const;
+export const recommendations = ["grant", "revise", "refuse"] as const;
+
+export const reviewAssignments = pgTable(
+  "review_assignments",
+  {
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    reviewerId: uuid("reviewer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    state: text("state").notNull().default("assigned"),
+    /** Per criterion ("0", "1"...): 1 (not met) to 4 (exemplary). */
+    ratings: jsonb("ratings").$type<Record<string, number>>(),
+    recommendation: text("recommendation"),
+    comment: text("comment"),
+    recusalReason: text("recusal_reason"),
+    assignedAt: ts("assigned_at").notNull().defaultNow(),
+    submittedAt: ts("submitted_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.reviewerId] }),
+    index("review_assignments_reviewer_idx").on(t.reviewerId),
+    check(
+      "review_assignments_state_check",
+      sql`${t.state} in ('assigned', 'recused', 'submitted')`,
+    ),
+    check(
+      "review_assignments_recommendation_check",
+      sql`${t.recommendation} is null or ${t.recommendation} in ('grant', 'revise', 'refuse')`,
+    ),
+  ],
+);
+
+/** The dialogue on an application: questions and answers between reviewers, managers and the CFA. */
+export const applicationMessages = pgTable(
+  "application_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    /** Who wrote, as the applicant sees it: the CFA, a reviewer, the Region. */
+    authorRole: text("author_role").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("application_messages_app_idx").on(t.applicationId, t.createdAt),
+    check(
+      "application_messages_role_check",
+      sql`${t.authorRole} in ('applicant', 'reviewer', 'manager')`,
     ),
   ],
 );

@@ -2,11 +2,13 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import {
   badgeClasses,
+  calendarSessions,
   credentials,
   type MemberRole,
   type OrgKind,
   organisations,
   type PlatformRole,
+  programmes,
   users,
 } from "../../db/schema";
 import { appendAudit } from "../audit/audit.repo";
@@ -207,8 +209,45 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
       data: { organisations: demoOrganisations.length, users: demoUsers.length },
     });
   });
+  await seedDemoSessions(ctx);
   await seedDemoCredentials(ctx);
   return true;
+}
+
+/** A calendar that stays current: sessions placed relative to the day the demo starts. */
+async function seedDemoSessions(ctx: AppContext) {
+  const [programme] = await ctx.db
+    .select()
+    .from(programmes)
+    .where(eq(programmes.slug, "label-cfa"));
+  if (!programme) return;
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const named = (offset: number) =>
+    new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric" }).format(
+      new Date(Date.now() + offset * 86_400_000),
+    );
+  await ctx.db.insert(calendarSessions).values([
+    {
+      programmeId: programme.id,
+      name: `Commission de ${named(24)}`,
+      deadline: day(10),
+      commissionDate: day(24),
+    },
+    {
+      programmeId: programme.id,
+      name: `Révisions de ${named(47)}`,
+      deadline: day(40),
+      commissionDate: day(47),
+      revisionsOnly: true,
+    },
+    {
+      programmeId: programme.id,
+      name: `Commission de ${named(134)}`,
+      deadline: day(120),
+      commissionDate: day(134),
+    },
+  ]);
 }
 
 /**

@@ -41,11 +41,157 @@ export type EmailTemplate =
   | { name: "password_reset"; url: string; minutes: number }
   | { name: "email_verification"; url: string }
   | { name: "badge_awarded"; organisation: string; badge: string; url: string; publicUrl: string }
-  | { name: "badge_revoked"; organisation: string; badge: string; reason: string; url: string };
+  | { name: "badge_revoked"; organisation: string; badge: string; reason: string; url: string }
+  | {
+      name: "application_submitted";
+      organisation: string;
+      badge: string;
+      session: string;
+      commissionDate: string;
+      url: string;
+    }
+  | { name: "review_assigned"; organisation: string; badge: string; url: string }
+  | {
+      name: "application_decided";
+      outcome: "granted" | "refused" | "revision_requested";
+      organisation: string;
+      badge: string;
+      motivation: string;
+      url: string;
+    }
+  | {
+      name: "application_message";
+      organisation: string;
+      badge: string;
+      author: string;
+      excerpt: string;
+      url: string;
+    };
+
+const longDate = (day: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "UTC",
+  }).format(new Date(`${day}T12:00:00Z`));
 
 function content(t: EmailTemplate, locale: Locale): Content {
   const fr = locale === "fr";
   switch (t.name) {
+    case "application_submitted":
+      return fr
+        ? {
+            subject: `Demande envoyée : ${t.badge}`,
+            intro: [
+              `La demande de ${t.organisation} pour le badge « ${t.badge} » est bien envoyée.`,
+              `Elle sera examinée par le groupe des pairs puis présentée à la commission « ${t.session} » du ${longDate(t.commissionDate, locale)}.`,
+            ],
+            action: { label: "Suivre la demande", url: t.url },
+            outro: [
+              "Les relecteurs peuvent vous poser des questions : vous serez prévenus par e-mail.",
+            ],
+          }
+        : {
+            subject: `Application sent: ${t.badge}`,
+            intro: [
+              `${t.organisation}'s application for the badge "${t.badge}" has been sent.`,
+              `The peer group will review it, then the "${t.session}" commission will decide on ${longDate(t.commissionDate, locale)}.`,
+            ],
+            action: { label: "Follow the application", url: t.url },
+            outro: ["Reviewers may ask you questions: you will be told by email."],
+          };
+    case "review_assigned":
+      return fr
+        ? {
+            subject: `Nouvelle demande à relire : ${t.badge}`,
+            intro: [
+              `Vous êtes désigné·e pour relire la demande de ${t.organisation} pour le badge « ${t.badge} ».`,
+              "Si vous avez un lien avec cette organisation, déclarez-vous en conflit d'intérêts depuis la demande.",
+            ],
+            action: { label: "Ouvrir la demande", url: t.url },
+            outro: ["Merci pour votre engagement dans le groupe des pairs."],
+          }
+        : {
+            subject: `New application to review: ${t.badge}`,
+            intro: [
+              `You have been chosen to review ${t.organisation}'s application for the badge "${t.badge}".`,
+              "If you have a tie with this organisation, recuse yourself from the application.",
+            ],
+            action: { label: "Open the application", url: t.url },
+            outro: ["Thank you for your work in the peer group."],
+          };
+    case "application_decided": {
+      const fr1 = {
+        granted: `Bonne nouvelle : la commission attribue le badge « ${t.badge} » à ${t.organisation}.`,
+        refused: `La commission n'a pas attribué le badge « ${t.badge} » à ${t.organisation}.`,
+        revision_requested: `La commission demande à ${t.organisation} de compléter sa demande pour le badge « ${t.badge} ».`,
+      }[t.outcome];
+      const en1 = {
+        granted: `Good news: the commission awards the badge "${t.badge}" to ${t.organisation}.`,
+        refused: `The commission did not award the badge "${t.badge}" to ${t.organisation}.`,
+        revision_requested: `The commission asks ${t.organisation} to complete its application for the badge "${t.badge}".`,
+      }[t.outcome];
+      const frSubject = {
+        granted: "Badge attribué",
+        refused: "Badge non attribué",
+        revision_requested: "Demande à compléter",
+      }[t.outcome];
+      const enSubject = {
+        granted: "Badge awarded",
+        refused: "Badge not awarded",
+        revision_requested: "Application to complete",
+      }[t.outcome];
+      return fr
+        ? {
+            subject: `${frSubject} : ${t.badge}`,
+            intro: [
+              fr1,
+              `${t.outcome === "revision_requested" ? "Ce qu'il faut modifier" : "Motivation de la commission"} : ${t.motivation}`,
+              ...(t.outcome === "granted"
+                ? ["Le badge signé arrive dans un second message, avec le lien pour l'accepter."]
+                : t.outcome === "revision_requested"
+                  ? [
+                      "Modifiez la demande puis renvoyez-la : elle sera examinée à une prochaine session.",
+                    ]
+                  : []),
+            ],
+            action: { label: "Voir la demande", url: t.url },
+            outro: ["Pour toute question, répondez dans le fil de discussion de la demande."],
+          }
+        : {
+            subject: `${enSubject}: ${t.badge}`,
+            intro: [
+              en1,
+              `${t.outcome === "revision_requested" ? "What to change" : "The commission's reasons"}: ${t.motivation}`,
+              ...(t.outcome === "granted"
+                ? ["The signed badge follows in a second message, with the link to accept it."]
+                : t.outcome === "revision_requested"
+                  ? ["Change the application and send it again: a later session will review it."]
+                  : []),
+            ],
+            action: { label: "See the application", url: t.url },
+            outro: ["For any question, write in the application's discussion thread."],
+          };
+    }
+    case "application_message":
+      return fr
+        ? {
+            subject: `Nouveau message sur la demande « ${t.badge} »`,
+            intro: [
+              `Nouveau message de ${t.author} sur la demande de ${t.organisation} pour le badge « ${t.badge} » :`,
+              t.excerpt,
+            ],
+            action: { label: "Répondre", url: t.url },
+            outro: ["Répondez depuis la demande : les réponses par e-mail ne sont pas lues."],
+          }
+        : {
+            subject: `New message on the application "${t.badge}"`,
+            intro: [
+              `New message from ${t.author} on ${t.organisation}'s application for the badge "${t.badge}":`,
+              t.excerpt,
+            ],
+            action: { label: "Reply", url: t.url },
+            outro: ["Reply from the application: email replies are not read."],
+          };
     case "badge_awarded":
       return fr
         ? {

@@ -10,7 +10,8 @@ export type Principal = {
 
 export type OrgRef = { id: string; parentId: string | null };
 
-type Subject = { org?: OrgRef };
+/** What a rule may look at: the organisation concerned, and an application's active reviewers. */
+type Subject = { org?: OrgRef; reviewers?: readonly string[] };
 type Rule = (principal: NonNullable<Principal>, subject: Subject) => boolean;
 
 const hasRole =
@@ -35,6 +36,9 @@ const anyOf =
     rules.some((rule) => rule(p, s));
 
 const signedIn: Rule = () => true;
+
+/** A reviewer assigned to this application (and not recused). */
+const assignedReviewer: Rule = (p, { reviewers }) => !!reviewers?.includes(p.userId);
 
 /**
  * The whole access policy of the foundation, one line per action. Routes name
@@ -61,6 +65,15 @@ export const policy = {
     hasRole("programme_manager", "platform_admin"),
     memberOfOrg("admin"),
   ),
+  "application.read": anyOf(
+    hasRole("programme_manager"),
+    memberOfOrg("member", "admin"),
+    assignedReviewer,
+  ),
+  "application.apply": memberOfOrg("member", "admin"),
+  "application.manage": hasRole("programme_manager"),
+  "application.review": assignedReviewer,
+  "application.list.all": hasRole("programme_manager"),
   "credential.claim": memberOfOrg("member", "admin"),
   "credential.revoke": hasRole("programme_manager"),
   "admin.users": hasRole("platform_admin"),

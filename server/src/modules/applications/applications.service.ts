@@ -1,0 +1,867 @@
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, inArray, ne, notInArray } from "drizzle-orm";
+import type { AppContext } from "../../context";
+import type { Queryable } from "../../db/client";
+import {
+  type ApplicationScope,
+  applicationFiles,
+  applicationMessages,
+  applications,
+  badgeClasses,
+  type CriterionAnswer,
+  calendarSessions,
+  collections,
+  memberships,
+  organisations,
+  programmes,
+  reviewAssignments,
+  users,
+} from "../../db/schema";
+import { AppError } from "../../errors";
+import { type Actor, appendAudit } from "../audit/audit.repo";
+import type { UserRow } from "../auth/auth.repo";
+import { sessionForSubmission } from "../calendar/calendar.rules";
+import { enqueueIssuance } from "../credentials/issuance.service";
+import { queueEmail } from "../email/mailer";
+import { listChildren } from "../organisations/organisations.repo";
+import { actorOf } from "../organisations/organisations.service";
+import { authorize, can, type Principal } from "../policy/policy";
+import { checkPanel, type PanelRule, type ReviewerProfile } from "../review/review.rules";
+import {
+  type ApplicationEvent,
+  type ApplicationState,
+  applyEvent,
+  availableEvents,
+  type EventActor,
+  finalStates,
+  submissionKind,
+} from "./applications.rules";
+
+export type ApplicationRow = typeof applications.$inferSelect;
+type Badge = typeof badgeClasses.$inferSelect;
+
+/** Two reviewers by default; a mix between reviewer groups can be added here. */
+export const PANEL_RULE: PanelRule = { size: 2, mix: [] };
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** What a file's first bytes must be for the type it claims (office files are zip containers). */
+const ALLOWED_TYPES: Record<string, { ext: string[]; magic?: number[] }> = {
+  "application/pdf": { ext: ["pdf"], magic: [0x25, 0x50, 0x44, 0x46] },
+  "image/png": { ext: ["png"], magic: [0x89, 0x50, 0x4e, 0x47] },
+  "image/jpeg": { ext: ["jpg", "jpeg"], magic: [0xff, 0xd8, 0xff] },
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+    ext: ["docx"],
+    magic: [0x50, 0x4b, 0x03, 0x04],
+  },
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+    ext: ["xlsx"],
+    magic: [0x50, 0x4b, 0x03, 0x04],
+  },
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": {
+    ext: ["pptx"],
+    magic: [0x50, 0x4b, 0x03, 0x04],
+  },
+  "application/vnd.oasis.opendocument.text": { ext: ["odt"], magic: [0x50, 0x4b, 0x03, 0x04] },
+  "application/vnd.oasis.opendocument.spreadsheet": {
+    ext: ["ods"],
+    magic: [0x50, 0x4b, 0x03, 0x04],
+  },
+  "text/plain": { ext: ["txt"] },
+};
+
+export function checkUpload(filename: string, contentType: string, bytes: Buffer) {
+  const type = ALLOWED_TYPES[contentType.split(";")[0]!.trim().toLowerCase()];
+  const ext = filename.toLowerCase().split(".").pop() ?? "";
+  if (!type || !type.ext.includes(ext)) throw new AppError("FILE_TYPE_REFUSED");
+  if (bytes.length > MAX_FILE_BYTES) throw new AppError("FILE_TOO_LARGE");
+  if (type.magic && !type.magic.every((b, i) => bytes[i] === b))
+    throw new AppError("FILE_TYPE_REFUSED");
+  if (!type.magic && bytes.includes(0)) throw new AppError("FILE_TYPE_REFUSED");
+}
+
+export async function loadApplication(q: Queryable, id: string) {
+  const [row] = await q
+    .select({ application: applications, badge: badgeClasses, org: organisations })
+    .from(applications)
+    .innerJoin(badgeClasses, eq(badgeClasses.id, applications.badgeClassId))
+    .innerJoin(organisations, eq(organisations.id, applications.organisationId))
+    .where(eq(applications.id, id));
+  return row;
+}
+export type LoadedApplication = NonNullable<Awaited<ReturnType<typeof loadApplication>>>;
+
+async function activeReviewers(q: Queryable, applicationId: string) {
+  const rows = await q
+    .select({ reviewerId: reviewAssignments.reviewerId })
+    .from(reviewAssignments)
+    .where(
+      and(
+        eq(reviewAssignments.applicationId, applicationId),
+        ne(reviewAssignments.state, "recused"),
+      ),
+    );
+  return rows.map((r) => r.reviewerId);
+}
+
+/** Loads an application the principal may see, else NOT_FOUND (ids cannot be probed). */
+export async function readableApplication(ctx: AppContext, principal: Principal, id: string) {
+  const found = await loadApplication(ctx.db, id);
+  if (!found) throw new AppError(principal ? "NOT_FOUND" : "UNAUTHENTICATED");
+  const reviewers = await activeReviewers(ctx.db, id);
+  authorize(principal, "application.read", { org: found.org, reviewers }, "application.read");
+  return { ...found, reviewers };
+}
+
+/** Which side of the state machine the principal acts on. */
+function actorSide(principal: NonNullable<Principal>, found: LoadedApplication): EventActor | null {
+  if (can(principal, "application.apply", { org: found.org })) return "applicant";
+  if (can(principal, "application.manage")) return "manager";
+  return null;
+}
+
+function transition(state: string, event: ApplicationEvent, actor: EventActor | null) {
+  if (!actor) throw new AppError("FORBIDDEN");
+  const result = applyEvent(state as ApplicationState, event, actor);
+  // Acting on the wrong side (a manager editing, a CFA deciding) is a plain refusal.
+  if (!result.ok)
+    throw new AppError(result.code === "APPLICATION_WRONG_ACTOR" ? "FORBIDDEN" : result.code);
+  return result.state;
+}
+
+export async function createApplication(
+  ctx: AppContext,
+  principal: Principal,
+  user: UserRow,
+  input: { organisationId: string; badgeClassId: string; kind: "first" | "renewal" },
+) {
+  const [org] = await ctx.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, input.organisationId));
+  if (!org) throw new AppError("NOT_FOUND");
+  authorize(principal, "application.apply", { org }, "organisation.read");
+  if (org.kind !== "cfa") throw new AppError("VALIDATION_FAILED", { organisationId: "" });
+  const [badge] = await ctx.db
+    .select({ badge: badgeClasses, collection: collections })
+    .from(badgeClasses)
+    .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
+    .where(eq(badgeClasses.id, input.badgeClassId));
+  if (!badge?.collection.inForce) throw new AppError("VALIDATION_FAILED", { badgeClassId: "" });
+  return ctx.db.transaction(async (tx) => {
+    const open = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.organisationId, org.id),
+          eq(applications.badgeClassId, badge.badge.id),
+          notInArray(applications.state, [...finalStates]),
+        ),
+      );
+    if (open.length > 0) throw new AppError("APPLICATION_EXISTS");
+    const answers =
+      input.kind === "renewal" ? await lastGrantedAnswers(tx, org.id, badge.badge.id) : {};
+    const [created] = await tx
+      .insert(applications)
+      .values({
+        organisationId: org.id,
+        badgeClassId: badge.badge.id,
+        kind: input.kind,
+        answers,
+        createdBy: user.id,
+      })
+      .returning();
+    await appendAudit(tx, {
+      actor: actorOf(user),
+      action: "application.created",
+      targetType: "application",
+      targetId: created!.id,
+      data: { organisation: org.name, badge: badge.badge.name, kind: input.kind },
+    });
+    return created!;
+  });
+}
+
+/** A renewal starts from the last granted file for the same badge. */
+async function lastGrantedAnswers(q: Queryable, orgId: string, badgeClassId: string) {
+  const [last] = await q
+    .select({ answers: applications.answers })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.organisationId, orgId),
+        eq(applications.badgeClassId, badgeClassId),
+        eq(applications.state, "granted"),
+      ),
+    )
+    .orderBy(desc(applications.decidedAt))
+    .limit(1);
+  const answers = { ...(last?.answers ?? {}) };
+  delete answers.renewal;
+  return answers;
+}
+
+/** Autosave: answers and scope, while the application is the applicant's to edit. */
+export async function updateDraft(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  patch: { answers?: Record<string, CriterionAnswer>; scope?: ApplicationScope },
+) {
+  const found = await readableApplication(ctx, principal, id);
+  transition(found.application.state, "edit", actorSide(principal!, found));
+  const answers = patch.answers
+    ? validAnswers(found.badge, found.application.kind, patch.answers)
+    : undefined;
+  if (patch.scope) await checkScope(ctx, found.org.id, patch.scope);
+  const [updated] = await ctx.db
+    .update(applications)
+    .set({
+      ...(answers ? { answers: { ...found.application.answers, ...answers } } : {}),
+      ...(patch.scope ? { scope: patch.scope } : {}),
+      updatedAt: new Date(),
+    })
+    .where(and(eq(applications.id, id), eq(applications.state, found.application.state)))
+    .returning();
+  if (!updated) throw new AppError("APPLICATION_TRANSITION_NOT_ALLOWED");
+  return updated;
+}
+
+/** Answer keys are criterion positions of this badge, plus "renewal" for a renewal. */
+function validAnswers(badge: Badge, kind: string, answers: Record<string, CriterionAnswer>) {
+  const allowed = new Set(badge.criteria.map((_, i) => String(i)));
+  if (kind === "renewal" && badge.renewalExtra) allowed.add("renewal");
+  const unknown = Object.keys(answers).filter((k) => !allowed.has(k));
+  if (unknown.length)
+    throw new AppError(
+      "VALIDATION_FAILED",
+      Object.fromEntries(unknown.map((k) => [`answers.${k}`, ""])),
+    );
+  return answers;
+}
+
+async function checkScope(ctx: AppContext, orgId: string, scope: ApplicationScope) {
+  if (scope.ufaIds.length === 0) return;
+  const children = new Set((await listChildren(ctx.db, orgId)).map((c) => c.id));
+  if (!scope.ufaIds.every((id) => children.has(id)))
+    throw new AppError("VALIDATION_FAILED", { "scope.ufaIds": "" });
+}
+
+/** The criteria still without an answer, a link or a file. */
+export async function missingCriteria(q: Queryable, found: LoadedApplication): Promise<string[]> {
+  const files = await q
+    .select({ criterion: applicationFiles.criterion })
+    .from(applicationFiles)
+    .where(eq(applicationFiles.applicationId, found.application.id));
+  const withFile = new Set(files.map((f) => f.criterion));
+  const keys = found.badge.criteria.map((_, i) => String(i));
+  if (found.application.kind === "renewal" && found.badge.renewalExtra) keys.push("renewal");
+  return keys.filter((k) => {
+    const a = found.application.answers[k];
+    return !withFile.has(k) && !(a?.answer.trim() || a?.links.length);
+  });
+}
+
+/** Sends the file: it lands in the next open session (a revision may use a revisions-only one). */
+export async function submitApplication(
+  ctx: AppContext,
+  principal: Principal,
+  user: UserRow,
+  id: string,
+  now = new Date(),
+) {
+  const found = await readableApplication(ctx, principal, id);
+  const state = transition(found.application.state, "submit", actorSide(principal!, found));
+  const missing = await missingCriteria(ctx.db, found);
+  if (missing.length)
+    throw new AppError(
+      "APPLICATION_INCOMPLETE",
+      Object.fromEntries(missing.map((k) => [`answers.${k}`, ""])),
+    );
+  const sessions = await sessionsForBadge(ctx.db, found.badge.id);
+  const choice = sessionForSubmission(
+    sessions.map((s) => ({ ...s })),
+    now,
+    submissionKind(found.application.state as ApplicationState),
+  );
+  if (!choice.ok) throw new AppError("NO_OPEN_SESSION");
+  const session = sessions.find((s) => s.id === choice.session.id)!;
+  return ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(applications)
+      .set({ state, sessionId: session.id, submittedAt: now, updatedAt: now })
+      .where(and(eq(applications.id, id), eq(applications.state, found.application.state)))
+      .returning();
+    if (!updated) throw new AppError("APPLICATION_TRANSITION_NOT_ALLOWED");
+    await appendAudit(tx, {
+      actor: actorOf(user),
+      action: "application.submitted",
+      targetType: "application",
+      targetId: id,
+      data: { session: session.name, badge: found.badge.name },
+    });
+    await queueEmail(tx, {
+      to: found.org.contactEmail,
+      locale: "fr",
+      template: {
+        name: "application_submitted",
+        organisation: found.org.name,
+        badge: found.badge.name,
+        session: session.name,
+        commissionDate: session.commissionDate,
+        url: `${ctx.config.publicUrl}/demandes/${id}`,
+      },
+    });
+    return updated;
+  });
+}
+
+async function sessionsForBadge(q: Queryable, badgeClassId: string) {
+  return q
+    .select({
+      id: calendarSessions.id,
+      name: calendarSessions.name,
+      deadline: calendarSessions.deadline,
+      commissionDate: calendarSessions.commissionDate,
+      revisionsOnly: calendarSessions.revisionsOnly,
+    })
+    .from(calendarSessions)
+    .innerJoin(collections, eq(collections.programmeId, calendarSessions.programmeId))
+    .innerJoin(badgeClasses, eq(badgeClasses.collectionId, collections.id))
+    .where(eq(badgeClasses.id, badgeClassId))
+    .orderBy(asc(calendarSessions.deadline));
+}
+
+export async function withdrawApplication(
+  ctx: AppContext,
+  principal: Principal,
+  user: UserRow,
+  id: string,
+) {
+  const found = await readableApplication(ctx, principal, id);
+  const state = transition(found.application.state, "withdraw", actorSide(principal!, found));
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(applications)
+      .set({ state, updatedAt: new Date() })
+      .where(eq(applications.id, id));
+    await appendAudit(tx, {
+      actor: actorOf(user),
+      action: "application.withdrawn",
+      targetType: "application",
+      targetId: id,
+      data: { badge: found.badge.name },
+    });
+  });
+}
+
+/** The reviewer's situation as the conflict-of-interest rule sees it. */
+async function reviewerProfiles(q: Queryable, userIds: string[]): Promise<ReviewerProfile[]> {
+  if (userIds.length === 0) return [];
+  const rows = await q
+    .select({ userId: memberships.userId, organisationId: memberships.organisationId })
+    .from(memberships)
+    .where(inArray(memberships.userId, userIds));
+  return userIds.map((userId) => ({
+    userId,
+    organisationIds: rows.filter((r) => r.userId === userId).map((r) => r.organisationId),
+    declaredTies: [],
+    group: "peer",
+  }));
+}
+
+/**
+ * Managers choose the panel. Each reviewer must hold the reviewer role, have
+ * no conflict of interest, and not have recused themselves from it before.
+ */
+export async function assignReviewers(
+  ctx: AppContext,
+  principal: Principal,
+  user: UserRow,
+  id: string,
+  reviewerIds: string[],
+) {
+  const found = await readableApplication(ctx, principal, id);
+  authorize(principal, "application.manage");
+  const state = transition(found.application.state, "assign_reviewers", "manager");
+  const staff = await ctx.db
+    .select({
+      id: users.id,
+      platformRoles: users.platformRoles,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+    })
+    .from(users)
+    .where(
+      inArray(
+        users.id,
+        reviewerIds.length ? reviewerIds : ["00000000-0000-0000-0000-000000000000"],
+      ),
+    );
+  const notReviewers = reviewerIds.filter(
+    (rid) => !staff.find((s) => s.id === rid)?.platformRoles.includes("reviewer"),
+  );
+  const existing = await ctx.db
+    .select()
+    .from(reviewAssignments)
+    .where(eq(reviewAssignments.applicationId, id));
+  const recused = existing.filter((e) => e.state === "recused").map((e) => e.reviewerId);
+  const children = await listChildren(ctx.db, found.org.id);
+  const problems = checkPanel(
+    await reviewerProfiles(ctx.db, reviewerIds),
+    { id: found.org.id, parentId: found.org.parentId, childIds: children.map((c) => c.id) },
+    PANEL_RULE,
+    recused,
+  );
+  if (notReviewers.length || problems.length)
+    throw new AppError(
+      "REVIEW_PANEL_INVALID",
+      Object.fromEntries([
+        ...notReviewers.map((rid) => [rid, "NOT_A_REVIEWER"]),
+        ...problems.map((p) => [
+          "userId" in p ? p.userId : "panel",
+          "reason" in p ? p.reason : p.code,
+        ]),
+      ]),
+    );
+  const added = reviewerIds.filter((rid) => !existing.some((e) => e.reviewerId === rid));
+  await ctx.db.transaction(async (tx) => {
+    // Reviewers left out of the new panel are released, unless they already reviewed.
+    const dropped = existing
+      .filter((e) => e.state === "assigned" && !reviewerIds.includes(e.reviewerId))
+      .map((e) => e.reviewerId);
+    if (dropped.length)
+      await tx
+        .delete(reviewAssignments)
+        .where(
+          and(
+            eq(reviewAssignments.applicationId, id),
+            inArray(reviewAssignments.reviewerId, dropped),
+          ),
+        );
+    if (added.length)
+      await tx
+        .insert(reviewAssignments)
+        .values(added.map((reviewerId) => ({ applicationId: id, reviewerId })));
+    await tx
+      .update(applications)
+      .set({ state, updatedAt: new Date() })
+      .where(eq(applications.id, id));
+    await appendAudit(tx, {
+      actor: actorOf(user),
+      action: "application.reviewers_assigned",
+      targetType: "application",
+      targetId: id,
+      data: { reviewers: reviewerIds },
+    });
+    for (const reviewer of staff.filter((s) => added.includes(s.id)))
+      await queueEmail(tx, {
+        to: reviewer.email,
+        locale: reviewer.locale === "en" ? "en" : "fr",
+        template: {
+          name: "review_assigned",
+          organisation: found.org.name,
+          badge: found.badge.name,
+          url: `${ctx.config.publicUrl}/demandes/${id}`,
+        },
+      });
+  });
+}
+
+export async function recuse(
+  ctx: AppContext,
+  principal: Principal,
+  user: UserRow,
+  id: string,
+  reason: string,
+) {
+  const found = await readableApplication(ctx, principal, id);
+  authorize(principal, "application.review", { org: found.org, reviewers: found.reviewers });
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(reviewAssignments)
+      .set({ state: "recused", recusalReason: reason })
+      .where(
+        and(
+          eq(reviewAssignments.applicationId, id),
+          eq(reviewAssignments.reviewerId, user.id),
+          eq(reviewAssignments.state, "assigned"),
+        ),
+      )
+      .returning();
+    if (!row) throw new AppError("REVIEW_NOT_ASSIGNED");
+    await appendAudit(tx, {
+      actor: actorOf(user),
+      action: "review.recused",
+      targetType: "application",
+      targetId: id,
+      data: { reason },
+    });
+  });
+}
+
+export async function submitReview(
+  ctx: AppContext,
+  principal: Principal,
+  user: UserRow,
+  id: string,
+  input: {
+    ratings: Record<string, number>;
+    recommendation: "grant" | "revise" | "refuse";
+    comment: string;
+  },
+) {
+  const found = await readableApplication(ctx, principal, id);
+  authorize(principal, "application.review", { org: found.org, reviewers: found.reviewers });
+  if (found.application.state !== "under_review")
+    throw new AppError("APPLICATION_TRANSITION_NOT_ALLOWED");
+  const expected = found.badge.criteria.map((_, i) => String(i));
+  const missing = expected.filter((k) => !(k in input.ratings));
+  const extra = Object.keys(input.ratings).filter((k) => !expected.includes(k));
+  if (missing.length || extra.length)
+    throw new AppError(
+      "VALIDATION_FAILED",
+      Object.fromEntries([...missing, ...extra].map((k) => [`ratings.${k}`, ""])),
+    );
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(reviewAssignments)
+      .set({ ...input, state: "submitted", submittedAt: new Date() })
+      .where(
+        and(
+          eq(reviewAssignments.applicationId, id),
+          eq(reviewAssignments.reviewerId, user.id),
+          ne(reviewAssignments.state, "recused"),
+        ),
+      )
+      .returning();
+    if (!row) throw new AppError("REVIEW_NOT_ASSIGNED");
+    await appendAudit(tx, {
+      actor: actorOf(user),
+      action: "review.submitted",
+      targetType: "application",
+      targetId: id,
+      data: { recommendation: input.recommendation },
+    });
+  });
+}
+
+/**
+ * The commission's decision. A grant issues the badge through a job, in the
+ * same transaction: the credential exists once, whatever happens next.
+ */
+export async function decide(
+  ctx: AppContext,
+  principal: Principal,
+  user: UserRow,
+  id: string,
+  input: { outcome: "granted" | "refused" | "revision_requested"; motivation: string },
+  now = new Date(),
+) {
+  const found = await readableApplication(ctx, principal, id);
+  authorize(principal, "application.manage");
+  const event = (
+    { granted: "grant", refused: "refuse", revision_requested: "request_revision" } as const
+  )[input.outcome];
+  const state = transition(found.application.state, event, "manager");
+  const [session] = found.application.sessionId
+    ? await ctx.db
+        .select()
+        .from(calendarSessions)
+        .where(eq(calendarSessions.id, found.application.sessionId))
+    : [];
+  await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(applications)
+      .set({
+        state,
+        motivation: input.motivation,
+        updatedAt: now,
+        ...(input.outcome === "revision_requested" ? {} : { decidedAt: now }),
+      })
+      .where(and(eq(applications.id, id), eq(applications.state, found.application.state)))
+      .returning();
+    if (!updated) throw new AppError("APPLICATION_TRANSITION_NOT_ALLOWED");
+    if (input.outcome === "revision_requested")
+      // The next round is reviewed afresh.
+      await tx
+        .update(reviewAssignments)
+        .set({ state: "assigned", submittedAt: null })
+        .where(
+          and(eq(reviewAssignments.applicationId, id), eq(reviewAssignments.state, "submitted")),
+        );
+    if (input.outcome === "granted")
+      await enqueueIssuance(tx, {
+        grantKey: `application:${id}`,
+        badgeClassId: found.badge.id,
+        subjectOrgId: found.org.id,
+        validFrom: now,
+        evidence: [
+          {
+            id: `${ctx.config.publicUrl}/badges/${found.badge.id}#criteres`,
+            name: "Dossier de candidature examiné par la commission",
+            narrative: session
+              ? `Dossier examiné par le groupe des pairs et décidé par la commission « ${session.name} ».`
+              : "Dossier examiné par le groupe des pairs et décidé par la commission.",
+          },
+        ],
+      });
+    await appendAudit(tx, {
+      actor: actorOf(user),
+      action: `application.${input.outcome}`,
+      targetType: "application",
+      targetId: id,
+      data: { badge: found.badge.name, organisation: found.org.name, motivation: input.motivation },
+    });
+    await queueEmail(tx, {
+      to: found.org.contactEmail,
+      locale: "fr",
+      template: {
+        name: "application_decided",
+        outcome: input.outcome,
+        organisation: found.org.name,
+        badge: found.badge.name,
+        motivation: input.motivation,
+        url: `${ctx.config.publicUrl}/demandes/${id}`,
+      },
+    });
+  });
+}
+
+export async function postMessage(
+  ctx: AppContext,
+  principal: Principal,
+  user: UserRow,
+  id: string,
+  body: string,
+) {
+  const found = await readableApplication(ctx, principal, id);
+  const role = can(principal, "application.apply", { org: found.org })
+    ? "applicant"
+    : found.reviewers.includes(user.id)
+      ? "reviewer"
+      : "manager";
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(applicationMessages).values({
+      applicationId: id,
+      authorId: user.id,
+      authorName: role === "applicant" ? `${user.name} (${found.org.name})` : user.name,
+      authorRole: role,
+      body,
+    });
+    // The other side hears of it: the CFA's mailbox, or the reviewers.
+    const recipients =
+      role === "applicant"
+        ? await tx
+            .select({ email: users.email, locale: users.locale })
+            .from(users)
+            .where(inArray(users.id, found.reviewers.length ? found.reviewers : [user.id]))
+        : [{ email: found.org.contactEmail, locale: "fr" }];
+    for (const to of recipients.filter((r) => r.email !== user.email))
+      await queueEmail(tx, {
+        to: to.email,
+        locale: to.locale === "en" ? "en" : "fr",
+        template: {
+          name: "application_message",
+          organisation: found.org.name,
+          badge: found.badge.name,
+          author:
+            role === "applicant"
+              ? found.org.name
+              : role === "reviewer"
+                ? "un relecteur"
+                : "la Région",
+          excerpt: body.length > 400 ? `${body.slice(0, 400)}…` : body,
+          url: `${ctx.config.publicUrl}/demandes/${id}`,
+        },
+      });
+  });
+}
+
+export async function addFile(
+  ctx: AppContext,
+  principal: Principal,
+  user: UserRow,
+  id: string,
+  input: { criterion: string; filename: string; contentType: string; bytes: Buffer },
+) {
+  const found = await readableApplication(ctx, principal, id);
+  transition(found.application.state, "edit", actorSide(principal!, found));
+  validAnswers(found.badge, found.application.kind, {
+    [input.criterion]: { answer: "", links: [] },
+  });
+  checkUpload(input.filename, input.contentType, input.bytes);
+  const [file] = await ctx.db
+    .insert(applicationFiles)
+    .values({
+      applicationId: id,
+      criterion: input.criterion,
+      filename: input.filename,
+      contentType: input.contentType.split(";")[0]!.trim().toLowerCase(),
+      size: input.bytes.length,
+      sha256: createHash("sha256").update(input.bytes).digest("hex"),
+      content: input.bytes,
+      uploadedBy: user.id,
+    })
+    .returning({
+      id: applicationFiles.id,
+      criterion: applicationFiles.criterion,
+      filename: applicationFiles.filename,
+      contentType: applicationFiles.contentType,
+      size: applicationFiles.size,
+      createdAt: applicationFiles.createdAt,
+    });
+  return file!;
+}
+
+export async function removeFile(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  fileId: string,
+) {
+  const found = await readableApplication(ctx, principal, id);
+  transition(found.application.state, "edit", actorSide(principal!, found));
+  const deleted = await ctx.db
+    .delete(applicationFiles)
+    .where(and(eq(applicationFiles.id, fileId), eq(applicationFiles.applicationId, id)))
+    .returning({ id: applicationFiles.id });
+  if (!deleted.length) throw new AppError("NOT_FOUND");
+}
+
+export async function readFile(ctx: AppContext, principal: Principal, id: string, fileId: string) {
+  await readableApplication(ctx, principal, id);
+  const [file] = await ctx.db
+    .select()
+    .from(applicationFiles)
+    .where(and(eq(applicationFiles.id, fileId), eq(applicationFiles.applicationId, id)));
+  if (!file) throw new AppError("NOT_FOUND");
+  return file;
+}
+
+/** The whole application as its reader may see it. */
+export async function describeApplication(ctx: AppContext, principal: Principal, id: string) {
+  const found = await readableApplication(ctx, principal, id);
+  const p = principal!;
+  const files = await ctx.db
+    .select({
+      id: applicationFiles.id,
+      criterion: applicationFiles.criterion,
+      filename: applicationFiles.filename,
+      contentType: applicationFiles.contentType,
+      size: applicationFiles.size,
+      createdAt: applicationFiles.createdAt,
+    })
+    .from(applicationFiles)
+    .where(eq(applicationFiles.applicationId, id))
+    .orderBy(asc(applicationFiles.createdAt));
+  const reviews = await ctx.db
+    .select({ review: reviewAssignments, name: users.name })
+    .from(reviewAssignments)
+    .innerJoin(users, eq(users.id, reviewAssignments.reviewerId))
+    .where(eq(reviewAssignments.applicationId, id))
+    .orderBy(asc(reviewAssignments.assignedAt));
+  const messages = await ctx.db
+    .select()
+    .from(applicationMessages)
+    .where(eq(applicationMessages.applicationId, id))
+    .orderBy(asc(applicationMessages.createdAt));
+  const [session] = found.application.sessionId
+    ? await ctx.db
+        .select()
+        .from(calendarSessions)
+        .where(eq(calendarSessions.id, found.application.sessionId))
+    : [];
+  const manager = can(p, "application.manage");
+  const mine = reviews.find((r) => r.review.reviewerId === p.userId);
+  const applicant = can(p, "application.apply", { org: found.org });
+  // A reviewer sees the others' reviews once theirs is in; the CFA sees none (the motivation speaks).
+  const seeReviews = manager || mine?.review.state === "submitted";
+  const side: EventActor | null = applicant ? "applicant" : manager ? "manager" : null;
+  return {
+    found,
+    files,
+    session,
+    messages,
+    reviews: reviews
+      .filter((r) => seeReviews || r.review.reviewerId === p.userId)
+      .map((r) => ({ ...r.review, name: r.name })),
+    panel: applicant
+      ? []
+      : reviews.map((r) => ({
+          reviewerId: r.review.reviewerId,
+          name: r.name,
+          state: r.review.state,
+        })),
+    can: {
+      events: side ? availableEvents(found.application.state as ApplicationState, side) : [],
+      review: found.reviewers.includes(p.userId) && found.application.state === "under_review",
+      message: true,
+    },
+    missing: await missingCriteria(ctx.db, found),
+  };
+}
+
+/** The lists: an organisation's own, a reviewer's assignments, the manager's queue. */
+export async function listApplications(
+  ctx: AppContext,
+  principal: Principal,
+  filter: { organisationId?: string | undefined; mine?: boolean | undefined },
+) {
+  authorize(principal, "organisation.list");
+  const base = ctx.db
+    .select({
+      application: applications,
+      badge: { id: badgeClasses.id, name: badgeClasses.name, required: badgeClasses.required },
+      org: { id: organisations.id, name: organisations.name },
+      session: { name: calendarSessions.name, commissionDate: calendarSessions.commissionDate },
+    })
+    .from(applications)
+    .innerJoin(badgeClasses, eq(badgeClasses.id, applications.badgeClassId))
+    .innerJoin(organisations, eq(organisations.id, applications.organisationId))
+    .leftJoin(calendarSessions, eq(calendarSessions.id, applications.sessionId))
+    .$dynamic();
+  if (filter.organisationId) {
+    const [org] = await ctx.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, filter.organisationId));
+    if (!org) throw new AppError("NOT_FOUND");
+    if (!can(principal, "application.apply", { org }) && !can(principal, "application.list.all"))
+      throw new AppError("NOT_FOUND");
+    return base
+      .where(eq(applications.organisationId, org.id))
+      .orderBy(desc(applications.updatedAt));
+  }
+  if (filter.mine || !can(principal, "application.list.all")) {
+    const assigned = ctx.db
+      .select({ id: reviewAssignments.applicationId })
+      .from(reviewAssignments)
+      .where(
+        and(
+          eq(reviewAssignments.reviewerId, principal!.userId),
+          ne(reviewAssignments.state, "recused"),
+        ),
+      );
+    return base.where(inArray(applications.id, assigned)).orderBy(desc(applications.updatedAt));
+  }
+  return base.where(ne(applications.state, "draft")).orderBy(desc(applications.updatedAt));
+}
+
+export async function listSessions(ctx: AppContext, programmeSlug: string) {
+  return ctx.db
+    .select({
+      id: calendarSessions.id,
+      name: calendarSessions.name,
+      deadline: calendarSessions.deadline,
+      commissionDate: calendarSessions.commissionDate,
+      revisionsOnly: calendarSessions.revisionsOnly,
+    })
+    .from(calendarSessions)
+    .innerJoin(programmes, eq(programmes.id, calendarSessions.programmeId))
+    .where(eq(programmes.slug, programmeSlug))
+    .orderBy(asc(calendarSessions.deadline));
+}
+
+export type { Actor };
