@@ -476,6 +476,10 @@ const cases: Record<string, Case> = {
     request: async () => ({ method: "GET", url: "/api/programmes/label-cfa/sessions" }),
     expect: everyone(200),
   },
+  "GET /api/reviewers": {
+    request: async () => ({ method: "GET", url: "/api/reviewers" }),
+    expect: staffOnly(200, ["manager"]),
+  },
   "GET /api/applications": {
     request: async () => ({ method: "GET", url: "/api/applications" }),
     expect: signedIn(200),

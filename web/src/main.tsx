@@ -9,6 +9,7 @@ import { ApiError } from "./api/client";
 import { Layout } from "./components/Layout";
 import { AccountPage } from "./pages/account";
 import { AdminUsersPage, AuditPage } from "./pages/admin";
+import { ApplicationPage, ApplicationsPage } from "./pages/applications";
 import {
   ForgotPasswordPage,
   InvitationPage,
@@ -52,6 +53,8 @@ const router = createBrowserRouter([
       { path: "/badges/:id", element: <BadgePage /> },
       { path: "/verify", element: <VerifyPage /> },
       { path: "/credentials/:id", element: <CredentialPage /> },
+      { path: "/demandes", element: <ApplicationsPage /> },
+      { path: "/demandes/:id", element: <ApplicationPage /> },
       { path: "/organisations/:id/badges", element: <OrganisationBadgesPage /> },
       { path: "/connexion/lien", element: <MagicLinkPage /> },
       { path: "/mot-de-passe-oublie", element: <ForgotPasswordPage /> },

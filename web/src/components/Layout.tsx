@@ -74,6 +74,9 @@ export function Layout() {
                     <NavLink to="/accueil">{t("layout.dashboard")}</NavLink>
                   </li>
                   <li>
+                    <NavLink to="/demandes">{t("applications.nav")}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/organisations">{t("layout.organisations")}</NavLink>
                   </li>
                   {hasRole(me, "platform_admin") ? (

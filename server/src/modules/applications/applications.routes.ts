@@ -154,6 +154,30 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   r.get(
+    "/api/reviewers",
+    {
+      schema: {
+        tags,
+        summary: "The peer group (programme managers, to compose panels)",
+        response: {
+          200: z.object({
+            reviewers: z.array(
+              z.object({
+                id: z.uuid(),
+                name: z.string(),
+                email: z.string(),
+                organisations: z.array(z.string()),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => ({ reviewers: await service.listReviewers(ctx, request.principal) }),
+  );
+
+  r.get(
     "/api/applications",
     {
       schema: {
@@ -373,9 +397,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       async (request, reply) => {
         const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         if (bytes.length === 0) throw new AppError("VALIDATION_FAILED", { file: "" });
-        const filename = decodeURIComponent(request.headers["x-file-name"])
-          .replace(/[\\/\0-\x1f]/g, "_")
-          .slice(0, 200);
+        const filename = safeFilename(request.headers["x-file-name"]);
         const file = await service.addFile(
           ctx,
           request.principal,
@@ -437,4 +459,20 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.status(204).send(null);
     },
   );
+}
+
+/** The uploaded file's name as we keep it: decoded, no path, no control characters. */
+function safeFilename(header: string): string {
+  let name: string;
+  try {
+    name = decodeURIComponent(header);
+  } catch {
+    throw new AppError("VALIDATION_FAILED", { "x-file-name": "" });
+  }
+  const clean = Array.from(name, (c) => (c.charCodeAt(0) < 32 || c === "/" || c === "\\" ? "_" : c))
+    .join("")
+    .trim()
+    .slice(0, 200);
+  if (!clean) throw new AppError("VALIDATION_FAILED", { "x-file-name": "" });
+  return clean;
 }

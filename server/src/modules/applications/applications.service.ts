@@ -72,7 +72,7 @@ const ALLOWED_TYPES: Record<string, { ext: string[]; magic?: number[] }> = {
 export function checkUpload(filename: string, contentType: string, bytes: Buffer) {
   const type = ALLOWED_TYPES[contentType.split(";")[0]!.trim().toLowerCase()];
   const ext = filename.toLowerCase().split(".").pop() ?? "";
-  if (!type || !type.ext.includes(ext)) throw new AppError("FILE_TYPE_REFUSED");
+  if (!type?.ext.includes(ext)) throw new AppError("FILE_TYPE_REFUSED");
   if (bytes.length > MAX_FILE_BYTES) throw new AppError("FILE_TOO_LARGE");
   if (type.magic && !type.magic.every((b, i) => bytes[i] === b))
     throw new AppError("FILE_TYPE_REFUSED");
@@ -847,6 +847,34 @@ export async function listApplications(
     return base.where(inArray(applications.id, assigned)).orderBy(desc(applications.updatedAt));
   }
   return base.where(ne(applications.state, "draft")).orderBy(desc(applications.updatedAt));
+}
+
+/** The peer group, for managers composing a panel: who reviews, and where they work. */
+export async function listReviewers(ctx: AppContext, principal: Principal) {
+  authorize(principal, "application.manage");
+  const rows = await ctx.db
+    .select({ id: users.id, name: users.name, email: users.email, roles: users.platformRoles })
+    .from(users)
+    .orderBy(asc(users.name));
+  const reviewers = rows.filter((u) => u.roles.includes("reviewer"));
+  const orgs = reviewers.length
+    ? await ctx.db
+        .select({ userId: memberships.userId, name: organisations.name })
+        .from(memberships)
+        .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+        .where(
+          inArray(
+            memberships.userId,
+            reviewers.map((r) => r.id),
+          ),
+        )
+    : [];
+  return reviewers.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    organisations: orgs.filter((o) => o.userId === r.id).map((o) => o.name),
+  }));
 }
 
 export async function listSessions(ctx: AppContext, programmeSlug: string) {
