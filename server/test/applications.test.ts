@@ -44,7 +44,7 @@ beforeAll(async () => {
       programmeId: programme!.id,
       name: "Révisions B",
       deadline: day(10),
-      commissionDate: day(12),
+      commissionDate: day(20),
       revisionsOnly: true,
     },
   ]);
@@ -259,7 +259,8 @@ describe("an application, from draft to badge", () => {
     });
     const resent = json<Detail>(await applicant.post(`/api/applications/${id}/submit`, {}));
     expect(resent.state).toBe("submitted");
-    expect(resent.session?.name).toBe("Commission A");
+    // Not back to the commission that asked for the revision: the next one.
+    expect(resent.session?.name).toBe("Révisions B");
   });
 
   it("granted: the badge is issued once, by a job, and the CFA is told", async () => {

@@ -33,11 +33,16 @@ function ensureWebBuilt() {
 export type BrowserWorld = Awaited<ReturnType<typeof startBrowserWorld>>;
 
 /** A real server on a free port with demo data, its job worker running, and Chromium. */
-export async function startBrowserWorld() {
+export async function startBrowserWorld(options: { config?: Record<string, string> } = {}) {
   ensureWebBuilt();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const config = testConfig({ PORT: String(port), PUBLIC_URL: baseUrl, JOBS_POLL_MS: "50" });
+  const config = testConfig({
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    JOBS_POLL_MS: "50",
+    ...options.config,
+  });
   const { database } = await freshDatabase();
   const platform = await openPlatform(config, { database });
   await seedDemo(platform.ctx);

@@ -279,10 +279,14 @@ export async function submitApplication(
       Object.fromEntries(missing.map((k) => [`answers.${k}`, ""])),
     );
   const sessions = await sessionsForBadge(ctx.db, found.badge.id);
+  const kind = submissionKind(found.application.state as ApplicationState);
+  const previous = sessions.find((s) => s.id === found.application.sessionId);
   const choice = sessionForSubmission(
-    sessions.map((s) => ({ ...s })),
+    sessions,
     now,
-    submissionKind(found.application.state as ApplicationState),
+    kind,
+    undefined,
+    kind === "revision" ? previous?.commissionDate : undefined,
   );
   if (!choice.ok) throw new AppError("NO_OPEN_SESSION");
   const session = sessions.find((s) => s.id === choice.session.id)!;

@@ -72,6 +72,26 @@ describe("which session a submission lands in", () => {
     expect(pick(instant, "revision")).toBe(expected);
   });
 
+  it("sends a revision to a commission after the one that asked for it", () => {
+    const afterMay = (iso: string) => {
+      const choice = sessionForSubmission(sessions, at(iso), "revision", undefined, "2022-05-20");
+      return choice.ok ? choice.session.id : choice.reason;
+    };
+    // Revised before February's deadline: February has met already in the
+    // story of this application, so it waits for October.
+    expect(afterMay("2022-01-10T09:00:00Z")).toBe("oct");
+    expect(afterMay("2022-09-23T22:00:00Z")).toBe("nov");
+    expect(
+      sessionForSubmission(
+        sessions,
+        at("2022-01-10T09:00:00Z"),
+        "revision",
+        undefined,
+        "2022-11-18",
+      ),
+    ).toEqual({ ok: false, reason: "NO_OPEN_SESSION" });
+  });
+
   it("does not depend on the order sessions are listed in", () => {
     fc.assert(
       fc.property(

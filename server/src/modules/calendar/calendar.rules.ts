@@ -19,17 +19,21 @@ export type SessionChoice =
 /**
  * A submission lands in the open session whose deadline comes first. A
  * session is open until the end of its deadline day (Europe/Paris); a
- * "revisions only" session takes only applications returned for revision.
+ * "revisions only" session takes only applications returned for revision. A
+ * revision goes to a commission after the one that asked for it
+ * (`afterCommission`, YYYY-MM-DD), never back to the same one.
  */
 export function sessionForSubmission(
   sessions: readonly Session[],
   submittedAt: Date,
   kind: SubmissionKind,
   timeZone = PARIS,
+  afterCommission?: string,
 ): SessionChoice {
   const open = sessions
     .filter((s) => submittedAt.getTime() < endOfLocalDay(s.deadline, timeZone).getTime())
     .filter((s) => kind === "revision" || !s.revisionsOnly)
+    .filter((s) => !afterCommission || s.commissionDate > afterCommission)
     .sort(
       (a, b) =>
         a.deadline.localeCompare(b.deadline) || a.commissionDate.localeCompare(b.commissionDate),

@@ -137,6 +137,22 @@ export const demoUsers: DemoUser[] = [
     label: "membre du groupe des pairs",
   },
   {
+    email: "pair@region-normandie.example",
+    name: "Claire Petit",
+    roles: ["reviewer"],
+    org: "region",
+    orgRole: "member",
+    label: "membre du groupe des pairs (Région)",
+  },
+  {
+    email: "evaluation@cfa-calvados.example",
+    name: "Marc Leroy",
+    roles: ["reviewer"],
+    org: "caen",
+    orgRole: "member",
+    label: "membre du groupe des pairs, salarié du CFA du Calvados",
+  },
+  {
     email: "direction@cfa-calvados.example",
     name: "Sophie Durand",
     roles: [],

@@ -1,0 +1,243 @@
+import fs from "node:fs";
+import path from "node:path";
+import { verifyCredential } from "@blason/openbadges";
+import { asc } from "drizzle-orm";
+import { simpleParser } from "mailparser";
+import type { Browser, Page } from "playwright-core";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { badgeClasses } from "../../src/db/schema";
+import { DEMO_PASSWORD } from "../../src/modules/demo/seed";
+import { repoRoot } from "../../src/paths";
+import { type BrowserWorld, expectAccessible, startBrowserWorld } from "./harness";
+
+/**
+ * The label's whole journey through the browser, with real emails captured
+ * by an SMTP server: draft, evidence, submission, a refused conflicted
+ * reviewer, a question and its answer, reviews, a revision for a later
+ * session, the grant, the badge accepted and its baked PNG verified.
+ */
+type Mail = { to: string; subject: string; text: string };
+const inbox: Mail[] = [];
+let smtp: SMTPServer;
+let world: BrowserWorld;
+const screenshots = path.join(repoRoot, "docs/screenshots");
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          for (const to of session.envelope.rcptTo)
+            inbox.push({ to: to.address, subject: parsed.subject ?? "", text: parsed.text ?? "" });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const port = (smtp.server.address() as { port: number }).port;
+  world = await startBrowserWorld({ config: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+});
+afterAll(async () => {
+  await world?.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+/** Waits for a message to `to` whose subject starts with `subject`. */
+async function mail(to: string, subject: string): Promise<Mail> {
+  let found: Mail | undefined;
+  await expect
+    .poll(
+      () => {
+        found = inbox.find((m) => m.to === to && m.subject.startsWith(subject));
+        return !!found;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({
+    locale: "fr-FR",
+    baseURL: world.baseUrl,
+    viewport: { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL("**/accueil");
+  return page;
+}
+
+const CFA = "direction@cfa-calvados.example";
+const CFA_MAILBOX = "contact@cfa-calvados.example";
+const MANAGER = "gestion@region-normandie.example";
+const REVIEWERS = ["pair@cfa-industrie-rouen.example", "pair@region-normandie.example"];
+
+async function stateIs(page: Page, state: string) {
+  await expect.poll(() => page.locator(".lead .chip").textContent()).toBe(state);
+}
+
+async function reviewAs(email: string, url: string, recommendation: string) {
+  const page = await signedIn(world.browser, email);
+  await page.goto(url);
+  await page.getByRole("heading", { name: "Votre relecture" }).waitFor();
+  await page.waitForLoadState("networkidle");
+  const criteria = await page.locator("fieldset.rating").count();
+  for (let i = 0; i < criteria; i++)
+    await page.locator("fieldset.rating").nth(i).getByLabel("Atteint", { exact: true }).check();
+  await page.getByLabel("Votre recommandation").selectOption({ label: recommendation });
+  await page.getByLabel("Votre avis argumenté").fill("Dossier lu en entier ; avis motivé.");
+  await page.getByRole("button", { name: "Enregistrer ma relecture" }).click();
+  await expect
+    .poll(() => page.locator(".reviews li", { hasText: recommendation }).count())
+    .toBeGreaterThan(0);
+  return page;
+}
+
+async function assignPanel(page: Page, names: string[]) {
+  for (const box of await page.locator("input[name=reviewer]").all()) await box.uncheck();
+  for (const name of names) await page.getByLabel(name, { exact: false }).check();
+  await page.getByRole("button", { name: "Désigner les relecteurs" }).click();
+}
+
+describe("the label journey, in the browser", () => {
+  it("goes from a draft to an accepted badge whose baked PNG verifies", async () => {
+    fs.mkdirSync(screenshots, { recursive: true });
+    const [, , , , , badge] = await world.platform.ctx.db
+      .select()
+      .from(badgeClasses)
+      .orderBy(asc(badgeClasses.position));
+    const badgeName = badge!.name;
+
+    // 1. The CFA drafts, answers every criterion, uploads evidence, sends.
+    const cfa = await signedIn(world.browser, CFA);
+    await cfa.goto("/demandes");
+    await cfa
+      .getByLabel("Badge", { exact: true })
+      .selectOption({ label: badge!.required ? `${badgeName} (Obligatoire)` : badgeName });
+    await cfa.getByRole("button", { name: "Commencer la demande" }).click();
+    await cfa.waitForURL(/\/demandes\/[0-9a-f-]{36}$/);
+    const url = new URL(cfa.url()).pathname;
+    const answers = cfa.getByLabel("Votre réponse");
+    await answers.first().waitFor();
+    const count = await answers.count();
+    expect(count).toBe(badge!.criteria.length);
+    for (let i = 0; i < count; i++)
+      await answers
+        .nth(i)
+        .fill(`Notre dispositif pour le critère ${i + 1}, décrit avec ses preuves.`);
+    await expect
+      .poll(() => cfa.getByText("Enregistré automatiquement.").count(), { timeout: 10_000 })
+      .toBe(count);
+    const evidence = path.join(world.platform.ctx.config.dataDir, "plan-de-formation.pdf");
+    fs.writeFileSync(evidence, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+    await cfa.getByLabel("Ajouter un fichier de preuve").first().setInputFiles(evidence);
+    await expect
+      .poll(() => cfa.getByRole("link", { name: "plan-de-formation.pdf" }).count())
+      .toBe(1);
+    await expectAccessible(cfa, "application form");
+    await cfa.screenshot({ path: path.join(screenshots, "application-form.png"), fullPage: true });
+    await cfa.getByRole("button", { name: "Envoyer la demande" }).click();
+    await stateIs(cfa, "Envoyée");
+    await mail(CFA_MAILBOX, `Demande envoyée : ${badgeName}`);
+
+    // 2. The manager refuses a conflicted panel, then assigns two reviewers.
+    const manager = await signedIn(world.browser, MANAGER);
+    await manager.goto(url);
+    await assignPanel(manager, ["Marc Leroy", "Claire Petit"]);
+    await expect
+      .poll(() => manager.getByRole("alert").textContent())
+      .toContain("Marc Leroy travaille dans cette organisation.");
+    await assignPanel(manager, ["Hugo Martin", "Claire Petit"]);
+    await stateIs(manager, "En relecture");
+    for (const reviewer of REVIEWERS) await mail(reviewer, "Nouvelle demande à relire");
+
+    // 3. A reviewer asks a question; the CFA answers; each side is emailed.
+    const hugo = await signedIn(world.browser, REVIEWERS[0]!);
+    await hugo.goto(url);
+    await hugo
+      .getByLabel("Votre message")
+      .fill("Comment le plan est-il déployé sur le site de Lisieux ?");
+    await hugo.getByRole("button", { name: "Envoyer le message" }).click();
+    const question = await mail(CFA_MAILBOX, "Nouveau message sur la demande");
+    expect(question.text).toContain("site de Lisieux");
+    await cfa.goto(url);
+    await cfa
+      .getByLabel("Votre message")
+      .fill("Il y est déployé depuis la rentrée, avec le même calendrier.");
+    await cfa.getByRole("button", { name: "Envoyer le message" }).click();
+    await expect.poll(() => cfa.locator(".message").count()).toBe(2);
+    expect((await mail(REVIEWERS[1]!, "Nouveau message sur la demande")).text).toContain(
+      "même calendrier",
+    );
+
+    // 4. Both review; the commission asks for a revision.
+    const reviewerPage = await reviewAs(REVIEWERS[0]!, url, "Demander une révision");
+    await expectAccessible(reviewerPage, "reviewer screen");
+    await reviewerPage.screenshot({ path: path.join(screenshots, "reviewer.png"), fullPage: true });
+    await reviewAs(REVIEWERS[1]!, url, "Demander une révision");
+    await manager.goto(url);
+    await manager.getByLabel("Révision demandée").check();
+    await manager
+      .getByLabel("Motivation")
+      .fill("Joignez le calendrier de déploiement sur le site de Lisieux.");
+    await manager.screenshot({ path: path.join(screenshots, "commission.png"), fullPage: true });
+    await manager.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await stateIs(manager, "Révision demandée");
+    expect((await mail(CFA_MAILBOX, "Demande à compléter")).text).toContain(
+      "calendrier de déploiement",
+    );
+
+    // 5. The CFA revises; the file goes to a later session.
+    await cfa.goto(url);
+    const firstSession = await cfa.getByText(/^Session :/).textContent();
+    await cfa
+      .getByLabel("Votre réponse")
+      .first()
+      .fill("Calendrier de déploiement à Lisieux : septembre à décembre.");
+    await expect
+      .poll(() => cfa.getByText("Enregistré automatiquement.").count())
+      .toBeGreaterThan(0);
+    await cfa.getByRole("button", { name: "Envoyer la demande" }).click();
+    await stateIs(cfa, "Envoyée");
+    const secondSession = await cfa.getByText(/^Session :/).textContent();
+    expect(secondSession).not.toBe(firstSession);
+
+    // 6. Reviewed again, granted; the badge is issued and the CFA accepts it.
+    await manager.goto(url);
+    await manager.getByRole("button", { name: "Désigner les relecteurs" }).click();
+    await stateIs(manager, "En relecture");
+    for (const reviewer of REVIEWERS)
+      await (await reviewAs(reviewer, url, "Attribuer le badge")).context().close();
+    await manager.goto(url);
+    await manager.getByLabel("Badge attribué").check();
+    await manager.getByLabel("Motivation").fill("Dispositif complet, déployé sur tous les sites.");
+    await manager.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await stateIs(manager, "Attribuée");
+    await mail(CFA_MAILBOX, `Badge attribué : ${badgeName}`);
+    const awarded = await mail(CFA_MAILBOX, `Badge obtenu : ${badgeName}`);
+    const claimPath = new URL(awarded.text.match(/https?:\/\/\S+\/badges\b/)![0]).pathname;
+    await cfa.goto(claimPath);
+    await cfa.getByRole("button", { name: `Accepter « ${badgeName} »` }).click();
+    const row = cfa.locator(".credential-row", { hasText: badgeName }).first();
+    await expect.poll(() => row.getByRole("link", { name: "Image PNG" }).count()).toBe(1);
+    const href = await row.getByRole("link", { name: "Image PNG" }).getAttribute("href");
+    const png = await cfa.request.get(href!);
+    const report = await verifyCredential(new Uint8Array(await png.body()), {
+      fetcher: world.platform.ctx.fetcher,
+    });
+    expect(report.steps.filter((s) => s.status === "failed")).toEqual([]);
+    expect(report.verified).toBe(true);
+    expect(report.summary.name).toBe(badgeName);
+    for (const page of [cfa, manager, hugo]) await page.context().close();
+  });
+});
