@@ -36,6 +36,7 @@ const envSchema = z
       .default("info"),
     JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
     JOBS_ENABLED: booleanString.default(true),
+    JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     TRUST_PROXY: booleanString.default(false),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     FETCH_ALLOW_PRIVATE_HOSTS: z
@@ -89,6 +90,8 @@ export type Config = {
   logLevel: string;
   jobsPollMs: number;
   jobsEnabled: boolean;
+  /** How long a job may run before another worker takes it back (its worker is presumed dead). */
+  jobsLeaseMs: number;
   trustProxy: boolean;
   sessionDays: number;
   secureCookies: boolean;
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jobsPollMs: e.JOBS_POLL_MS,
     jobsEnabled: e.JOBS_ENABLED,
+    jobsLeaseMs: e.JOBS_LEASE_SECONDS * 1000,
     trustProxy: e.TRUST_PROXY,
     sessionDays: e.SESSION_DAYS,
     fetchAllowPrivateHosts: (e.FETCH_ALLOW_PRIVATE_HOSTS ?? "")

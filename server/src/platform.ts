@@ -41,6 +41,7 @@ export async function openPlatform(
     db,
     handlers: jobHandlers(ctx),
     pollMs: config.jobsPollMs,
+    leaseMs: config.jobsLeaseMs,
     ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
   });
   return {
