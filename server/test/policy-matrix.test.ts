@@ -448,6 +448,10 @@ const cases: Record<string, Case> = {
     request: async (w) => ({ method: "GET", url: `/api/organisations/${w.cfaId}/credentials` }),
     expect: onOwnCfa(200, ["cfaMember", "cfaAdmin", "reviewer", "manager", "platformAdmin"]),
   },
+  "GET /api/organisations/:id/label": {
+    request: async (w) => ({ method: "GET", url: `/api/organisations/${w.cfaId}/label` }),
+    expect: onOwnCfa(200, ["cfaMember", "cfaAdmin", "reviewer", "manager", "platformAdmin"]),
+  },
   "POST /api/credentials/:id/accept": {
     request: async (w) => ({
       method: "POST",

@@ -21,6 +21,7 @@ import {
 import { BadgePage, CataloguePage } from "./pages/catalogue";
 import { CredentialPage, OrganisationBadgesPage } from "./pages/credentials";
 import { DashboardPage, PublicHomePage } from "./pages/home";
+import { LabelProgressPage } from "./pages/label";
 import {
   AccessibilityPage,
   ErrorPage,
@@ -54,6 +55,7 @@ const router = createBrowserRouter([
       { path: "/verify", element: <VerifyPage /> },
       { path: "/credentials/:id", element: <CredentialPage /> },
       { path: "/demandes", element: <ApplicationsPage /> },
+      { path: "/organisations/:id/label", element: <LabelProgressPage /> },
       { path: "/demandes/:id", element: <ApplicationPage /> },
       { path: "/organisations/:id/badges", element: <OrganisationBadgesPage /> },
       { path: "/connexion/lien", element: <MagicLinkPage /> },

@@ -104,6 +104,7 @@ async function reviewAs(email: string, url: string, recommendation: string) {
 }
 
 async function assignPanel(page: Page, names: string[]) {
+  await page.getByLabel("Claire Petit", { exact: false }).waitFor();
   for (const box of await page.locator("input[name=reviewer]").all()) await box.uncheck();
   for (const name of names) await page.getByLabel(name, { exact: false }).check();
   await page.getByRole("button", { name: "Désigner les relecteurs" }).click();
@@ -112,10 +113,10 @@ async function assignPanel(page: Page, names: string[]) {
 describe("the label journey, in the browser", () => {
   it("goes from a draft to an accepted badge whose baked PNG verifies", async () => {
     fs.mkdirSync(screenshots, { recursive: true });
-    const [, , , , , badge] = await world.platform.ctx.db
-      .select()
-      .from(badgeClasses)
-      .orderBy(asc(badgeClasses.position));
+    // A badge the demo CFA neither holds nor applies for.
+    const badge = (
+      await world.platform.ctx.db.select().from(badgeClasses).orderBy(asc(badgeClasses.position))
+    )[13];
     const badgeName = badge!.name;
 
     // 1. The CFA drafts, answers every criterion, uploads evidence, sends.
@@ -214,6 +215,10 @@ describe("the label journey, in the browser", () => {
 
     // 6. Reviewed again, granted; the badge is issued and the CFA accepts it.
     await manager.goto(url);
+    // The panel stays as it was: both reviewers are already ticked.
+    await expect
+      .poll(() => manager.getByLabel("Hugo Martin", { exact: false }).isChecked())
+      .toBe(true);
     await manager.getByRole("button", { name: "Désigner les relecteurs" }).click();
     await stateIs(manager, "En relecture");
     for (const reviewer of REVIEWERS)
@@ -239,5 +244,20 @@ describe("the label journey, in the browser", () => {
     expect(report.verified).toBe(true);
     expect(report.summary.name).toBe(badgeName);
     for (const page of [cfa, manager, hugo]) await page.context().close();
+  });
+
+  it("draws the CFA's progress towards the label: held, to renew, pending, missing", async () => {
+    const cfa = await signedIn(world.browser, "qualite@cfa-calvados.example");
+    const me = await (await cfa.request.get("/api/me")).json();
+    const orgId = me.memberships[0].organisation.id;
+    await cfa.goto(`/organisations/${orgId}/label`);
+    await cfa.locator(".tile").first().waitFor();
+    const caption = await cfa.locator("#rings-caption").textContent();
+    expect(caption).toMatch(/^\d+ badges valides sur les 10 demandés ; \d obligatoires sur 5\.$/);
+    for (const state of ["held", "expiring", "pending", "missing"])
+      expect(await cfa.locator(`.tile--${state}`).count(), state).toBeGreaterThan(0);
+    await expectAccessible(cfa, "label progress");
+    await cfa.screenshot({ path: path.join(screenshots, "label-progress.png"), fullPage: true });
+    await cfa.context().close();
   });
 });

@@ -654,7 +654,11 @@ function ManagerPanel({ detail, onChange }: { detail: Detail; onChange: () => vo
                 </label>
               ))}
             </fieldset>
-            <button type="submit" className="button button--primary" disabled={assign.isPending}>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={assign.isPending || reviewers.isPending}
+            >
               {t("applications.assign")}
             </button>
           </form>

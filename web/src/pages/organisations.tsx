@@ -257,6 +257,12 @@ export function OrganisationPage() {
       <h1>{o.name}</h1>
       <p>
         <Link to={`/organisations/${o.id}/badges`}>{t("credential.listTitle")}</Link>
+        {o.kind === "cfa" ? (
+          <>
+            {" · "}
+            <Link to={`/organisations/${o.id}/label`}>{t("label.link")}</Link>
+          </>
+        ) : null}
       </p>
       {notice ? <Notice>{notice}</Notice> : null}
       <section className="card" aria-labelledby="details">

@@ -8,6 +8,7 @@ import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
 import { badgeSvgFor } from "../catalogue/badge-image";
 import { findBadge } from "../catalogue/catalogue.repo";
+import { labelProgress } from "../label/label.service";
 import { actorOf, loadReadableOrganisation } from "../organisations/organisations.service";
 import { authorize } from "../policy/policy";
 import {
@@ -346,6 +347,47 @@ export function credentialRoutes(
           present({ ...row, subject: org, issuer: region } as FoundCredential),
         ),
       };
+    },
+  );
+
+  r.get(
+    "/api/organisations/:id/label",
+    {
+      schema: {
+        tags: ["credentials"],
+        summary:
+          "Where the organisation stands against the label rule: each badge held, expiring, pending or missing",
+        params: z.object({ id: uuidParam }),
+        response: {
+          200: z.object({
+            programme: z.object({ slug: z.string(), name: z.string() }),
+            collection: z.string(),
+            eligible: z.boolean(),
+            count: z.number(),
+            total: z.number(),
+            requiredTotal: z.number(),
+            requiredHeld: z.number(),
+            atRiskFrom: z.string().nullable(),
+            badges: z.array(
+              z.object({
+                id: z.uuid(),
+                name: z.string(),
+                required: z.boolean(),
+                state: z.enum(["held", "expiring", "pending", "missing"]),
+                validUntil: z.string().nullable(),
+                credentialId: z.uuid().nullable(),
+                applicationId: z.uuid().nullable(),
+                image: z.string(),
+              }),
+            ),
+          }),
+          404: errorBody,
+        },
+      },
+    },
+    async (request) => {
+      const org = await loadReadableOrganisation(ctx, request.principal, request.params.id);
+      return labelProgress(ctx, org.id);
     },
   );
 

@@ -1,6 +1,8 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import {
+  applicationMessages,
+  applications,
   badgeClasses,
   calendarSessions,
   credentials,
@@ -9,6 +11,7 @@ import {
   organisations,
   type PlatformRole,
   programmes,
+  reviewAssignments,
   users,
 } from "../../db/schema";
 import { appendAudit } from "../audit/audit.repo";
@@ -188,6 +191,7 @@ export const demoUsers: DemoUser[] = [
 
 /** Fills an empty database with the demo organisations and accounts. Returns false when data exists. */
 type BadgeRow = typeof badgeClasses.$inferSelect;
+type OrgRow = typeof organisations.$inferSelect;
 
 export async function seedDemo(ctx: AppContext): Promise<boolean> {
   const [row] = await ctx.db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(users);
@@ -266,47 +270,128 @@ async function seedDemoSessions(ctx: AppContext) {
   ]);
 }
 
+const monthsAgo = (months: number) => {
+  const date = new Date();
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return date;
+};
+
 /**
- * Badges already awarded to the Calvados CFA, in every state a holder sees:
- * accepted, waiting to be accepted, revoked.
+ * Badges and applications in every state a user meets: the Calvados CFA on
+ * its way to the label (badges held, one to renew, one waiting to be
+ * accepted, one revoked, applications in progress), and the Rouen CFA's
+ * applications at each step of review.
  */
 async function seedDemoCredentials(ctx: AppContext) {
-  const [cfa] = await ctx.db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.contactEmail, "contact@cfa-calvados.example"));
-  const badges = await ctx.db
-    .select()
-    .from(badgeClasses)
-    .orderBy(asc(badgeClasses.position))
-    .limit(4);
-  if (!cfa || badges.length < 4) return;
-  const [accepted1, accepted2, pending, revoked] = badges as [
-    BadgeRow,
-    BadgeRow,
-    BadgeRow,
-    BadgeRow,
-  ];
-  const issue = (badge: BadgeRow, validFrom: string) =>
-    issueCredential(ctx, {
-      grantKey: `demo:${badge.slug}`,
+  const orgs = await ctx.db.select().from(organisations);
+  const caen = orgs.find((o) => o.contactEmail === "contact@cfa-calvados.example");
+  const rouen = orgs.find((o) => o.contactEmail === "contact@cfa-industrie-rouen.example");
+  const badges = await ctx.db.select().from(badgeClasses).orderBy(asc(badgeClasses.position));
+  if (!caen || !rouen || badges.length < 13) return;
+  const b = (i: number) => badges[i]!;
+  const issue = async (org: OrgRow, badge: BadgeRow, validFrom: Date, accepted: boolean) => {
+    const { credential } = await issueCredential(ctx, {
+      grantKey: `demo:${org.slug}:${badge.slug}`,
       badgeClassId: badge.id,
-      subjectOrgId: cfa.id,
-      validFrom: new Date(validFrom),
+      subjectOrgId: org.id,
+      validFrom,
     });
-  for (const badge of [accepted1, accepted2]) {
-    const { credential } = await issue(badge, "2026-06-18T09:00:00Z");
-    await ctx.db
-      .update(credentials)
-      .set({ claimState: "accepted", claimedAt: new Date("2026-06-20T10:00:00Z") })
-      .where(eq(credentials.id, credential.id));
-  }
-  await issue(pending, "2026-10-15T09:00:00Z");
-  const { credential } = await issue(revoked, "2026-03-12T09:00:00Z");
+    if (accepted)
+      await ctx.db
+        .update(credentials)
+        .set({ claimState: "accepted", claimedAt: validFrom })
+        .where(eq(credentials.id, credential.id));
+    return credential;
+  };
+  for (const [i, months] of [
+    [0, 5],
+    [1, 5],
+    [3, 11],
+    [5, 17],
+    [6, 17],
+    [8, 2],
+  ] as const)
+    await issue(caen, b(i), monthsAgo(months), true);
+  // Forty-five months into four years: time to renew.
+  await issue(caen, b(2), monthsAgo(45), true);
+  await issue(caen, b(4), monthsAgo(0), false);
+  const revoked = await issue(caen, b(7), monthsAgo(8), true);
   await revokeCredential(
     ctx,
-    credential.id,
+    revoked.id,
     "Le dispositif décrit dans le dossier n'était plus en place lors du contrôle.",
     { kind: "system", label: "demo" },
   );
+  await seedDemoApplications(ctx, { caen: caen.id, rouen: rouen.id }, b);
+}
+
+async function seedDemoApplications(
+  ctx: AppContext,
+  orgs: { caen: string; rouen: string },
+  b: (i: number) => BadgeRow,
+) {
+  const [session] = await ctx.db
+    .select()
+    .from(calendarSessions)
+    .orderBy(asc(calendarSessions.deadline));
+  const people = await ctx.db.select().from(users);
+  const person = (email: string) => people.find((p) => p.email === email)!;
+  const answers = (badge: BadgeRow) =>
+    Object.fromEntries(
+      badge.criteria.map((c, i) => [
+        String(i),
+        { answer: `Notre dispositif, avec ses preuves : ${c.statement}`, links: [] },
+      ]),
+    );
+  const insert = async (
+    org: string,
+    badge: BadgeRow,
+    state: string,
+    extra: Partial<typeof applications.$inferInsert> = {},
+  ) => {
+    const [row] = await ctx.db
+      .insert(applications)
+      .values({
+        organisationId: org,
+        badgeClassId: badge.id,
+        state,
+        answers: state === "draft" ? {} : answers(badge),
+        ...(state === "draft" ? {} : { sessionId: session?.id ?? null, submittedAt: monthsAgo(0) }),
+        ...extra,
+      })
+      .returning();
+    return row!;
+  };
+  await insert(orgs.caen, b(9), "submitted");
+  await insert(orgs.caen, b(10), "draft");
+  const reviewed = await insert(orgs.rouen, b(9), "under_review");
+  await ctx.db.insert(reviewAssignments).values([
+    { applicationId: reviewed.id, reviewerId: person("pair@region-normandie.example").id },
+    { applicationId: reviewed.id, reviewerId: person("evaluation@cfa-calvados.example").id },
+  ]);
+  await ctx.db.insert(applicationMessages).values({
+    applicationId: reviewed.id,
+    authorId: person("pair@region-normandie.example").id,
+    authorName: "Claire Petit",
+    authorRole: "reviewer",
+    body: "Pouvez-vous joindre le compte rendu du dernier comité de pilotage ?",
+  });
+  await insert(orgs.rouen, b(11), "revision_requested", {
+    motivation: "Précisez comment les apprentis des deux sites sont associés au dispositif.",
+  });
+  await insert(orgs.rouen, b(12), "refused", {
+    motivation:
+      "Le dispositif est prévu mais pas encore déployé : redéposez la demande l'an prochain.",
+    decidedAt: monthsAgo(3),
+  });
+  const granted = await insert(orgs.rouen, b(0), "granted", {
+    motivation: "Dispositif complet.",
+    decidedAt: monthsAgo(6),
+  });
+  await issueCredential(ctx, {
+    grantKey: `application:${granted.id}`,
+    badgeClassId: b(0).id,
+    subjectOrgId: orgs.rouen,
+    validFrom: monthsAgo(6),
+  });
 }
