@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import fastifyCookie from "@fastify/cookie";
+import fastifyEtag from "@fastify/etag";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -19,7 +20,7 @@ import { registerSession } from "./http/session";
 import { adminRoutes } from "./modules/admin/admin.routes";
 import { applicationRoutes } from "./modules/applications/applications.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
-import { findBadge } from "./modules/catalogue/catalogue.repo";
+import { publicBadge } from "./modules/catalogue/catalogue.repo";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
 import { credentialRoutes } from "./modules/credentials/credentials.routes";
 import { healthRoutes } from "./modules/health/health.routes";
@@ -73,6 +74,8 @@ export async function buildApp(
   app.setErrorHandler(handleError);
 
   await app.register(fastifyCookie);
+  // Every answer carries an ETag; a client that has it gets 304 Not Modified.
+  await app.register(fastifyEtag);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -146,6 +149,24 @@ export async function buildApp(
     };
   };
 
+  /** The rendered badge page, kept with the cached record it was made from. */
+  const renderedBadges = new WeakMap<object, string>();
+  const badgeHtml = (
+    page: string,
+    found: NonNullable<Awaited<ReturnType<typeof publicBadge>>>,
+  ): string => {
+    let html = renderedBadges.get(found);
+    if (!html) {
+      html = renderBadgeShell(page, found.badge, {
+        programmeName: found.programme.name,
+        collection: found.collection.version,
+        config: ctx.config,
+      });
+      renderedBadges.set(found, html);
+    }
+    return html;
+  };
+
   if (shell) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
     app.get("/assets/*", { schema: { hide: true } }, (request, reply) => {
@@ -160,20 +181,12 @@ export async function buildApp(
       // Badge pages carry their preview tags and content in the first response.
       const badgeId = /^\/badges\/([0-9a-f-]{36})(?:[?#].*)?$/.exec(request.url)?.[1];
       if (badgeId) {
-        const found = await findBadge(ctx.db, badgeId).catch(() => undefined);
+        const found = await publicBadge(ctx.db, badgeId).catch(() => undefined);
         return reply
           .status(found ? 200 : 404)
           .type("text/html; charset=utf-8")
           .header("cache-control", "public, max-age=60")
-          .send(
-            found
-              ? renderBadgeShell(shell, found.badge, {
-                  programmeName: found.programme.name,
-                  collection: found.collection.version,
-                  config: ctx.config,
-                })
-              : shell,
-          );
+          .send(found ? badgeHtml(shell, found) : shell);
       }
       const candidate = path.join(webDir, decodeURIComponent(request.url.split("?")[0] ?? "/"));
       if (

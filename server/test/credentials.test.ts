@@ -147,6 +147,19 @@ describe("public documents of an awarded badge", () => {
     expect(report.verified).toBe(true);
   });
 
+  it("is cacheable: Cache-Control, and an ETag that answers 304 when unchanged", async () => {
+    const { credential } = await issueCredential(platform.ctx, grant("etag"));
+    const first = await platform.app.inject({ url: `/credentials/${credential.id}.json` });
+    expect(first.headers["cache-control"]).toBe("public, max-age=30");
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^(W\/)?"/);
+    const again = await platform.app.inject({
+      url: `/credentials/${credential.id}.json`,
+      headers: { "if-none-match": etag },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+
   it("an unknown or malformed id is a 404", async () => {
     const client = new TestClient(platform.app);
     for (const url of [

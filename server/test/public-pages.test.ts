@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { badgeClasses } from "../src/db/schema";
+import { forgetPublicBadges } from "../src/modules/catalogue/catalogue.repo";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
@@ -89,6 +90,7 @@ describe("badge pages in the first HTML response (no JavaScript)", () => {
       .update(badgeClasses)
       .set({ name: '<script>alert("x")</script>' })
       .where(eq(badgeClasses.id, badgeId));
+    forgetPublicBadges();
     const html = (await app.inject({ method: "GET", url: `/badges/${badgeId}` })).body;
     expect(html).not.toContain('<script>alert("x")</script>');
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");

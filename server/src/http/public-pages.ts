@@ -96,8 +96,11 @@ export function renderBadgeShell(
   });
 }
 
-const frDate = (d: Date) =>
-  new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(d);
+const frDateFormat = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "long",
+  timeZone: "Europe/Paris",
+});
+const frDate = (d: Date) => frDateFormat.format(d);
 
 const statusText = {
   valid: "Valide",

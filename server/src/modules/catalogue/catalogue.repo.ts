@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { badgeClasses, collections, programmes } from "../../db/schema";
+import { TtlCache } from "../../lib/ttl-cache";
 
 export async function listProgrammesInForce(q: Queryable) {
   return q
@@ -41,6 +42,17 @@ export async function findBadge(q: Queryable, id: string) {
     .innerJoin(programmes, eq(programmes.id, collections.programmeId))
     .where(eq(badgeClasses.id, id));
   return row;
+}
+
+type FoundBadge = Awaited<ReturnType<typeof findBadge>>;
+/** Badge classes change only with a new catalogue version: public pages read them from a minute's cache. */
+const badgeCache = new TtlCache<FoundBadge>(60_000, 500);
+export function publicBadge(q: Queryable, id: string) {
+  return badgeCache.get(id, () => findBadge(q, id));
+}
+/** For whoever changes badge classes: their public pages show the change at once. */
+export function forgetPublicBadges() {
+  badgeCache.clear();
 }
 
 export async function findProgrammeBySlug(q: Queryable, slug: string) {

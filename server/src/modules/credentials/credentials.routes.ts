@@ -18,6 +18,7 @@ import {
   findCredential,
   listOrganisationCredentials,
   ob2,
+  publicCredential,
   revokeCredential,
   statusListDocument,
 } from "./credentials.service";
@@ -87,6 +88,30 @@ export function credentialRoutes(
     return present((await findCredential(ctx, id))!);
   };
 
+  /** The rendered page, kept with the cached record it was made from (until its status changes). */
+  const rendered = new WeakMap<FoundCredential, { status: string; html: string }>();
+  const pageHtml = (shell: string, found: FoundCredential) => {
+    const status = credentialStatus(found.credential);
+    const kept = rendered.get(found);
+    if (kept?.status === status) return kept.html;
+    const html = renderCredentialShell(
+      shell,
+      {
+        id: found.credential.id,
+        badge: found.badge,
+        holder: found.subject.name,
+        issuer: found.issuer.name,
+        validFrom: found.credential.validFrom,
+        validUntil: found.credential.validUntil,
+        status,
+        revocationReason: found.credential.revocationReason,
+      },
+      ctx.config,
+    );
+    rendered.set(found, { status, html });
+    return html;
+  };
+
   /** Only the Region signs for now: other organisations publish no issuer documents. */
   const publishedIssuer = async (slug: string) => {
     const issuer = await findIssuerBySlug(ctx.db, slug);
@@ -123,7 +148,7 @@ export function credentialRoutes(
 
   /** Public documents change on revocation: short caching, revalidated by ETag. */
   const documentHeaders = (reply: FastifyReply) =>
-    reply.header("cache-control", "public, max-age=60").header("access-control-allow-origin", "*");
+    reply.header("cache-control", "public, max-age=30").header("access-control-allow-origin", "*");
 
   const sendCredentialFile = (reply: FastifyReply, f: FoundCredential, ext: string) => {
     const json = JSON.stringify(f.credential.document, null, 2);
@@ -160,7 +185,7 @@ export function credentialRoutes(
     async (request, reply) => {
       const match = /^([0-9a-f-]{36})(?:\.(json|png|svg))?$/.exec(request.params.file);
       const id = match?.[1];
-      const found = id && UUID.test(id) ? await findCredential(ctx, id) : undefined;
+      const found = id && UUID.test(id) ? await publicCredential(ctx, id) : undefined;
       if (!found || !match) throw new AppError("NOT_FOUND");
       if (match[2]) return sendCredentialFile(reply, found, match[2]);
       if (wantsJson(request))
@@ -169,24 +194,9 @@ export function credentialRoutes(
         return reply.status(503).type("text/plain; charset=utf-8").send("web app not built");
       return reply
         .type("text/html; charset=utf-8")
-        .header("cache-control", "public, max-age=60")
+        .header("cache-control", "public, max-age=30")
         .header("vary", "accept")
-        .send(
-          renderCredentialShell(
-            options.shell,
-            {
-              id: found.credential.id,
-              badge: found.badge,
-              holder: found.subject.name,
-              issuer: found.issuer.name,
-              validFrom: found.credential.validFrom,
-              validUntil: found.credential.validUntil,
-              status: credentialStatus(found.credential),
-              revocationReason: found.credential.revocationReason,
-            },
-            ctx.config,
-          ),
-        );
+        .send(pageHtml(options.shell, found));
     },
   );
 
@@ -201,7 +211,7 @@ export function credentialRoutes(
       },
     },
     async (request, reply) => {
-      const found = await findCredential(ctx, request.params.id);
+      const found = await publicCredential(ctx, request.params.id);
       if (!found) throw new AppError("NOT_FOUND");
       reply.header("cache-control", "public, max-age=30");
       return present(found);
@@ -218,7 +228,7 @@ export function credentialRoutes(
       },
     },
     async (request, reply) => {
-      const found = await findCredential(ctx, request.params.id);
+      const found = await publicCredential(ctx, request.params.id);
       if (!found) throw new AppError("NOT_FOUND");
       documentHeaders(reply);
       const assertion = ob2.assertion(ctx, found.credential);

@@ -11,6 +11,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { AppContext } from "../../context";
 import { badgeClasses, collections, credentials, organisations } from "../../db/schema";
 import { AppError } from "../../errors";
+import { TtlCache } from "../../lib/ttl-cache";
 import type { Actor } from "../audit/audit.repo";
 import { appendAudit } from "../audit/audit.repo";
 import { queueEmail } from "../email/mailer";
@@ -61,6 +62,22 @@ export async function findCredential(ctx: AppContext, id: string) {
 
 export type FoundCredential = NonNullable<Awaited<ReturnType<typeof findCredential>>>;
 
+/**
+ * Public reads (pages, documents) come from a short cache: a badge's page is
+ * read far more often than it changes. Revocation and claims in this process
+ * drop the entry at once; other instances see them within CREDENTIAL_CACHE_MS.
+ */
+export const CREDENTIAL_CACHE_MS = 30_000;
+const publicCache = new TtlCache<FoundCredential | undefined>(CREDENTIAL_CACHE_MS, 5000);
+
+export function publicCredential(ctx: AppContext, id: string) {
+  return publicCache.get(id, () => findCredential(ctx, id));
+}
+
+function forgetCredential(id: string) {
+  publicCache.delete(id);
+}
+
 /** Every credential an organisation holds, newest first. */
 export async function listOrganisationCredentials(ctx: AppContext, orgId: string) {
   return ctx.db
@@ -107,6 +124,7 @@ export async function answerClaim(
       data: { badge: found.badge.name, organisation: found.subject.name },
     });
   });
+  forgetCredential(found.credential.id);
   if (answer === "declined") forgetStatusLists();
 }
 
@@ -201,6 +219,7 @@ export async function revokeCredential(ctx: AppContext, id: string, reason: stri
       },
     });
   });
+  forgetCredential(id);
   forgetStatusLists();
 }
 
