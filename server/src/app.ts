@@ -25,6 +25,7 @@ import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
 import { credentialRoutes } from "./modules/credentials/credentials.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { organisationRoutes } from "./modules/organisations/organisations.routes";
+import { publicRoutes } from "./modules/public/public.routes";
 import { verifyRoutes } from "./modules/verify/verify.routes";
 import { webDistDir } from "./paths";
 
@@ -119,6 +120,7 @@ export async function buildApp(
   catalogueRoutes(app, ctx);
   verifyRoutes(app, ctx);
   applicationRoutes(app, ctx);
+  publicRoutes(app, ctx);
   const webDir = options.webDir ?? webDistDir;
   const indexHtml = path.join(webDir, "index.html");
   const shell = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml, "utf8") : undefined;

@@ -7,6 +7,7 @@ import {
   badgeClasses,
   calendarSessions,
   devMail,
+  organisations,
   type PlatformRole,
   programmes,
   reviewAssignments,
@@ -605,6 +606,28 @@ const cases: Record<string, Case> = {
       return { method: "DELETE", url: `/api/applications/${appId}/files/${fileId}` };
     },
     expect: onOwnApplication(204, ["cfaMember", "cfaAdmin"]),
+  },
+  "GET /api/public/passports/:slug": {
+    request: async (w) => {
+      const [org] = await w.platform.ctx.db
+        .select()
+        .from(organisations)
+        .where(eq(organisations.id, w.cfaId));
+      return { method: "GET", url: `/api/public/passports/${org!.slug}` };
+    },
+    expect: everyone(200),
+  },
+  "GET /api/public/laureates": {
+    request: async () => ({ method: "GET", url: "/api/public/laureates" }),
+    expect: everyone(200),
+  },
+  "GET /api/public/statistics": {
+    request: async () => ({ method: "GET", url: "/api/public/statistics" }),
+    expect: everyone(200),
+  },
+  "GET /api/public/statistics.csv": {
+    request: async () => ({ method: "GET", url: "/api/public/statistics.csv" }),
+    expect: everyone(200),
   },
   "GET /api/health": {
     request: async () => ({ method: "GET", url: "/api/health" }),

@@ -32,6 +32,7 @@ import {
   SitemapPage,
 } from "./pages/misc";
 import { OrganisationPage, OrganisationsPage } from "./pages/organisations";
+import { LaureatesPage, PassportPage, StatisticsPage } from "./pages/public";
 import { VerifyPage } from "./pages/verify";
 
 const queryClient = new QueryClient({
@@ -55,6 +56,9 @@ const router = createBrowserRouter([
       { path: "/verify", element: <VerifyPage /> },
       { path: "/credentials/:id", element: <CredentialPage /> },
       { path: "/demandes", element: <ApplicationsPage /> },
+      { path: "/passports/:slug", element: <PassportPage /> },
+      { path: "/laureats", element: <LaureatesPage /> },
+      { path: "/statistiques", element: <StatisticsPage /> },
       { path: "/organisations/:id/label", element: <LabelProgressPage /> },
       { path: "/demandes/:id", element: <ApplicationPage /> },
       { path: "/organisations/:id/badges", element: <OrganisationBadgesPage /> },

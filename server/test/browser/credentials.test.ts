@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { credentials } from "../../src/db/schema";
+import { badgeClasses, credentials, organisations } from "../../src/db/schema";
+import { repoRoot } from "../../src/paths";
 import { type BrowserWorld, expectAccessible, startBrowserWorld } from "./harness";
 
 let world: BrowserWorld;
@@ -78,6 +79,37 @@ describe("an awarded badge's public page", () => {
         .filter({ has: page.locator(".step__name", { hasText: "Statut" }) });
       expect(await line.locator(".step__status").textContent()).toBe(status);
     }
+    await page.context().close();
+  });
+
+  it("passport, laureates and statistics are readable and accessible in both languages", async () => {
+    const [caen] = await world.platform.ctx.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.contactEmail, "contact@cfa-calvados.example"));
+    const [badge] = await world.platform.ctx.db.select().from(badgeClasses).limit(1);
+    const shots = path.join(repoRoot, "docs/screenshots");
+    fs.mkdirSync(shots, { recursive: true });
+    const page = await world.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const [url, heading, shot] of [
+      [`/passports/${caen!.slug}`, "CFA des Métiers du Calvados", "passport.png"],
+      ["/laureats", "Les lauréats du label", undefined],
+      ["/statistiques", "Statistiques", "statistics.png"],
+      [`/credentials/${valid}`, undefined, "credential.png"],
+      [`/badges/${badge!.id}`, badge!.name, "badge.png"],
+    ] as const) {
+      await page.goto(url);
+      if (heading) await expect.poll(() => page.locator("h1").textContent()).toBe(heading);
+      await page.waitForLoadState("networkidle");
+      await expectAccessible(page, `${url} (fr)`);
+      if (shot) await page.screenshot({ path: path.join(shots, shot), fullPage: true });
+      await page.getByRole("button", { name: "Switch to English" }).click();
+      await expectAccessible(page, `${url} (en)`);
+      await page.getByRole("button", { name: "Passer en français" }).click();
+    }
+    const csv = await (await fetch(`${world.baseUrl}/api/public/statistics.csv`)).text();
+    expect(csv).toContain('"organisations engagées"');
     await page.context().close();
   });
 });

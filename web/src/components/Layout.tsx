@@ -146,6 +146,12 @@ export function Layout() {
               <li>
                 <Link to="/plan-du-site">{t("layout.sitemap")}</Link>
               </li>
+              <li>
+                <Link to="/laureats">{t("laureates.nav")}</Link>
+              </li>
+              <li>
+                <Link to="/statistiques">{t("stats.nav")}</Link>
+              </li>
             </ul>
           </nav>
         </div>

@@ -124,6 +124,8 @@ export function SitemapPage() {
     ["/", t("layout.home")],
     ["/programmes/label-cfa", t("layout.catalogue")],
     ["/verify", t("verifier.nav")],
+    ["/laureats", t("laureates.nav")],
+    ["/statistiques", t("stats.nav")],
     ["/connexion", t("signIn.title")],
     ["/mot-de-passe-oublie", t("forgot.title")],
     ["/accueil", t("layout.dashboard")],

@@ -261,6 +261,8 @@ export function OrganisationPage() {
           <>
             {" · "}
             <Link to={`/organisations/${o.id}/label`}>{t("label.link")}</Link>
+            {" · "}
+            <Link to={`/passports/${o.slug}`}>{t("passport.link")}</Link>
           </>
         ) : null}
       </p>

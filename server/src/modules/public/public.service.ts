@@ -1,0 +1,148 @@
+import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import type { AppContext } from "../../context";
+import { applications, badgeClasses, credentials, organisations } from "../../db/schema";
+import { AppError } from "../../errors";
+import { labelProgress } from "../label/label.service";
+
+/** Shown publicly: accepted by its holder (acceptance is the holder's consent), not revoked, not expired. */
+const shownNow = (now: Date) =>
+  and(
+    eq(credentials.claimState, "accepted"),
+    isNull(credentials.revokedAt),
+    or(isNull(credentials.validUntil), gt(credentials.validUntil, now)),
+  );
+
+/** An organisation's public passport: its valid badges and, for a CFA, where it stands on the label. */
+export async function passport(ctx: AppContext, slug: string, now = new Date()) {
+  const [org] = await ctx.db.select().from(organisations).where(eq(organisations.slug, slug));
+  if (!org || org.kind === "region") throw new AppError("NOT_FOUND");
+  const badges = await ctx.db
+    .select({ credential: credentials, badge: badgeClasses })
+    .from(credentials)
+    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
+    .where(and(eq(credentials.subjectOrgId, org.id), shownNow(now)))
+    .orderBy(asc(badgeClasses.position));
+  const label = org.kind === "cfa" ? await labelProgress(ctx, org.id, now) : null;
+  const base = ctx.config.publicUrl;
+  return {
+    organisation: {
+      slug: org.slug,
+      name: org.name,
+      kind: org.kind,
+      city: org.city,
+      website: org.website,
+      url: `${base}/passports/${org.slug}`,
+    },
+    label: label
+      ? {
+          eligible: label.eligible,
+          count: label.count,
+          total: label.total,
+          requiredHeld: label.requiredHeld,
+          requiredTotal: label.requiredTotal,
+          collection: label.collection,
+        }
+      : null,
+    badges: badges.map(({ credential, badge }) => ({
+      credentialId: credential.id,
+      url: `${base}/credentials/${credential.id}`,
+      name: badge.name,
+      required: badge.required,
+      validFrom: credential.validFrom.toISOString(),
+      validUntil: credential.validUntil?.toISOString() ?? null,
+      image: `${base}/api/public/badges/${badge.id}/image.svg`,
+    })),
+  };
+}
+
+/** CFAs that meet the label rule now, with their collection. */
+export async function laureates(ctx: AppContext, now = new Date()) {
+  const cfas = await ctx.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.kind, "cfa"))
+    .orderBy(asc(organisations.name));
+  const out = [];
+  for (const cfa of cfas) {
+    const progress = await labelProgress(ctx, cfa.id, now);
+    if (progress.eligible)
+      out.push({
+        slug: cfa.slug,
+        name: cfa.name,
+        city: cfa.city,
+        url: `${ctx.config.publicUrl}/passports/${cfa.slug}`,
+        count: progress.count,
+        badges: progress.badges
+          .filter((b) => b.state === "held" || b.state === "expiring")
+          .map((b) => b.name),
+      });
+  }
+  return out;
+}
+
+/** The programme's figures: badges delivered per year and per badge, organisations engaged, laureates. */
+export async function statistics(ctx: AppContext, now = new Date()) {
+  const delivered = await ctx.db
+    .select({
+      year: sql<number>`extract(year from ${credentials.validFrom})::int`.mapWith(Number),
+      count: sql<number>`count(*)::int`.mapWith(Number),
+    })
+    .from(credentials)
+    .where(isNull(credentials.revokedAt))
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
+  const perBadge = await ctx.db
+    .select({
+      badge: badgeClasses.name,
+      required: badgeClasses.required,
+      count: sql<number>`count(${credentials.id})::int`.mapWith(Number),
+    })
+    .from(badgeClasses)
+    .leftJoin(
+      credentials,
+      and(eq(credentials.badgeClassId, badgeClasses.id), isNull(credentials.revokedAt)),
+    )
+    .groupBy(badgeClasses.id, badgeClasses.name, badgeClasses.required, badgeClasses.position)
+    .orderBy(asc(badgeClasses.position));
+  const withCredential = ctx.db
+    .select({ id: credentials.subjectOrgId })
+    .from(credentials)
+    .where(isNull(credentials.revokedAt));
+  const withApplication = ctx.db
+    .select({ id: applications.organisationId })
+    .from(applications)
+    .where(sql`${applications.state} <> 'draft'`);
+  const [engaged] = await ctx.db
+    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.kind, "cfa"),
+        or(inArray(organisations.id, withCredential), inArray(organisations.id, withApplication)),
+      ),
+    );
+  const labelled = await laureates(ctx, now);
+  return {
+    badgesPerYear: delivered,
+    badgesPerBadge: perBadge,
+    organisationsEngaged: engaged?.n ?? 0,
+    laureates: labelled.length,
+  };
+}
+
+/** The same figures as CSV (semicolon-separated, as French spreadsheets expect). */
+export function statisticsCsv(stats: Awaited<ReturnType<typeof statistics>>): string {
+  const cell = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
+  const lines: (string | number)[][] = [
+    ["indicateur", "détail", "valeur"],
+    ...stats.badgesPerYear.map((r) => ["badges délivrés par année", r.year, r.count]),
+    ...stats.badgesPerBadge.map((r) => ["badges délivrés par badge", r.badge, r.count]),
+    [
+      "organisations engagées",
+      "CFA ayant envoyé une demande ou obtenu un badge",
+      stats.organisationsEngaged,
+    ],
+    ["lauréats", "CFA remplissant la règle du label", stats.laureates],
+  ];
+  return `\ufeff${lines.map((l) => l.map(cell).join(";")).join("\r\n")}\r\n`;
+}
