@@ -160,6 +160,15 @@ describe("public documents of an awarded badge", () => {
     expect(again.statusCode).toBe(304);
   });
 
+  it("offers a QR code of the badge's address", async () => {
+    const { credential } = await issueCredential(platform.ctx, grant("qr"));
+    const qr = await platform.app.inject({
+      url: `/api/public/credentials/${credential.id}/qr.svg`,
+    });
+    expect(qr.headers["content-type"]).toMatch(/^image\/svg\+xml/);
+    expect(qr.body).toMatch(/^<svg[^>]*viewBox/);
+  });
+
   it("an unknown or malformed id is a 404", async () => {
     const client = new TestClient(platform.app);
     for (const url of [

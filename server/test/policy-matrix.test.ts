@@ -445,6 +445,13 @@ const cases: Record<string, Case> = {
     }),
     expect: everyone(200),
   },
+  "GET /api/public/credentials/:id/qr.svg": {
+    request: async (w) => ({
+      method: "GET",
+      url: `/api/public/credentials/${await freshCredential(w)}/qr.svg`,
+    }),
+    expect: everyone(200),
+  },
   "GET /api/organisations/:id/credentials": {
     request: async (w) => ({ method: "GET", url: `/api/organisations/${w.cfaId}/credentials` }),
     expect: onOwnCfa(200, ["cfaMember", "cfaAdmin", "reviewer", "manager", "platformAdmin"]),

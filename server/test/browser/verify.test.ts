@@ -51,6 +51,10 @@ describe("the verifier page", () => {
       "réussie",
     );
     await expectAccessible(page, "/verify report (fr)");
+    const shots = path.join(repoRoot, "docs/screenshots");
+    fs.mkdirSync(shots, { recursive: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: path.join(shots, "verifier.png"), fullPage: true });
     await page.getByRole("button", { name: "Switch to English" }).click();
     await expect.poll(() => page.locator("#verify-verdict").textContent()).toBe("Authentic badge");
     await expectAccessible(page, "/verify report (en)");

@@ -371,6 +371,11 @@ export const en: Dictionary = {
     downloadJson: "Signed badge (JSON)",
     shareTitle: "Share",
     shareSubject: 'Badge "{{badge}}"',
+    qrAlt: 'QR code leading to the page of the badge "{{badge}}"',
+    qrDownload: "Download the QR code",
+    embed: "Code to embed on your website",
+    embedHint:
+      "Paste this HTML into a page: the badge image shows and leads to its verifiable page.",
     copyLink: "Copy the link",
     copied: "Link copied.",
     linkedIn: "Add to LinkedIn",

@@ -367,6 +367,11 @@ export const fr = {
     downloadJson: "Badge signé (JSON)",
     shareTitle: "Partager",
     shareSubject: "Badge « {{badge}} »",
+    qrAlt: "QR code menant à la page du badge « {{badge}} »",
+    qrDownload: "Télécharger le QR code",
+    embed: "Code à intégrer sur votre site",
+    embedHint:
+      "Collez ce code HTML dans une page : l'image du badge s'affiche et mène à sa page vérifiable.",
     copyLink: "Copier le lien",
     copied: "Lien copié.",
     linkedIn: "Ajouter à LinkedIn",

@@ -87,6 +87,13 @@ function linkedInUrl(c: CredentialView): string {
   return `https://www.linkedin.com/profile/add?${params}`;
 }
 
+/** A snippet for a website: the baked image, linking to the badge's page. */
+function embedCode(c: CredentialView): string {
+  const attr = (v: string) =>
+    v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  return `<a href="${attr(c.url)}"><img src="${attr(c.downloads.png)}" alt="${attr(`Badge ${c.badge.name} — ${c.holder.name}`)}" width="120" height="132"></a>`;
+}
+
 function Share({ credential }: { credential: CredentialView }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
@@ -122,6 +129,35 @@ function Share({ credential }: { credential: CredentialView }) {
         </li>
       </ul>
       {copied ? <Notice>{t("credential.copied")}</Notice> : null}
+      <div className="share-extras">
+        <figure className="qr">
+          <img
+            src={`/api/public/credentials/${credential.id}/qr.svg`}
+            alt={t("credential.qrAlt", { badge: credential.badge.name })}
+            width={148}
+            height={148}
+          />
+          <figcaption>
+            <a href={`/api/public/credentials/${credential.id}/qr.svg`} download>
+              {t("credential.qrDownload")}
+            </a>
+          </figcaption>
+        </figure>
+        <div className="field embed">
+          <label htmlFor="embed-code">{t("credential.embed")}</label>
+          <p className="field__hint" id="embed-hint">
+            {t("credential.embedHint")}
+          </p>
+          <textarea
+            id="embed-code"
+            readOnly
+            rows={4}
+            aria-describedby="embed-hint"
+            value={embedCode(credential)}
+            onFocus={(event) => event.currentTarget.select()}
+          />
+        </div>
+      </div>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { bakePng, bakeSvg, renderSvgToPng } from "@blason/openbadges";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import QRCode from "qrcode";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
@@ -215,6 +216,33 @@ export function credentialRoutes(
       if (!found) throw new AppError("NOT_FOUND");
       reply.header("cache-control", "public, max-age=30");
       return present(found);
+    },
+  );
+
+  r.get(
+    "/api/public/credentials/:id/qr.svg",
+    {
+      schema: {
+        tags: ["public"],
+        summary:
+          "A QR code of the badge's public address (SVG), to print on a certificate or a door",
+        params: z.object({ id: uuidParam }),
+      },
+    },
+    async (request, reply) => {
+      const found = await publicCredential(ctx, request.params.id);
+      if (!found) throw new AppError("NOT_FOUND");
+      const svg = await QRCode.toString(credentialUrl(ctx.config, found.credential.id), {
+        type: "svg",
+        margin: 2,
+        errorCorrectionLevel: "M",
+        color: { dark: "#14245c", light: "#ffffff" },
+      });
+      return reply
+        .type("image/svg+xml; charset=utf-8")
+        .header("cache-control", "public, max-age=86400")
+        .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
+        .send(svg);
     },
   );
 
