@@ -4,6 +4,7 @@ import path from "node:path";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { badgeClasses, credentials, organisations } from "../../src/db/schema";
+import { DEMO_PASSWORD } from "../../src/modules/demo/seed";
 import { repoRoot } from "../../src/paths";
 import { type BrowserWorld, expectAccessible, startBrowserWorld } from "./harness";
 
@@ -110,6 +111,36 @@ describe("an awarded badge's public page", () => {
     }
     const csv = await (await fetch(`${world.baseUrl}/api/public/statistics.csv`)).text();
     expect(csv).toContain('"organisations engagées"');
+    await page.context().close();
+  });
+
+  it("a programme manager revokes a badge with a reason; its page says so at once", async () => {
+    const [caen] = await world.platform.ctx.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.contactEmail, "contact@cfa-calvados.example"));
+    const page = await world.newPage();
+    await page.goto("/connexion");
+    await page.getByLabel("Adresse e-mail").fill("gestion@region-normandie.example");
+    await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL("**/accueil");
+    await page.goto(`/organisations/${caen!.id}/badges`);
+    const row = page
+      .locator(".credential-row")
+      .filter({ has: page.locator(".chip--ok") })
+      .first();
+    const name = (await row.locator("h2").textContent()) ?? "";
+    await row.getByText("Révoquer ce badge").click();
+    await row
+      .getByLabel("Motif de la révocation")
+      .fill("Le contrôle sur place n'a pas confirmé le dossier.");
+    await row.getByRole("button", { name: `Révoquer « ${name} »` }).click();
+    const revokedRow = page.locator(".credential-row", { hasText: name }).first();
+    await expect.poll(() => revokedRow.locator(".chip--danger").count()).toBe(1);
+    const href = await revokedRow.locator("h2 a").getAttribute("href");
+    const html = await (await fetch(`${world.baseUrl}${href}`)).text();
+    expect(html).toContain("Révoqué : Le contrôle sur place n&#39;a pas confirmé le dossier.");
     await page.context().close();
   });
 });

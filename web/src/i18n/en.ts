@@ -376,6 +376,10 @@ export const en: Dictionary = {
     embed: "Code to embed on your website",
     embedHint:
       "Paste this HTML into a page: the badge image shows and leads to its verifiable page.",
+    revoke: "Revoke this badge",
+    revokeReason: "Reason for revoking",
+    revokeHint: "It is sent to the CFA and shown on the badge's public page. Revocation is final.",
+    revokeConfirm: 'Revoke "{{badge}}"',
     copyLink: "Copy the link",
     copied: "Link copied.",
     linkedIn: "Add to LinkedIn",

@@ -372,6 +372,11 @@ export const fr = {
     embed: "Code à intégrer sur votre site",
     embedHint:
       "Collez ce code HTML dans une page : l'image du badge s'affiche et mène à sa page vérifiable.",
+    revoke: "Révoquer ce badge",
+    revokeReason: "Motif de la révocation",
+    revokeHint:
+      "Il est envoyé au CFA et affiché sur la page publique du badge. La révocation est définitive.",
+    revokeConfirm: "Révoquer « {{badge}} »",
     copyLink: "Copier le lien",
     copied: "Lien copié.",
     linkedIn: "Ajouter à LinkedIn",

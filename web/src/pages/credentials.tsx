@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../api/client";
 import { FormError, Notice } from "../components/forms";
-import { useMe, usePageTitle } from "../components/hooks";
+import { hasRole, useMe, usePageTitle } from "../components/hooks";
 import { formatDate } from "../i18n";
 
 export type CredentialView = {
@@ -240,6 +240,48 @@ export function CredentialPage() {
   );
 }
 
+/** A manager revokes a badge for good, saying why (the holder is emailed, verifiers see it). */
+function RevokeForm({ credential, onDone }: { credential: CredentialView; onDone: () => void }) {
+  const { t } = useTranslation();
+  const revoke = useMutation({
+    mutationFn: (reason: string) =>
+      api<CredentialView>("POST", `/api/credentials/${credential.id}/revoke`, { reason }),
+    onSuccess: onDone,
+  });
+  const fieldId = `revoke-${credential.id}`;
+  return (
+    <details className="revoke">
+      <summary>{t("credential.revoke")}</summary>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          const reason = new FormData(event.currentTarget).get("reason");
+          if (typeof reason === "string") revoke.mutate(reason);
+        }}
+      >
+        <FormError error={revoke.error} />
+        <div className="field">
+          <label htmlFor={fieldId}>{t("credential.revokeReason")}</label>
+          <p className="field__hint" id={`${fieldId}-hint`}>
+            {t("credential.revokeHint")}
+          </p>
+          <textarea
+            id={fieldId}
+            name="reason"
+            rows={3}
+            required
+            minLength={5}
+            aria-describedby={`${fieldId}-hint`}
+          />
+        </div>
+        <button type="submit" className="button button--danger" disabled={revoke.isPending}>
+          {t("credential.revokeConfirm", { badge: credential.badge.name })}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 /** /organisations/:id/badges — what an organisation holds; its members accept or decline. */
 export function OrganisationBadgesPage() {
   const { t, i18n } = useTranslation();
@@ -270,6 +312,7 @@ export function OrganisationBadgesPage() {
       </>
     );
   const member = me.data?.memberships.some((m) => m.organisation.id === id);
+  const manager = hasRole(me.data, "programme_manager");
   const list = query.data.credentials;
   return (
     <>
@@ -322,6 +365,14 @@ export function OrganisationBadgesPage() {
               ) : null}
               {c.claimState === "accepted" && c.status !== "revoked" ? (
                 <Downloads credential={c} />
+              ) : null}
+              {manager && c.status !== "revoked" ? (
+                <RevokeForm
+                  credential={c}
+                  onDone={() =>
+                    queryClient.invalidateQueries({ queryKey: ["org-credentials", id] })
+                  }
+                />
               ) : null}
             </div>
           </li>
