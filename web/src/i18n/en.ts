@@ -544,6 +544,48 @@ export const en: Dictionary = {
     perBadge: "Badges awarded per badge (★ required)",
     csv: "Download the figures (CSV)",
   },
+  programme: {
+    calendarTitle: "The commission calendar",
+    session: "Session",
+    deadline: "Apply by",
+    commission: "Commission on",
+    revisionsOnly: "revised applications only",
+    noSession: "The next calendar is not published yet.",
+    deadlineNote:
+      "An application sent before midnight (Paris time) on the deadline is reviewed at that session; after that, it goes to the next one.",
+    applyTitle: "How to apply",
+    steps: [
+      'A member of the CFA signs in (a sign-in link can be sent by email) and opens "Applications".',
+      "They choose the badge and the scope: the whole CFA or some of its sites (UFA), with a deployment schedule if needed.",
+      "For each criterion, they describe what the CFA does and attach evidence: files, links, badges held by the team. Everything is saved as they go.",
+      "They send the application before the deadline. Two peers review it and may ask questions in the application's thread.",
+      "The commission decides: badge awarded, revision requested (with what to add) or not awarded. The signed badge arrives by email.",
+    ],
+    faqTitle: "Frequently asked questions",
+    faq: [
+      {
+        q: "What is a digital badge?",
+        a: 'An image that carries a statement signed by the Region: who received it, for what, when and until when. Anyone can check it, without an account, on the "Verify a badge" page or with any other Open Badges verifier.',
+      },
+      {
+        q: "Who can apply?",
+        a: "The region's apprentice training centres (CFA), for themselves or for some of their sites. A CFA needs a member account, created by invitation from its administrator or from the Region.",
+      },
+      {
+        q: 'What does the "UFA" scope mean?',
+        a: "An apprenticeship training unit is one site of a CFA. An application can cover the whole CFA or only the sites where the practice is in place.",
+      },
+      {
+        q: "I did not receive the email (sign-in link, decision, badge).",
+        a: "Check your spam folder and the CFA's shared mailbox. Sign-in links expire after 15 minutes: ask for a new one. Decisions and badges stay visible in your space.",
+      },
+      {
+        q: "How long is a badge valid?",
+        a: "Four years from the commission's decision for the 2026 collection. Six months before the end, remember to apply for renewal.",
+      },
+    ],
+    contact: "A question about the programme? Write to the Region's badge team:",
+  },
   notFound: {
     title: "Page not found",
     text: "This page does not exist or is no longer available.",

@@ -546,6 +546,48 @@ export const fr = {
     perBadge: "Badges délivrés par badge (★ obligatoires)",
     csv: "Télécharger les chiffres (CSV)",
   },
+  programme: {
+    calendarTitle: "Le calendrier des commissions",
+    session: "Session",
+    deadline: "Dépôt jusqu'au",
+    commission: "Commission le",
+    revisionsOnly: "demandes révisées uniquement",
+    noSession: "Le prochain calendrier n'est pas encore publié.",
+    deadlineNote:
+      "Une demande envoyée avant minuit (heure de Paris) le jour limite est examinée à cette session ; après, elle passe à la suivante.",
+    applyTitle: "Comment candidater",
+    steps: [
+      "Un membre du CFA se connecte (un lien de connexion peut être demandé par e-mail) et ouvre « Demandes ».",
+      "Il choisit le badge et le périmètre : tout le CFA ou certains de ses sites (UFA), avec un calendrier de déploiement si besoin.",
+      "Pour chaque critère, il décrit le dispositif et joint ses preuves : fichiers, liens, badges détenus par l'équipe. Tout est enregistré au fil de l'eau.",
+      "Il envoie la demande avant la date limite. Deux pairs la relisent et peuvent poser des questions dans le fil de la demande.",
+      "La commission décide : badge attribué, révision demandée (avec ce qu'il faut compléter) ou non attribué. Le badge signé arrive par e-mail.",
+    ],
+    faqTitle: "Questions fréquentes",
+    faq: [
+      {
+        q: "Qu'est-ce qu'un badge numérique ?",
+        a: "Une image qui contient une attestation signée par la Région : qui l'a reçue, pour quoi, quand et jusqu'à quand. N'importe qui peut la vérifier, sans compte, sur la page « Vérifier un badge » ou avec un autre vérificateur Open Badges.",
+      },
+      {
+        q: "Qui peut candidater ?",
+        a: "Les centres de formation d'apprentis (CFA) de la région, pour eux-mêmes ou pour certains de leurs sites. Un CFA a besoin d'un compte membre, créé par invitation de son administrateur ou de la Région.",
+      },
+      {
+        q: "Que veut dire le périmètre « UFA » ?",
+        a: "Une unité de formation par apprentissage est un site d'un CFA. Une demande peut couvrir tout le CFA ou seulement les sites où le dispositif est en place.",
+      },
+      {
+        q: "Je n'ai pas reçu l'e-mail (lien de connexion, décision, badge).",
+        a: "Vérifiez les courriers indésirables et l'adresse de la boîte partagée du CFA. Les liens de connexion expirent après 15 minutes : demandez-en un nouveau. Les décisions et les badges restent visibles dans votre espace.",
+      },
+      {
+        q: "Combien de temps un badge est-il valable ?",
+        a: "Quatre ans à compter de la décision de la commission pour la collection 2026. Six mois avant la fin, pensez à demander le renouvellement.",
+      },
+    ],
+    contact: "Une question sur le programme ? Écrivez à l'équipe badges de la Région :",
+  },
   notFound: {
     title: "Page introuvable",
     text: "Cette page n'existe pas ou n'est plus disponible.",

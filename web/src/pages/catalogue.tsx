@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import { api } from "../api/client";
 import { FormError } from "../components/forms";
 import { usePageTitle } from "../components/hooks";
+import { formatDate } from "../i18n";
 
 type PublicBadge = {
   id: string;
@@ -95,6 +96,88 @@ export function CataloguePage() {
             <BadgeCard key={b.id} badge={b} />
           ))}
         </ul>
+      </section>
+      <ProgrammeInfo slug={slug} />
+    </>
+  );
+}
+
+type Session = {
+  id: string;
+  name: string;
+  deadline: string;
+  commissionDate: string;
+  revisionsOnly: boolean;
+};
+
+/** The calendar of commissions, how to apply, and the questions people ask. */
+function ProgrammeInfo({ slug }: { slug: string }) {
+  const { t, i18n } = useTranslation();
+  const sessions = useQuery({
+    queryKey: ["sessions", slug],
+    queryFn: () =>
+      api<{ sessions: Session[] }>("GET", `/api/programmes/${encodeURIComponent(slug)}/sessions`),
+  });
+  const upcoming = (sessions.data?.sessions ?? []).filter(
+    (s) => s.commissionDate >= new Date().toISOString().slice(0, 10),
+  );
+  const faq = t("programme.faq", { returnObjects: true }) as unknown as { q: string; a: string }[];
+  const steps = t("programme.steps", { returnObjects: true }) as unknown as string[];
+  return (
+    <>
+      <section aria-labelledby="calendar-title">
+        <h2 id="calendar-title">{t("programme.calendarTitle")}</h2>
+        {upcoming.length === 0 ? (
+          <p className="empty">{t("programme.noSession")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("programme.session")}</th>
+                  <th scope="col">{t("programme.deadline")}</th>
+                  <th scope="col">{t("programme.commission")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {upcoming.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      {s.name}
+                      {s.revisionsOnly ? (
+                        <span className="muted"> — {t("programme.revisionsOnly")}</span>
+                      ) : null}
+                    </td>
+                    <td>{formatDate(`${s.deadline}T12:00:00Z`, i18n.language)}</td>
+                    <td>{formatDate(`${s.commissionDate}T12:00:00Z`, i18n.language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p className="muted">{t("programme.deadlineNote")}</p>
+      </section>
+      <section aria-labelledby="apply-title">
+        <h2 id="apply-title">{t("programme.applyTitle")}</h2>
+        <ol>
+          {steps.map((step) => (
+            <li key={step}>{step}</li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="faq-title">
+        <h2 id="faq-title">{t("programme.faqTitle")}</h2>
+        {faq.map((item) => (
+          <details key={item.q} className="faq">
+            <summary>{item.q}</summary>
+            <p>{item.a}</p>
+          </details>
+        ))}
+        <p>
+          {t("programme.contact")}{" "}
+          <a href="mailto:badges@region-normandie.example">badges@region-normandie.example</a>
+        </p>
       </section>
     </>
   );
