@@ -36,6 +36,10 @@ const envSchema = z
       .default("info"),
     JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
     JOBS_ENABLED: booleanString.default(true),
+    REMINDER_MONTHS: z
+      .string()
+      .regex(/^\d{1,2}(,\d{1,2})*$/, "must be a comma-separated list of months, e.g. 6,3,1")
+      .default("6,3,1"),
     JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     TRUST_PROXY: booleanString.default(false),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
@@ -92,6 +96,8 @@ export type Config = {
   jobsEnabled: boolean;
   /** How long a job may run before another worker takes it back (its worker is presumed dead). */
   jobsLeaseMs: number;
+  /** Months before a badge's end of validity when its holder is reminded. */
+  reminderMonths: number[];
   trustProxy: boolean;
   sessionDays: number;
   secureCookies: boolean;
@@ -147,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsPollMs: e.JOBS_POLL_MS,
     jobsEnabled: e.JOBS_ENABLED,
     jobsLeaseMs: e.JOBS_LEASE_SECONDS * 1000,
+    reminderMonths: e.REMINDER_MONTHS.split(",").map(Number),
     trustProxy: e.TRUST_PROXY,
     sessionDays: e.SESSION_DAYS,
     fetchAllowPrivateHosts: (e.FETCH_ALLOW_PRIVATE_HOSTS ?? "")

@@ -6,6 +6,11 @@ import { ensureCatalogue } from "./modules/catalogue/catalogue.seed";
 import { ISSUE_QUEUE, issueJobHandler } from "./modules/credentials/issuance.service";
 import { createMailer, EMAIL_QUEUE, emailJobHandler, type Mailer } from "./modules/email/mailer";
 import { type JobHandlers, JobWorker } from "./modules/jobs/worker";
+import {
+  REMINDERS_QUEUE,
+  remindersJobHandler,
+  scheduleReminders,
+} from "./modules/reminders/reminders.service";
 
 export type Platform = { ctx: AppContext; worker: JobWorker; close(): Promise<void> };
 
@@ -14,7 +19,11 @@ export function databaseOptions(config: Config): OpenDatabaseOptions {
 }
 
 export function jobHandlers(ctx: AppContext): JobHandlers {
-  return { [EMAIL_QUEUE]: emailJobHandler(ctx.mailer), [ISSUE_QUEUE]: issueJobHandler(ctx) };
+  return {
+    [EMAIL_QUEUE]: emailJobHandler(ctx.mailer),
+    [ISSUE_QUEUE]: issueJobHandler(ctx),
+    [REMINDERS_QUEUE]: remindersJobHandler(ctx),
+  };
 }
 
 /** Opens the database, applies migrations and prepares the job worker (not started). */
@@ -37,6 +46,7 @@ export async function openPlatform(
   const ctx: AppContext = { config, database, db, mailer, fetcher, ownUrls };
   // The catalogue in force is reference data every instance needs, demo or not.
   await ensureCatalogue(ctx);
+  await scheduleReminders(ctx);
   const worker = new JobWorker({
     db,
     handlers: jobHandlers(ctx),

@@ -14,6 +14,7 @@ import { AppError } from "../../errors";
 import { appendAudit } from "../audit/audit.repo";
 import { queueEmail } from "../email/mailer";
 import { enqueueJob } from "../jobs/jobs.repo";
+import { notifyIfNewlyEligible } from "../label/label.service";
 import { activeIssuerKey, findRegion, issuerProfile } from "./issuer.service";
 
 export const ISSUE_QUEUE = "credentials.issue";
@@ -182,7 +183,10 @@ export async function issueCredential(
     });
     return row;
   });
-  if (result) return { credential: result, created: true };
+  if (result) {
+    if (result.subjectOrgId) await notifyIfNewlyEligible(ctx, result.subjectOrgId, result.id);
+    return { credential: result, created: true };
+  }
   // Another run won the race: its credential is the one.
   const winner = await findByGrantKey(ctx, grant.grantKey);
   if (!winner) throw new Error(`credential for ${grant.grantKey} vanished`);

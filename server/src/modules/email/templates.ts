@@ -52,6 +52,23 @@ export type EmailTemplate =
     }
   | { name: "review_assigned"; organisation: string; badge: string; url: string }
   | {
+      name: "expiry_reminder";
+      organisation: string;
+      badge: string;
+      months: number;
+      validUntil: string;
+      url: string;
+    }
+  | {
+      name: "draft_reminder";
+      organisation: string;
+      badge: string;
+      deadline: string;
+      session: string;
+      url: string;
+    }
+  | { name: "label_eligible"; organisation: string; count: number; url: string }
+  | {
       name: "application_decided";
       outcome: "granted" | "refused" | "revision_requested";
       organisation: string;
@@ -77,6 +94,66 @@ const longDate = (day: string, locale: Locale) =>
 function content(t: EmailTemplate, locale: Locale): Content {
   const fr = locale === "fr";
   switch (t.name) {
+    case "expiry_reminder":
+      return fr
+        ? {
+            subject: `À renouveler : ${t.badge}`,
+            intro: [
+              `Le badge « ${t.badge} » de ${t.organisation} arrive à échéance le ${longDate(t.validUntil.slice(0, 10), locale)} (dans moins de ${t.months} mois).`,
+              "Pour qu'il compte toujours pour le label, déposez sa demande de renouvellement à une prochaine session : elle reprend le dossier précédent.",
+            ],
+            action: { label: "Voir la collection du CFA", url: t.url },
+            outro: ["Vous recevez ce rappel 6, 3 puis 1 mois avant l'échéance."],
+          }
+        : {
+            subject: `To renew: ${t.badge}`,
+            intro: [
+              `${t.organisation}'s badge "${t.badge}" ends on ${longDate(t.validUntil.slice(0, 10), locale)} (in less than ${t.months} months).`,
+              "To keep it counting for the label, apply for its renewal at a coming session: the previous file is reused.",
+            ],
+            action: { label: "See the CFA's collection", url: t.url },
+            outro: ["You get this reminder 6, 3 and 1 month before the end."],
+          };
+    case "draft_reminder":
+      return fr
+        ? {
+            subject: `Date limite proche : ${t.badge}`,
+            intro: [
+              `La demande de ${t.organisation} pour le badge « ${t.badge} » n'est pas encore envoyée.`,
+              `Pour la session « ${t.session} », la date limite est le ${longDate(t.deadline, locale)} à minuit.`,
+            ],
+            action: { label: "Reprendre la demande", url: t.url },
+            outro: ["Après cette date, la demande passera à la session suivante."],
+          }
+        : {
+            subject: `Deadline soon: ${t.badge}`,
+            intro: [
+              `${t.organisation}'s application for the badge "${t.badge}" is not sent yet.`,
+              `For the "${t.session}" session, the deadline is ${longDate(t.deadline, locale)} at midnight.`,
+            ],
+            action: { label: "Continue the application", url: t.url },
+            outro: ["After that date, the application goes to the next session."],
+          };
+    case "label_eligible":
+      return fr
+        ? {
+            subject: "Votre CFA peut demander le label",
+            intro: [
+              `Avec ${t.count} badges valides, dont tous les obligatoires, ${t.organisation} remplit la règle du label CFA Innovant et Durable.`,
+              "Vous pouvez maintenant en faire la demande : la Région la vérifie et la confirme.",
+            ],
+            action: { label: "Voir la progression", url: t.url },
+            outro: ["Bravo à toute l'équipe."],
+          }
+        : {
+            subject: "Your CFA can apply for the label",
+            intro: [
+              `With ${t.count} valid badges, every required one included, ${t.organisation} meets the rule of the Innovative and Sustainable CFA label.`,
+              "You can now apply for it: the Region checks and confirms it.",
+            ],
+            action: { label: "See the progress", url: t.url },
+            outro: ["Congratulations to the whole team."],
+          };
     case "application_submitted":
       return fr
         ? {

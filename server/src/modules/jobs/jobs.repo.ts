@@ -106,7 +106,14 @@ export async function jobStats(db: Db) {
       oldest: sql<Date | null>`min(${jobs.runAt})`.mapWith((v) => (v ? new Date(v) : null)),
     })
     .from(jobs)
-    .where(inArray(jobs.status, ["pending", "running", "failed"]))
+    // Pending means due: a job booked for later (tomorrow's reminders, a retry's
+    // backoff) is not work waiting.
+    .where(
+      or(
+        inArray(jobs.status, ["running", "failed"]),
+        and(eq(jobs.status, "pending"), lte(jobs.runAt, new Date())),
+      ),
+    )
     .groupBy(jobs.status);
   const by = (status: string) => rows.find((r) => r.status === status);
   const oldestPending = by("pending")?.oldest ?? null;

@@ -1,9 +1,17 @@
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { AppContext } from "../../context";
-import { applications, badgeClasses, collections, credentials, programmes } from "../../db/schema";
+import {
+  applications,
+  badgeClasses,
+  collections,
+  credentials,
+  organisations,
+  programmes,
+} from "../../db/schema";
 import { AppError } from "../../errors";
 import { finalStates } from "../applications/applications.rules";
 import { addMonths } from "../credentials/issuance.service";
+import { queueEmail } from "../email/mailer";
 import { type HeldAward, type LabelRule, labelAtRiskFrom, labelEligibility } from "./label.rules";
 
 /** A badge is "expiring" when it ends within this many months: time to apply for renewal. */
@@ -16,7 +24,12 @@ export type BadgeProgress = "held" | "expiring" | "pending" | "missing";
  * force: each badge held, expiring, pending (an application in progress) or
  * missing, and what the rule says.
  */
-export async function labelProgress(ctx: AppContext, organisationId: string, now = new Date()) {
+export async function labelProgress(
+  ctx: AppContext,
+  organisationId: string,
+  now = new Date(),
+  options: { excludeCredentialId?: string } = {},
+) {
   const [current] = await ctx.db
     .select({ collection: collections, programme: programmes })
     .from(collections)
@@ -54,13 +67,15 @@ export async function labelProgress(ctx: AppContext, organisationId: string, now
     badges: badges.map((b) => ({ id: b.id, required: b.required })),
     total: current.collection.labelTotal,
   };
-  const awards: HeldAward[] = held.map((c) => ({
-    awardId: c.id,
-    badgeId: c.badgeClassId,
-    validFrom: c.validFrom,
-    validUntil: c.validUntil,
-    revokedAt: c.revokedAt,
-  }));
+  const awards: HeldAward[] = held
+    .filter((c) => c.id !== options.excludeCredentialId)
+    .map((c) => ({
+      awardId: c.id,
+      badgeId: c.badgeClassId,
+      validFrom: c.validFrom,
+      validUntil: c.validUntil,
+      revokedAt: c.revokedAt,
+    }));
   const eligibility = labelEligibility(rule, awards, [], now);
   const soon = addMonths(now, EXPIRING_MONTHS);
   return {
@@ -95,4 +110,38 @@ export async function labelProgress(ctx: AppContext, organisationId: string, now
       };
     }),
   };
+}
+
+/**
+ * Tells the CFA the day a new badge makes it meet the label's rule (and only
+ * that day: the email is keyed by the badge that tipped it over).
+ */
+export async function notifyIfNewlyEligible(
+  ctx: AppContext,
+  organisationId: string,
+  credentialId: string,
+) {
+  const [org] = await ctx.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  if (org?.kind !== "cfa") return;
+  const now = new Date();
+  const withIt = await labelProgress(ctx, organisationId, now);
+  if (!withIt.eligible) return;
+  const without = await labelProgress(ctx, organisationId, now, {
+    excludeCredentialId: credentialId,
+  });
+  if (without.eligible) return;
+  await queueEmail(ctx.db, {
+    to: org.contactEmail,
+    locale: "fr",
+    uniqueKey: `label-eligible:${organisationId}:${credentialId}`,
+    template: {
+      name: "label_eligible",
+      organisation: org.name,
+      count: withIt.count,
+      url: `${ctx.config.publicUrl}/organisations/${org.id}/label`,
+    },
+  });
 }

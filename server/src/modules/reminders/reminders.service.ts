@@ -1,0 +1,128 @@
+import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
+import type { AppContext } from "../../context";
+import {
+  applications,
+  badgeClasses,
+  calendarSessions,
+  collections,
+  credentials,
+  organisations,
+} from "../../db/schema";
+import { type ApplicationState, submissionKind } from "../applications/applications.rules";
+import { daysUntilDeadline, sessionForSubmission } from "../calendar/calendar.rules";
+import { addMonths } from "../credentials/issuance.service";
+import { queueEmail } from "../email/mailer";
+import { enqueueJob } from "../jobs/jobs.repo";
+import { DRAFT_REMINDER_DAYS, expiryBand } from "./reminders.rules";
+
+export const REMINDERS_QUEUE = "reminders.run";
+
+/**
+ * Sends what is due today: a reminder for each badge entering a band before
+ * its end of validity (6, 3, 1 months by default), and for each draft whose
+ * session closes within a week. Each email has its own key: run twice, sent
+ * once.
+ */
+export async function runReminders(ctx: AppContext, now = new Date()) {
+  const months = ctx.config.reminderMonths;
+  const horizon = addMonths(now, Math.max(...months));
+  const expiring = await ctx.db
+    .select({ credential: credentials, badge: badgeClasses, org: organisations })
+    .from(credentials)
+    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
+    .innerJoin(organisations, eq(organisations.id, credentials.subjectOrgId))
+    .where(
+      and(
+        isNull(credentials.revokedAt),
+        gt(credentials.validUntil, now),
+        lte(credentials.validUntil, horizon),
+      ),
+    );
+  let sent = 0;
+  for (const { credential, badge, org } of expiring) {
+    const band = expiryBand(credential.validUntil, now, months);
+    if (band === null) continue;
+    await queueEmail(ctx.db, {
+      to: org.contactEmail,
+      locale: "fr",
+      uniqueKey: `reminder:expiry:${credential.id}:${band}`,
+      template: {
+        name: "expiry_reminder",
+        organisation: org.name,
+        badge: badge.name,
+        months: band,
+        validUntil: credential.validUntil!.toISOString(),
+        url: `${ctx.config.publicUrl}/organisations/${org.id}/label`,
+      },
+    });
+    sent++;
+  }
+
+  const drafts = await ctx.db
+    .select({ application: applications, badge: badgeClasses, org: organisations })
+    .from(applications)
+    .innerJoin(badgeClasses, eq(badgeClasses.id, applications.badgeClassId))
+    .innerJoin(organisations, eq(organisations.id, applications.organisationId))
+    .where(inArray(applications.state, ["draft", "revision_requested"]));
+  const sessions = await ctx.db
+    .select({ session: calendarSessions, collectionId: collections.id })
+    .from(calendarSessions)
+    .innerJoin(collections, eq(collections.programmeId, calendarSessions.programmeId));
+  for (const { application, badge, org } of drafts) {
+    const own = sessions.filter((s) => s.collectionId === badge.collectionId).map((s) => s.session);
+    const previous = own.find((s) => s.id === application.sessionId);
+    const kind = submissionKind(application.state as ApplicationState);
+    const choice = sessionForSubmission(
+      own,
+      now,
+      kind,
+      undefined,
+      kind === "revision" ? previous?.commissionDate : undefined,
+    );
+    if (!choice.ok) continue;
+    const days = daysUntilDeadline(choice.session, now);
+    if (days > DRAFT_REMINDER_DAYS) continue;
+    const session = own.find((s) => s.id === choice.session.id)!;
+    await queueEmail(ctx.db, {
+      to: org.contactEmail,
+      locale: "fr",
+      uniqueKey: `reminder:draft:${application.id}:${session.id}`,
+      template: {
+        name: "draft_reminder",
+        organisation: org.name,
+        badge: badge.name,
+        deadline: session.deadline,
+        session: session.name,
+        url: `${ctx.config.publicUrl}/demandes/${application.id}`,
+      },
+    });
+    sent++;
+  }
+  return sent;
+}
+
+/** The next run: 07:00 UTC (8 or 9 in Paris), the next day that has not had one. */
+export function nextReminderRun(now: Date): Date {
+  const next = new Date(now);
+  next.setUTCHours(7, 0, 0, 0);
+  if (next.getTime() <= now.getTime()) next.setUTCDate(next.getUTCDate() + 1);
+  return next;
+}
+
+export async function scheduleReminders(ctx: AppContext, now = new Date()) {
+  const runAt = nextReminderRun(now);
+  await enqueueJob(ctx.db, {
+    queue: REMINDERS_QUEUE,
+    payload: {},
+    runAt,
+    uniqueKey: `reminders:${runAt.toISOString().slice(0, 10)}`,
+  });
+}
+
+/** Runs the reminders, then books tomorrow's run: a daily chain that survives restarts. */
+export function remindersJobHandler(ctx: AppContext) {
+  return async () => {
+    await runReminders(ctx);
+    await scheduleReminders(ctx, new Date(Date.now() + 60_000));
+  };
+}
