@@ -15,7 +15,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppContext } from "./context";
 import { handleError, sendError } from "./http/error-handler";
-import { renderBadgeShell } from "./http/public-pages";
+import { renderBadgeShell, renderPassportShell } from "./http/public-pages";
 import { registerSession } from "./http/session";
 import { adminRoutes } from "./modules/admin/admin.routes";
 import { applicationRoutes } from "./modules/applications/applications.routes";
@@ -26,6 +26,7 @@ import { credentialRoutes } from "./modules/credentials/credentials.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { organisationRoutes } from "./modules/organisations/organisations.routes";
 import { publicRoutes } from "./modules/public/public.routes";
+import { publicPassport } from "./modules/public/public.service";
 import { verifyRoutes } from "./modules/verify/verify.routes";
 import { webDistDir } from "./paths";
 
@@ -181,6 +182,15 @@ export async function buildApp(
       if (request.url.startsWith("/api/") || request.method !== "GET")
         return sendError(request, reply, "NOT_FOUND");
       // Badge pages carry their preview tags and content in the first response.
+      const passportSlug = /^\/passports\/([a-z0-9-]{1,120})(?:[?#].*)?$/.exec(request.url)?.[1];
+      if (passportSlug) {
+        const found = await publicPassport(ctx, passportSlug).catch(() => undefined);
+        return reply
+          .status(found ? 200 : 404)
+          .type("text/html; charset=utf-8")
+          .header("cache-control", "public, max-age=30")
+          .send(found ? renderPassportShell(shell, found, ctx.config) : shell);
+      }
       const badgeId = /^\/badges\/([0-9a-f-]{36})(?:[?#].*)?$/.exec(request.url)?.[1];
       if (badgeId) {
         const found = await publicBadge(ctx.db, badgeId).catch(() => undefined);

@@ -32,7 +32,7 @@ import {
   SitemapPage,
 } from "./pages/misc";
 import { OrganisationPage, OrganisationsPage } from "./pages/organisations";
-import { LaureatesPage, PassportPage, StatisticsPage } from "./pages/public";
+import { IssuerPage, LaureatesPage, PassportPage, StatisticsPage } from "./pages/public";
 import { VerifyPage } from "./pages/verify";
 
 const queryClient = new QueryClient({
@@ -58,6 +58,7 @@ const router = createBrowserRouter([
       { path: "/demandes", element: <ApplicationsPage /> },
       { path: "/passports/:slug", element: <PassportPage /> },
       { path: "/laureats", element: <LaureatesPage /> },
+      { path: "/issuers/:slug", element: <IssuerPage /> },
       { path: "/statistiques", element: <StatisticsPage /> },
       { path: "/organisations/:id/label", element: <LabelProgressPage /> },
       { path: "/demandes/:id", element: <ApplicationPage /> },

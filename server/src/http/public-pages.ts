@@ -153,3 +153,49 @@ export function renderCredentialShell(
     body: `<article><img src="/credentials/${view.id}.svg" alt="Badge ${escapeHtml(view.badge.name)}" width="280" height="308" /><h1>${escapeHtml(view.badge.name)}</h1><p>Délivré à <strong>${escapeHtml(view.holder)}</strong> par ${escapeHtml(view.issuer)} le ${frDate(view.validFrom)}${view.validUntil ? `, valable jusqu'au ${frDate(view.validUntil)}` : ""}.</p><p>Statut : <strong>${escapeHtml(status)}</strong></p><p>${escapeHtml(view.badge.recognises)}</p><p><a href="/credentials/${view.id}.json">Le badge signé (JSON)</a> · <a href="/badges/${view.badge.id}">Les critères du badge</a></p></article>`,
   });
 }
+
+/** An organisation's passport (/passports/:slug): its badges and, for a CFA, its label. */
+export function renderPassportShell(
+  shell: string,
+  view: {
+    organisation: { slug: string; name: string; city: string | null; url: string };
+    label: { eligible: boolean; count: number; total: number } | null;
+    badges: { credentialId: string; name: string; url: string }[];
+  },
+  config: Pick<Config, "publicUrl">,
+): string {
+  const o = view.organisation;
+  const labelLine = view.label
+    ? view.label.eligible
+      ? "Remplit la règle du label CFA Innovant et Durable."
+      : `${view.label.count} badges sur les ${view.label.total} du label CFA Innovant et Durable.`
+    : "";
+  const description =
+    `${view.badges.length} badge${view.badges.length > 1 ? "s" : ""} valide${view.badges.length > 1 ? "s" : ""} délivré${view.badges.length > 1 ? "s" : ""} par la Région Normandie. ${labelLine}`.trim();
+  const image = view.badges[0]
+    ? `${config.publicUrl}/credentials/${view.badges[0].credentialId}.png`
+    : `${config.publicUrl}/favicon.svg`;
+  const list = view.badges
+    .map((b) => `<li><a href="/credentials/${b.credentialId}">${escapeHtml(b.name)}</a></li>`)
+    .join("");
+  return renderShell(shell, {
+    title: `${o.name} — passeport de badges`,
+    description,
+    url: o.url,
+    image,
+    imageAlt: `Badges de ${o.name}`,
+    jsonLd: {
+      "@context": "https://schema.org",
+      "@type": "EducationalOrganization",
+      name: o.name,
+      url: o.url,
+      ...(o.city ? { address: { "@type": "PostalAddress", addressLocality: o.city } } : {}),
+      hasCredential: view.badges.map((b) => ({
+        "@type": "EducationalOccupationalCredential",
+        name: b.name,
+        url: b.url,
+      })),
+    },
+    body: `<article><h1>${escapeHtml(o.name)}</h1><p>${escapeHtml(description)}</p><ul>${list}</ul></article>`,
+  });
+}

@@ -93,7 +93,17 @@ describe("an awarded badge's public page", () => {
     fs.mkdirSync(shots, { recursive: true });
     const page = await world.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
+    const passportHtml = await (await fetch(`${world.baseUrl}/passports/${caen!.slug}`)).text();
+    expect(passportHtml).toContain(
+      '<meta property="og:title" content="CFA des Métiers du Calvados — passeport de badges"',
+    );
+    expect(passportHtml).toContain('"@type":"EducationalOrganization"');
+    const [region] = await world.platform.ctx.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.kind, "region"));
     for (const [url, heading, shot] of [
+      [`/issuers/${region!.slug}`, "Région Normandie", undefined],
       [`/passports/${caen!.slug}`, "CFA des Métiers du Calvados", "passport.png"],
       ["/laureats", "Les lauréats du label", undefined],
       ["/statistiques", "Statistiques", "statistics.png"],

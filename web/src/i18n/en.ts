@@ -586,6 +586,15 @@ export const en: Dictionary = {
     ],
     contact: "A question about the programme? Write to the Region's badge team:",
   },
+  issuer: {
+    title: "Issuer",
+    kicker: "Badge issuer",
+    lead: "This organisation signs the badges it awards. Its public keys let anyone check that a badge really comes from it and has not been changed.",
+    website: "Website",
+    email: "Contact",
+    did: "Identifier (DID)",
+    keys: "Public keys",
+  },
   notFound: {
     title: "Page not found",
     text: "This page does not exist or is no longer available.",

@@ -588,6 +588,15 @@ export const fr = {
     ],
     contact: "Une question sur le programme ? Écrivez à l'équipe badges de la Région :",
   },
+  issuer: {
+    title: "Émetteur",
+    kicker: "Émetteur de badges",
+    lead: "Cette organisation signe les badges qu'elle délivre. Ses clés publiques permettent à chacun de vérifier qu'un badge vient bien d'elle et n'a pas été modifié.",
+    website: "Site web",
+    email: "Contact",
+    did: "Identifiant (DID)",
+    keys: "Clés publiques",
+  },
   notFound: {
     title: "Page introuvable",
     text: "Cette page n'existe pas ou n'est plus disponible.",

@@ -258,3 +258,57 @@ export function StatisticsPage() {
     </>
   );
 }
+
+type IssuerProfile = { id: string; name: string; url: string; email: string };
+
+/** /issuers/:slug — who signs the badges, and where its keys are published. */
+export function IssuerPage() {
+  const { t } = useTranslation();
+  const { slug = "" } = useParams();
+  const query = useQuery({
+    queryKey: ["issuer", slug],
+    queryFn: () => api<IssuerProfile>("GET", `/issuers/${encodeURIComponent(slug)}`),
+    retry: false,
+  });
+  usePageTitle(query.data?.name ?? t("issuer.title"));
+  if (query.isPending) return <p>{t("common.loading")}</p>;
+  if (!query.data)
+    return (
+      <>
+        <h1>{t("notFound.title")}</h1>
+        <FormError error={query.error} />
+      </>
+    );
+  const p = query.data;
+  return (
+    <>
+      <p className="chip">{t("issuer.kicker")}</p>
+      <h1>{p.name}</h1>
+      <p className="lead">{t("issuer.lead")}</p>
+      <dl className="facts card">
+        <dt>{t("issuer.website")}</dt>
+        <dd>
+          <a href={p.url} rel="noopener noreferrer">
+            {p.url}
+          </a>
+        </dd>
+        <dt>{t("issuer.email")}</dt>
+        <dd>
+          <a href={`mailto:${p.email}`}>{p.email}</a>
+        </dd>
+        <dt>{t("issuer.did")}</dt>
+        <dd>
+          <code>{p.id}</code>
+        </dd>
+        <dt>{t("issuer.keys")}</dt>
+        <dd>
+          <a href={`/issuers/${encodeURIComponent(slug)}/did.json`}>did.json</a>
+        </dd>
+      </dl>
+      <p>
+        <Link to="/programmes/label-cfa">{t("catalogue.link")}</Link> ·{" "}
+        <Link to="/verify">{t("verifier.nav")}</Link>
+      </p>
+    </>
+  );
+}

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import { applications, badgeClasses, credentials, organisations } from "../../db/schema";
 import { AppError } from "../../errors";
+import { TtlCache } from "../../lib/ttl-cache";
 import { labelProgress } from "../label/label.service";
 
 /** Shown publicly: accepted by its holder (acceptance is the holder's consent), not revoked, not expired. */
@@ -53,6 +54,12 @@ export async function passport(ctx: AppContext, slug: string, now = new Date()) 
       image: `${base}/api/public/badges/${badge.id}/image.svg`,
     })),
   };
+}
+
+/** Passports are read far more than they change: a 30-second cache for their pages. */
+const passportCache = new TtlCache<Awaited<ReturnType<typeof passport>>>(30_000, 500);
+export function publicPassport(ctx: AppContext, slug: string) {
+  return passportCache.get(slug, () => passport(ctx, slug));
 }
 
 /** CFAs that meet the label rule now, with their collection. */
