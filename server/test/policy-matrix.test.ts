@@ -476,6 +476,14 @@ const cases: Record<string, Case> = {
     }),
     expect: onOwnCfa(200, ["cfaMember", "cfaAdmin"]),
   },
+  "POST /api/credentials/:id/visibility": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/credentials/${await freshCredential(w)}/visibility`,
+      body: { shown: false },
+    }),
+    expect: onOwnCfa(200, ["cfaMember", "cfaAdmin"]),
+  },
   "POST /api/credentials/:id/revoke": {
     request: async (w) => ({
       method: "POST",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../src/modules/demo/seed";
+import { DEMO_PASSWORD, seedDemo } from "../src/modules/demo/seed";
 import { json, TestClient } from "./support/client";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
@@ -26,6 +26,29 @@ describe("passports and figures", () => {
     expect(passport.badges).toHaveLength(7);
     expect(passport.label).toMatchObject({ count: 8, total: 10, eligible: false });
     expect((await client.get("/api/public/passports/region-normandie")).statusCode).toBe(404);
+  });
+
+  it("a badge its holder hides leaves the passport but stays verifiable", async () => {
+    const anonymous = new TestClient(platform.app);
+    const before = json<Passport & { badges: { credentialId: string }[] }>(
+      await anonymous.get("/api/public/passports/cfa-des-metiers-du-calvados"),
+    );
+    const hidden = before.badges[0]!.credentialId;
+    const member = new TestClient(platform.app);
+    await member.signIn("qualite@cfa-calvados.example", DEMO_PASSWORD);
+    const response = await member.post(`/api/credentials/${hidden}/visibility`, { shown: false });
+    expect(response.json()).toMatchObject({ shownPublicly: false, status: "valid" });
+    const after = json<{ badges: { credentialId: string }[] }>(
+      await anonymous.get("/api/public/passports/cfa-des-metiers-du-calvados"),
+    );
+    expect(after.badges.map((b) => b.credentialId)).not.toContain(hidden);
+    expect(after.badges).toHaveLength(before.badges.length - 1);
+    const document = await anonymous.request({
+      method: "GET",
+      url: `/credentials/${hidden}`,
+      headers: { accept: "application/ld+json" },
+    });
+    expect(document.statusCode).toBe(200);
   });
 
   it("counts badges per year and per badge, engaged CFAs, and offers them as CSV", async () => {

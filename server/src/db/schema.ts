@@ -348,6 +348,8 @@ export const credentials = pgTable(
     revokedAt: ts("revoked_at"),
     revocationReason: text("revocation_reason"),
     claimState: text("claim_state").notNull().default("pending"),
+    /** The holder's choice: shown on its public passport or not (the badge stays verifiable). */
+    shownPublicly: boolean("shown_publicly").notNull().default(true),
     claimedAt: ts("claimed_at"),
     claimedBy: uuid("claimed_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),

@@ -380,6 +380,8 @@ export const en: Dictionary = {
     revokeReason: "Reason for revoking",
     revokeHint: "It is sent to the CFA and shown on the badge's public page. Revocation is final.",
     revokeConfirm: 'Revoke "{{badge}}"',
+    evidence: "Evidence",
+    shownPublicly: "Show this badge on the organisation's public passport",
     copyLink: "Copy the link",
     copied: "Link copied.",
     linkedIn: "Add to LinkedIn",

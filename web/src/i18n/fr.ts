@@ -377,6 +377,8 @@ export const fr = {
     revokeHint:
       "Il est envoyé au CFA et affiché sur la page publique du badge. La révocation est définitive.",
     revokeConfirm: "Révoquer « {{badge}} »",
+    evidence: "Preuves",
+    shownPublicly: "Montrer ce badge sur le passeport public de l'organisation",
     copyLink: "Copier le lien",
     copied: "Lien copié.",
     linkedIn: "Ajouter à LinkedIn",

@@ -13,6 +13,8 @@ export type CredentialView = {
   status: "valid" | "expired" | "revoked" | "pending_start";
   revocationReason: string | null;
   revokedAt: string | null;
+  shownPublicly: boolean;
+  evidence: { name?: string; narrative?: string }[];
   claimState: "pending" | "accepted" | "declined";
   validFrom: string;
   validUntil: string | null;
@@ -227,6 +229,20 @@ export function CredentialPage() {
         <p>
           <Link to={`/badges/${c.badge.id}`}>{t("credential.criteriaLink")}</Link>
         </p>
+        {c.evidence.length ? (
+          <>
+            <h2>{t("credential.evidence")}</h2>
+            <ul>
+              {c.evidence.map((e) => (
+                <li key={`${e.name}${e.narrative}`}>
+                  {e.name ? <strong>{e.name}</strong> : null}
+                  {e.name && e.narrative ? " — " : null}
+                  {e.narrative}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         {c.status !== "revoked" ? (
           <>
             <h2>{t("credential.downloadTitle")}</h2>
@@ -302,6 +318,13 @@ export function OrganisationBadgesPage() {
       api<CredentialView>("POST", `/api/credentials/${input.id}/${input.answer}`, {}),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["org-credentials", id] }),
   });
+  const visibility = useMutation({
+    mutationFn: (input: { id: string; shown: boolean }) =>
+      api<CredentialView>("POST", `/api/credentials/${input.id}/visibility`, {
+        shown: input.shown,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["org-credentials", id] }),
+  });
   usePageTitle(t("credential.listTitle"));
   if (query.isPending) return <p>{t("common.loading")}</p>;
   if (!query.data)
@@ -320,7 +343,7 @@ export function OrganisationBadgesPage() {
         <Link to={`/organisations/${id}`}>{t("common.back")}</Link>
       </p>
       <h1>{t("credential.listTitle")}</h1>
-      <FormError error={answer.error} />
+      <FormError error={answer.error ?? visibility.error} />
       {list.length === 0 ? <p className="empty">{t("credential.none")}</p> : null}
       <ul className="credential-list plain">
         {list.map((c) => (
@@ -365,6 +388,19 @@ export function OrganisationBadgesPage() {
               ) : null}
               {c.claimState === "accepted" && c.status !== "revoked" ? (
                 <Downloads credential={c} />
+              ) : null}
+              {member && c.claimState === "accepted" && c.status !== "revoked" ? (
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={c.shownPublicly}
+                    disabled={visibility.isPending}
+                    onChange={(event) =>
+                      visibility.mutate({ id: c.id, shown: event.target.checked })
+                    }
+                  />
+                  {t("credential.shownPublicly")}
+                </label>
               ) : null}
               {manager && c.status !== "revoked" ? (
                 <RevokeForm

@@ -21,6 +21,7 @@ import {
   ob2,
   publicCredential,
   revokeCredential,
+  setVisibility,
   statusListDocument,
 } from "./credentials.service";
 import { credentialUrl } from "./issuance.service";
@@ -50,6 +51,8 @@ const credentialView = z.object({
   status: statusSchema,
   revocationReason: z.string().nullable(),
   revokedAt: z.iso.datetime().nullable(),
+  shownPublicly: z.boolean(),
+  evidence: z.array(z.object({ name: z.string().optional(), narrative: z.string().optional() })),
   claimState: z.enum(["pending", "accepted", "declined"]),
   validFrom: z.iso.datetime(),
   validUntil: z.iso.datetime().nullable(),
@@ -126,6 +129,13 @@ export function credentialRoutes(
     status: credentialStatus(f.credential),
     revocationReason: f.credential.revocationReason,
     revokedAt: f.credential.revokedAt?.toISOString() ?? null,
+    shownPublicly: f.credential.shownPublicly,
+    evidence: (
+      (f.credential.document.evidence as { name?: string; narrative?: string }[]) ?? []
+    ).map((e) => ({
+      ...(e.name ? { name: e.name } : {}),
+      ...(e.narrative ? { narrative: e.narrative } : {}),
+    })),
     claimState: f.credential.claimState as "pending" | "accepted" | "declined",
     validFrom: f.credential.validFrom.toISOString(),
     validUntil: f.credential.validUntil?.toISOString() ?? null,
@@ -449,6 +459,23 @@ export function credentialRoutes(
           answerClaim(ctx, found, answer === "accept" ? "accepted" : "declined", user),
         ),
     );
+
+  r.post(
+    "/api/credentials/:id/visibility",
+    {
+      schema: {
+        tags: ["credentials"],
+        summary: "The holding organisation shows or hides the badge on its public passport",
+        params: z.object({ id: uuidParam }),
+        body: z.object({ shown: z.boolean() }).strict(),
+        response: { 200: credentialView, 403: errorBody, 404: errorBody },
+      },
+    },
+    (request) =>
+      actOnCredential(request, request.params.id, "credential.claim", (found, user) =>
+        setVisibility(ctx, found, request.body.shown, user),
+      ),
+  );
 
   r.post(
     "/api/credentials/:id/revoke",

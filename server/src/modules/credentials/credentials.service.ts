@@ -89,6 +89,29 @@ export async function listOrganisationCredentials(ctx: AppContext, orgId: string
     .orderBy(desc(credentials.validFrom));
 }
 
+/** The holder shows the badge on its public passport, or hides it there (it stays verifiable). */
+export async function setVisibility(
+  ctx: AppContext,
+  found: FoundCredential,
+  shown: boolean,
+  user: { id: string; email: string },
+) {
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(credentials)
+      .set({ shownPublicly: shown })
+      .where(eq(credentials.id, found.credential.id));
+    await appendAudit(tx, {
+      actor: { kind: "user", id: user.id, label: user.email },
+      action: shown ? "credential.shown" : "credential.hidden",
+      targetType: "credential",
+      targetId: found.credential.id,
+      data: { badge: found.badge.name },
+    });
+  });
+  forgetCredential(found.credential.id);
+}
+
 /** The holder accepts or declines; declining revokes (nobody may show it any more). */
 export async function answerClaim(
   ctx: AppContext,

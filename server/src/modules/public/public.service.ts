@@ -5,10 +5,11 @@ import { AppError } from "../../errors";
 import { TtlCache } from "../../lib/ttl-cache";
 import { labelProgress } from "../label/label.service";
 
-/** Shown publicly: accepted by its holder (acceptance is the holder's consent), not revoked, not expired. */
+/** Shown publicly: accepted by its holder and not hidden by it, not revoked, not expired. */
 const shownNow = (now: Date) =>
   and(
     eq(credentials.claimState, "accepted"),
+    eq(credentials.shownPublicly, true),
     isNull(credentials.revokedAt),
     or(isNull(credentials.validUntil), gt(credentials.validUntil, now)),
   );

@@ -1,0 +1,1 @@
+ALTER TABLE "credentials" ADD COLUMN "shown_publicly" boolean DEFAULT true NOT NULL;
