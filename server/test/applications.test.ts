@@ -304,6 +304,41 @@ describe("an application, from draft to badge", () => {
     expect(row!.decidedAt).not.toBeNull();
   });
 
+  it("a draft's scope names only the CFA's own sites", async () => {
+    const ownSite = await buildOrganisation(platform.ctx, {
+      name: "UFA de Flers",
+      kind: "ufa",
+      parentId: cfa.id,
+    });
+    const otherSite = await buildOrganisation(platform.ctx, {
+      name: "UFA de Cherbourg",
+      kind: "ufa",
+      parentId: otherCfa.id,
+    });
+    const applicant = await as("applicant");
+    const [, second] = (await platform.ctx.db.select().from(badgeClasses).limit(2)) as [
+      typeof badgeClasses.$inferSelect,
+      typeof badgeClasses.$inferSelect,
+    ];
+    const draft = await applicant.post("/api/applications", {
+      organisationId: cfa.id,
+      badgeClassId: second.id,
+    });
+    const url = `/api/applications/${draft.json().id}`;
+    const refused = await applicant.patch(url, {
+      scope: { ufaIds: [otherSite.id], schedule: null },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toHaveProperty(["scope.ufaIds"]);
+    const saved = await applicant.patch(url, {
+      scope: { ufaIds: [ownSite.id], schedule: "Les autres sites à la rentrée 2027." },
+    });
+    expect(saved.json().scope).toEqual({
+      ufaIds: [ownSite.id],
+      schedule: "Les autres sites à la rentrée 2027.",
+    });
+  });
+
   it("lists: the CFA its own, a reviewer their assignments, managers the queue", async () => {
     const own = json<{ applications: { id: string }[] }>(
       await (await as("applicant")).get(`/api/applications?organisationId=${cfa.id}`),

@@ -421,6 +421,11 @@ export const en: Dictionary = {
     sent: "Your application is sent. A confirmation is on its way by email.",
     editHint:
       "Answer each criterion with text, links or files. Your answers are saved automatically.",
+    scope: "Scope of the application",
+    scopeHint:
+      "With no box ticked, the application covers the whole CFA. Tick the sites (UFA) concerned if it covers only some of them.",
+    schedule: "Deployment schedule for the other sites",
+    saveScope: "Save the scope",
     criterion: "Criterion {{n}}",
     renewalExtra: "Addition for the renewal",
     answer: "Your answer",

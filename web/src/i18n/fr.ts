@@ -418,6 +418,11 @@ export const fr = {
     sent: "Votre demande est envoyée. Vous recevez une confirmation par e-mail.",
     editHint:
       "Répondez à chaque critère par un texte, des liens ou des fichiers. Vos réponses sont enregistrées automatiquement.",
+    scope: "Périmètre de la demande",
+    scopeHint:
+      "Sans case cochée, la demande couvre tout le CFA. Cochez les sites (UFA) concernés si elle n'en couvre qu'une partie.",
+    schedule: "Calendrier de déploiement sur les autres sites",
+    saveScope: "Enregistrer le périmètre",
     criterion: "Critère {{n}}",
     renewalExtra: "Complément pour le renouvellement",
     answer: "Votre réponse",

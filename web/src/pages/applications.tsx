@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { ApiError, api } from "../api/client";
+import { ApiError, api, endpoints } from "../api/client";
 import { FormError, formValues, Notice, SelectField } from "../components/forms";
 import { hasRole, useMe, usePageTitle } from "../components/hooks";
 import { formatDate } from "../i18n";
@@ -42,6 +42,7 @@ export type ApplicationSummary = {
   updatedAt: string;
 };
 type Detail = Omit<ApplicationSummary, "badge" | "session"> & {
+  scope: { ufaIds: string[]; schedule: string | null };
   badge: {
     id: string;
     name: string;
@@ -388,6 +389,69 @@ function CriterionEditor({
             : ""}
       </p>
     </fieldset>
+  );
+}
+
+/** Which sites the application covers: the whole CFA, or chosen UFA with a deployment schedule. */
+function ScopeEditor({ detail, onSaved }: { detail: Detail; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const org = useQuery({
+    queryKey: ["organisation", detail.organisation.id],
+    queryFn: () => endpoints.organisation(detail.organisation.id),
+  });
+  const save = useMutation({
+    mutationFn: (scope: { ufaIds: string[]; schedule: string | null }) =>
+      api("PATCH", `/api/applications/${detail.id}`, { scope }),
+    onSuccess: onSaved,
+  });
+  const children = org.data?.children ?? [];
+  if (children.length === 0) return null;
+  return (
+    <form
+      className="card criterion"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        const schedule = String(data.get("schedule") ?? "").trim();
+        save.mutate({
+          ufaIds: data.getAll("ufa").map(String),
+          schedule: schedule ? schedule : null,
+        });
+      }}
+    >
+      <fieldset className="rating">
+        <legend>{t("applications.scope")}</legend>
+        <p className="field__hint">{t("applications.scopeHint")}</p>
+        {children.map((c) => (
+          <label key={c.id} className="checkbox">
+            <input
+              type="checkbox"
+              name="ufa"
+              value={c.id}
+              defaultChecked={detail.scope.ufaIds.includes(c.id)}
+            />
+            {c.name}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="scope-schedule">
+          {t("applications.schedule")}{" "}
+          <span className="field__optional">({t("common.optional")})</span>
+        </label>
+        <textarea
+          id="scope-schedule"
+          name="schedule"
+          rows={2}
+          defaultValue={detail.scope.schedule ?? ""}
+        />
+      </div>
+      <FormError error={save.error} />
+      <button type="submit" className="button button--secondary" disabled={save.isPending}>
+        {t("applications.saveScope")}
+      </button>
+      {save.isSuccess ? <Notice>{t("common.saved")}</Notice> : null}
+    </form>
   );
 }
 
@@ -789,6 +853,7 @@ export function ApplicationPage() {
       {editable ? (
         <>
           <p>{t("applications.editHint")}</p>
+          <ScopeEditor detail={d} onSaved={refresh} />
           {keys.map((k) => (
             <CriterionEditor
               key={k.key}
