@@ -25,11 +25,15 @@ declare module "fastify" {
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-/**
- * Stateless public endpoints that change nothing and read no session: other
- * sites' programs call them without a cookie, so a CSRF token means nothing.
- */
-const CSRF_EXEMPT = new Set(["/api/verify"]);
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /**
+     * A public endpoint that changes nothing and reads no session: other
+     * sites' programs call it without a cookie, so it takes no CSRF token.
+     */
+    stateless?: boolean;
+  }
+}
 const TOUCH_EVERY_MS = 5 * 60_000;
 
 /**
@@ -47,7 +51,7 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
     if (
       !SAFE_METHODS.has(request.method) &&
       request.url.startsWith("/api/") &&
-      !CSRF_EXEMPT.has(request.url.split("?")[0] ?? "")
+      !request.routeOptions.config?.stateless
     )
       checkCsrf(request, ownOrigin);
     const token = request.cookies[SESSION_COOKIE];

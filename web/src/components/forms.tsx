@@ -117,6 +117,24 @@ export function FormError({
   );
 }
 
+/** A page's record while it loads, or the reason it cannot be shown, under the page's heading. */
+export function Unavailable({
+  query,
+  title,
+}: {
+  query: { isPending: boolean; error: unknown };
+  title: string;
+}) {
+  const { t } = useTranslation();
+  if (query.isPending) return <p>{t("common.loading")}</p>;
+  return (
+    <>
+      <h1>{title}</h1>
+      <FormError error={query.error} />
+    </>
+  );
+}
+
 export function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof ApiError ? error.fields[field] : undefined;
 }

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, api, endpoints } from "../api/client";
-import { FormError, formValues, Notice, SelectField } from "../components/forms";
+import { FormError, formValues, Notice, SelectField, Unavailable } from "../components/forms";
 import { hasRole, useMe, usePageTitle } from "../components/hooks";
 import { formatDate } from "../i18n";
 
@@ -793,14 +793,7 @@ export function ApplicationPage() {
       ? `${query.data.badge.name} — ${query.data.organisation.name}`
       : t("applications.title"),
   );
-  if (query.isPending) return <p>{t("common.loading")}</p>;
-  if (!query.data)
-    return (
-      <>
-        <h1>{t("applications.title")}</h1>
-        <FormError error={query.error} />
-      </>
-    );
+  if (!query.data) return <Unavailable query={query} title={t("applications.title")} />;
   const d = query.data;
   const editable = d.can.events.includes("edit");
   const manager = hasRole(me.data, "programme_manager");

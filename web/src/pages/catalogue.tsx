@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../api/client";
-import { FormError } from "../components/forms";
+import { FormError, Unavailable } from "../components/forms";
 import { usePageTitle } from "../components/hooks";
 import { formatDate } from "../i18n";
 
@@ -196,14 +196,7 @@ export function BadgePage() {
     retry: false,
   });
   usePageTitle(badge.data?.name ?? t("catalogue.title"));
-  if (badge.isPending) return <p>{t("common.loading")}</p>;
-  if (!badge.data)
-    return (
-      <>
-        <h1>{t("notFound.title")}</h1>
-        <FormError error={badge.error} />
-      </>
-    );
+  if (!badge.data) return <Unavailable query={badge} title={t("notFound.title")} />;
   const b = badge.data;
   return (
     <article className="badge-page">

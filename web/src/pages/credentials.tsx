@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../api/client";
-import { FormError, Notice } from "../components/forms";
+import { FormError, Notice, Unavailable } from "../components/forms";
 import { hasRole, useMe, usePageTitle } from "../components/hooks";
 import { formatDate } from "../i18n";
 
@@ -176,14 +176,7 @@ export function CredentialPage() {
   usePageTitle(
     query.data ? `${query.data.badge.name} — ${query.data.holder.name}` : t("credential.title"),
   );
-  if (query.isPending) return <p>{t("common.loading")}</p>;
-  if (!query.data)
-    return (
-      <>
-        <h1>{t("notFound.title")}</h1>
-        <FormError error={query.error} />
-      </>
-    );
+  if (!query.data) return <Unavailable query={query} title={t("notFound.title")} />;
   const c = query.data;
   const lang = i18n.language;
   return (
@@ -326,14 +319,7 @@ export function OrganisationBadgesPage() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["org-credentials", id] }),
   });
   usePageTitle(t("credential.listTitle"));
-  if (query.isPending) return <p>{t("common.loading")}</p>;
-  if (!query.data)
-    return (
-      <>
-        <h1>{t("credential.listTitle")}</h1>
-        <FormError error={query.error} />
-      </>
-    );
+  if (!query.data) return <Unavailable query={query} title={t("credential.listTitle")} />;
   const member = me.data?.memberships.some((m) => m.organisation.id === id);
   const manager = hasRole(me.data, "programme_manager");
   const list = query.data.credentials;

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../api/client";
-import { FormError } from "../components/forms";
+import { Unavailable } from "../components/forms";
 import { usePageTitle } from "../components/hooks";
 import { formatDate } from "../i18n";
 
@@ -87,14 +87,7 @@ export function LabelProgressPage() {
     retry: false,
   });
   usePageTitle(t("label.title"));
-  if (query.isPending) return <p>{t("common.loading")}</p>;
-  if (!query.data)
-    return (
-      <>
-        <h1>{t("label.title")}</h1>
-        <FormError error={query.error} />
-      </>
-    );
+  if (!query.data) return <Unavailable query={query} title={t("label.title")} />;
   const p = query.data;
   const missingRequired = p.requiredTotal - p.requiredHeld;
   const short = Math.max(p.total - p.count, missingRequired);

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../api/client";
-import { FormError } from "../components/forms";
+import { FormError, Unavailable } from "../components/forms";
 import { usePageTitle } from "../components/hooks";
 import { formatDate } from "../i18n";
 
@@ -45,14 +45,7 @@ export function PassportPage() {
     retry: false,
   });
   usePageTitle(query.data?.organisation.name ?? t("passport.title"));
-  if (query.isPending) return <p>{t("common.loading")}</p>;
-  if (!query.data)
-    return (
-      <>
-        <h1>{t("notFound.title")}</h1>
-        <FormError error={query.error} />
-      </>
-    );
+  if (!query.data) return <Unavailable query={query} title={t("notFound.title")} />;
   const { organisation: o, label, badges } = query.data;
   return (
     <>
@@ -271,14 +264,7 @@ export function IssuerPage() {
     retry: false,
   });
   usePageTitle(query.data?.name ?? t("issuer.title"));
-  if (query.isPending) return <p>{t("common.loading")}</p>;
-  if (!query.data)
-    return (
-      <>
-        <h1>{t("notFound.title")}</h1>
-        <FormError error={query.error} />
-      </>
-    );
+  if (!query.data) return <Unavailable query={query} title={t("notFound.title")} />;
   const p = query.data;
   return (
     <>

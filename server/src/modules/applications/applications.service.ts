@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, ne, notInArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, notInArray, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import {
@@ -473,6 +473,41 @@ export async function assignReviewers(
   });
 }
 
+/**
+ * Changes the caller's own review assignment on an application, if it is in
+ * the expected state, with its audit row; REVIEW_NOT_ASSIGNED otherwise.
+ */
+async function updateOwnAssignment(
+  ctx: AppContext,
+  user: UserRow,
+  applicationId: string,
+  set: Partial<typeof reviewAssignments.$inferInsert>,
+  stateCondition: SQL,
+  audit: { action: string; data: Record<string, unknown> },
+) {
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(reviewAssignments)
+      .set(set)
+      .where(
+        and(
+          eq(reviewAssignments.applicationId, applicationId),
+          eq(reviewAssignments.reviewerId, user.id),
+          stateCondition,
+        ),
+      )
+      .returning();
+    if (!row) throw new AppError("REVIEW_NOT_ASSIGNED");
+    await appendAudit(tx, {
+      actor: actorOf(user),
+      action: audit.action,
+      targetType: "application",
+      targetId: applicationId,
+      data: audit.data,
+    });
+  });
+}
+
 export async function recuse(
   ctx: AppContext,
   principal: Principal,
@@ -482,27 +517,14 @@ export async function recuse(
 ) {
   const found = await readableApplication(ctx, principal, id);
   authorize(principal, "application.review", { org: found.org, reviewers: found.reviewers });
-  await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(reviewAssignments)
-      .set({ state: "recused", recusalReason: reason })
-      .where(
-        and(
-          eq(reviewAssignments.applicationId, id),
-          eq(reviewAssignments.reviewerId, user.id),
-          eq(reviewAssignments.state, "assigned"),
-        ),
-      )
-      .returning();
-    if (!row) throw new AppError("REVIEW_NOT_ASSIGNED");
-    await appendAudit(tx, {
-      actor: actorOf(user),
-      action: "review.recused",
-      targetType: "application",
-      targetId: id,
-      data: { reason },
-    });
-  });
+  await updateOwnAssignment(
+    ctx,
+    user,
+    id,
+    { state: "recused", recusalReason: reason },
+    eq(reviewAssignments.state, "assigned"),
+    { action: "review.recused", data: { reason } },
+  );
 }
 
 export async function submitReview(
@@ -528,27 +550,14 @@ export async function submitReview(
       "VALIDATION_FAILED",
       Object.fromEntries([...missing, ...extra].map((k) => [`ratings.${k}`, ""])),
     );
-  await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(reviewAssignments)
-      .set({ ...input, state: "submitted", submittedAt: new Date() })
-      .where(
-        and(
-          eq(reviewAssignments.applicationId, id),
-          eq(reviewAssignments.reviewerId, user.id),
-          ne(reviewAssignments.state, "recused"),
-        ),
-      )
-      .returning();
-    if (!row) throw new AppError("REVIEW_NOT_ASSIGNED");
-    await appendAudit(tx, {
-      actor: actorOf(user),
-      action: "review.submitted",
-      targetType: "application",
-      targetId: id,
-      data: { recommendation: input.recommendation },
-    });
-  });
+  await updateOwnAssignment(
+    ctx,
+    user,
+    id,
+    { ...input, state: "submitted", submittedAt: new Date() },
+    ne(reviewAssignments.state, "recused"),
+    { action: "review.submitted", data: { recommendation: input.recommendation } },
+  );
 }
 
 /**

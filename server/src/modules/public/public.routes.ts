@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { errorBody, typed } from "../../http/route-types";
-import { laureates, passport, statistics, statisticsCsv } from "./public.service";
+import { passport, publicLaureates, statistics, statisticsCsv } from "./public.service";
 
 const tags = ["public"];
 
@@ -83,7 +83,7 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (_request, reply) => {
       reply.header("cache-control", "public, max-age=60");
-      return { laureates: await laureates(ctx) };
+      return { laureates: await publicLaureates(ctx) };
     },
   );
 

@@ -88,8 +88,17 @@ export async function laureates(ctx: AppContext, now = new Date()) {
   return out;
 }
 
+/**
+ * Laureates cost a label check per CFA: public pages share one computation a
+ * minute (the figures are not worth more freshness than that).
+ */
+const laureatesCache = new TtlCache<Awaited<ReturnType<typeof laureates>>>(60_000, 10);
+export function publicLaureates(ctx: AppContext) {
+  return laureatesCache.get(ctx.config.publicUrl, () => laureates(ctx));
+}
+
 /** The programme's figures: badges delivered per year and per badge, organisations engaged, laureates. */
-export async function statistics(ctx: AppContext, now = new Date()) {
+export async function statistics(ctx: AppContext) {
   const delivered = await ctx.db
     .select({
       year: sql<number>`extract(year from ${credentials.validFrom})::int`.mapWith(Number),
@@ -129,7 +138,7 @@ export async function statistics(ctx: AppContext, now = new Date()) {
         or(inArray(organisations.id, withCredential), inArray(organisations.id, withApplication)),
       ),
     );
-  const labelled = await laureates(ctx, now);
+  const labelled = await publicLaureates(ctx);
   return {
     badgesPerYear: delivered,
     badgesPerBadge: perBadge,

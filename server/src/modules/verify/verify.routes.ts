@@ -79,6 +79,7 @@ export function verifyRoutes(app: FastifyInstance, ctx: AppContext) {
       "/api/verify",
       {
         bodyLimit: VERIFY_BODY_LIMIT,
+        config: { stateless: true },
         schema: {
           tags: ["public"],
           summary: "Verify any Open Badge (3.0 or 2.0)",
