@@ -2,14 +2,20 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   applications,
-  badgeClasses,
+  type badgeClasses,
   calendarSessions,
   credentials,
   devMail,
   programmes,
 } from "../src/db/schema";
 import { json, TestClient } from "./support/client";
-import { addMember, buildOrganisation, buildUser, sessionCookieFor } from "./support/factories";
+import {
+  addMember,
+  buildOrganisation,
+  buildUser,
+  catalogueBadges,
+  sessionCookieFor,
+} from "./support/factories";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
@@ -31,9 +37,7 @@ beforeAll(async () => {
   await buildOrganisation(ctx, { name: "Région Normandie", kind: "region" });
   cfa = await buildOrganisation(ctx, { name: "CFA de l'Orne" });
   otherCfa = await buildOrganisation(ctx, { name: "CFA de la Manche" });
-  [badge] = (await ctx.db.select().from(badgeClasses).limit(1)) as [
-    typeof badgeClasses.$inferSelect,
-  ];
+  [badge] = (await catalogueBadges(ctx)) as [typeof badgeClasses.$inferSelect];
   const [programme] = await ctx.db
     .select()
     .from(programmes)
@@ -316,7 +320,7 @@ describe("an application, from draft to badge", () => {
       parentId: otherCfa.id,
     });
     const applicant = await as("applicant");
-    const [, second] = (await platform.ctx.db.select().from(badgeClasses).limit(2)) as [
+    const [, second] = (await catalogueBadges(platform.ctx)) as [
       typeof badgeClasses.$inferSelect,
       typeof badgeClasses.$inferSelect,
     ];

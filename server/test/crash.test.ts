@@ -7,11 +7,11 @@ import { verifyCredential } from "@blason/openbadges";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
-import { badgeClasses, credentials, jobs } from "../src/db/schema";
+import { credentials, jobs } from "../src/db/schema";
 import { enqueueIssuance } from "../src/modules/credentials/issuance.service";
 import { repoRoot } from "../src/paths";
 import { openPlatform } from "../src/platform";
-import { buildOrganisation } from "./support/factories";
+import { buildOrganisation, catalogueBadges } from "./support/factories";
 import { freshDatabase, testConfig } from "./support/platform";
 
 /**
@@ -89,7 +89,7 @@ describe("issuance and a crash", () => {
     const seeding = await openPlatform(config, url ? { database: probe } : {});
     await buildOrganisation(seeding.ctx, { name: "Région Normandie", kind: "region" });
     const cfa = await buildOrganisation(seeding.ctx, { name: "CFA du Crash" });
-    const [badge] = await seeding.ctx.db.select().from(badgeClasses).limit(1);
+    const [badge] = await catalogueBadges(seeding.ctx);
     await seeding.ctx.db.transaction(async (tx) => {
       for (let i = 0; i < GRANTS; i++)
         await enqueueIssuance(tx, {

@@ -14,7 +14,13 @@ import {
   issueCredential,
 } from "../src/modules/credentials/issuance.service";
 import { json, TestClient } from "./support/client";
-import { addMember, buildOrganisation, buildUser, sessionCookieFor } from "./support/factories";
+import {
+  addMember,
+  buildOrganisation,
+  buildUser,
+  catalogueBadges,
+  sessionCookieFor,
+} from "./support/factories";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
@@ -29,7 +35,7 @@ beforeAll(async () => {
     .select()
     .from(badgeClasses)
     .where(eq(badgeClasses.slug, "accueil-integration"));
-  badgeId = badge?.id ?? (await platform.ctx.db.select().from(badgeClasses).limit(1))[0]!.id;
+  badgeId = badge?.id ?? (await catalogueBadges(platform.ctx))[0]!.id;
 });
 afterAll(() => platform?.close());
 

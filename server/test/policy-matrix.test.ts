@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   applicationFiles,
   applications,
-  badgeClasses,
   calendarSessions,
   devMail,
   organisations,
@@ -21,6 +20,7 @@ import {
   addMember,
   buildOrganisation,
   buildUser,
+  catalogueBadges,
   PASSWORD,
   sessionCookieFor,
 } from "./support/factories";
@@ -100,7 +100,7 @@ const onOwnApplication =
   };
 
 async function firstBadge(w: World) {
-  const [badge] = await w.platform.ctx.db.select().from(badgeClasses).limit(1);
+  const [badge] = await catalogueBadges(w.platform.ctx);
   return badge!;
 }
 
@@ -156,10 +156,7 @@ async function freshMember(w: World) {
 }
 
 async function firstBadgeId(w: World): Promise<string> {
-  const [badge] = await w.platform.ctx.db
-    .select({ id: badgeClasses.id })
-    .from(badgeClasses)
-    .limit(1);
+  const [badge] = await catalogueBadges(w.platform.ctx);
   return badge!.id;
 }
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { badgeClasses } from "../src/db/schema";
 import { forgetPublicBadges } from "../src/modules/catalogue/catalogue.repo";
+import { catalogueBadges } from "./support/factories";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   );
   app = await buildApp(platform.ctx, { logger: false, webDir });
   await app.ready();
-  const [badge] = await platform.ctx.db.select().from(badgeClasses).limit(1);
+  const [badge] = await catalogueBadges(platform.ctx);
   badgeId = badge!.id;
 });
 afterAll(async () => {

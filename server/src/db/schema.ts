@@ -251,12 +251,22 @@ export const collections = pgTable(
     version: text("version").notNull(),
     name: text("name").notNull(),
     labelTotal: integer("label_total").notNull(),
+    /** How long the label itself is valid once confirmed. */
+    labelValidityMonths: integer("label_validity_months").notNull().default(48),
+    /** A draft is edited by managers and seen by no one else; publishing puts it in force. */
+    status: text("status").notNull().default("published"),
     inForce: boolean("in_force").notNull().default(false),
+    publishedAt: ts("published_at"),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("collections_programme_version_key").on(t.programmeId, t.version),
+    uniqueIndex("collections_one_in_force_key").on(t.programmeId).where(sql`${t.inForce}`),
+    uniqueIndex("collections_one_draft_key").on(t.programmeId).where(sql`${t.status} = 'draft'`),
     check("collections_label_total_check", sql`${t.labelTotal} > 0`),
+    check("collections_label_validity_check", sql`${t.labelValidityMonths} between 1 and 120`),
+    check("collections_status_check", sql`${t.status} in ('draft', 'published')`),
+    check("collections_draft_not_in_force", sql`not (${t.inForce} and ${t.status} = 'draft')`),
   ],
 );
 
@@ -279,12 +289,40 @@ export const badgeClasses = pgTable(
       .notNull(),
     color: text("color").notNull(),
     position: integer("position").notNull(),
+    /** "badge": counted by the label rule; "label": the label itself, awarded on request. */
+    kind: text("kind").notNull().default("badge"),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("badge_classes_collection_slug_key").on(t.collectionId, t.slug),
+    uniqueIndex("badge_classes_one_label_key").on(t.collectionId).where(sql`${t.kind} = 'label'`),
+    check("badge_classes_kind_check", sql`${t.kind} in ('badge', 'label')`),
     check("badge_classes_validity_check", sql`${t.validityMonths} between 1 and 120`),
     check("badge_classes_color_check", sql`${t.color} ~ '^#[0-9a-fA-F]{6}$'`),
+  ],
+);
+
+/**
+ * A manager's statement that a still-valid award of an older badge counts as
+ * its successor in a newer collection (chains follow across versions).
+ */
+export const badgeEquivalences = pgTable(
+  "badge_equivalences",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    fromBadgeId: uuid("from_badge_id")
+      .notNull()
+      .references(() => badgeClasses.id, { onDelete: "cascade" }),
+    toBadgeId: uuid("to_badge_id")
+      .notNull()
+      .references(() => badgeClasses.id, { onDelete: "cascade" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("badge_equivalences_from_key").on(t.fromBadgeId),
+    index("badge_equivalences_to_idx").on(t.toBadgeId),
+    check("badge_equivalences_distinct", sql`${t.fromBadgeId} <> ${t.toBadgeId}`),
   ],
 );
 
@@ -347,6 +385,13 @@ export const credentials = pgTable(
     recipientEmail: text("recipient_email").notNull(),
     revokedAt: ts("revoked_at"),
     revocationReason: text("revocation_reason"),
+    /**
+     * Set while the credential is suspended (the label when its parts no longer
+     * hold); cleared on restoration. Only credentials whose document carries a
+     * suspension status entry can be suspended.
+     */
+    suspendedAt: ts("suspended_at"),
+    suspensionReason: text("suspension_reason"),
     claimState: text("claim_state").notNull().default("pending"),
     /** The holder's choice: shown on its public passport or not (the badge stays verifiable). */
     shownPublicly: boolean("shown_publicly").notNull().default(true),
@@ -365,6 +410,10 @@ export const credentials = pgTable(
     check(
       "credentials_revocation_check",
       sql`(${t.revokedAt} is null) = (${t.revocationReason} is null)`,
+    ),
+    check(
+      "credentials_suspension_check",
+      sql`(${t.suspendedAt} is null) = (${t.suspensionReason} is null)`,
     ),
   ],
 );
@@ -517,5 +566,84 @@ export const applicationMessages = pgTable(
       "application_messages_role_check",
       sql`${t.authorRole} in ('applicant', 'reviewer', 'manager')`,
     ),
+  ],
+);
+
+export const labelRequestStates = ["pending", "confirmed", "refused", "withdrawn"] as const;
+export type LabelRequestState = (typeof labelRequestStates)[number];
+
+/** What the automatic check found when the label was requested. */
+export type LabelCheck = {
+  eligible: boolean;
+  count: number;
+  total: number;
+  missingRequired: string[];
+  /** The credentials counted, one per badge of the collection. */
+  counted: { badgeId: string; credentialId: string; validUntil: string | null }[];
+};
+
+/**
+ * A CFA's request for the label (first award or renewal): checked
+ * automatically against the rule, confirmed or refused by a manager.
+ */
+export const labelRequests = pgTable(
+  "label_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    collectionId: uuid("collection_id")
+      .notNull()
+      .references(() => collections.id, { onDelete: "restrict" }),
+    kind: text("kind").notNull().default("first"),
+    state: text("state").notNull().default("pending"),
+    check: jsonb("check").$type<LabelCheck>().notNull(),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: ts("decided_at"),
+    motivation: text("motivation"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("label_requests_org_idx").on(t.organisationId),
+    uniqueIndex("label_requests_one_pending_key")
+      .on(t.organisationId)
+      .where(sql`${t.state} = 'pending'`),
+    check("label_requests_kind_check", sql`${t.kind} in ('first', 'renewal')`),
+    check(
+      "label_requests_state_check",
+      sql`${t.state} in ('pending', 'confirmed', 'refused', 'withdrawn')`,
+    ),
+  ],
+);
+
+export const ideaStates = ["new", "answered", "adopted", "declined"] as const;
+export type IdeaState = (typeof ideaStates)[number];
+
+/** A CFA's idea for a new badge; managers answer it and may turn it into a catalogue draft. */
+export const badgeIdeas = pgTable(
+  "badge_ideas",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    state: text("state").notNull().default("new"),
+    answer: text("answer"),
+    answeredBy: uuid("answered_by").references(() => users.id, { onDelete: "set null" }),
+    answeredAt: ts("answered_at"),
+    /** The draft badge a manager made of it, if any. */
+    badgeClassId: uuid("badge_class_id").references(() => badgeClasses.id, {
+      onDelete: "set null",
+    }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("badge_ideas_org_idx").on(t.organisationId),
+    check("badge_ideas_state_check", sql`${t.state} in ('new', 'answered', 'adopted', 'declined')`),
   ],
 );

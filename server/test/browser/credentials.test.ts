@@ -3,9 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { badgeClasses, credentials, organisations } from "../../src/db/schema";
+import { credentials, organisations } from "../../src/db/schema";
 import { DEMO_PASSWORD } from "../../src/modules/demo/seed";
 import { repoRoot } from "../../src/paths";
+import { catalogueBadges } from "../support/factories";
 import { type BrowserWorld, expectAccessible, startBrowserWorld } from "./harness";
 
 let world: BrowserWorld;
@@ -88,7 +89,7 @@ describe("an awarded badge's public page", () => {
       .select()
       .from(organisations)
       .where(eq(organisations.contactEmail, "contact@cfa-calvados.example"));
-    const [badge] = await world.platform.ctx.db.select().from(badgeClasses).limit(1);
+    const [badge] = await catalogueBadges(world.platform.ctx);
     const shots = path.join(repoRoot, "docs/screenshots");
     fs.mkdirSync(shots, { recursive: true });
     const page = await world.newPage();

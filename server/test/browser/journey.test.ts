@@ -1,14 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { verifyCredential } from "@blason/openbadges";
-import { asc } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import type { Browser, Page } from "playwright-core";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { badgeClasses } from "../../src/db/schema";
 import { DEMO_PASSWORD } from "../../src/modules/demo/seed";
 import { repoRoot } from "../../src/paths";
+import { catalogueBadges } from "../support/factories";
 import { type BrowserWorld, expectAccessible, startBrowserWorld } from "./harness";
 
 /**
@@ -114,9 +113,7 @@ describe("the label journey, in the browser", () => {
   it("goes from a draft to an accepted badge whose baked PNG verifies", async () => {
     fs.mkdirSync(screenshots, { recursive: true });
     // A badge the demo CFA neither holds nor applies for.
-    const badge = (
-      await world.platform.ctx.db.select().from(badgeClasses).orderBy(asc(badgeClasses.position))
-    )[13];
+    const badge = (await catalogueBadges(world.platform.ctx))[13];
     const badgeName = badge!.name;
 
     // 1. The CFA drafts, answers every criterion, uploads evidence, sends.

@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import type { AppContext } from "../../src/context";
-import type { MemberRole, OrgKind, PlatformRole } from "../../src/db/schema";
+import {
+  badgeClasses,
+  collections,
+  type MemberRole,
+  type OrgKind,
+  type PlatformRole,
+} from "../../src/db/schema";
 import { insertSession, insertUser } from "../../src/modules/auth/auth.repo";
 import { hashPassword } from "../../src/modules/auth/passwords";
 import { demoSiret, demoUai } from "../../src/modules/demo/seed";
@@ -73,4 +80,17 @@ export async function addMember(
 /** A live session for the user without going through the password check. */
 export async function sessionCookieFor(ctx: AppContext, userId: string): Promise<string> {
   return insertSession(ctx.db, { userId, days: 1 });
+}
+
+/** The badges of the label collection in force, in catalogue order (never the label itself). */
+export async function catalogueBadges(ctx: AppContext) {
+  return ctx.db
+    .select(getTableColumns(badgeClasses))
+    .from(badgeClasses)
+    .innerJoin(
+      collections,
+      and(eq(collections.id, badgeClasses.collectionId), eq(collections.inForce, true)),
+    )
+    .where(eq(badgeClasses.kind, "badge"))
+    .orderBy(asc(badgeClasses.position));
 }

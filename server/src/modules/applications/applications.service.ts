@@ -146,7 +146,8 @@ export async function createApplication(
     .from(badgeClasses)
     .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
     .where(eq(badgeClasses.id, input.badgeClassId));
-  if (!badge?.collection.inForce) throw new AppError("VALIDATION_FAILED", { badgeClassId: "" });
+  if (!badge?.collection.inForce || badge.badge.kind !== "badge")
+    throw new AppError("VALIDATION_FAILED", { badgeClassId: "" });
   return ctx.db.transaction(async (tx) => {
     const open = await tx
       .select({ id: applications.id })

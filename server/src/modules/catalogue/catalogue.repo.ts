@@ -30,7 +30,7 @@ export async function listBadges(q: Queryable, collectionId: string) {
   return q
     .select()
     .from(badgeClasses)
-    .where(eq(badgeClasses.collectionId, collectionId))
+    .where(and(eq(badgeClasses.collectionId, collectionId), eq(badgeClasses.kind, "badge")))
     .orderBy(asc(badgeClasses.position));
 }
 

@@ -24,7 +24,15 @@ export async function ensureCatalogue(
     const programme =
       (await findProgrammeBySlug(tx, labelProgramme.slug)) ??
       (await tx.insert(programmes).values(labelProgramme).returning())[0]!;
-    if (await findCollection(tx, programme.id, collection.version)) return false;
+    const existing = await findCollection(tx, programme.id, collection.version);
+    if (existing) {
+      // Databases created before the label had its own badge class get it now.
+      await tx
+        .insert(badgeClasses)
+        .values(labelBadgeRow(existing.id, collection))
+        .onConflictDoNothing();
+      return false;
+    }
     const [row] = await tx
       .insert(collections)
       .values({
@@ -32,9 +40,12 @@ export async function ensureCatalogue(
         version: collection.version,
         name: collection.name,
         labelTotal: collection.label.total,
+        labelValidityMonths: collection.label.validityMonths,
         inForce: true,
+        publishedAt: new Date(),
       })
       .returning();
+    await tx.insert(badgeClasses).values(labelBadgeRow(row!.id, collection));
     await tx.insert(badgeClasses).values(
       collection.badges.map((b, position) => ({
         collectionId: row!.id,
@@ -63,4 +74,22 @@ export async function ensureCatalogue(
     });
     return true;
   });
+}
+
+/** The label's own badge class: awarded on a confirmed label request, never applied for. */
+function labelBadgeRow(collectionId: string, collection: Collection) {
+  const label = collection.label.badge;
+  return {
+    collectionId,
+    slug: label.slug,
+    name: label.name,
+    recognises: label.recognises,
+    criteria: label.criteria,
+    required: false,
+    validityMonths: collection.label.validityMonths,
+    alignments: [],
+    color: label.color,
+    position: collection.badges.length,
+    kind: "label",
+  };
 }

@@ -26,8 +26,14 @@ export type CatalogueBadge = {
 export type Collection = {
   version: string;
   name: string;
-  /** The label rule of this collection. */
-  label: { total: number };
+  /** The label rule of this collection, and the label badge itself. */
+  label: {
+    total: number;
+    /** How long a confirmed label lasts, in months. */
+    validityMonths: number;
+    /** The label's own badge class: what it recognises and how it is earned. */
+    badge: Pick<CatalogueBadge, "slug" | "name" | "recognises" | "criteria" | "color">;
+  };
   badges: CatalogueBadge[];
   /** Older badges whose still-valid awards count as a badge of this collection. */
   equivalences: { fromVersion: string; fromSlug: string; toSlug: string }[];

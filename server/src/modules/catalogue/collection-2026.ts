@@ -14,7 +14,34 @@ const PLUM = "#5b2a86";
 export const collection2026: Collection = {
   version: "2026",
   name: "Label CFA Innovant et Durable — collection 2026",
-  label: { total: 10 },
+  label: {
+    total: 10,
+    validityMonths: FOUR_YEARS,
+    badge: {
+      slug: "label-cfa-innovant-durable",
+      name: "Label CFA Innovant et Durable",
+      recognises:
+        "Le CFA tient ensemble au moins dix badges valides de la collection, dont les cinq obligatoires : une démarche d'innovation et de développement durable installée dans la durée, et non une action isolée.",
+      criteria: [
+        {
+          statement:
+            "Au moins dix badges valides de la collection en vigueur (ou leurs équivalents reconnus par la Région).",
+          evidence: ["Les badges eux-mêmes, vérifiés automatiquement par Blason"],
+        },
+        {
+          statement:
+            "Les cinq badges obligatoires en font partie : Veille, Compétences numériques, Plan de formation, Multimodalité et Relation tripartite.",
+          evidence: ["Les badges eux-mêmes, vérifiés automatiquement par Blason"],
+        },
+        {
+          statement:
+            "Le label vit avec ses badges : il est suspendu si l'un d'eux expire ou est retiré sans remplaçant, et rétabli dès que la règle est de nouveau remplie.",
+          evidence: ["Le renouvellement des badges avant leur échéance"],
+        },
+      ],
+      color: "#8a5a00",
+    },
+  },
   badges: [
     {
       slug: "veille",

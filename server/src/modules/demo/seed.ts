@@ -1,10 +1,11 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import {
   applicationMessages,
   applications,
   badgeClasses,
   calendarSessions,
+  collections,
   credentials,
   type MemberRole,
   type OrgKind,
@@ -286,7 +287,15 @@ async function seedDemoCredentials(ctx: AppContext) {
   const orgs = await ctx.db.select().from(organisations);
   const caen = orgs.find((o) => o.contactEmail === "contact@cfa-calvados.example");
   const rouen = orgs.find((o) => o.contactEmail === "contact@cfa-industrie-rouen.example");
-  const badges = await ctx.db.select().from(badgeClasses).orderBy(asc(badgeClasses.position));
+  const badges = await ctx.db
+    .select(getTableColumns(badgeClasses))
+    .from(badgeClasses)
+    .innerJoin(
+      collections,
+      and(eq(collections.id, badgeClasses.collectionId), eq(collections.inForce, true)),
+    )
+    .where(eq(badgeClasses.kind, "badge"))
+    .orderBy(asc(badgeClasses.position));
   if (!caen || !rouen || badges.length < 13) return;
   const b = (i: number) => badges[i]!;
   const issue = async (org: OrgRow, badge: BadgeRow, validFrom: Date, accepted: boolean) => {

@@ -39,7 +39,9 @@ export async function labelProgress(
   const badges = await ctx.db
     .select()
     .from(badgeClasses)
-    .where(eq(badgeClasses.collectionId, current.collection.id))
+    .where(
+      and(eq(badgeClasses.collectionId, current.collection.id), eq(badgeClasses.kind, "badge")),
+    )
     .orderBy(badgeClasses.position);
   const held = await ctx.db
     .select()

@@ -1,6 +1,12 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
-import { applications, badgeClasses, credentials, organisations } from "../../db/schema";
+import {
+  applications,
+  badgeClasses,
+  collections,
+  credentials,
+  organisations,
+} from "../../db/schema";
 import { AppError } from "../../errors";
 import { TtlCache } from "../../lib/ttl-cache";
 import { labelProgress } from "../label/label.service";
@@ -115,6 +121,14 @@ export async function statistics(ctx: AppContext) {
       count: sql<number>`count(${credentials.id})::int`.mapWith(Number),
     })
     .from(badgeClasses)
+    .innerJoin(
+      collections,
+      and(
+        eq(collections.id, badgeClasses.collectionId),
+        eq(collections.inForce, true),
+        eq(badgeClasses.kind, "badge"),
+      ),
+    )
     .leftJoin(
       credentials,
       and(eq(credentials.badgeClassId, badgeClasses.id), isNull(credentials.revokedAt)),
