@@ -24,6 +24,7 @@ import { publicBadge } from "./modules/catalogue/catalogue.repo";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
 import { credentialRoutes } from "./modules/credentials/credentials.routes";
 import { healthRoutes } from "./modules/health/health.routes";
+import { labelRoutes } from "./modules/label/label.routes";
 import { organisationRoutes } from "./modules/organisations/organisations.routes";
 import { publicRoutes } from "./modules/public/public.routes";
 import { publicPassport } from "./modules/public/public.service";
@@ -122,6 +123,7 @@ export async function buildApp(
   verifyRoutes(app, ctx);
   applicationRoutes(app, ctx);
   publicRoutes(app, ctx);
+  labelRoutes(app, ctx);
   const webDir = options.webDir ?? webDistDir;
   const indexHtml = path.join(webDir, "index.html");
   const shell = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml, "utf8") : undefined;

@@ -85,6 +85,27 @@ const catalogue = {
     "Ce badge a déjà été accepté ou refusé.",
     "This badge was already accepted or declined.",
   ],
+  // The label: requests, checks, decisions.
+  LABEL_NOT_ELIGIBLE: [
+    409,
+    "La règle du label n'est pas remplie : il manque des badges valides, ou l'un des badges obligatoires.",
+    "The label rule is not met: valid badges are missing, or one of the required badges.",
+  ],
+  LABEL_ALREADY_HELD: [
+    409,
+    "Le CFA détient déjà le label ; son renouvellement s'ouvre six mois avant son échéance.",
+    "The CFA already holds the label; its renewal opens six months before it ends.",
+  ],
+  LABEL_REQUEST_PENDING: [
+    409,
+    "Une demande de label est déjà en cours pour ce CFA.",
+    "A label request is already pending for this CFA.",
+  ],
+  LABEL_REQUEST_DECIDED: [
+    409,
+    "Cette demande de label a déjà été traitée.",
+    "This label request was already dealt with.",
+  ],
   APPLICATION_INCOMPLETE: [
     400,
     "Chaque critère attend une réponse, un lien ou un fichier avant l'envoi.",

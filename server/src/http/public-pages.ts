@@ -106,6 +106,7 @@ const statusText = {
   valid: "Valide",
   expired: "Expiré",
   revoked: "Révoqué",
+  suspended: "Suspendu",
   pending_start: "Pas encore valide",
 } as const;
 
@@ -120,6 +121,7 @@ export function renderCredentialShell(
     validFrom: Date;
     validUntil: Date | null;
     status: keyof typeof statusText;
+    suspensionReason?: string | null;
     revocationReason: string | null;
   },
   config: Pick<Config, "publicUrl">,
@@ -130,7 +132,9 @@ export function renderCredentialShell(
   const status =
     view.status === "revoked" && view.revocationReason
       ? `${statusText.revoked} : ${view.revocationReason}`
-      : statusText[view.status];
+      : view.status === "suspended" && view.suspensionReason
+        ? `${statusText.suspended} : ${view.suspensionReason}`
+        : statusText[view.status];
   const description = `Badge délivré par ${view.issuer} à ${view.holder} le ${frDate(view.validFrom)}. ${statusText[view.status]}.`;
   return renderShell(shell, {
     title,

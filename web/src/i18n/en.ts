@@ -395,8 +395,11 @@ export const en: Dictionary = {
       valid: "Valid",
       expired: "Expired",
       revoked: "Revoked",
+      suspended: "Suspended",
       pending_start: "Not yet valid",
     },
+    suspended:
+      "Suspended: the CFA's collection no longer meets the label rule. It is restored as soon as it does again.",
     claim: { pending: "To accept", accepted: "Accepted", declined: "Declined" },
   },
   applications: {

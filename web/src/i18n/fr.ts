@@ -392,8 +392,11 @@ export const fr = {
       valid: "Valide",
       expired: "Expiré",
       revoked: "Révoqué",
+      suspended: "Suspendu",
       pending_start: "Pas encore valide",
     },
+    suspended:
+      "Suspendu : la collection du CFA ne remplit plus la règle du label. Il est rétabli dès qu'elle la remplit de nouveau.",
     claim: { pending: "À accepter", accepted: "Accepté", declined: "Refusé" },
   },
   applications: {

@@ -10,7 +10,8 @@ import { formatDate } from "../i18n";
 export type CredentialView = {
   id: string;
   url: string;
-  status: "valid" | "expired" | "revoked" | "pending_start";
+  status: "valid" | "expired" | "revoked" | "suspended" | "pending_start";
+  suspensionReason: string | null;
   revocationReason: string | null;
   revokedAt: string | null;
   shownPublicly: boolean;
@@ -36,9 +37,13 @@ const path = (url: string) => new URL(url).pathname;
 /** The status as a word and a colour, never the colour alone. */
 export function StatusChip({ credential }: { credential: CredentialView }) {
   const { t } = useTranslation();
-  const tone = { valid: "ok", expired: "warning", pending_start: "warning", revoked: "danger" }[
-    credential.status
-  ];
+  const tone = {
+    valid: "ok",
+    expired: "warning",
+    pending_start: "warning",
+    suspended: "danger",
+    revoked: "danger",
+  }[credential.status];
   return (
     <span className={`chip chip--${tone}`}>
       <span aria-hidden="true">{credential.status === "valid" ? "✓ " : "! "}</span>
@@ -202,6 +207,14 @@ export function CredentialPage() {
               <strong>{t("credential.revokedOn", { date: formatDate(c.revokedAt!, lang) })}</strong>
             </p>
             {c.revocationReason ? <p>{c.revocationReason}</p> : null}
+          </div>
+        ) : null}
+        {c.status === "suspended" ? (
+          <div className="alert alert--error">
+            <p>
+              <strong>{t("credential.suspended")}</strong>
+            </p>
+            {c.suspensionReason ? <p>{c.suspensionReason}</p> : null}
           </div>
         ) : null}
         <dl className="facts">

@@ -9,7 +9,6 @@ import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
 import { badgeSvgFor } from "../catalogue/badge-image";
 import { findBadge } from "../catalogue/catalogue.repo";
-import { labelProgress } from "../label/label.service";
 import { actorOf, loadReadableOrganisation } from "../organisations/organisations.service";
 import { authorize } from "../policy/policy";
 import {
@@ -44,13 +43,14 @@ function wantsJson(request: FastifyRequest): boolean {
   return html === -1 || accept.search(/application\/(ld\+)?json/) < html;
 }
 
-const statusSchema = z.enum(["valid", "expired", "revoked", "pending_start"]);
+const statusSchema = z.enum(["valid", "expired", "revoked", "suspended", "pending_start"]);
 const credentialView = z.object({
   id: z.uuid(),
   url: z.string(),
   status: statusSchema,
   revocationReason: z.string().nullable(),
   revokedAt: z.iso.datetime().nullable(),
+  suspensionReason: z.string().nullable(),
   shownPublicly: z.boolean(),
   evidence: z.array(z.object({ name: z.string().optional(), narrative: z.string().optional() })),
   claimState: z.enum(["pending", "accepted", "declined"]),
@@ -61,6 +61,7 @@ const credentialView = z.object({
     name: z.string(),
     recognises: z.string(),
     required: z.boolean(),
+    kind: z.enum(["badge", "label"]),
     collection: z.string(),
     image: z.string(),
   }),
@@ -109,6 +110,7 @@ export function credentialRoutes(
         validUntil: found.credential.validUntil,
         status,
         revocationReason: found.credential.revocationReason,
+        suspensionReason: found.credential.suspensionReason,
       },
       ctx.config,
     );
@@ -129,6 +131,7 @@ export function credentialRoutes(
     status: credentialStatus(f.credential),
     revocationReason: f.credential.revocationReason,
     revokedAt: f.credential.revokedAt?.toISOString() ?? null,
+    suspensionReason: f.credential.suspendedAt ? f.credential.suspensionReason : null,
     shownPublicly: f.credential.shownPublicly,
     evidence: (
       (f.credential.document.evidence as { name?: string; narrative?: string }[]) ?? []
@@ -144,6 +147,7 @@ export function credentialRoutes(
       name: f.badge.name,
       recognises: f.badge.recognises,
       required: f.badge.required,
+      kind: f.badge.kind as "badge" | "label",
       collection: f.collection.version,
       image: `${base}/api/public/badges/${f.badge.id}/image.svg`,
     },
@@ -395,47 +399,6 @@ export function credentialRoutes(
           present({ ...row, subject: org, issuer: region } as FoundCredential),
         ),
       };
-    },
-  );
-
-  r.get(
-    "/api/organisations/:id/label",
-    {
-      schema: {
-        tags: ["credentials"],
-        summary:
-          "Where the organisation stands against the label rule: each badge held, expiring, pending or missing",
-        params: z.object({ id: uuidParam }),
-        response: {
-          200: z.object({
-            programme: z.object({ slug: z.string(), name: z.string() }),
-            collection: z.string(),
-            eligible: z.boolean(),
-            count: z.number(),
-            total: z.number(),
-            requiredTotal: z.number(),
-            requiredHeld: z.number(),
-            atRiskFrom: z.string().nullable(),
-            badges: z.array(
-              z.object({
-                id: z.uuid(),
-                name: z.string(),
-                required: z.boolean(),
-                state: z.enum(["held", "expiring", "pending", "missing"]),
-                validUntil: z.string().nullable(),
-                credentialId: z.uuid().nullable(),
-                applicationId: z.uuid().nullable(),
-                image: z.string(),
-              }),
-            ),
-          }),
-          404: errorBody,
-        },
-      },
-    },
-    async (request) => {
-      const org = await loadReadableOrganisation(ctx, request.principal, request.params.id);
-      return labelProgress(ctx, org.id);
     },
   );
 

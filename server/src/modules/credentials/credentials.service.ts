@@ -3,10 +3,11 @@ import {
   buildStatusListCredential,
   createBitstring,
   encodeBitstring,
+  type StatusPurpose,
   setStatus,
   signCredential,
 } from "@blason/openbadges";
-import { and, desc, eq, gte, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { AppContext } from "../../context";
 import { badgeClasses, collections, credentials, organisations } from "../../db/schema";
@@ -15,6 +16,7 @@ import { TtlCache } from "../../lib/ttl-cache";
 import type { Actor } from "../audit/audit.repo";
 import { appendAudit } from "../audit/audit.repo";
 import { queueEmail } from "../email/mailer";
+import { reassessLabel } from "../label/label.service";
 import {
   achievementParts,
   type CredentialRow,
@@ -30,13 +32,14 @@ import {
   type OrganisationRow,
 } from "./issuer.service";
 
-export type CredentialStatus = "valid" | "expired" | "revoked" | "pending_start";
+export type CredentialStatus = "valid" | "expired" | "revoked" | "suspended" | "pending_start";
 
-/** What a credential is now: revoked wins, then its dates. */
+/** What a credential is now: revoked wins, then its dates, then a suspension. */
 export function credentialStatus(row: CredentialRow, now = new Date()): CredentialStatus {
   if (row.revokedAt) return "revoked";
   if (row.validFrom > now) return "pending_start";
   if (row.validUntil && row.validUntil <= now) return "expired";
+  if (row.suspendedAt) return "suspended";
   return "valid";
 }
 
@@ -74,7 +77,7 @@ export function publicCredential(ctx: AppContext, id: string) {
   return publicCache.get(id, () => findCredential(ctx, id));
 }
 
-function forgetCredential(id: string) {
+export function forgetCredential(id: string) {
   publicCache.delete(id);
 }
 
@@ -148,7 +151,10 @@ export async function answerClaim(
     });
   });
   forgetCredential(found.credential.id);
-  if (answer === "declined") forgetStatusLists();
+  if (answer === "declined") {
+    forgetStatusLists();
+    if (found.badge.kind === "badge") await reassessLabel(ctx, found.subject.id);
+  }
 }
 
 /**
@@ -164,12 +170,18 @@ export function forgetStatusLists() {
   statusCache.clear();
 }
 
-/** "<issuer slug>-<n>": the issuer and the n-th block of LIST_LENGTH entries. */
-export function parseStatusListId(listId: string): { slug: string; number: number } | null {
-  const match = /^([a-z0-9-]+)-(\d{1,6})$/.exec(listId);
+/**
+ * "<issuer slug>-<n>" (revocation) or "<issuer slug>-<n>-suspension": the
+ * issuer, the n-th block of LIST_LENGTH entries, and what a set bit means.
+ */
+export function parseStatusListId(
+  listId: string,
+): { slug: string; number: number; purpose: StatusPurpose } | null {
+  const match = /^([a-z0-9-]+?)-(\d{1,6})(-suspension)?$/.exec(listId);
   if (!match) return null;
   const number = Number(match[2]);
-  return number >= 1 ? { slug: match[1]!, number } : null;
+  const purpose: StatusPurpose = match[3] ? "suspension" : "revocation";
+  return number >= 1 ? { slug: match[1]!, number, purpose } : null;
 }
 
 export async function statusListDocument(ctx: AppContext, listId: string) {
@@ -179,23 +191,27 @@ export async function statusListDocument(ctx: AppContext, listId: string) {
   const issuer = parsed ? await findIssuerBySlug(ctx.db, parsed.slug) : undefined;
   if (!parsed || !issuer) return undefined;
   const start = (parsed.number - 1) * LIST_LENGTH;
-  const revoked = await ctx.db
+  // A suspension list also sets the bit of a revoked credential: a label
+  // carries only its suspension entry, and a revoked label is never valid again.
+  const set = await ctx.db
     .select({ index: credentials.statusIndex })
     .from(credentials)
     .where(
       and(
         eq(credentials.issuerId, issuer.id),
-        isNotNull(credentials.revokedAt),
+        parsed.purpose === "revocation"
+          ? isNotNull(credentials.revokedAt)
+          : or(isNotNull(credentials.revokedAt), isNotNull(credentials.suspendedAt)),
         gte(credentials.statusIndex, start),
         lt(credentials.statusIndex, start + LIST_LENGTH),
       ),
     );
   const bits = createBitstring(LIST_LENGTH);
-  for (const { index } of revoked) setStatus(bits, index - start, true);
+  for (const { index } of set) setStatus(bits, index - start, true);
   const unsigned = buildStatusListCredential({
     id: statusListUrl(ctx.config, listId),
     issuer: issuerDid(ctx.config, issuer.slug),
-    purpose: "revocation",
+    purpose: parsed.purpose,
     encodedList: encodeBitstring(bits),
     validFrom: new Date(),
   });
@@ -244,6 +260,7 @@ export async function revokeCredential(ctx: AppContext, id: string, reason: stri
   });
   forgetCredential(id);
   forgetStatusLists();
+  if (found.badge.kind === "badge") await reassessLabel(ctx, found.subject.id);
 }
 
 /** OB 2.0 hosted documents: the same award, for backpacks that speak 2.0. */

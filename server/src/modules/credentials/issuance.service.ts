@@ -14,7 +14,7 @@ import { AppError } from "../../errors";
 import { appendAudit } from "../audit/audit.repo";
 import { queueEmail } from "../email/mailer";
 import { enqueueJob } from "../jobs/jobs.repo";
-import { notifyIfNewlyEligible } from "../label/label.service";
+import { notifyIfNewlyEligible, reassessLabel } from "../label/label.service";
 import { activeIssuerKey, findRegion, issuerProfile } from "./issuer.service";
 
 export const ISSUE_QUEUE = "credentials.issue";
@@ -35,9 +35,17 @@ export type Grant = {
 export const credentialUrl = (config: Config, id: string) =>
   `${config.publicUrl}/credentials/${id}`;
 
-/** A status list holds LIST_LENGTH entries; an issuer's n-th list is "<slug>-<n>". */
-export function statusListId(issuerSlug: string, index: number) {
-  return `${issuerSlug}-${Math.floor(index / LIST_LENGTH) + 1}`;
+/**
+ * A status list holds LIST_LENGTH entries; an issuer's n-th list is
+ * "<slug>-<n>" for revocation and "<slug>-<n>-suspension" for suspension.
+ */
+export function statusListId(
+  issuerSlug: string,
+  index: number,
+  purpose: "revocation" | "suspension" = "revocation",
+) {
+  const list = `${issuerSlug}-${Math.floor(index / LIST_LENGTH) + 1}`;
+  return purpose === "suspension" ? `${list}-suspension` : list;
 }
 export const statusListUrl = (config: Config, listId: string) =>
   `${config.publicUrl}/status/${listId}`;
@@ -117,6 +125,7 @@ export async function issueCredential(
     const id = randomUUID();
     const salt = randomBytes(16).toString("hex");
     const validUntil = addMonths(grant.validFrom, badge.validityMonths);
+    const purpose = badge.kind === "label" ? "suspension" : "revocation";
     const base = ctx.config.publicUrl;
     const identifiers = [
       ...(subject.siret ? [hashedIdentifier("identifier", `SIRET:${subject.siret}`, salt)] : []),
@@ -132,16 +141,19 @@ export async function issueCredential(
         description: badge.recognises,
         ...achievementParts(ctx.config, badge),
         image: { id: `${base}/api/public/badges/${badge.id}/image.png`, caption: badge.name },
-        achievementType: "Badge",
+        achievementType: badge.kind === "label" ? "Award" : "Badge",
       },
       subject: { identifier: identifiers },
       validFrom: grant.validFrom,
       validUntil,
       ...(grant.evidence?.length ? { evidence: grant.evidence } : {}),
+      // OB 3.0 allows one status entry. A badge is revoked for good; the label
+      // lives with its parts, so its entry is a suspension (a revoked label
+      // stays suspended forever).
       credentialStatus: statusEntry({
-        listUrl: statusListUrl(ctx.config, statusListId(issuer.slug, statusIndex)),
+        listUrl: statusListUrl(ctx.config, statusListId(issuer.slug, statusIndex, purpose)),
         index: statusIndex % LIST_LENGTH,
-        purpose: "revocation",
+        purpose,
       }),
     });
     const document = await signCredential(unsigned, { key, date: new Date() });
@@ -184,7 +196,10 @@ export async function issueCredential(
     return row;
   });
   if (result) {
-    if (result.subjectOrgId) await notifyIfNewlyEligible(ctx, result.subjectOrgId, result.id);
+    if (result.subjectOrgId && badge.kind === "badge") {
+      await reassessLabel(ctx, result.subjectOrgId);
+      await notifyIfNewlyEligible(ctx, result.subjectOrgId, result.id);
+    }
     return { credential: result, created: true };
   }
   // Another run won the race: its credential is the one.

@@ -69,6 +69,23 @@ export type EmailTemplate =
     }
   | { name: "label_eligible"; organisation: string; count: number; url: string }
   | {
+      name: "label_requested";
+      organisation: string;
+      kind: "first" | "renewal";
+      count: number;
+      url: string;
+    }
+  | { name: "label_refused"; organisation: string; motivation: string; url: string }
+  | {
+      name: "label_suspended";
+      organisation: string;
+      missingRequired: string[];
+      lapsed: string[];
+      shortfall: number;
+      url: string;
+    }
+  | { name: "label_restored"; organisation: string; url: string }
+  | {
       name: "application_decided";
       outcome: "granted" | "refused" | "revision_requested";
       organisation: string;
@@ -133,6 +150,100 @@ function content(t: EmailTemplate, locale: Locale): Content {
             ],
             action: { label: "Continue the application", url: t.url },
             outro: ["After that date, the application goes to the next session."],
+          };
+    case "label_requested":
+      return fr
+        ? {
+            subject: `Demande de label : ${t.organisation}`,
+            intro: [
+              `${t.organisation} demande ${t.kind === "renewal" ? "le renouvellement du" : "le"} label CFA Innovant et Durable.`,
+              `La vérification automatique a compté ${t.count} badges valides et trouvé la règle remplie. Il reste à confirmer la demande, ou à la refuser en expliquant pourquoi.`,
+            ],
+            action: { label: "Voir les demandes de label", url: t.url },
+            outro: [],
+          }
+        : {
+            subject: `Label request: ${t.organisation}`,
+            intro: [
+              `${t.organisation} asks for ${t.kind === "renewal" ? "the renewal of" : ""} the Innovative and Sustainable CFA label.`,
+              `The automatic check counted ${t.count} valid badges and found the rule met. The request waits for your confirmation, or a refusal with its reasons.`,
+            ],
+            action: { label: "See the label requests", url: t.url },
+            outro: [],
+          };
+    case "label_refused":
+      return fr
+        ? {
+            subject: "Votre demande de label n'est pas retenue",
+            intro: [
+              `La Région n'a pas confirmé la demande de label de ${t.organisation}.`,
+              `Son explication : ${t.motivation}`,
+            ],
+            action: { label: "Voir la collection du CFA", url: t.url },
+            outro: ["Vous pourrez refaire la demande dès que la situation aura changé."],
+          }
+        : {
+            subject: "Your label request was not confirmed",
+            intro: [
+              `The Region did not confirm ${t.organisation}'s label request.`,
+              `Its explanation: ${t.motivation}`,
+            ],
+            action: { label: "See the CFA's collection", url: t.url },
+            outro: ["You may ask again once things have changed."],
+          };
+    case "label_suspended": {
+      const renew = [...new Set([...t.missingRequired, ...t.lapsed])];
+      return fr
+        ? {
+            subject: "Label suspendu : des badges sont à renouveler",
+            intro: [
+              `Le label CFA Innovant et Durable de ${t.organisation} est suspendu : sa collection ne remplit plus la règle depuis qu'un badge a expiré ou a été retiré.`,
+              renew.length
+                ? `À renouveler : ${renew.join(", ")}.`
+                : `Il manque ${t.shortfall} badge(s) valide(s).`,
+              ...(t.missingRequired.length
+                ? [`Obligatoire(s) manquant(s) : ${t.missingRequired.join(", ")}.`]
+                : []),
+              "Le label est rétabli automatiquement dès que la règle est de nouveau remplie : rien d'autre à demander.",
+            ],
+            action: { label: "Voir ce qui manque", url: t.url },
+            outro: [
+              "Tant qu'il est suspendu, le label apparaît comme tel à toute personne qui le vérifie.",
+            ],
+          }
+        : {
+            subject: "Label suspended: badges to renew",
+            intro: [
+              `${t.organisation}'s Innovative and Sustainable CFA label is suspended: its collection no longer meets the rule since a badge expired or was withdrawn.`,
+              renew.length
+                ? `To renew: ${renew.join(", ")}.`
+                : `${t.shortfall} valid badge(s) missing.`,
+              ...(t.missingRequired.length
+                ? [`Missing required badge(s): ${t.missingRequired.join(", ")}.`]
+                : []),
+              "The label is restored automatically as soon as the rule holds again: nothing else to request.",
+            ],
+            action: { label: "See what is missing", url: t.url },
+            outro: ["While suspended, the label shows as such to anyone who verifies it."],
+          };
+    }
+    case "label_restored":
+      return fr
+        ? {
+            subject: "Label rétabli",
+            intro: [
+              `La collection de ${t.organisation} remplit de nouveau la règle : son label CFA Innovant et Durable est rétabli.`,
+            ],
+            action: { label: "Voir la collection du CFA", url: t.url },
+            outro: ["Bravo à toute l'équipe."],
+          }
+        : {
+            subject: "Label restored",
+            intro: [
+              `${t.organisation}'s collection meets the rule again: its Innovative and Sustainable CFA label is restored.`,
+            ],
+            action: { label: "See the CFA's collection", url: t.url },
+            outro: ["Congratulations to the whole team."],
           };
     case "label_eligible":
       return fr

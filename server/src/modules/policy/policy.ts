@@ -78,6 +78,9 @@ export const policy = {
   "credential.revoke": hasRole("programme_manager"),
   "admin.users": hasRole("platform_admin"),
   "audit.read": hasRole("platform_admin", "programme_manager"),
+  // The label: a CFA's staff request it, managers confirm or refuse.
+  "label.request": memberOfOrg("member", "admin"),
+  "label.decide": hasRole("programme_manager"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

@@ -13,6 +13,7 @@ import { daysUntilDeadline, sessionForSubmission } from "../calendar/calendar.ru
 import { addMonths } from "../credentials/issuance.service";
 import { queueEmail } from "../email/mailer";
 import { enqueueJob } from "../jobs/jobs.repo";
+import { reassessAllLabels } from "../label/label.service";
 import { DRAFT_REMINDER_DAYS, expiryBand } from "./reminders.rules";
 
 export const REMINDERS_QUEUE = "reminders.run";
@@ -33,6 +34,7 @@ export async function runReminders(ctx: AppContext, now = new Date()) {
     .innerJoin(organisations, eq(organisations.id, credentials.subjectOrgId))
     .where(
       and(
+        eq(badgeClasses.kind, "badge"),
         isNull(credentials.revokedAt),
         gt(credentials.validUntil, now),
         lte(credentials.validUntil, horizon),
@@ -119,10 +121,15 @@ export async function scheduleReminders(ctx: AppContext, now = new Date()) {
   });
 }
 
-/** Runs the reminders, then books tomorrow's run: a daily chain that survives restarts. */
+/**
+ * Runs the reminders and reassesses every live label (a badge that expired
+ * overnight may suspend one), then books tomorrow's run: a daily chain that
+ * survives restarts.
+ */
 export function remindersJobHandler(ctx: AppContext) {
   return async () => {
     await runReminders(ctx);
+    await reassessAllLabels(ctx);
     await scheduleReminders(ctx, new Date(Date.now() + 60_000));
   };
 }

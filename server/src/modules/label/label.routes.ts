@@ -1,0 +1,198 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { AppContext } from "../../context";
+import { errorBody, typed, uuidParam } from "../../http/route-types";
+import { requireUser } from "../../http/session";
+import { loadReadableOrganisation } from "../organisations/organisations.service";
+import {
+  decideLabelRequest,
+  labelProgress,
+  listLabelRequests,
+  requestLabel,
+  withdrawLabelRequest,
+} from "./label.service";
+
+const tags = ["label"];
+const idParams = z.object({ id: uuidParam });
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+const requestKind = z.enum(["first", "renewal"]);
+const requestState = z.enum(["pending", "confirmed", "refused", "withdrawn"]);
+
+const progressSchema = z.object({
+  programme: z.object({ slug: z.string(), name: z.string() }),
+  collection: z.string(),
+  eligible: z.boolean(),
+  count: z.number(),
+  total: z.number(),
+  requiredTotal: z.number(),
+  requiredHeld: z.number(),
+  atRiskFrom: z.string().nullable(),
+  label: z.object({
+    state: z.enum(["none", "active", "suspended", "expired", "revoked"]),
+    credentialId: z.uuid().nullable(),
+    validUntil: z.string().nullable(),
+    suspendedAt: z.string().nullable(),
+    suspensionReason: z.string().nullable(),
+    image: z.string().nullable(),
+    request: z
+      .object({
+        id: z.uuid(),
+        kind: requestKind,
+        state: requestState,
+        createdAt: z.string(),
+        decidedAt: z.string().nullable(),
+        motivation: z.string().nullable(),
+      })
+      .nullable(),
+    canRequest: z.boolean(),
+    requestKind,
+  }),
+  badges: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      required: z.boolean(),
+      state: z.enum(["held", "expiring", "pending", "missing"]),
+      validUntil: z.string().nullable(),
+      credentialId: z.uuid().nullable(),
+      applicationId: z.uuid().nullable(),
+      image: z.string(),
+    }),
+  ),
+});
+
+const requestView = z.object({
+  id: z.uuid(),
+  organisation: z.object({ id: z.uuid(), name: z.string() }),
+  kind: requestKind,
+  state: requestState,
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  motivation: z.string().nullable(),
+  check: z.object({
+    eligible: z.boolean(),
+    count: z.number(),
+    total: z.number(),
+    counted: z.array(
+      z.object({ badge: z.string(), credentialId: z.string(), validUntil: z.string().nullable() }),
+    ),
+  }),
+  now: z
+    .object({ eligible: z.boolean(), count: z.number(), missingRequired: z.array(z.string()) })
+    .nullable(),
+});
+
+/** The label: progress against the rule, requests checked automatically, managers' decisions. */
+export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = typed(app);
+
+  r.get(
+    "/api/organisations/:id/label",
+    {
+      schema: {
+        tags,
+        summary:
+          "Where the organisation stands against the label rule: each badge held, expiring, pending or missing, and the label itself",
+        params: idParams,
+        response: { 200: progressSchema, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const org = await loadReadableOrganisation(ctx, request.principal, request.params.id);
+      return labelProgress(ctx, org.id);
+    },
+  );
+
+  r.post(
+    "/api/organisations/:id/label/requests",
+    {
+      schema: {
+        tags,
+        summary:
+          "A CFA requests the label (or its renewal): checked against the rule at once, then confirmed by a manager",
+        params: idParams,
+        body: z.object({}).strict(),
+        response: {
+          201: z.object({ id: z.uuid(), kind: requestKind, state: requestState }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const row = await requestLabel(
+        ctx,
+        request.principal,
+        requireUser(request),
+        request.params.id,
+      );
+      return reply.status(201).send({
+        id: row.id,
+        kind: row.kind as "first" | "renewal",
+        state: row.state as "pending",
+      });
+    },
+  );
+
+  r.post(
+    "/api/label-requests/:id/withdraw",
+    {
+      schema: {
+        tags,
+        summary: "The CFA withdraws its pending label request",
+        params: idParams,
+        body: z.object({}).strict(),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await withdrawLabelRequest(ctx, request.principal, requireUser(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    "/api/label-requests",
+    {
+      schema: {
+        tags,
+        summary:
+          "Label requests (managers): the check made at request time and the rule as it stands now",
+        response: {
+          200: z.object({ requests: z.array(requestView) }),
+          401: errorBody,
+          403: errorBody,
+        },
+      },
+    },
+    async (request) => ({ requests: await listLabelRequests(ctx, request.principal) }),
+  );
+
+  r.post(
+    "/api/label-requests/:id/decision",
+    {
+      schema: {
+        tags,
+        summary:
+          "A manager confirms (the label is issued) or refuses (the CFA is told why) a label request",
+        params: idParams,
+        body: z
+          .object({
+            decision: z.enum(["confirm", "refuse"]),
+            motivation: z.string().trim().min(3).max(5000),
+          })
+          .strict(),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await decideLabelRequest(
+        ctx,
+        request.principal,
+        requireUser(request),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+}
