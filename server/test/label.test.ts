@@ -23,7 +23,6 @@ import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 type Org = Awaited<ReturnType<typeof buildOrganisation>>;
 type Badge = Awaited<ReturnType<typeof catalogueBadges>>[number];
-type Step = { id: string; status: string; details?: { code?: string } };
 
 let platform: TestPlatform;
 let badges: Badge[];

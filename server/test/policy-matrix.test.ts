@@ -5,7 +5,9 @@ import {
   applicationFiles,
   applications,
   calendarSessions,
+  collections,
   devMail,
+  labelRequests,
   organisations,
   type PlatformRole,
   programmes,
@@ -169,6 +171,42 @@ async function freshCredential(w: World): Promise<string> {
     validFrom: new Date(),
   });
   return credential.id;
+}
+
+/** The own CFA holds ten badges, the required ones included, and has no pending label request. */
+async function labelReadyCfa(w: World) {
+  const badges = await catalogueBadges(w.platform.ctx);
+  const ten = [...badges.filter((b) => b.required), ...badges.filter((b) => !b.required)].slice(
+    0,
+    10,
+  );
+  for (const badge of ten)
+    await issueCredential(w.platform.ctx, {
+      grantKey: `matrix-label:${badge.id}`,
+      badgeClassId: badge.id,
+      subjectOrgId: w.cfaId,
+      validFrom: new Date(),
+    });
+  await w.platform.ctx.db
+    .delete(labelRequests)
+    .where(and(eq(labelRequests.organisationId, w.cfaId), eq(labelRequests.state, "pending")));
+}
+
+async function pendingLabelRequest(w: World): Promise<string> {
+  await labelReadyCfa(w);
+  const [collection] = await w.platform.ctx.db
+    .select({ id: collections.id })
+    .from(collections)
+    .where(eq(collections.inForce, true));
+  const [row] = await w.platform.ctx.db
+    .insert(labelRequests)
+    .values({
+      organisationId: w.cfaId,
+      collectionId: collection!.id,
+      check: { eligible: true, count: 10, total: 10, missingRequired: [], counted: [] },
+    })
+    .returning();
+  return row!.id;
 }
 
 const cases: Record<string, Case> = {
@@ -456,6 +494,33 @@ const cases: Record<string, Case> = {
   "GET /api/organisations/:id/label": {
     request: async (w) => ({ method: "GET", url: `/api/organisations/${w.cfaId}/label` }),
     expect: onOwnCfa(200, ["cfaMember", "cfaAdmin", "reviewer", "manager", "platformAdmin"]),
+  },
+  "POST /api/organisations/:id/label/requests": {
+    request: async (w) => {
+      await labelReadyCfa(w);
+      return { method: "POST", url: `/api/organisations/${w.cfaId}/label/requests`, body: {} };
+    },
+    expect: onOwnCfa(201, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/label-requests/:id/withdraw": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/label-requests/${await pendingLabelRequest(w)}/withdraw`,
+      body: {},
+    }),
+    expect: onOwnCfa(204, ["cfaMember", "cfaAdmin"]),
+  },
+  "GET /api/label-requests": {
+    request: async () => ({ method: "GET", url: "/api/label-requests" }),
+    expect: staffOnly(200, ["manager"]),
+  },
+  "POST /api/label-requests/:id/decision": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/label-requests/${await pendingLabelRequest(w)}/decision`,
+      body: { decision: "refuse", motivation: "Motif du refus" },
+    }),
+    expect: staffOnly(204, ["manager"]),
   },
   "POST /api/credentials/:id/accept": {
     request: async (w) => ({

@@ -1,3 +1,4 @@
+import { verifyCredential } from "@blason/openbadges";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, seedDemo } from "../src/modules/demo/seed";
 import { json, TestClient } from "./support/client";
@@ -51,6 +52,25 @@ describe("passports and figures", () => {
     expect(document.statusCode).toBe(200);
   });
 
+  it("a labelled CFA's passport shows its label, which verifies; an eligible one shows the rule met", async () => {
+    const client = new TestClient(platform.app);
+    const labelled = json<{ label: { state: string; credentialUrl: string } }>(
+      await client.get("/api/public/passports/cfa-maritime-du-cotentin"),
+    );
+    expect(labelled.label).toMatchObject({ state: "active", eligible: true });
+    const document = await client.request({
+      method: "GET",
+      url: new URL(labelled.label.credentialUrl).pathname,
+      headers: { accept: "application/ld+json" },
+    });
+    const report = await verifyCredential(document.json(), { fetcher: platform.ctx.fetcher });
+    expect(report.verified).toBe(true);
+    const eligible = json<{ label: { state: string; eligible: boolean } }>(
+      await client.get("/api/public/passports/cfa-du-pays-d-auge"),
+    );
+    expect(eligible.label).toMatchObject({ state: "none", eligible: true });
+  });
+
   it("counts badges per year and per badge, engaged CFAs, and offers them as CSV", async () => {
     const client = new TestClient(platform.app);
     const stats = json<{
@@ -61,12 +81,17 @@ describe("passports and figures", () => {
     }>(await client.get("/api/public/statistics"));
     const perYear = stats.badgesPerYear.reduce((n, r) => n + r.count, 0);
     expect(perYear).toBe(stats.badgesPerBadge.reduce((n, r) => n + r.count, 0));
-    expect(stats.organisationsEngaged).toBe(2);
-    expect(stats.laureates).toBe(0);
+    // Calvados and Rouen apply; Pays d'Auge meets the rule and asked; the maritime CFA is labelled.
+    expect(stats.organisationsEngaged).toBe(4);
+    expect(stats.laureates).toBe(1);
+    const laureates = json<{ laureates: { name: string }[] }>(
+      await client.get("/api/public/laureates"),
+    );
+    expect(laureates.laureates.map((l) => l.name)).toEqual(["CFA Maritime du Cotentin"]);
     const csv = await client.get("/api/public/statistics.csv");
     expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
     expect(csv.body).toContain(
-      `"organisations engagées";"CFA ayant envoyé une demande ou obtenu un badge";"2"`,
+      `"organisations engagées";"CFA ayant envoyé une demande ou obtenu un badge";"4"`,
     );
   });
 });

@@ -21,7 +21,7 @@ import {
 import { BadgePage, CataloguePage } from "./pages/catalogue";
 import { CredentialPage, OrganisationBadgesPage } from "./pages/credentials";
 import { DashboardPage, PublicHomePage } from "./pages/home";
-import { LabelProgressPage } from "./pages/label";
+import { LabelProgressPage, LabelRequestsPage } from "./pages/label";
 import {
   AccessibilityPage,
   ErrorPage,
@@ -61,6 +61,7 @@ const router = createBrowserRouter([
       { path: "/issuers/:slug", element: <IssuerPage /> },
       { path: "/statistiques", element: <StatisticsPage /> },
       { path: "/organisations/:id/label", element: <LabelProgressPage /> },
+      { path: "/gestion/labels", element: <LabelRequestsPage /> },
       { path: "/demandes/:id", element: <ApplicationPage /> },
       { path: "/organisations/:id/badges", element: <OrganisationBadgesPage /> },
       { path: "/connexion/lien", element: <MagicLinkPage /> },

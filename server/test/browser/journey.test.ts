@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { verifyCredential } from "@blason/openbadges";
+import { and, eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import type { Browser, Page } from "playwright-core";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { badgeClasses, credentials, organisations } from "../../src/db/schema";
 import { DEMO_PASSWORD } from "../../src/modules/demo/seed";
 import { repoRoot } from "../../src/paths";
 import { catalogueBadges } from "../support/factories";
@@ -74,6 +76,12 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.waitForURL("**/accueil");
   return page;
+}
+
+/** The double-submit token a signed-in page holds, for API calls made beside the page. */
+async function csrf(page: Page) {
+  const cookies = await page.context().cookies();
+  return cookies.find((c) => c.name === "blason_csrf")?.value ?? "";
 }
 
 const CFA = "direction@cfa-calvados.example";
@@ -256,5 +264,62 @@ describe("the label journey, in the browser", () => {
     await expectAccessible(cfa, "label progress");
     await cfa.screenshot({ path: path.join(screenshots, "label-progress.png"), fullPage: true });
     await cfa.context().close();
+  });
+
+  it("a manager confirms a label request; a revoked badge suspends a label and the CFA is told what to renew", async () => {
+    const db = world.platform.ctx.db;
+    const orgs = await db.select().from(organisations);
+    const auge = orgs.find((o) => o.contactEmail === "contact@cfa-pays-auge.example")!;
+    const maritime = orgs.find((o) => o.contactEmail === "contact@cfa-maritime-cotentin.example")!;
+
+    // 1. The manager's queue: the request, the automatic check redone today, a decision.
+    const manager = await signedIn(world.browser, MANAGER);
+    await manager.getByRole("link", { name: "Demandes de label" }).click();
+    const request = manager.locator("article", { hasText: auge.name });
+    await request.waitFor();
+    expect(await request.textContent()).toContain("Règle remplie aujourd'hui : 10 badges valides");
+    await expectAccessible(manager, "label requests");
+    await manager.screenshot({
+      path: path.join(screenshots, "label-requests.png"),
+      fullPage: true,
+    });
+    await request.getByLabel("Motivation").fill("Collection complète ; preuves vérifiées.");
+    await request.getByRole("button", { name: /^Confirmer et délivrer le label/ }).click();
+    await expect
+      .poll(() => manager.getByRole("cell", { name: "Confirmée" }).count())
+      .toBeGreaterThan(0);
+    await mail(auge.contactEmail, "Badge obtenu : Label CFA Innovant et Durable");
+    await manager.goto(`/organisations/${auge.id}/label`);
+    await manager.getByRole("heading", { name: "Label CFA Innovant et Durable obtenu" }).waitFor();
+
+    // 2. A labelled CFA loses a required badge: the label is suspended, everywhere.
+    const lea = await signedIn(world.browser, "direction@cfa-maritime-cotentin.example");
+    await lea.goto(`/organisations/${maritime.id}/label`);
+    await lea.getByRole("heading", { name: "Label CFA Innovant et Durable obtenu" }).waitFor();
+    const [veille] = await db
+      .select({ id: credentials.id, badge: badgeClasses.name })
+      .from(credentials)
+      .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
+      .where(
+        and(
+          eq(credentials.subjectOrgId, maritime.id),
+          eq(badgeClasses.kind, "badge"),
+          eq(badgeClasses.required, true),
+        ),
+      )
+      .limit(1);
+    const revoked = await manager.request.post(`/api/credentials/${veille!.id}/revoke`, {
+      data: { reason: "Le dispositif n'était plus en place lors du contrôle." },
+      headers: { "x-csrf-token": await csrf(manager) },
+    });
+    expect(revoked.status()).toBe(200);
+    const told = await mail(maritime.contactEmail, "Label suspendu");
+    expect(told.text).toContain(`À renouveler : ${veille!.badge}`);
+    await lea.reload();
+    await lea.getByRole("heading", { name: "Label suspendu" }).waitFor();
+    expect(await lea.locator(".label-panel").textContent()).toContain(veille!.badge);
+    await expectAccessible(lea, "suspended label");
+    await lea.screenshot({ path: path.join(screenshots, "label-suspended.png"), fullPage: true });
+    for (const page of [manager, lea]) await page.context().close();
   });
 });

@@ -516,6 +516,64 @@ export const fr = {
     seeBadge: "Voir le badge",
     seeApplication: "Voir la demande",
     seeCriteria: "Voir les critères",
+    panel: {
+      none: "Le label n'est pas encore attribué",
+      active: "Label CFA Innovant et Durable obtenu",
+      suspended: "Label suspendu",
+      expired: "Label arrivé à échéance",
+      revoked: "Label retiré",
+      activeUntil: "Valable jusqu'au {{date}}, tant que la collection remplit la règle.",
+      suspendedSince: "Suspendu depuis le {{date}}.",
+      suspendedHelp:
+        "Il sera rétabli automatiquement dès que la collection remplira de nouveau la règle : renouvelez les badges indiqués.",
+      seeLabel: "Voir le badge du label",
+      pending_first: "Demande de label envoyée le {{date}} : la Région la vérifie et la confirme.",
+      pending_renewal:
+        "Demande de renouvellement envoyée le {{date}} : la Région la vérifie et la confirme.",
+      withdraw: "Retirer la demande",
+      refused: "Demande non retenue le {{date}}",
+      sent: "Demande envoyée. La Région a été prévenue.",
+      canRequest_first:
+        "La collection remplit la règle : vérifiée automatiquement, la demande part à la Région pour confirmation.",
+      canRequest_renewal:
+        "Le label arrive à échéance et la collection remplit toujours la règle : demandez son renouvellement.",
+      request_first: "Demander le label",
+      request_renewal: "Demander le renouvellement du label",
+    },
+    requests: {
+      title: "Demandes de label",
+      intro:
+        "Chaque demande a été vérifiée automatiquement au moment de l'envoi ; la vérification est refaite ici avec les badges d'aujourd'hui. Confirmer délivre le label signé par la Région.",
+      pending_one: "{{count}} demande à traiter",
+      pending_other: "{{count}} demandes à traiter",
+      none: "Aucune demande en attente.",
+      done: "Demandes traitées",
+      noneDone: "Aucune demande traitée pour l'instant.",
+      kind_first: "Première demande",
+      kind_renewal: "Renouvellement",
+      sentOn: "envoyée le {{date}}",
+      checkOk:
+        "Règle remplie aujourd'hui : {{count}} badges valides pour {{total}} demandés, tous les obligatoires.",
+      checkLost:
+        "La règle n'est plus remplie aujourd'hui ({{count}} badges valides pour {{total}} demandés) : la demande ne peut qu'être refusée.",
+      missingRequired: "Obligatoires manquants : {{badges}}.",
+      counted_one: "{{count}} badge compté",
+      counted_other: "{{count}} badges comptés",
+      motivation: "Motivation",
+      motivationHint: "Envoyée au CFA avec la décision.",
+      confirm: "Confirmer et délivrer le label",
+      refuse: "Refuser",
+      organisation: "CFA",
+      kind: "Nature",
+      state: "Décision",
+      decidedOn: "Date",
+      states: {
+        pending: "En attente",
+        confirmed: "Confirmée",
+        refused: "Refusée",
+        withdrawn: "Retirée par le CFA",
+      },
+    },
     states: {
       held: "Obtenu",
       expiring: "À renouveler",
@@ -529,6 +587,11 @@ export const fr = {
     website: "site web",
     labelTitle: "Label CFA Innovant et Durable",
     labelMet: "Ce CFA remplit la règle du label (collection {{collection}}).",
+    labelState: {
+      active: "CFA labellisé",
+      suspended: "Label suspendu : des badges de la collection sont à renouveler",
+    },
+    labelSee: "Vérifier le label",
     labelProgress:
       "{{count}} badges valides sur les {{total}} du label, dont {{required}} obligatoires sur {{requiredTotal}}.",
     badges_one: "{{count}} badge valide",
@@ -540,8 +603,8 @@ export const fr = {
   laureates: {
     title: "Les lauréats du label",
     nav: "Lauréats",
-    lead: "Les CFA qui remplissent aujourd'hui la règle du label CFA Innovant et Durable, avec leur collection de badges.",
-    none: "Aucun CFA ne remplit encore la règle du label.",
+    lead: "Les CFA qui détiennent aujourd'hui le label CFA Innovant et Durable, avec leur collection de badges.",
+    none: "Aucun CFA ne détient encore le label.",
     count_one: "{{count}} badge",
     count_other: "{{count}} badges",
   },

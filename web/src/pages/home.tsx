@@ -127,6 +127,7 @@ export function DashboardPage() {
           ) : null}
           <p className="links">
             <Link to="/organisations">{t("dashboard.allOrganisations")}</Link>
+            <Link to="/gestion/labels">{t("label.requests.title")}</Link>
             <Link to="/admin/journal">{t("dashboard.auditLink")}</Link>
           </p>
         </section>

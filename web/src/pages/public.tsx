@@ -22,6 +22,9 @@ type Passport = {
     requiredHeld: number;
     requiredTotal: number;
     collection: string;
+    state: "none" | "active" | "suspended" | "expired" | "revoked";
+    credentialUrl: string | null;
+    image: string | null;
   } | null;
   badges: {
     credentialId: string;
@@ -64,8 +67,17 @@ export function PassportPage() {
         ) : null}
       </p>
       {label ? (
-        <div className={`card ${label.eligible ? "card--accent" : ""}`}>
+        <div className={`card ${label.state === "active" ? "card--accent" : ""}`}>
           <h2>{t("passport.labelTitle")}</h2>
+          {label.state === "active" || label.state === "suspended" ? (
+            <p className="label-held">
+              {label.image ? <img src={path(label.image)} alt="" width={72} height={80} /> : null}
+              <strong>{t(`passport.labelState.${label.state}`)}</strong>
+              {label.credentialUrl ? (
+                <Link to={path(label.credentialUrl)}>{t("passport.labelSee")}</Link>
+              ) : null}
+            </p>
+          ) : null}
           <p>
             {label.eligible
               ? t("passport.labelMet", { collection: label.collection })

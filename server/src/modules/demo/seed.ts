@@ -7,6 +7,7 @@ import {
   calendarSessions,
   collections,
   credentials,
+  jobs,
   type MemberRole,
   type OrgKind,
   organisations,
@@ -19,7 +20,8 @@ import { appendAudit } from "../audit/audit.repo";
 import { insertUser } from "../auth/auth.repo";
 import { hashPassword } from "../auth/passwords";
 import { revokeCredential } from "../credentials/credentials.service";
-import { issueCredential } from "../credentials/issuance.service";
+import { issueCredential, issueJobHandler } from "../credentials/issuance.service";
+import { createLabelRequest, decideLabelRequest } from "../label/label.service";
 import { luhnValid, uaiCheckLetter } from "../organisations/identifiers";
 import { insertOrganisation, upsertMembership } from "../organisations/organisations.repo";
 import { slugify } from "../organisations/organisations.service";
@@ -108,6 +110,24 @@ const demoOrganisations: DemoOrg[] = [
     uai: 21,
   },
   {
+    key: "auge",
+    name: "CFA du Pays d'Auge",
+    kind: "cfa",
+    city: "Pont-l'Évêque",
+    email: "contact@cfa-pays-auge.example",
+    siret: 5,
+    uai: 31,
+  },
+  {
+    key: "maritime",
+    name: "CFA Maritime du Cotentin",
+    kind: "cfa",
+    city: "Cherbourg-en-Cotentin",
+    email: "contact@cfa-maritime-cotentin.example",
+    siret: 6,
+    uai: 41,
+  },
+  {
     key: "partner",
     name: "Association Compétences Cotentin",
     kind: "partner",
@@ -179,6 +199,14 @@ export const demoUsers: DemoUser[] = [
     org: "rouen",
     orgRole: "admin",
     label: "administratrice du CFA de l'Industrie de Rouen",
+  },
+  {
+    email: "direction@cfa-maritime-cotentin.example",
+    name: "Léa Marchand",
+    roles: [],
+    org: "maritime",
+    orgRole: "admin",
+    label: "administratrice d'un CFA labellisé (CFA Maritime du Cotentin)",
   },
   {
     email: "partenaire@competences-cotentin.example",
@@ -332,6 +360,56 @@ async function seedDemoCredentials(ctx: AppContext) {
     { kind: "system", label: "demo" },
   );
   await seedDemoApplications(ctx, { caen: caen.id, rouen: rouen.id }, b);
+  await seedDemoLabels(ctx, orgs, badges, issue);
+}
+
+/**
+ * The label in its states: the Pays d'Auge CFA meets the rule and has asked
+ * for the label (a request waits in the managers' queue); the Cotentin
+ * maritime CFA holds it, confirmed last spring.
+ */
+async function seedDemoLabels(
+  ctx: AppContext,
+  orgs: OrgRow[],
+  badges: BadgeRow[],
+  issue: (org: OrgRow, badge: BadgeRow, validFrom: Date, accepted: boolean) => Promise<unknown>,
+) {
+  const auge = orgs.find((o) => o.contactEmail === "contact@cfa-pays-auge.example");
+  const maritime = orgs.find((o) => o.contactEmail === "contact@cfa-maritime-cotentin.example");
+  const manager = (await ctx.db.select().from(users)).find((u) =>
+    u.platformRoles.includes("programme_manager"),
+  );
+  if (!auge || !maritime || !manager) return;
+  const ruleOrder = [...badges.filter((b) => b.required), ...badges.filter((b) => !b.required)];
+  for (const [i, badge] of ruleOrder.slice(0, 10).entries())
+    await issue(auge, badge, monthsAgo(2 + i), true);
+  const system = { id: null, actor: { kind: "system", label: "demo" } as const };
+  await createLabelRequest(ctx, auge, system);
+
+  for (const [i, badge] of ruleOrder.slice(0, 12).entries())
+    await issue(maritime, badge, monthsAgo(9 + (i % 4)), true);
+  const request = await createLabelRequest(ctx, maritime, system, monthsAgo(6));
+  await decideLabelRequest(
+    ctx,
+    { userId: manager.id, platformRoles: manager.platformRoles as PlatformRole[], memberships: [] },
+    manager,
+    request.id,
+    {
+      decision: "confirm",
+      motivation: "Collection complète, preuves vérifiées par la commission.",
+    },
+    monthsAgo(6),
+  );
+  // Issued now rather than by the worker, so that the demo starts complete.
+  const [job] = await ctx.db
+    .select()
+    .from(jobs)
+    .where(eq(jobs.uniqueKey, `issue:label-request:${request.id}`));
+  if (job) await issueJobHandler(ctx)(job.payload as Record<string, unknown>);
+  await ctx.db
+    .update(credentials)
+    .set({ claimState: "accepted", claimedAt: monthsAgo(6) })
+    .where(eq(credentials.grantKey, `label-request:${request.id}`));
 }
 
 async function seedDemoApplications(

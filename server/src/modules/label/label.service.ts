@@ -296,6 +296,16 @@ export async function requestLabel(
   now = new Date(),
 ) {
   const org = await loadCfa(ctx, principal, organisationId);
+  return createLabelRequest(ctx, org, { id: user.id, actor: actorOf(user) }, now);
+}
+
+/** The request itself, for an organisation already authorised (the demo seed uses it directly). */
+export async function createLabelRequest(
+  ctx: AppContext,
+  org: typeof organisations.$inferSelect,
+  by: { id: string | null; actor: Actor },
+  now = new Date(),
+) {
   const progress = await labelProgress(ctx, org.id, now);
   if (progress.label.request?.state === "pending") throw new AppError("LABEL_REQUEST_PENDING");
   if (!progress.eligible) throw new AppError("LABEL_NOT_ELIGIBLE");
@@ -315,11 +325,11 @@ export async function requestLabel(
           collectionId: loaded.collection.id,
           kind: progress.label.requestKind,
           check,
-          requestedBy: user.id,
+          requestedBy: by.id,
         })
         .returning();
       await appendAudit(tx, {
-        actor: actorOf(user),
+        actor: by.actor,
         action: "label.requested",
         targetType: "label_request",
         targetId: row!.id,

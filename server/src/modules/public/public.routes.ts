@@ -35,6 +35,9 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext) {
                 requiredHeld: z.number(),
                 requiredTotal: z.number(),
                 collection: z.string(),
+                state: z.enum(["none", "active", "suspended", "expired", "revoked"]),
+                credentialUrl: z.string().nullable(),
+                image: z.string().nullable(),
               })
               .nullable(),
             badges: z.array(

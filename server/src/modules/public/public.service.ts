@@ -28,7 +28,7 @@ export async function passport(ctx: AppContext, slug: string, now = new Date()) 
     .select({ credential: credentials, badge: badgeClasses })
     .from(credentials)
     .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
-    .where(and(eq(credentials.subjectOrgId, org.id), shownNow(now)))
+    .where(and(eq(credentials.subjectOrgId, org.id), eq(badgeClasses.kind, "badge"), shownNow(now)))
     .orderBy(asc(badgeClasses.position));
   const label = org.kind === "cfa" ? await labelProgress(ctx, org.id, now) : null;
   const base = ctx.config.publicUrl;
@@ -49,6 +49,11 @@ export async function passport(ctx: AppContext, slug: string, now = new Date()) 
           requiredHeld: label.requiredHeld,
           requiredTotal: label.requiredTotal,
           collection: label.collection,
+          state: label.label.state,
+          credentialUrl: label.label.credentialId
+            ? `${base}/credentials/${label.label.credentialId}`
+            : null,
+          image: label.label.image,
         }
       : null,
     badges: badges.map(({ credential, badge }) => ({
@@ -69,7 +74,7 @@ export function publicPassport(ctx: AppContext, slug: string) {
   return passportCache.get(slug, () => passport(ctx, slug));
 }
 
-/** CFAs that meet the label rule now, with their collection. */
+/** CFAs that hold the label now (confirmed, not suspended, not ended), with their collection. */
 export async function laureates(ctx: AppContext, now = new Date()) {
   const cfas = await ctx.db
     .select()
@@ -79,7 +84,7 @@ export async function laureates(ctx: AppContext, now = new Date()) {
   const out = [];
   for (const cfa of cfas) {
     const progress = await labelProgress(ctx, cfa.id, now);
-    if (progress.eligible)
+    if (progress.label.state === "active")
       out.push({
         slug: cfa.slug,
         name: cfa.name,
@@ -111,7 +116,8 @@ export async function statistics(ctx: AppContext) {
       count: sql<number>`count(*)::int`.mapWith(Number),
     })
     .from(credentials)
-    .where(isNull(credentials.revokedAt))
+    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
+    .where(and(isNull(credentials.revokedAt), eq(badgeClasses.kind, "badge")))
     .groupBy(sql`1`)
     .orderBy(sql`1`);
   const perBadge = await ctx.db
@@ -173,7 +179,7 @@ export function statisticsCsv(stats: Awaited<ReturnType<typeof statistics>>): st
       "CFA ayant envoyé une demande ou obtenu un badge",
       stats.organisationsEngaged,
     ],
-    ["lauréats", "CFA remplissant la règle du label", stats.laureates],
+    ["lauréats", "CFA détenant le label", stats.laureates],
   ];
   return `\ufeff${lines.map((l) => l.map(cell).join(";")).join("\r\n")}\r\n`;
 }
