@@ -270,8 +270,12 @@ describe("the label credential", () => {
     const report = await verifyCredential(label.document, { fetcher: platform.ctx.fetcher });
     expect(report.verified).toBe(false);
     expect(report.steps.find((s) => s.id === "status")).toMatchObject({ status: "failed" });
-    const progress = json(await cfa.member.get(`/api/organisations/${cfa.org.id}/label`));
+    const progress = json<{ badges: { id: string; state: string }[] }>(
+      await cfa.member.get(`/api/organisations/${cfa.org.id}/label`),
+    );
     expect(progress).toMatchObject({ eligible: false, label: { state: "suspended" } });
+    // The picture says which tile to renew.
+    expect(progress.badges.find((b) => b.id === required.id)?.state).toBe("lapsed");
 
     // A new award of the same badge brings the rule back: restored, and said so.
     await issueCredential(platform.ctx, {

@@ -574,6 +574,7 @@ export const en: Dictionary = {
       held: "Earned",
       expiring: "To renew",
       pending: "Application in progress",
+      lapsed: "Expired or withdrawn: to renew",
       missing: "Not applied for yet",
     },
   },

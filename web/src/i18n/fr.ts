@@ -578,6 +578,7 @@ export const fr = {
       held: "Obtenu",
       expiring: "À renouveler",
       pending: "Demande en cours",
+      lapsed: "Expiré ou retiré : à renouveler",
       missing: "Pas encore demandé",
     },
   },

@@ -6,7 +6,7 @@ import { FormError, Notice, Unavailable } from "../components/forms";
 import { hasRole, useMe, usePageTitle } from "../components/hooks";
 import { formatDate } from "../i18n";
 
-type BadgeState = "held" | "expiring" | "pending" | "missing";
+type BadgeState = "held" | "expiring" | "pending" | "lapsed" | "missing";
 type Progress = {
   programme: { slug: string; name: string };
   collection: string;
@@ -233,7 +233,7 @@ export function LabelProgressPage() {
             </p>
           ) : null}
           <ul className="legend plain">
-            {(["held", "expiring", "pending", "missing"] as const).map((s) => (
+            {(["held", "expiring", "pending", "lapsed", "missing"] as const).map((s) => (
               <li key={s}>
                 <span className={`legend__swatch legend__swatch--${s}`} aria-hidden="true" />
                 {t(`label.states.${s}`)} ({p.badges.filter((b) => b.state === s).length})

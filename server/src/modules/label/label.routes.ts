@@ -52,7 +52,7 @@ const progressSchema = z.object({
       id: z.uuid(),
       name: z.string(),
       required: z.boolean(),
-      state: z.enum(["held", "expiring", "pending", "missing"]),
+      state: z.enum(["held", "expiring", "pending", "lapsed", "missing"]),
       validUntil: z.string().nullable(),
       credentialId: z.uuid().nullable(),
       applicationId: z.uuid().nullable(),

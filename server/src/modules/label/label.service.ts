@@ -39,7 +39,7 @@ import {
 export const EXPIRING_MONTHS = 6;
 export const LABEL_PROGRAMME = "label-cfa";
 
-export type BadgeProgress = "held" | "expiring" | "pending" | "missing";
+export type BadgeProgress = "held" | "expiring" | "pending" | "lapsed" | "missing";
 type CredentialRow = typeof credentials.$inferSelect;
 
 /** The collection in force, its badges, its label badge and every equivalence: the rule as data. */
@@ -165,6 +165,13 @@ export async function labelProgress(
     .orderBy(desc(labelRequests.createdAt))
     .limit(1);
   const rules = requestRules(state, label, now);
+  // Badges once held whose every award has expired or been withdrawn: to renew.
+  const lapsed = new Set(
+    awards
+      .filter((a) => !isValidAt(a, now) && a.validFrom <= now)
+      .map((a) => resolveBadge(a.badgeId, rule, equivalences))
+      .filter((id): id is string => !!id),
+  );
   return {
     programme: { slug: loaded.programme.slug, name: loaded.programme.name },
     collection: loaded.collection.version,
@@ -207,7 +214,9 @@ export async function labelProgress(
           : "held"
         : application
           ? "pending"
-          : "missing";
+          : lapsed.has(b.id)
+            ? "lapsed"
+            : "missing";
       return {
         id: b.id,
         name: b.name,
