@@ -291,6 +291,12 @@ export const badgeClasses = pgTable(
     position: integer("position").notNull(),
     /** "badge": counted by the label rule; "label": the label itself, awarded on request. */
     kind: text("kind").notNull().default("badge"),
+    /**
+     * Programme 2: how a regional badge is earned, as data. A level badge:
+     * { kind: "level", family, level }; an aggregate: { kind: "aggregate",
+     * level, distinctFamilies }.
+     */
+    rule: jsonb("rule").$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -375,6 +381,8 @@ export const credentials = pgTable(
     subjectOrgId: uuid("subject_org_id").references(() => organisations.id, {
       onDelete: "restrict",
     }),
+    /** A person's badge (programme 2): kept, unlinked and scrubbed, if the person leaves. */
+    subjectUserId: uuid("subject_user_id").references(() => users.id, { onDelete: "set null" }),
     /** Position in the issuer's revocation list (list = floor(index / 131072)). */
     statusIndex: integer("status_index").notNull(),
     validFrom: ts("valid_from").notNull(),
@@ -403,6 +411,7 @@ export const credentials = pgTable(
     uniqueIndex("credentials_grant_key").on(t.grantKey),
     uniqueIndex("credentials_issuer_status_index").on(t.issuerId, t.statusIndex),
     index("credentials_subject_idx").on(t.subjectOrgId),
+    index("credentials_subject_user_idx").on(t.subjectUserId),
     check(
       "credentials_claim_state_check",
       sql`${t.claimState} in ('pending', 'accepted', 'declined')`,
@@ -645,5 +654,189 @@ export const badgeIdeas = pgTable(
   (t) => [
     index("badge_ideas_org_idx").on(t.organisationId),
     check("badge_ideas_state_check", sql`${t.state} in ('new', 'answered', 'adopted', 'declined')`),
+  ],
+);
+
+/* ------------------------------------------------------------------------ */
+/* Programme 2, "La Normandie badge les compétences": partners, their badges */
+/* mapped to regional competences, earners, and the partner badges received. */
+/* ------------------------------------------------------------------------ */
+
+export const equivalenceKinds = ["one_for_one", "three_for_one"] as const;
+export type EquivalenceKind = (typeof equivalenceKinds)[number];
+export const registrationStates = [
+  "submitted",
+  "requalification_proposed",
+  "approved",
+  "refused",
+  "withdrawn",
+] as const;
+export type RegistrationState = (typeof registrationStates)[number];
+
+/** Where a registration aims: a competence family and a level, with its weight. */
+export type RegistrationTarget = {
+  family: string;
+  level: number;
+  equivalence: EquivalenceKind;
+};
+
+/**
+ * A participant's badge submitted for a regional competence and level: by the
+ * URL of its OB 2.0 BadgeClass or OB 3.0 Achievement, as pasted JSON, or as a
+ * badge it issues on Blason. Approved, it makes that badge count from its
+ * approval date (no retroactivity).
+ */
+export const partnerRegistrations = pgTable(
+  "partner_registrations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    source: text("source").notNull(),
+    /** The badge class's own id (IRI): what incoming badges are matched on. */
+    badgeClassIri: text("badge_class_iri").notNull(),
+    /** When the partner issues it on Blason. */
+    blasonBadgeClassId: uuid("blason_badge_class_id").references(() => badgeClasses.id, {
+      onDelete: "restrict",
+    }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    image: text("image"),
+    /** The BadgeClass or Achievement as read at submission. */
+    document: jsonb("document").$type<Record<string, unknown>>(),
+    target: jsonb("target").$type<RegistrationTarget>().notNull(),
+    justification: text("justification").notNull(),
+    state: text("state").notNull().default("submitted"),
+    /** A manager's counter-proposal, which the partner accepts or refuses. */
+    proposal: jsonb("proposal").$type<RegistrationTarget & { note: string }>(),
+    approvedAt: ts("approved_at"),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    motivation: text("motivation"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("partner_registrations_org_idx").on(t.organisationId),
+    index("partner_registrations_iri_idx").on(t.badgeClassIri),
+    uniqueIndex("partner_registrations_live_key")
+      .on(t.organisationId, t.badgeClassIri)
+      .where(sql`${t.state} in ('submitted', 'requalification_proposed', 'approved')`),
+    check("partner_registrations_source_check", sql`${t.source} in ('url', 'json', 'blason')`),
+    check(
+      "partner_registrations_state_check",
+      sql`${t.state} in ('submitted', 'requalification_proposed', 'approved', 'refused', 'withdrawn')`,
+    ),
+    check(
+      "partner_registrations_approved_check",
+      sql`(${t.state} = 'approved') = (${t.approvedAt} is not null)`,
+    ),
+  ],
+);
+
+/** The dialogue on a registration, between the partner and the Region. */
+export const registrationMessages = pgTable(
+  "registration_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => partnerRegistrations.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    authorRole: text("author_role").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("registration_messages_reg_idx").on(t.registrationId, t.createdAt),
+    check("registration_messages_role_check", sql`${t.authorRole} in ('partner', 'manager')`),
+  ],
+);
+
+/** A partner system's key to push the badges it issued: the secret is shown once, kept hashed. */
+export const apiClients = pgTable(
+  "api_clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    /** sha256 of the secret. */
+    secretHash: text("secret_hash").notNull(),
+    /** The first characters, so that people can tell their keys apart. */
+    secretPrefix: text("secret_prefix").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    lastUsedAt: ts("last_used_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("api_clients_secret_key").on(t.secretHash),
+    index("api_clients_org_idx").on(t.organisationId),
+  ],
+);
+
+/** A person who receives regional badges: a user with a passport. */
+export const earners = pgTable(
+  "earners",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    passportSlug: text("passport_slug").notNull(),
+    passportPublic: boolean("passport_public").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("earners_passport_slug_key").on(t.passportSlug)],
+);
+
+export const partnerBadgeChannels = ["blason", "api", "upload"] as const;
+export type PartnerBadgeChannel = (typeof partnerBadgeChannels)[number];
+
+/**
+ * A partner badge an earner received, however it reached Blason, with what
+ * the verifier and the rules said of it. The same badge arriving twice (or
+ * by two channels) is one row.
+ */
+export const partnerBadges = pgTable(
+  "partner_badges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    earnerId: uuid("earner_id")
+      .notNull()
+      .references(() => earners.userId, { onDelete: "cascade" }),
+    channel: text("channel").notNull(),
+    /** The assertion's or credential's own id, else a hash of its document. */
+    assertionKey: text("assertion_key").notNull(),
+    issuerIri: text("issuer_iri"),
+    partnerOrgId: uuid("partner_org_id").references(() => organisations.id, {
+      onDelete: "set null",
+    }),
+    badgeClassIri: text("badge_class_iri"),
+    registrationId: uuid("registration_id").references(() => partnerRegistrations.id, {
+      onDelete: "set null",
+    }),
+    name: text("name"),
+    issuedOn: ts("issued_on"),
+    expiresAt: ts("expires_at"),
+    revokedAt: ts("revoked_at"),
+    /** Counts towards regional badges (all checks passed), else the refusal. */
+    counts: boolean("counts").notNull().default(false),
+    refusalCode: text("refusal_code"),
+    refusalReason: text("refusal_reason"),
+    report: jsonb("report").$type<Record<string, unknown>>(),
+    document: jsonb("document").$type<unknown>(),
+    apiClientId: uuid("api_client_id").references(() => apiClients.id, { onDelete: "set null" }),
+    receivedAt: ts("received_at").notNull().defaultNow(),
+    checkedAt: ts("checked_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("partner_badges_earner_assertion_key").on(t.earnerId, t.assertionKey),
+    index("partner_badges_registration_idx").on(t.registrationId),
+    check("partner_badges_channel_check", sql`${t.channel} in ('blason', 'api', 'upload')`),
+    check("partner_badges_counts_check", sql`${t.counts} = (${t.refusalCode} is null)`),
   ],
 );
