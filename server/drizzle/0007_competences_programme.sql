@@ -80,6 +80,7 @@ CREATE TABLE "registration_messages" (
 --> statement-breakpoint
 ALTER TABLE "badge_classes" ADD COLUMN "rule" jsonb;--> statement-breakpoint
 ALTER TABLE "credentials" ADD COLUMN "subject_user_id" uuid;--> statement-breakpoint
+ALTER TABLE "programmes" ADD COLUMN "owner_org_id" uuid;--> statement-breakpoint
 ALTER TABLE "api_clients" ADD CONSTRAINT "api_clients_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_clients" ADD CONSTRAINT "api_clients_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "earners" ADD CONSTRAINT "earners_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -103,4 +104,5 @@ CREATE INDEX "partner_registrations_iri_idx" ON "partner_registrations" USING bt
 CREATE UNIQUE INDEX "partner_registrations_live_key" ON "partner_registrations" USING btree ("organisation_id","badge_class_iri") WHERE "partner_registrations"."state" in ('submitted', 'requalification_proposed', 'approved');--> statement-breakpoint
 CREATE INDEX "registration_messages_reg_idx" ON "registration_messages" USING btree ("registration_id","created_at");--> statement-breakpoint
 ALTER TABLE "credentials" ADD CONSTRAINT "credentials_subject_user_id_users_id_fk" FOREIGN KEY ("subject_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "programmes" ADD CONSTRAINT "programmes_owner_org_id_organisations_id_fk" FOREIGN KEY ("owner_org_id") REFERENCES "public"."organisations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "credentials_subject_user_idx" ON "credentials" USING btree ("subject_user_id");

@@ -26,6 +26,7 @@ import { credentialRoutes } from "./modules/credentials/credentials.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { labelRoutes } from "./modules/label/label.routes";
 import { organisationRoutes } from "./modules/organisations/organisations.routes";
+import { partnerRoutes } from "./modules/partners/partners.routes";
 import { publicRoutes } from "./modules/public/public.routes";
 import { publicPassport } from "./modules/public/public.service";
 import { verifyRoutes } from "./modules/verify/verify.routes";
@@ -124,6 +125,7 @@ export async function buildApp(
   applicationRoutes(app, ctx);
   publicRoutes(app, ctx);
   labelRoutes(app, ctx);
+  partnerRoutes(app, ctx);
   const webDir = options.webDir ?? webDistDir;
   const indexHtml = path.join(webDir, "index.html");
   const shell = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml, "utf8") : undefined;

@@ -85,6 +85,32 @@ const catalogue = {
     "Ce badge a déjà été accepté ou refusé.",
     "This badge was already accepted or declined.",
   ],
+  // Programme 2: partner badge registrations.
+  REGISTRATION_NOT_PARTNER: [
+    400,
+    "Seule une structure partenaire peut faire correspondre ses badges aux compétences régionales.",
+    "Only a partner organisation can map its badges to the regional competences.",
+  ],
+  REGISTRATION_DOCUMENT_INVALID: [
+    400,
+    "Le badge indiqué n'a pas pu être lu.",
+    "The badge given could not be read.",
+  ],
+  REGISTRATION_TARGET_UNKNOWN: [
+    400,
+    "Cette compétence ou ce niveau n'existe pas parmi les badges régionaux.",
+    "This competence or level is not among the regional badges.",
+  ],
+  REGISTRATION_DUPLICATE: [
+    409,
+    "Ce badge est déjà déposé ou validé pour votre structure.",
+    "This badge is already submitted or approved for your organisation.",
+  ],
+  REGISTRATION_TRANSITION_REFUSED: [
+    409,
+    "Cette action n'est pas possible à ce stade du dépôt.",
+    "This action is not possible at this stage of the registration.",
+  ],
   // The label: requests, checks, decisions.
   LABEL_NOT_ELIGIBLE: [
     409,

@@ -10,6 +10,7 @@ import {
   labelRequests,
   organisations,
   type PlatformRole,
+  partnerRegistrations,
   programmes,
   reviewAssignments,
 } from "../src/db/schema";
@@ -208,6 +209,40 @@ async function pendingLabelRequest(w: World): Promise<string> {
     .returning();
   return row!.id;
 }
+
+/** A registration of the own organisation (as if it were a partner), in the given state. */
+async function freshRegistration(
+  w: World,
+  state: "submitted" | "requalification_proposed" = "submitted",
+): Promise<string> {
+  const target = { family: "organiser", level: 1, equivalence: "one_for_one" as const };
+  const [row] = await w.platform.ctx.db
+    .insert(partnerRegistrations)
+    .values({
+      organisationId: w.cfaId,
+      source: "json",
+      badgeClassIri: `urn:uuid:${randomUUID()}`,
+      name: "Badge partenaire",
+      target,
+      justification: "Justification",
+      state,
+      proposal: state === "requalification_proposed" ? { ...target, note: "Proposition" } : null,
+    })
+    .returning();
+  return row!.id;
+}
+
+/** Members of the organisation and managers read a registration; nobody else knows it exists. */
+const onOwnRegistration =
+  (ok: number, allowed: Role[]) =>
+  (role: Role): number =>
+    role === "anonymous"
+      ? 401
+      : allowed.includes(role)
+        ? ok
+        : (["cfaMember", "cfaAdmin", "manager"] as Role[]).includes(role)
+          ? 403
+          : 404;
 
 const cases: Record<string, Case> = {
   "GET /api/auth/csrf": {
@@ -521,6 +556,68 @@ const cases: Record<string, Case> = {
       body: { decision: "refuse", motivation: "Motif du refus" },
     }),
     expect: staffOnly(204, ["manager"]),
+  },
+  "GET /api/competences/targets": {
+    request: async () => ({ method: "GET", url: "/api/competences/targets" }),
+    expect: everyone(200),
+  },
+  "GET /api/partner-registrations": {
+    request: async () => ({ method: "GET", url: "/api/partner-registrations" }),
+    expect: signedIn(200),
+  },
+  "POST /api/partner-registrations": {
+    // The own organisation is a CFA: its members get as far as "not a partner".
+    request: async (w) => ({
+      method: "POST",
+      url: "/api/partner-registrations",
+      body: {
+        organisationId: w.cfaId,
+        source: "json",
+        json: '{"type":"BadgeClass","id":"https://p.example/b","name":"B"}',
+        target: { family: "organiser", level: 1, equivalence: "one_for_one" },
+        justification: "Une justification suffisante.",
+      },
+    }),
+    expect: onOwnCfa(400, ["cfaMember", "cfaAdmin"]),
+  },
+  "GET /api/partner-registrations/:id": {
+    request: async (w) => ({
+      method: "GET",
+      url: `/api/partner-registrations/${await freshRegistration(w)}`,
+    }),
+    expect: onOwnRegistration(200, ["cfaMember", "cfaAdmin", "manager"]),
+  },
+  "POST /api/partner-registrations/:id/decision": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/partner-registrations/${await freshRegistration(w)}/decision`,
+      body: { decision: "approve", motivation: "Correspondance claire" },
+    }),
+    expect: staffOnly(200, ["manager"]),
+  },
+  "POST /api/partner-registrations/:id/proposal": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/partner-registrations/${await freshRegistration(w, "requalification_proposed")}/proposal`,
+      body: { answer: "accept" },
+    }),
+    expect: onOwnRegistration(200, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/partner-registrations/:id/withdraw": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/partner-registrations/${await freshRegistration(w)}/withdraw`,
+      body: {},
+    }),
+    expect: onOwnRegistration(200, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/partner-registrations/:id/messages": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/partner-registrations/${await freshRegistration(w)}/messages`,
+      body: { body: "Une question" },
+    }),
+    expect: onOwnRegistration(200, ["cfaMember", "cfaAdmin", "manager"]),
   },
   "POST /api/credentials/:id/accept": {
     request: async (w) => ({

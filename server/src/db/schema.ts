@@ -236,6 +236,10 @@ export const programmes = pgTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull(),
+    /** A partner's own badges (programme 2) live in a programme it owns; the Region's have none. */
+    ownerOrgId: uuid("owner_org_id").references((): AnyPgColumn => organisations.id, {
+      onDelete: "restrict",
+    }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("programmes_slug_key").on(t.slug)],

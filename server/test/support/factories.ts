@@ -7,6 +7,7 @@ import {
   type MemberRole,
   type OrgKind,
   type PlatformRole,
+  programmes,
 } from "../../src/db/schema";
 import { insertSession, insertUser } from "../../src/modules/auth/auth.repo";
 import { hashPassword } from "../../src/modules/auth/passwords";
@@ -91,6 +92,66 @@ export async function catalogueBadges(ctx: AppContext) {
       collections,
       and(eq(collections.id, badgeClasses.collectionId), eq(collections.inForce, true)),
     )
-    .where(eq(badgeClasses.kind, "badge"))
+    .innerJoin(programmes, eq(programmes.id, collections.programmeId))
+    .where(and(eq(badgeClasses.kind, "badge"), eq(programmes.slug, "label-cfa")))
     .orderBy(asc(badgeClasses.position));
+}
+
+/**
+ * A stand-in for the regional competence badges (4 families x 2 levels and
+ * the general badge), for tests that need targets before the catalogue seeds
+ * them. Idempotent.
+ */
+export async function regionalBadgesForTests(ctx: AppContext) {
+  const [existing] = await ctx.db
+    .select()
+    .from(programmes)
+    .where(eq(programmes.slug, "competences"));
+  if (existing) return;
+  const [programme] = await ctx.db
+    .insert(programmes)
+    .values({ slug: "competences", name: "Compétences (test)", description: "Test" })
+    .returning();
+  const [collection] = await ctx.db
+    .insert(collections)
+    .values({
+      programmeId: programme!.id,
+      version: "test",
+      name: "Badges régionaux (test)",
+      labelTotal: 1,
+      inForce: true,
+    })
+    .returning();
+  const families = ["organiser", "s-adapter", "communiquer", "s-integrer"];
+  const rows = families.flatMap((family, f) =>
+    [1, 2].map((level) => ({
+      collectionId: collection!.id,
+      slug: `${family}-${level}`,
+      name: `${family} niveau ${level}`,
+      recognises: "Test",
+      criteria: [{ statement: "Test", evidence: ["Badges partenaires"] }],
+      required: false,
+      validityMonths: 36,
+      alignments: [],
+      color: "#1f3a8a",
+      position: f * 2 + level,
+      rule: { kind: "level", family, level },
+    })),
+  );
+  await ctx.db.insert(badgeClasses).values([
+    ...rows,
+    {
+      collectionId: collection!.id,
+      slug: "general",
+      name: "Badge général (test)",
+      recognises: "Test",
+      criteria: [{ statement: "Test", evidence: ["Badges régionaux"] }],
+      required: false,
+      validityMonths: 36,
+      alignments: [],
+      color: "#8a5a00",
+      position: 20,
+      rule: { kind: "aggregate", level: 2, distinctFamilies: 3 },
+    },
+  ]);
 }

@@ -322,7 +322,8 @@ async function seedDemoCredentials(ctx: AppContext) {
       collections,
       and(eq(collections.id, badgeClasses.collectionId), eq(collections.inForce, true)),
     )
-    .where(eq(badgeClasses.kind, "badge"))
+    .innerJoin(programmes, eq(programmes.id, collections.programmeId))
+    .where(and(eq(badgeClasses.kind, "badge"), eq(programmes.slug, "label-cfa")))
     .orderBy(asc(badgeClasses.position));
   if (!caen || !rouen || badges.length < 13) return;
   const b = (i: number) => badges[i]!;

@@ -86,6 +86,35 @@ export type EmailTemplate =
     }
   | { name: "label_restored"; organisation: string; url: string }
   | {
+      name: "registration_submitted";
+      organisation: string;
+      badge: string;
+      target: string;
+      equivalence: "one_for_one" | "three_for_one";
+      url: string;
+    }
+  | {
+      name: "registration_decided";
+      organisation: string;
+      badge: string;
+      outcome:
+        | "approved"
+        | "refused"
+        | "requalification_proposed"
+        | "proposal_accepted"
+        | "proposal_refused";
+      note: string;
+      url: string;
+    }
+  | {
+      name: "registration_message";
+      organisation: string;
+      badge: string;
+      author: string;
+      excerpt: string;
+      url: string;
+    }
+  | {
       name: "application_decided";
       outcome: "granted" | "refused" | "revision_requested";
       organisation: string;
@@ -150,6 +179,94 @@ function content(t: EmailTemplate, locale: Locale): Content {
             ],
             action: { label: "Continue the application", url: t.url },
             outro: ["After that date, the application goes to the next session."],
+          };
+    case "registration_submitted": {
+      const weight = t.equivalence === "one_for_one" ? "1 pour 1" : "3 pour 1";
+      return fr
+        ? {
+            subject: `Badge partenaire à valider : ${t.badge}`,
+            intro: [
+              `${t.organisation} propose son badge « ${t.badge} » pour « ${t.target} » (${weight}).`,
+              "Vous pouvez le valider, le refuser ou proposer une requalification.",
+            ],
+            action: { label: "Examiner le badge", url: t.url },
+            outro: [],
+          }
+        : {
+            subject: `Partner badge to review: ${t.badge}`,
+            intro: [
+              `${t.organisation} submits its badge "${t.badge}" for "${t.target}" (${t.equivalence === "one_for_one" ? "1 for 1" : "3 for 1"}).`,
+              "You can approve it, refuse it or propose a requalification.",
+            ],
+            action: { label: "Review the badge", url: t.url },
+            outro: [],
+          };
+    }
+    case "registration_decided": {
+      const frText = {
+        approved: [
+          `La Région a validé la correspondance du badge « ${t.badge} » de ${t.organisation}.`,
+          "À partir d'aujourd'hui, ce badge compte pour les badges régionaux des personnes qui le reçoivent (pas de rétroactivité).",
+        ],
+        refused: [`La Région n'a pas retenu le badge « ${t.badge} » de ${t.organisation}.`],
+        requalification_proposed: [
+          `La Région propose de requalifier le badge « ${t.badge} » de ${t.organisation}.`,
+          "Vous pouvez accepter la proposition (le badge est alors validé) ou la refuser.",
+        ],
+        proposal_accepted: [
+          `${t.organisation} accepte la requalification de son badge « ${t.badge} » : il est validé.`,
+        ],
+        proposal_refused: [
+          `${t.organisation} refuse la requalification de son badge « ${t.badge} » : le dépôt vous revient.`,
+        ],
+      }[t.outcome];
+      const enText = {
+        approved: [
+          `The Region approved the mapping of ${t.organisation}'s badge "${t.badge}".`,
+          "From today, this badge counts towards the regional badges of the people who receive it (not retroactively).",
+        ],
+        refused: [`The Region did not accept ${t.organisation}'s badge "${t.badge}".`],
+        requalification_proposed: [
+          `The Region proposes to requalify ${t.organisation}'s badge "${t.badge}".`,
+          "You can accept the proposal (the badge is then approved) or refuse it.",
+        ],
+        proposal_accepted: [
+          `${t.organisation} accepts the requalification of its badge "${t.badge}": it is approved.`,
+        ],
+        proposal_refused: [
+          `${t.organisation} refuses the requalification of its badge "${t.badge}": the registration is back with you.`,
+        ],
+      }[t.outcome];
+      const subjects = {
+        approved: ["Badge validé", "Badge approved"],
+        refused: ["Badge non retenu", "Badge not accepted"],
+        requalification_proposed: ["Requalification proposée", "Requalification proposed"],
+        proposal_accepted: ["Requalification acceptée", "Requalification accepted"],
+        proposal_refused: ["Requalification refusée", "Requalification refused"],
+      }[t.outcome];
+      return {
+        subject: fr ? `${subjects[0]} : ${t.badge}` : `${subjects[1]}: ${t.badge}`,
+        intro: [
+          ...(fr ? frText : enText),
+          ...(t.note ? [fr ? `Motif : ${t.note}` : `Reason: ${t.note}`] : []),
+        ],
+        action: { label: fr ? "Voir le dépôt" : "See the registration", url: t.url },
+        outro: [],
+      };
+    }
+    case "registration_message":
+      return fr
+        ? {
+            subject: `Nouveau message : ${t.badge}`,
+            intro: [`${t.author} a écrit au sujet du badge « ${t.badge} » :`, t.excerpt],
+            action: { label: "Répondre", url: t.url },
+            outro: [],
+          }
+        : {
+            subject: `New message: ${t.badge}`,
+            intro: [`${t.author} wrote about the badge "${t.badge}":`, t.excerpt],
+            action: { label: "Reply", url: t.url },
+            outro: [],
           };
     case "label_requested":
       return fr

@@ -78,6 +78,10 @@ export const policy = {
   "credential.revoke": hasRole("programme_manager"),
   "admin.users": hasRole("platform_admin"),
   "audit.read": hasRole("platform_admin", "programme_manager"),
+  // Programme 2: partners map their badges; managers decide.
+  "partner.registrations.manage": memberOfOrg("member", "admin"),
+  "partner.registrations.read": anyOf(hasRole("programme_manager"), memberOfOrg("member", "admin")),
+  "partner.registrations.decide": hasRole("programme_manager"),
   // The label: a CFA's staff request it, managers confirm or refuse.
   "label.request": memberOfOrg("member", "admin"),
   "label.decide": hasRole("programme_manager"),

@@ -1,0 +1,240 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { AppContext } from "../../context";
+import { equivalenceKinds, registrationStates } from "../../db/schema";
+import { errorBody, typed, uuidParam } from "../../http/route-types";
+import { requireUser } from "../../http/session";
+import * as service from "./registrations.service";
+
+const tags = ["partners"];
+const idParams = z.object({ id: uuidParam });
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+const target = z
+  .object({
+    family: z.string().trim().min(1).max(80),
+    level: z.number().int().min(1).max(9),
+    equivalence: z.enum(equivalenceKinds),
+  })
+  .strict();
+
+const registrationView = z.object({
+  id: z.uuid(),
+  organisation: z.object({ id: z.uuid(), name: z.string() }),
+  source: z.enum(["url", "json", "blason"]),
+  badgeClassIri: z.string(),
+  name: z.string(),
+  description: z.string(),
+  image: z.string().nullable(),
+  target,
+  proposal: target.extend({ note: z.string() }).nullable(),
+  justification: z.string(),
+  state: z.enum(registrationStates),
+  approvedAt: z.string().nullable(),
+  motivation: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+type Found = Awaited<ReturnType<typeof service.listRegistrations>>[number];
+const present = ({ registration: r, org }: Found) => ({
+  id: r.id,
+  organisation: { id: org.id, name: org.name },
+  source: r.source as "url" | "json" | "blason",
+  badgeClassIri: r.badgeClassIri,
+  name: r.name,
+  description: r.description,
+  image: r.image,
+  target: r.target,
+  proposal: r.proposal ?? null,
+  justification: r.justification,
+  state: r.state as (typeof registrationStates)[number],
+  approvedAt: r.approvedAt?.toISOString() ?? null,
+  motivation: r.motivation,
+  createdAt: r.createdAt.toISOString(),
+});
+
+/** Programme 2: partners register their badges against the regional competences. */
+export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = typed(app);
+
+  r.get(
+    "/api/competences/targets",
+    {
+      schema: {
+        tags,
+        summary: "The regional competences and levels a partner badge may be mapped to",
+        response: {
+          200: z.object({
+            targets: z.array(
+              z.object({
+                badgeClassId: z.uuid(),
+                name: z.string(),
+                family: z.string(),
+                level: z.number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => ({ targets: await service.regionalTargets(ctx.db) }),
+  );
+
+  r.get(
+    "/api/partner-registrations",
+    {
+      schema: {
+        tags,
+        summary: "Registrations: a partner's own, or all of them for managers",
+        querystring: z.object({
+          organisationId: z.uuid().optional(),
+          state: z.enum(registrationStates).optional(),
+        }),
+        response: { 200: z.object({ registrations: z.array(registrationView) }), 401: errorBody },
+      },
+    },
+    async (request) => ({
+      registrations: (await service.listRegistrations(ctx, request.principal, request.query)).map(
+        present,
+      ),
+    }),
+  );
+
+  r.post(
+    "/api/partner-registrations",
+    {
+      schema: {
+        tags,
+        summary:
+          "A partner submits one of its badges (URL, pasted JSON or a badge it issues on Blason) for a regional competence and level",
+        body: z.intersection(
+          z.discriminatedUnion("source", [
+            z.object({ source: z.literal("url"), url: z.url({ protocol: /^https?$/ }).max(2000) }),
+            z.object({ source: z.literal("json"), json: z.string().min(2).max(200_000) }),
+            z.object({ source: z.literal("blason"), badgeClassId: z.uuid() }),
+          ]),
+          z.object({
+            organisationId: z.uuid(),
+            target,
+            justification: z.string().trim().min(10).max(10_000),
+          }),
+        ),
+        response: { 201: registrationView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await service.submitRegistration(
+        ctx,
+        request.principal,
+        requireUser(request),
+        request.body as Parameters<typeof service.submitRegistration>[3],
+      );
+      const found = await service.getRegistration(ctx, request.principal, row.id);
+      return reply.status(201).send(present(found));
+    },
+  );
+
+  r.get(
+    "/api/partner-registrations/:id",
+    {
+      schema: {
+        tags,
+        summary: "A registration with its dialogue",
+        params: idParams,
+        response: {
+          200: registrationView.extend({
+            messages: z.array(
+              z.object({
+                id: z.uuid(),
+                authorName: z.string(),
+                authorRole: z.enum(["partner", "manager"]),
+                body: z.string(),
+                createdAt: z.string(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const found = await service.getRegistration(ctx, request.principal, request.params.id);
+      return {
+        ...present(found),
+        messages: found.messages.map((m) => ({
+          id: m.id,
+          authorName: m.authorName,
+          authorRole: m.authorRole as "partner" | "manager",
+          body: m.body,
+          createdAt: m.createdAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  const act = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (input: { request: FastifyRequest; id: string; body: z.infer<B> }) => Promise<void>,
+  ) =>
+    r.post(
+      path,
+      {
+        schema: {
+          tags,
+          summary,
+          params: idParams,
+          body,
+          response: { 200: registrationView, ...errors },
+        },
+      },
+      async (request) => {
+        const { id } = request.params as { id: string };
+        await run({ request, id, body: request.body as z.infer<B> });
+        return present(await service.getRegistration(ctx, request.principal, id));
+      },
+    );
+
+  act(
+    "/api/partner-registrations/:id/decision",
+    "A manager approves (eligibility starts that day), refuses, or proposes a requalification",
+    z.discriminatedUnion("decision", [
+      z.object({
+        decision: z.literal("approve"),
+        motivation: z.string().trim().max(5000),
+      }),
+      z.object({
+        decision: z.literal("refuse"),
+        motivation: z.string().trim().min(3).max(5000),
+      }),
+      z.object({
+        decision: z.literal("requalify"),
+        motivation: z.string().trim().min(3).max(5000),
+        proposal: target,
+      }),
+    ]),
+    ({ request, id, body }) =>
+      service.decideRegistration(ctx, request.principal, requireUser(request), id, body),
+  );
+  act(
+    "/api/partner-registrations/:id/proposal",
+    "The partner accepts or refuses the requalification proposed",
+    z.object({ answer: z.enum(["accept", "refuse"]) }).strict(),
+    ({ request, id, body }) =>
+      service.answerProposal(ctx, request.principal, requireUser(request), id, body.answer),
+  );
+  act(
+    "/api/partner-registrations/:id/withdraw",
+    "The partner withdraws its registration before approval",
+    z.object({}).strict(),
+    ({ request, id }) =>
+      service.withdrawRegistration(ctx, request.principal, requireUser(request), id),
+  );
+  act(
+    "/api/partner-registrations/:id/messages",
+    "A message in the registration's dialogue (the partner or the Region)",
+    z.object({ body: z.string().trim().min(1).max(10_000) }).strict(),
+    ({ request, id, body }) =>
+      service.postRegistrationMessage(ctx, request.principal, requireUser(request), id, body.body),
+  );
+}

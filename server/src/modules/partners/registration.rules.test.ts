@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { registrationStates } from "../../db/schema";
+import {
+  nextRegistrationState,
+  type RegistrationEvent,
+  readBadgeClass,
+} from "./registration.rules";
+
+describe("reading a partner's badge class", () => {
+  it("reads an OB 2.0 BadgeClass", () => {
+    expect(
+      readBadgeClass({
+        "@context": "https://w3id.org/openbadges/v2",
+        type: "BadgeClass",
+        id: "https://partenaire.example/badges/accueil",
+        name: " Accueillir un public ",
+        description: "Accueille et oriente.",
+        image: "https://partenaire.example/badges/accueil.png",
+      }),
+    ).toEqual({
+      iri: "https://partenaire.example/badges/accueil",
+      name: "Accueillir un public",
+      description: "Accueille et oriente.",
+      image: "https://partenaire.example/badges/accueil.png",
+      version: "2.0",
+    });
+  });
+
+  it("reads an OB 3.0 Achievement, and the achievement of an OB 3.0 credential", () => {
+    const achievement = {
+      type: ["Achievement"],
+      id: "urn:uuid:9f0e6a3c-1f7b-4d3c-9a53-0d8b1d1b2c3d",
+      name: "Travailler en équipe",
+      image: { id: "https://partenaire.example/equipe.png", type: "Image" },
+      criteria: { narrative: "..." },
+    };
+    expect(readBadgeClass(achievement)).toMatchObject({
+      iri: achievement.id,
+      version: "3.0",
+      image: "https://partenaire.example/equipe.png",
+      description: "",
+    });
+    expect(
+      readBadgeClass({
+        type: ["VerifiableCredential", "OpenBadgeCredential"],
+        credentialSubject: { achievement },
+      }),
+    ).toMatchObject({ iri: achievement.id, name: "Travailler en équipe" });
+  });
+
+  it.each([
+    ["not an object", "badge"],
+    ["an array", []],
+    ["null", null],
+    ["no type", { id: "https://x.example/b", name: "B" }],
+    ["an assertion", { type: "Assertion", id: "https://x.example/a", name: "A" }],
+    ["no id", { type: "BadgeClass", name: "B" }],
+    ["a relative id", { type: "BadgeClass", id: "/badges/1", name: "B" }],
+    ["no name", { type: "BadgeClass", id: "https://x.example/b" }],
+    ["a credential without achievement", { type: ["VerifiableCredential"], credentialSubject: {} }],
+  ])("refuses %s, saying why in French", (_, document) => {
+    const result = readBadgeClass(document);
+    expect(result).toMatchObject({ ok: false, code: "REGISTRATION_DOCUMENT_INVALID" });
+    expect((result as { reason: string }).reason).toMatch(/^[A-ZÀ-Ü].+\.$/);
+  });
+
+  it("keeps only web images", () => {
+    expect(
+      readBadgeClass({
+        type: "BadgeClass",
+        id: "https://x.example/b",
+        name: "B",
+        image: "javascript:alert(1)",
+      }),
+    ).toMatchObject({ image: null });
+  });
+});
+
+describe("the registration's state machine", () => {
+  const events: RegistrationEvent["kind"][] = [
+    "approve",
+    "refuse",
+    "requalify",
+    "accept_proposal",
+    "refuse_proposal",
+    "withdraw",
+  ];
+  /** Written by hand, independently of the implementation. */
+  const allowed: Record<string, string> = {
+    "submitted approve": "approved",
+    "submitted refuse": "refused",
+    "submitted requalify": "requalification_proposed",
+    "submitted withdraw": "withdrawn",
+    "requalification_proposed accept_proposal": "approved",
+    "requalification_proposed refuse_proposal": "submitted",
+    "requalification_proposed refuse": "refused",
+    "requalification_proposed withdraw": "withdrawn",
+  };
+  for (const state of registrationStates)
+    for (const event of events)
+      it(`${state} + ${event} -> ${allowed[`${state} ${event}`] ?? "refused transition"}`, () => {
+        expect(nextRegistrationState(state, event)).toBe(allowed[`${state} ${event}`] ?? null);
+      });
+});

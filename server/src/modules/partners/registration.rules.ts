@@ -1,0 +1,119 @@
+import type { RegistrationState, RegistrationTarget } from "../../db/schema";
+
+/** What Blason keeps of a partner's badge class, read from its own document. */
+export type BadgeClassSummary = {
+  iri: string;
+  name: string;
+  description: string;
+  image: string | null;
+  version: "2.0" | "3.0";
+};
+
+export type ReadFailure = { ok: false; code: "REGISTRATION_DOCUMENT_INVALID"; reason: string };
+
+const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
+const types = (value: unknown): string[] =>
+  Array.isArray(value)
+    ? value.filter((t) => typeof t === "string")
+    : typeof value === "string"
+      ? [value]
+      : [];
+const isHttpUrl = (value: string) => /^https?:\/\/[^\s]+$/i.test(value);
+
+function imageOf(value: unknown): string | null {
+  if (typeof value === "string") return isHttpUrl(value) ? value : null;
+  if (value && typeof value === "object") {
+    const id = text((value as { id?: unknown }).id);
+    return isHttpUrl(id) ? id : null;
+  }
+  return null;
+}
+
+/**
+ * Reads an OB 2.0 BadgeClass, an OB 3.0 Achievement, or an OB 3.0 credential
+ * (its achievement is taken): the badge class a partner registers. Pure; the
+ * reason is in French for the partner's screen.
+ */
+export function readBadgeClass(document: unknown): BadgeClassSummary | ReadFailure {
+  const fail = (reason: string): ReadFailure => ({
+    ok: false,
+    code: "REGISTRATION_DOCUMENT_INVALID",
+    reason,
+  });
+  if (!document || typeof document !== "object" || Array.isArray(document))
+    return fail("Le document n'est pas un objet JSON.");
+  let node = document as Record<string, unknown>;
+  const nodeTypes = types(node.type);
+  if (nodeTypes.includes("VerifiableCredential") || nodeTypes.includes("OpenBadgeCredential")) {
+    const subject = node.credentialSubject as Record<string, unknown> | undefined;
+    const achievement = subject?.achievement;
+    if (!achievement || typeof achievement !== "object")
+      return fail("Ce badge OB 3.0 ne décrit pas son « achievement ».");
+    node = achievement as Record<string, unknown>;
+  }
+  const kind = types(node.type);
+  const version = kind.includes("BadgeClass") ? "2.0" : kind.includes("Achievement") ? "3.0" : null;
+  if (!version)
+    return fail("Ce n'est ni une BadgeClass Open Badges 2.0 ni un Achievement Open Badges 3.0.");
+  const iri = text(node.id);
+  if (!iri || !/^(https?:\/\/|urn:|did:)/i.test(iri))
+    return fail("Le badge n'a pas d'identifiant (id) sous forme d'adresse ou d'URN.");
+  const name = text(node.name);
+  if (!name) return fail("Le badge n'a pas de nom.");
+  if (name.length > 300) return fail("Le nom du badge est trop long.");
+  return {
+    iri,
+    name,
+    description: text(node.description).slice(0, 4000),
+    image: imageOf(node.image),
+    version,
+  };
+}
+
+export type RegistrationEvent =
+  | { kind: "approve" }
+  | { kind: "refuse" }
+  | { kind: "requalify" }
+  | { kind: "accept_proposal" }
+  | { kind: "refuse_proposal" }
+  | { kind: "withdraw" };
+
+/**
+ * The life of a registration. The manager approves, refuses or proposes a
+ * requalification; the partner accepts the proposal (approved as requalified)
+ * or refuses it (back to the manager); the partner may withdraw until
+ * approval. Approved and refused are final: a change is a new registration.
+ */
+export function nextRegistrationState(
+  state: RegistrationState,
+  event: RegistrationEvent["kind"],
+): RegistrationState | null {
+  switch (state) {
+    case "submitted":
+      return event === "approve"
+        ? "approved"
+        : event === "refuse"
+          ? "refused"
+          : event === "requalify"
+            ? "requalification_proposed"
+            : event === "withdraw"
+              ? "withdrawn"
+              : null;
+    case "requalification_proposed":
+      return event === "accept_proposal"
+        ? "approved"
+        : event === "refuse_proposal"
+          ? "submitted"
+          : event === "withdraw"
+            ? "withdrawn"
+            : event === "refuse"
+              ? "refused"
+              : null;
+    default:
+      return null;
+  }
+}
+
+export function sameTarget(a: RegistrationTarget, b: RegistrationTarget) {
+  return a.family === b.family && a.level === b.level && a.equivalence === b.equivalence;
+}
