@@ -111,6 +111,11 @@ const catalogue = {
     "Cette action n'est pas possible à ce stade du dépôt.",
     "This action is not possible at this stage of the registration.",
   ],
+  API_CLIENT_INVALID: [
+    401,
+    "Clé d'API absente, inconnue ou révoquée.",
+    "Missing, unknown or revoked API key.",
+  ],
   // The label: requests, checks, decisions.
   LABEL_NOT_ELIGIBLE: [
     409,

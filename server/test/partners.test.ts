@@ -2,7 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devMail, partnerRegistrations } from "../src/db/schema";
+import { apiClients, devMail, partnerRegistrations } from "../src/db/schema";
+import { authenticateApiClient } from "../src/modules/partners/api-clients.service";
 import { json, TestClient } from "./support/client";
 import {
   addMember,
@@ -252,5 +253,50 @@ describe("the Region's decision", () => {
     expect(noReason.statusCode).toBe(400);
     const withdrawn = await partnerMember.post(`/api/partner-registrations/${id}/withdraw`, {});
     expect(withdrawn.json().state).toBe("withdrawn");
+  });
+});
+
+describe("API keys for a partner's system", () => {
+  it("an admin of the partner creates a key whose secret is shown once and stored hashed; revoked, it no longer opens", async () => {
+    const admin = await buildUser(platform.ctx);
+    await addMember(platform.ctx, partner.id, admin.id, "admin");
+    const client = new TestClient(platform.app);
+    client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, admin.id));
+    const created = await client.post(`/api/organisations/${partner.id}/api-clients`, {
+      name: "Plateforme de l'atelier",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, secret, prefix } = created.json();
+    expect(secret).toMatch(/^blason_sk_[A-Za-z0-9_-]{43}$/);
+    expect(secret.startsWith(prefix)).toBe(true);
+    const listed = await client.get(`/api/organisations/${partner.id}/api-clients`);
+    expect(listed.body).not.toContain(secret);
+    expect(listed.json().clients).toMatchObject([{ id, name: "Plateforme de l'atelier" }]);
+    const [row] = await platform.ctx.db.select().from(apiClients).where(eq(apiClients.id, id));
+    expect(row!.secretHash).not.toContain(secret.slice(10));
+
+    const found = await authenticateApiClient(platform.ctx, `Bearer ${secret}`);
+    expect(found.org.id).toBe(partner.id);
+    await expect(authenticateApiClient(platform.ctx, `Bearer ${secret}x`)).rejects.toMatchObject({
+      code: "API_CLIENT_INVALID",
+    });
+    await expect(authenticateApiClient(platform.ctx, undefined)).rejects.toMatchObject({
+      code: "API_CLIENT_INVALID",
+    });
+
+    // A plain member may not mint keys.
+    const byMember = await partnerMember.post(`/api/organisations/${partner.id}/api-clients`, {
+      name: "Clé d'un membre",
+    });
+    expect(byMember.statusCode).toBe(403);
+
+    const revoked = await client.post(
+      `/api/organisations/${partner.id}/api-clients/${id}/revoke`,
+      {},
+    );
+    expect(revoked.statusCode).toBe(204);
+    await expect(authenticateApiClient(platform.ctx, `Bearer ${secret}`)).rejects.toMatchObject({
+      code: "API_CLIENT_INVALID",
+    });
   });
 });

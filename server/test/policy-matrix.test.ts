@@ -619,6 +619,27 @@ const cases: Record<string, Case> = {
     }),
     expect: onOwnRegistration(200, ["cfaMember", "cfaAdmin", "manager"]),
   },
+  // The own organisation is a CFA: those allowed get as far as "not a partner".
+  "GET /api/organisations/:id/api-clients": {
+    request: async (w) => ({ method: "GET", url: `/api/organisations/${w.cfaId}/api-clients` }),
+    expect: onOwnCfa(400, ["cfaAdmin", "manager"]),
+  },
+  "POST /api/organisations/:id/api-clients": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/organisations/${w.cfaId}/api-clients`,
+      body: { name: "Clé de test" },
+    }),
+    expect: onOwnCfa(400, ["cfaAdmin", "manager"]),
+  },
+  "POST /api/organisations/:id/api-clients/:clientId/revoke": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/organisations/${w.cfaId}/api-clients/${randomUUID()}/revoke`,
+      body: {},
+    }),
+    expect: onOwnCfa(400, ["cfaAdmin", "manager"]),
+  },
   "POST /api/credentials/:id/accept": {
     request: async (w) => ({
       method: "POST",

@@ -82,6 +82,7 @@ export const policy = {
   "partner.registrations.manage": memberOfOrg("member", "admin"),
   "partner.registrations.read": anyOf(hasRole("programme_manager"), memberOfOrg("member", "admin")),
   "partner.registrations.decide": hasRole("programme_manager"),
+  "partner.apiClients.manage": anyOf(hasRole("programme_manager"), memberOfOrg("admin")),
   // The label: a CFA's staff request it, managers confirm or refuse.
   "label.request": memberOfOrg("member", "admin"),
   "label.decide": hasRole("programme_manager"),
