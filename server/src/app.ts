@@ -166,7 +166,9 @@ export async function buildApp(
     if (!html) {
       html = renderBadgeShell(page, found.badge, {
         programmeName: found.programme.name,
-        collection: found.collection.version,
+        collection: found.collection.inForce
+          ? found.collection.version
+          : `${found.collection.version}, collection qui n'est plus en vigueur`,
         config: ctx.config,
       });
       renderedBadges.set(found, html);

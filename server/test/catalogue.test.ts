@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { badgeClasses, badgeEquivalences, collections } from "../src/db/schema";
 import { ensureCatalogue } from "../src/modules/catalogue/catalogue.seed";
 import { json, TestClient } from "./support/client";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
@@ -70,5 +71,57 @@ describe("public catalogue", () => {
       await new TestClient(platform.app).get("/api/public/programmes/label-cfa/badges"),
     );
     expect(badges).toHaveLength(19);
+  });
+});
+
+describe("the past collections in the database", () => {
+  it("are published, not in force, and chain their equivalences 2018 -> 2022 -> 2026", async () => {
+    await ensureCatalogue(platform.ctx);
+    const rows = await platform.ctx.db.select().from(collections);
+    const byVersion = Object.fromEntries(rows.map((c) => [c.version, c]));
+    expect(byVersion["2026"]).toMatchObject({ inForce: true, status: "published" });
+    expect(byVersion["2018"]).toMatchObject({ inForce: false, status: "published" });
+    expect(byVersion["2022"]).toMatchObject({ inForce: false, status: "published" });
+    const badges = await platform.ctx.db.select().from(badgeClasses);
+    const id = (version: string, slug: string) =>
+      badges.find((b) => b.collectionId === byVersion[version]!.id && b.slug === slug)!.id;
+    const links = await platform.ctx.db.select().from(badgeEquivalences);
+    const next = (from: string) => links.find((l) => l.fromBadgeId === from)?.toBadgeId;
+    expect(next(id("2018", "veille-numerique"))).toBe(id("2022", "veille"));
+    expect(next(id("2022", "veille"))).toBe(id("2026", "veille"));
+    const count = links.length;
+    await ensureCatalogue(platform.ctx);
+    expect(await platform.ctx.db.select().from(badgeEquivalences)).toHaveLength(count);
+    expect(await platform.ctx.db.select().from(collections)).toHaveLength(rows.length);
+  });
+});
+
+describe("the history page's data", () => {
+  it("lists the published collections newest first, each old badge with what it counts as", async () => {
+    const client = new TestClient(platform.app);
+    const history = json<{
+      collections: {
+        version: string;
+        inForce: boolean;
+        badges: {
+          id: string;
+          name: string;
+          successor: { name: string; collection: string } | null;
+        }[];
+      }[];
+    }>(await client.get("/api/public/programmes/label-cfa/collections"));
+    expect(history.collections.map((c) => [c.version, c.inForce])).toEqual([
+      ["2026", true],
+      ["2022", false],
+      ["2018", false],
+    ]);
+    const veille2018 = history.collections[2]!.badges.find((b) => b.name === "Veille numérique")!;
+    expect(veille2018.successor).toEqual(
+      expect.objectContaining({ name: "Veille", collection: "2022" }),
+    );
+    const old = json<{ inForce: boolean; successor: { collection: string } }>(
+      await client.get(`/api/public/badges/${veille2018.id}`),
+    );
+    expect(old).toMatchObject({ inForce: false, successor: { collection: "2022" } });
   });
 });

@@ -557,6 +557,10 @@ const cases: Record<string, Case> = {
     }),
     expect: staffOnly(204, ["manager"]),
   },
+  "GET /api/public/programmes/:slug/collections": {
+    request: async () => ({ method: "GET", url: "/api/public/programmes/label-cfa/collections" }),
+    expect: everyone(200),
+  },
   "GET /api/competences/targets": {
     request: async () => ({ method: "GET", url: "/api/competences/targets" }),
     expect: everyone(200),

@@ -37,6 +37,15 @@ function meta(html: string, key: string): string | undefined {
 }
 
 describe("badge pages in the first HTML response (no JavaScript)", () => {
+  it("say when a badge belongs to a past collection", async () => {
+    const [old] = await platform.ctx.db
+      .select({ id: badgeClasses.id })
+      .from(badgeClasses)
+      .where(eq(badgeClasses.slug, "veille-numerique"));
+    const html = (await app.inject({ method: "GET", url: `/badges/${old!.id}` })).body;
+    expect(html).toContain("2018, collection qui n&#39;est plus en vigueur");
+  });
+
   it("carry the title, description, Open Graph and Twitter tags, and a JSON-LD summary", async () => {
     const response = await app.inject({ method: "GET", url: `/badges/${badgeId}` });
     expect(response.statusCode).toBe(200);

@@ -18,7 +18,7 @@ import {
   SignInPage,
   VerifyEmailPage,
 } from "./pages/auth";
-import { BadgePage, CataloguePage } from "./pages/catalogue";
+import { BadgePage, CataloguePage, HistoryPage } from "./pages/catalogue";
 import { CredentialPage, OrganisationBadgesPage } from "./pages/credentials";
 import { DashboardPage, PublicHomePage } from "./pages/home";
 import { LabelProgressPage, LabelRequestsPage } from "./pages/label";
@@ -52,6 +52,7 @@ const router = createBrowserRouter([
       { path: "/", element: <PublicHomePage /> },
       { path: "/connexion", element: <SignInPage /> },
       { path: "/programmes/:slug", element: <CataloguePage /> },
+      { path: "/programmes/:slug/historique", element: <HistoryPage /> },
       { path: "/badges/:id", element: <BadgePage /> },
       { path: "/verify", element: <VerifyPage /> },
       { path: "/credentials/:id", element: <CredentialPage /> },

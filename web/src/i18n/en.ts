@@ -578,6 +578,22 @@ export const en: Dictionary = {
       missing: "Not applied for yet",
     },
   },
+  history: {
+    title: "Past collections",
+    link: "Past collections and their equivalences",
+    intro:
+      "The label changed collection in 2022 and again in 2026. A still-valid badge of a past collection counts as the badge that succeeds it, following the equivalences the Region decided.",
+    none: "No past collection.",
+    facts:
+      "{{count}} badges; the label required {{total}} badges including the {{required}} required ones.",
+    publishedOn: "Published on {{date}}.",
+    countsAs: 'Counts today as "{{name}}" ({{version}} collection)',
+    noSuccessorShort: "No equivalent in the next collection",
+    pastBadge:
+      "This badge belongs to the {{version}} collection, no longer in force. Those who hold it keep it until it ends.",
+    successor: "While valid, it counts as:",
+    noSuccessor: "It has no equivalent in the next collection.",
+  },
   passport: {
     title: "Passport",
     kicker: "Badge passport",

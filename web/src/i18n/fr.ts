@@ -582,6 +582,22 @@ export const fr = {
       missing: "Pas encore demandé",
     },
   },
+  history: {
+    title: "Les collections précédentes",
+    link: "Les collections précédentes et leurs équivalences",
+    intro:
+      "Le label a changé de collection en 2022 puis en 2026. Un badge encore valide d'une collection précédente compte pour le badge qui lui succède, selon les équivalences décidées par la Région.",
+    none: "Aucune collection précédente.",
+    facts:
+      "{{count}} badges ; le label demandait {{total}} badges dont les {{required}} obligatoires.",
+    publishedOn: "Publiée le {{date}}.",
+    countsAs: "Compte aujourd'hui comme « {{name}} » (collection {{version}})",
+    noSuccessorShort: "Sans équivalent dans la collection suivante",
+    pastBadge:
+      "Ce badge appartient à la collection {{version}}, qui n'est plus en vigueur. Ceux qui le détiennent le gardent jusqu'à son échéance.",
+    successor: "Tant qu'il est valide, il compte comme :",
+    noSuccessor: "Il n'a pas d'équivalent dans la collection suivante.",
+  },
   passport: {
     title: "Passeport",
     kicker: "Passeport de badges",

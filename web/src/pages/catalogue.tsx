@@ -98,6 +98,9 @@ export function CataloguePage() {
         </ul>
       </section>
       <ProgrammeInfo slug={slug} />
+      <p>
+        <Link to={`/programmes/${slug}/historique`}>{t("history.link")}</Link>
+      </p>
     </>
   );
 }
@@ -189,10 +192,14 @@ export function BadgePage() {
   const badge = useQuery({
     queryKey: ["badge", id],
     queryFn: () =>
-      api<PublicBadge & { programme: { slug: string; name: string }; collection: string }>(
-        "GET",
-        `/api/public/badges/${encodeURIComponent(id)}`,
-      ),
+      api<
+        PublicBadge & {
+          programme: { slug: string; name: string };
+          collection: string;
+          inForce: boolean;
+          successor: { id: string; name: string; collection: string } | null;
+        }
+      >("GET", `/api/public/badges/${encodeURIComponent(id)}`),
     retry: false,
   });
   usePageTitle(badge.data?.name ?? t("catalogue.title"));
@@ -214,6 +221,22 @@ export function BadgePage() {
           {t("catalogue.collection", { version: b.collection })}
         </p>
         <h1>{b.name}</h1>
+        {!b.inForce ? (
+          <div className="alert alert--info">
+            <p>{t("history.pastBadge", { version: b.collection })}</p>
+            {b.successor ? (
+              <p>
+                {t("history.successor")}{" "}
+                <Link to={`/badges/${b.successor.id}`}>
+                  {b.successor.name} (
+                  {t("catalogue.collection", { version: b.successor.collection })})
+                </Link>
+              </p>
+            ) : (
+              <p>{t("history.noSuccessor")}</p>
+            )}
+          </div>
+        ) : null}
         {b.required ? (
           <p className="chip chip--gold">
             <span aria-hidden="true">★ </span>
@@ -255,5 +278,85 @@ export function BadgePage() {
         ) : null}
       </div>
     </article>
+  );
+}
+
+type HistoryCollection = {
+  version: string;
+  name: string;
+  inForce: boolean;
+  publishedAt: string | null;
+  labelTotal: number;
+  badges: {
+    id: string;
+    name: string;
+    required: boolean;
+    validityMonths: number;
+    url: string;
+    image: string;
+    successor: { id: string; name: string; collection: string } | null;
+  }[];
+};
+
+/** /programmes/:slug/historique — the past collections, and what each old badge counts as today. */
+export function HistoryPage() {
+  const { t, i18n } = useTranslation();
+  const { slug = "" } = useParams();
+  const query = useQuery({
+    queryKey: ["history", slug],
+    queryFn: () =>
+      api<{ programme: { slug: string; name: string }; collections: HistoryCollection[] }>(
+        "GET",
+        `/api/public/programmes/${encodeURIComponent(slug)}/collections`,
+      ),
+    retry: false,
+  });
+  usePageTitle(t("history.title"));
+  if (!query.data) return <Unavailable query={query} title={t("history.title")} />;
+  const past = query.data.collections.filter((c) => !c.inForce);
+  return (
+    <>
+      <p>
+        <Link to={`/programmes/${slug}`}>{query.data.programme.name}</Link>
+      </p>
+      <h1>{t("history.title")}</h1>
+      <p className="lead">{t("history.intro")}</p>
+      {past.length === 0 ? <p className="empty">{t("history.none")}</p> : null}
+      {past.map((c) => (
+        <section key={c.version} aria-labelledby={`collection-${c.version}`}>
+          <h2 id={`collection-${c.version}`}>{c.name}</h2>
+          <p>
+            {t("history.facts", {
+              count: c.badges.length,
+              total: c.labelTotal,
+              required: c.badges.filter((b) => b.required).length,
+            })}
+            {c.publishedAt
+              ? ` ${t("history.publishedOn", { date: formatDate(c.publishedAt, i18n.language) })}`
+              : ""}
+          </p>
+          <ul className="history-list plain">
+            {c.badges.map((b) => (
+              <li key={b.id} className="history-item">
+                <img src={path(b.image)} alt="" width={56} height={62} loading="lazy" />
+                <span>
+                  <Link to={`/badges/${b.id}`}>{b.name}</Link>
+                  {b.required ? ` (${t("catalogue.required")})` : ""}
+                  <br />
+                  <span className="muted">
+                    {b.successor
+                      ? t("history.countsAs", {
+                          name: b.successor.name,
+                          version: b.successor.collection,
+                        })
+                      : t("history.noSuccessorShort")}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
   );
 }

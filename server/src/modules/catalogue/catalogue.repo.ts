@@ -1,6 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client";
-import { badgeClasses, collections, programmes } from "../../db/schema";
+import { badgeClasses, badgeEquivalences, collections, programmes } from "../../db/schema";
 import { TtlCache } from "../../lib/ttl-cache";
 
 export async function listProgrammesInForce(q: Queryable) {
@@ -47,8 +48,12 @@ export async function findBadge(q: Queryable, id: string) {
 type FoundBadge = Awaited<ReturnType<typeof findBadge>>;
 /** Badge classes change only with a new catalogue version: public pages read them from a minute's cache. */
 const badgeCache = new TtlCache<FoundBadge>(60_000, 500);
+/** A badge as the public sees it: never one of a draft collection. */
 export function publicBadge(q: Queryable, id: string) {
-  return badgeCache.get(id, () => findBadge(q, id));
+  return badgeCache.get(id, async () => {
+    const found = await findBadge(q, id);
+    return found?.collection.status === "draft" ? undefined : found;
+  });
 }
 /** For whoever changes badge classes: their public pages show the change at once. */
 export function forgetPublicBadges() {
@@ -66,4 +71,29 @@ export async function findCollection(q: Queryable, programmeId: string, version:
     .from(collections)
     .where(and(eq(collections.programmeId, programmeId), eq(collections.version, version)));
   return row;
+}
+
+/** A programme's published collections (never drafts), newest first. */
+export async function listPublishedCollections(q: Queryable, programmeId: string) {
+  return q
+    .select()
+    .from(collections)
+    .where(and(eq(collections.programmeId, programmeId), eq(collections.status, "published")))
+    .orderBy(desc(collections.publishedAt));
+}
+
+/** For each badge with an equivalence, the badge its awards count as (one step). */
+export async function successors(q: Queryable) {
+  const to = alias(badgeClasses, "successor");
+  const rows = await q
+    .select({
+      from: badgeEquivalences.fromBadgeId,
+      id: to.id,
+      name: to.name,
+      collection: collections.version,
+    })
+    .from(badgeEquivalences)
+    .innerJoin(to, eq(to.id, badgeEquivalences.toBadgeId))
+    .innerJoin(collections, eq(collections.id, to.collectionId));
+  return new Map(rows.map((r) => [r.from, { id: r.id, name: r.name, collection: r.collection }]));
 }

@@ -8,9 +8,13 @@ import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { badgeSvgFor } from "./badge-image";
 import {
   findBadge,
+  findProgrammeBySlug,
   findProgrammeInForce,
   listBadges,
   listProgrammesInForce,
+  listPublishedCollections,
+  publicBadge,
+  successors,
 } from "./catalogue.repo";
 
 type BadgeRow = typeof badgeClasses.$inferSelect;
@@ -37,6 +41,7 @@ const collectionSchema = z.object({
   requiredCount: z.number(),
 });
 const programmeSchema = z.object({ slug: z.string(), name: z.string(), description: z.string() });
+const successorSchema = z.object({ id: z.uuid(), name: z.string(), collection: z.string() });
 
 export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
@@ -143,18 +148,98 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
           200: badgeSchema.extend({
             programme: programmeSchema.pick({ slug: true, name: true }),
             collection: z.string(),
+            inForce: z.boolean(),
+            successor: successorSchema.nullable(),
           }),
           404: errorBody,
         },
       },
     },
     async (request) => {
-      const found = await findBadge(ctx.db, request.params.id);
+      const found = await publicBadge(ctx.db, request.params.id);
       if (!found) throw new AppError("NOT_FOUND");
       return {
         ...present(found.badge),
         programme: { slug: found.programme.slug, name: found.programme.name },
         collection: found.collection.version,
+        inForce: found.collection.inForce,
+        successor: (await successors(ctx.db)).get(found.badge.id) ?? null,
+      };
+    },
+  );
+
+  r.get(
+    "/api/public/programmes/:slug/collections",
+    {
+      schema: {
+        tags,
+        summary:
+          "Every published collection of a programme, newest first, each badge with the badge its awards count as in the next collection",
+        params: z.object({ slug: z.string().max(100) }),
+        response: {
+          200: z.object({
+            programme: programmeSchema,
+            collections: z.array(
+              z.object({
+                version: z.string(),
+                name: z.string(),
+                inForce: z.boolean(),
+                publishedAt: z.string().nullable(),
+                labelTotal: z.number(),
+                badges: z.array(
+                  badgeSchema
+                    .pick({
+                      id: true,
+                      name: true,
+                      required: true,
+                      validityMonths: true,
+                      url: true,
+                      image: true,
+                    })
+                    .extend({ successor: successorSchema.nullable() }),
+                ),
+              }),
+            ),
+          }),
+          404: errorBody,
+        },
+      },
+    },
+    async (request) => {
+      const programme = await findProgrammeBySlug(ctx.db, request.params.slug);
+      if (!programme) throw new AppError("NOT_FOUND");
+      const published = await listPublishedCollections(ctx.db, programme.id);
+      const next = await successors(ctx.db);
+      const result = [];
+      for (const collection of published) {
+        const badges = await listBadges(ctx.db, collection.id);
+        result.push({
+          version: collection.version,
+          name: collection.name,
+          inForce: collection.inForce,
+          publishedAt: collection.publishedAt?.toISOString() ?? null,
+          labelTotal: collection.labelTotal,
+          badges: badges.map((b) => {
+            const p = present(b);
+            return {
+              id: p.id,
+              name: p.name,
+              required: p.required,
+              validityMonths: p.validityMonths,
+              url: p.url,
+              image: p.image,
+              successor: next.get(b.id) ?? null,
+            };
+          }),
+        });
+      }
+      return {
+        programme: {
+          slug: programme.slug,
+          name: programme.name,
+          description: programme.description,
+        },
+        collections: result,
       };
     },
   );

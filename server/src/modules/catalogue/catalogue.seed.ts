@@ -1,9 +1,16 @@
+import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../../context";
-import { badgeClasses, collections, programmes } from "../../db/schema";
+import { badgeClasses, badgeEquivalences, collections, programmes } from "../../db/schema";
 import { appendAudit } from "../audit/audit.repo";
 import { findCollection, findProgrammeBySlug } from "./catalogue.repo";
 import type { Collection } from "./catalogue.types";
 import { collection2026 } from "./collection-2026";
+import {
+  collection2018,
+  collection2022,
+  equivalences2026,
+  historyPublishedAt,
+} from "./collection-history";
 
 const labelProgramme = {
   slug: "label-cfa",
@@ -20,6 +27,88 @@ export async function ensureCatalogue(
   ctx: AppContext,
   collection: Collection = collection2026,
 ): Promise<boolean> {
+  const created = await ensureCollectionInForce(ctx, collection);
+  await ensureHistory(ctx);
+  return created;
+}
+
+/**
+ * The past collections (2018, 2022), published but not in force, and the
+ * equivalences that let their still-valid awards count. Idempotent, and
+ * never undoes what managers changed since.
+ */
+export async function ensureHistory(ctx: AppContext) {
+  await ctx.db.transaction(async (tx) => {
+    const programme = await findProgrammeBySlug(tx, labelProgramme.slug);
+    if (!programme) return;
+    for (const collection of [collection2018, collection2022]) {
+      if (await findCollection(tx, programme.id, collection.version)) continue;
+      const [row] = await tx
+        .insert(collections)
+        .values({
+          programmeId: programme.id,
+          version: collection.version,
+          name: collection.name,
+          labelTotal: collection.label.total,
+          labelValidityMonths: collection.label.validityMonths,
+          inForce: false,
+          publishedAt: historyPublishedAt[collection.version] ?? null,
+        })
+        .returning();
+      await tx
+        .insert(badgeClasses)
+        .values([
+          ...collection.badges.map((b, position) => badgeRow(row!.id, b, position)),
+          labelBadgeRow(row!.id, collection),
+        ]);
+      await appendAudit(tx, {
+        actor: { kind: "system", label: "catalogue" },
+        action: "collection.created",
+        targetType: "collection",
+        targetId: row!.id,
+        data: { programme: programme.slug, version: collection.version, history: true },
+      });
+    }
+    const rows = await tx
+      .select({ id: badgeClasses.id, slug: badgeClasses.slug, version: collections.version })
+      .from(badgeClasses)
+      .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
+      .where(and(eq(collections.programmeId, programme.id), eq(badgeClasses.kind, "badge")));
+    const idOf = (version: string, slug: string) =>
+      rows.find((r) => r.version === version && r.slug === slug)?.id;
+    const links = [
+      ...collection2022.equivalences.map((e) => ({ ...e, toVersion: "2022" })),
+      ...equivalences2026.map((e) => ({ ...e, toVersion: "2026" })),
+    ];
+    const values = links
+      .map((e) => ({
+        fromBadgeId: idOf(e.fromVersion, e.fromSlug),
+        toBadgeId: idOf(e.toVersion, e.toSlug),
+      }))
+      .filter(
+        (v): v is { fromBadgeId: string; toBadgeId: string } => !!v.fromBadgeId && !!v.toBadgeId,
+      );
+    if (values.length) await tx.insert(badgeEquivalences).values(values).onConflictDoNothing();
+  });
+}
+
+function badgeRow(collectionId: string, b: Collection["badges"][number], position: number) {
+  return {
+    collectionId,
+    slug: b.slug,
+    name: b.name,
+    recognises: b.recognises,
+    criteria: b.criteria,
+    required: b.required,
+    validityMonths: b.validityMonths,
+    renewalExtra: b.renewalExtra ?? null,
+    alignments: b.alignments,
+    color: b.color,
+    position,
+  };
+}
+
+async function ensureCollectionInForce(ctx: AppContext, collection: Collection) {
   return ctx.db.transaction(async (tx) => {
     const programme =
       (await findProgrammeBySlug(tx, labelProgramme.slug)) ??
@@ -46,21 +135,9 @@ export async function ensureCatalogue(
       })
       .returning();
     await tx.insert(badgeClasses).values(labelBadgeRow(row!.id, collection));
-    await tx.insert(badgeClasses).values(
-      collection.badges.map((b, position) => ({
-        collectionId: row!.id,
-        slug: b.slug,
-        name: b.name,
-        recognises: b.recognises,
-        criteria: b.criteria,
-        required: b.required,
-        validityMonths: b.validityMonths,
-        renewalExtra: b.renewalExtra ?? null,
-        alignments: b.alignments,
-        color: b.color,
-        position,
-      })),
-    );
+    await tx
+      .insert(badgeClasses)
+      .values(collection.badges.map((b, position) => badgeRow(row!.id, b, position)));
     await appendAudit(tx, {
       actor: { kind: "system", label: "catalogue" },
       action: "collection.created",

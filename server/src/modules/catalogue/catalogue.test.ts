@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { labelEligibility } from "../label/label.rules";
 import { collection2026 } from "./collection-2026";
+import { collection2018, collection2022, equivalences2026 } from "./collection-history";
 
 describe("the 2026 collection", () => {
   const { badges } = collection2026;
@@ -59,5 +60,47 @@ describe("the 2026 collection", () => {
       eligible: false,
       missingRequired: requiredOnes,
     });
+  });
+});
+
+describe("the past collections", () => {
+  it("2018: 12 badges valid one to three years; 2022: 22 badges; 5 required in each", () => {
+    expect(collection2018.badges).toHaveLength(12);
+    expect(collection2022.badges).toHaveLength(22);
+    for (const collection of [collection2018, collection2022]) {
+      expect(collection.badges.filter((b) => b.required)).toHaveLength(5);
+      expect(collection.label.total).toBe(10);
+      expect(new Set(collection.badges.map((b) => b.slug)).size).toBe(collection.badges.length);
+      for (const b of collection.badges) {
+        expect(b.criteria.length, b.slug).toBeGreaterThan(0);
+        expect(
+          b.criteria.every((c) => c.evidence.length > 0),
+          b.slug,
+        ).toBe(true);
+      }
+    }
+    for (const b of collection2018.badges) expect([12, 24, 36]).toContain(b.validityMonths);
+  });
+
+  it("every equivalence joins existing badges, and no badge has two successors", () => {
+    const slugs = (c: typeof collection2018) => new Set(c.badges.map((b) => b.slug));
+    for (const e of collection2022.equivalences) {
+      expect(slugs(collection2018).has(e.fromSlug), e.fromSlug).toBe(true);
+      expect(slugs(collection2022).has(e.toSlug), e.toSlug).toBe(true);
+    }
+    for (const e of equivalences2026) {
+      expect(slugs(collection2022).has(e.fromSlug), e.fromSlug).toBe(true);
+      expect(slugs(collection2026).has(e.toSlug), e.toSlug).toBe(true);
+    }
+    const from2018 = collection2022.equivalences.map((e) => e.fromSlug);
+    const from2022 = equivalences2026.map((e) => e.fromSlug);
+    expect(new Set(from2018).size).toBe(from2018.length);
+    expect(new Set(from2022).size).toBe(from2022.length);
+    // The five required badges of 2026 each have a 2022 predecessor.
+    for (const required of collection2026.badges.filter((b) => b.required))
+      expect(
+        equivalences2026.some((e) => e.toSlug === required.slug),
+        required.slug,
+      ).toBe(true);
   });
 });
