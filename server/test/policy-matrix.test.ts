@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   applicationFiles,
   applications,
+  badgeClasses,
+  badgeEquivalences,
+  badgeIdeas,
   calendarSessions,
   collections,
   devMail,
@@ -16,6 +19,7 @@ import {
 } from "../src/db/schema";
 import type { UserRow } from "../src/modules/auth/auth.repo";
 import { insertAuthToken } from "../src/modules/auth/auth.repo";
+import { addBadgeIn, createDraftIn } from "../src/modules/catalogue/catalogue.admin.service";
 import { issueCredential } from "../src/modules/credentials/issuance.service";
 import { insertInvitation } from "../src/modules/organisations/organisations.repo";
 import { TestClient } from "./support/client";
@@ -243,6 +247,60 @@ const onOwnRegistration =
         : (["cfaMember", "cfaAdmin", "manager"] as Role[]).includes(role)
           ? 403
           : 404;
+
+/** The label programme's draft (made from the collection in force when there is none). */
+async function matrixDraft(w: World): Promise<string> {
+  const db = w.platform.ctx.db;
+  const [programme] = await db.select().from(programmes).where(eq(programmes.slug, "label-cfa"));
+  const [existing] = await db
+    .select()
+    .from(collections)
+    .where(and(eq(collections.programmeId, programme!.id), eq(collections.status, "draft")));
+  if (existing) return existing.id;
+  const draft = await db.transaction((tx) =>
+    createDraftIn(
+      tx,
+      programme!.id,
+      { kind: "system", label: "matrix" },
+      {
+        version: `m${randomUUID().slice(0, 8)}`,
+        name: "Brouillon de la matrice",
+      },
+    ),
+  );
+  return draft.id;
+}
+
+async function matrixDraftBadge(w: World): Promise<string> {
+  const draftId = await matrixDraft(w);
+  const badge = await w.platform.ctx.db.transaction((tx) =>
+    addBadgeIn(tx, { kind: "system", label: "matrix" }, draftId, {
+      slug: `matrice-${randomUUID().slice(0, 8)}`,
+      name: "Badge de la matrice",
+      recognises: "Test",
+      criteria: [{ statement: "Critère", evidence: ["Preuve"] }],
+      required: false,
+      validityMonths: 12,
+      renewalExtra: null,
+      alignments: [],
+      color: "#1d6b3a",
+    }),
+  );
+  return badge.id;
+}
+
+/** A 2018 badge with no successor, and a 2026 one: a pair a manager may link. */
+async function equivalencePair(w: World) {
+  const db = w.platform.ctx.db;
+  const rows = await db
+    .select({ id: badgeClasses.id, slug: badgeClasses.slug, version: collections.version })
+    .from(badgeClasses)
+    .innerJoin(collections, eq(collections.id, badgeClasses.collectionId));
+  const from = rows.find((r) => r.version === "2018" && r.slug === "environnement-numerique")!;
+  const to = rows.find((r) => r.version === "2026" && r.slug === "cooperation")!;
+  await db.delete(badgeEquivalences).where(eq(badgeEquivalences.fromBadgeId, from.id));
+  return { fromBadgeId: from.id, toBadgeId: to.id };
+}
 
 const cases: Record<string, Case> = {
   "GET /api/auth/csrf": {
@@ -560,6 +618,144 @@ const cases: Record<string, Case> = {
   "GET /api/public/programmes/:slug/collections": {
     request: async () => ({ method: "GET", url: "/api/public/programmes/label-cfa/collections" }),
     expect: everyone(200),
+  },
+  "GET /api/manage/programmes/:slug/collections": {
+    request: async () => ({ method: "GET", url: "/api/manage/programmes/label-cfa/collections" }),
+    expect: staffOnly(200, ["manager"]),
+  },
+  "POST /api/manage/programmes/:slug/draft": {
+    request: async (w) => {
+      // No draft may exist for a new one to start.
+      await w.platform.ctx.db.transaction(async (tx) => {
+        const drafts = await tx.select().from(collections).where(eq(collections.status, "draft"));
+        for (const d of drafts) {
+          await tx.delete(badgeClasses).where(eq(badgeClasses.collectionId, d.id));
+          await tx.delete(collections).where(eq(collections.id, d.id));
+        }
+      });
+      return {
+        method: "POST",
+        url: "/api/manage/programmes/label-cfa/draft",
+        body: { version: `v${randomUUID().slice(0, 8)}`, name: "Nouveau brouillon" },
+      };
+    },
+    expect: staffOnly(201, ["manager"]),
+  },
+  "PATCH /api/manage/collections/:id": {
+    request: async (w) => ({
+      method: "PATCH",
+      url: `/api/manage/collections/${await matrixDraft(w)}`,
+      body: { labelTotal: 10 },
+    }),
+    expect: staffOnly(204, ["manager"]),
+  },
+  "POST /api/manage/collections/:id/badges": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/manage/collections/${await matrixDraft(w)}/badges`,
+      body: {
+        slug: `ajout-${randomUUID().slice(0, 8)}`,
+        name: "Badge ajouté",
+        recognises: "Test",
+        criteria: [{ statement: "Critère", evidence: ["Preuve"] }],
+        required: false,
+        validityMonths: 12,
+        renewalExtra: null,
+        alignments: [],
+        color: "#1d6b3a",
+      },
+    }),
+    expect: staffOnly(201, ["manager"]),
+  },
+  "PATCH /api/manage/badges/:id": {
+    request: async (w) => ({
+      method: "PATCH",
+      url: `/api/manage/badges/${await matrixDraftBadge(w)}`,
+      body: { name: "Nouveau nom" },
+    }),
+    expect: staffOnly(204, ["manager"]),
+  },
+  "POST /api/manage/badges/:id/move": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/manage/badges/${await matrixDraftBadge(w)}/move`,
+      body: { direction: "up" },
+    }),
+    expect: staffOnly(204, ["manager"]),
+  },
+  "DELETE /api/manage/badges/:id": {
+    request: async (w) => ({
+      method: "DELETE",
+      url: `/api/manage/badges/${await matrixDraftBadge(w)}`,
+    }),
+    expect: staffOnly(204, ["manager"]),
+  },
+  "POST /api/manage/collections/:id/publish": {
+    // A draft that cannot be published: the manager hears why, nothing changes.
+    request: async (w) => {
+      const id = await matrixDraft(w);
+      await w.platform.ctx.db
+        .update(collections)
+        .set({ labelTotal: 99 })
+        .where(eq(collections.id, id));
+      return { method: "POST", url: `/api/manage/collections/${id}/publish`, body: {} };
+    },
+    expect: staffOnly(400, ["manager"]),
+  },
+  "DELETE /api/manage/collections/:id": {
+    request: async (w) => ({
+      method: "DELETE",
+      url: `/api/manage/collections/${await matrixDraft(w)}`,
+    }),
+    expect: staffOnly(204, ["manager"]),
+  },
+  "GET /api/manage/programmes/:slug/equivalences": {
+    request: async () => ({ method: "GET", url: "/api/manage/programmes/label-cfa/equivalences" }),
+    expect: staffOnly(200, ["manager"]),
+  },
+  "POST /api/manage/equivalences": {
+    request: async (w) => ({
+      method: "POST",
+      url: "/api/manage/equivalences",
+      body: await equivalencePair(w),
+    }),
+    expect: staffOnly(201, ["manager"]),
+  },
+  "DELETE /api/manage/equivalences/:id": {
+    request: async (w) => {
+      const [row] = await w.platform.ctx.db
+        .insert(badgeEquivalences)
+        .values(await equivalencePair(w))
+        .returning();
+      return { method: "DELETE", url: `/api/manage/equivalences/${row!.id}` };
+    },
+    expect: staffOnly(204, ["manager"]),
+  },
+  "GET /api/ideas": {
+    request: async () => ({ method: "GET", url: "/api/ideas" }),
+    expect: signedIn(200),
+  },
+  "POST /api/organisations/:id/ideas": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/organisations/${w.cfaId}/ideas`,
+      body: { title: "Une idée", description: "Une idée de badge pour le CFA." },
+    }),
+    expect: onOwnCfa(201, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/ideas/:id/answer": {
+    request: async (w) => {
+      const [idea] = await w.platform.ctx.db
+        .insert(badgeIdeas)
+        .values({ organisationId: w.cfaId, title: "Idée", description: "Une idée de badge." })
+        .returning();
+      return {
+        method: "POST",
+        url: `/api/ideas/${idea!.id}/answer`,
+        body: { outcome: "answered", answer: "Merci, nous l'étudions." },
+      };
+    },
+    expect: staffOnly(204, ["manager"]),
   },
   "GET /api/competences/targets": {
     request: async () => ({ method: "GET", url: "/api/competences/targets" }),

@@ -85,6 +85,15 @@ export type EmailTemplate =
       url: string;
     }
   | { name: "label_restored"; organisation: string; url: string }
+  | { name: "idea_proposed"; organisation: string; title: string; url: string }
+  | {
+      name: "idea_answered";
+      organisation: string;
+      title: string;
+      outcome: "answered" | "declined" | "adopted";
+      answer: string;
+      url: string;
+    }
   | {
       name: "registration_submitted";
       organisation: string;
@@ -180,6 +189,42 @@ function content(t: EmailTemplate, locale: Locale): Content {
             action: { label: "Continue the application", url: t.url },
             outro: ["After that date, the application goes to the next session."],
           };
+    case "idea_proposed":
+      return fr
+        ? {
+            subject: `Idée de badge : ${t.title}`,
+            intro: [`${t.organisation} propose un nouveau badge : « ${t.title} ».`],
+            action: { label: "Lire l'idée", url: t.url },
+            outro: [],
+          }
+        : {
+            subject: `Badge idea: ${t.title}`,
+            intro: [`${t.organisation} proposes a new badge: "${t.title}".`],
+            action: { label: "Read the idea", url: t.url },
+            outro: [],
+          };
+    case "idea_answered": {
+      const lead = {
+        answered: [
+          `La Région a répondu à l'idée de badge « ${t.title} » de ${t.organisation}.`,
+          `The Region answered ${t.organisation}'s badge idea "${t.title}".`,
+        ],
+        declined: [
+          `La Région ne retient pas l'idée de badge « ${t.title} » de ${t.organisation}.`,
+          `The Region does not take up ${t.organisation}'s badge idea "${t.title}".`,
+        ],
+        adopted: [
+          `La Région retient l'idée de badge « ${t.title} » de ${t.organisation} : elle entre dans le brouillon de la prochaine collection.`,
+          `The Region takes up ${t.organisation}'s badge idea "${t.title}": it goes into the draft of the next collection.`,
+        ],
+      }[t.outcome];
+      return {
+        subject: fr ? `Votre idée de badge : ${t.title}` : `Your badge idea: ${t.title}`,
+        intro: [(fr ? lead[0] : lead[1]) ?? "", t.answer],
+        action: { label: fr ? "Voir les idées" : "See the ideas", url: t.url },
+        outro: [fr ? "Merci pour cette proposition." : "Thank you for the suggestion."],
+      };
+    }
     case "registration_submitted": {
       const weight = t.equivalence === "one_for_one" ? "1 pour 1" : "3 pour 1";
       return fr

@@ -83,6 +83,9 @@ export const policy = {
   "partner.registrations.read": anyOf(hasRole("programme_manager"), memberOfOrg("member", "admin")),
   "partner.registrations.decide": hasRole("programme_manager"),
   "partner.apiClients.manage": anyOf(hasRole("programme_manager"), memberOfOrg("admin")),
+  "catalogue.manage": hasRole("programme_manager"),
+  "idea.propose": memberOfOrg("member", "admin"),
+  "idea.answer": hasRole("programme_manager"),
   // The label: a CFA's staff request it, managers confirm or refuse.
   "label.request": memberOfOrg("member", "admin"),
   "label.decide": hasRole("programme_manager"),
