@@ -19,8 +19,10 @@ import {
   VerifyEmailPage,
 } from "./pages/auth";
 import { BadgePage, CataloguePage, HistoryPage } from "./pages/catalogue";
+import { CatalogueAdminPage } from "./pages/catalogue-admin";
 import { CredentialPage, OrganisationBadgesPage } from "./pages/credentials";
 import { DashboardPage, PublicHomePage } from "./pages/home";
+import { IdeasPage } from "./pages/ideas";
 import { LabelProgressPage, LabelRequestsPage } from "./pages/label";
 import {
   AccessibilityPage,
@@ -63,6 +65,8 @@ const router = createBrowserRouter([
       { path: "/statistiques", element: <StatisticsPage /> },
       { path: "/organisations/:id/label", element: <LabelProgressPage /> },
       { path: "/gestion/labels", element: <LabelRequestsPage /> },
+      { path: "/gestion/catalogue", element: <CatalogueAdminPage /> },
+      { path: "/idees", element: <IdeasPage /> },
       { path: "/demandes/:id", element: <ApplicationPage /> },
       { path: "/organisations/:id/badges", element: <OrganisationBadgesPage /> },
       { path: "/connexion/lien", element: <MagicLinkPage /> },

@@ -96,6 +96,12 @@ export function DashboardPage() {
                   {role === "admin" ? t("dashboard.manageMembers") : t("dashboard.open")}
                   <span className="visually-hidden"> — {organisation.name}</span>
                 </Link>
+                {organisation.kind === "cfa" ? (
+                  <p className="links">
+                    <Link to={`/organisations/${organisation.id}/label`}>{t("label.link")}</Link>
+                    <Link to="/idees">{t("ideas.nav")}</Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -128,6 +134,8 @@ export function DashboardPage() {
           <p className="links">
             <Link to="/organisations">{t("dashboard.allOrganisations")}</Link>
             <Link to="/gestion/labels">{t("label.requests.title")}</Link>
+            <Link to="/gestion/catalogue">{t("catalogueAdmin.title")}</Link>
+            <Link to="/idees">{t("ideas.title")}</Link>
             <Link to="/admin/journal">{t("dashboard.auditLink")}</Link>
           </p>
         </section>

@@ -131,7 +131,7 @@ async function ensureCollectionInForce(ctx: AppContext, collection: Collection) 
         labelTotal: collection.label.total,
         labelValidityMonths: collection.label.validityMonths,
         inForce: true,
-        publishedAt: new Date(),
+        publishedAt: historyPublishedAt[collection.version] ?? new Date(),
       })
       .returning();
     await tx.insert(badgeClasses).values(labelBadgeRow(row!.id, collection));

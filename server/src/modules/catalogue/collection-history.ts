@@ -484,8 +484,9 @@ export const equivalences2026 = [
   { fromVersion: "2022", fromSlug: "inclusion-handicap", toSlug: "egalite-acces-numerique" },
 ];
 
-/** Published dates of the past collections. */
+/** When each collection shipped with Blason came into force. */
 export const historyPublishedAt: Record<string, Date> = {
   "2018": new Date("2018-09-03T08:00:00Z"),
   "2022": new Date("2022-01-03T08:00:00Z"),
+  "2026": new Date("2026-01-05T08:00:00Z"),
 };
