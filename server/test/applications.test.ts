@@ -8,6 +8,7 @@ import {
   devMail,
   programmes,
 } from "../src/db/schema";
+import { issueCredential } from "../src/modules/credentials/issuance.service";
 import { json, TestClient } from "./support/client";
 import {
   addMember,
@@ -360,5 +361,75 @@ describe("an application, from draft to badge", () => {
       await (await as("conflicted")).get("/api/applications"),
     );
     expect(stranger.applications).toEqual([]);
+  });
+});
+
+describe("badges held by the CFA's staff, as evidence", () => {
+  it("are verified by the engine when attached, whatever form they come in; reviewers see the result", async () => {
+    const applicant = await as("applicant");
+    const created = await applicant.post("/api/applications", {
+      organisationId: cfa.id,
+      badgeClassId: (await catalogueBadges(platform.ctx))[4]!.id,
+    });
+    const id = created.json().id;
+    // A trainer's badge: here one Blason itself issued, as JSON and as a baked PNG.
+    const { credential } = await issueCredential(platform.ctx, {
+      grantKey: `test:staff-badge:${id}`,
+      badgeClassId: badge.id,
+      subjectOrgId: otherCfa.id,
+      validFrom: new Date(),
+    });
+    const asJson = await applicant.post(`/api/applications/${id}/staff-badges`, {
+      criterion: "0",
+      holderName: "Léa, formatrice numérique",
+      text: JSON.stringify(credential.document),
+    });
+    expect(asJson.statusCode, asJson.body).toBe(201);
+    expect(asJson.json()).toMatchObject({
+      verified: true,
+      source: "text",
+      badgeName: badge.name,
+      problems: [],
+    });
+
+    const tampered = await applicant.post(`/api/applications/${id}/staff-badges`, {
+      criterion: "1",
+      holderName: "Paul, formateur",
+      text: JSON.stringify({ ...credential.document, name: "Un autre nom" }),
+    });
+    expect(tampered.json()).toMatchObject({ verified: false });
+    expect(tampered.json().problems.length).toBeGreaterThan(0);
+    expect(tampered.json().problems[0].fr).toMatch(/\S/);
+
+    const png = await applicant.get(`/credentials/${credential.id}.png`);
+    const baked = await applicant.request({
+      method: "POST",
+      url: `/api/applications/${id}/staff-badges/image?criterion=0&holderName=${encodeURIComponent("Léa, formatrice")}`,
+      body: png.rawPayload,
+      headers: { "content-type": "image/png", "x-file-name": "badge-lea.png" },
+    });
+    expect(baked.statusCode, baked.body).toBe(201);
+    expect(baked.json()).toMatchObject({ verified: true, source: "image", input: "badge-lea.png" });
+
+    // Only a verified badge counts as evidence for its criterion.
+    const detail = json<Detail & { staffBadges: { verified: boolean }[] }>(
+      await applicant.get(`/api/applications/${id}`),
+    );
+    expect(detail.staffBadges).toHaveLength(3);
+    expect(detail.missing).not.toContain("0");
+    expect(detail.missing).toContain("1");
+
+    // Another CFA can neither add to nor read this application.
+    const other = await as("otherApplicant");
+    const intrusion = await other.post(`/api/applications/${id}/staff-badges`, {
+      criterion: "0",
+      holderName: "Intrus",
+      text: JSON.stringify(credential.document),
+    });
+    expect(intrusion.statusCode).toBe(404);
+    const removed = await applicant.delete(
+      `/api/applications/${id}/staff-badges/${tampered.json().id}`,
+    );
+    expect(removed.statusCode).toBe(204);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  applicationBadges,
   applicationFiles,
   applications,
   badgeClasses,
@@ -988,6 +989,42 @@ const cases: Record<string, Case> = {
     }),
     expect: onOwnApplication(201, ["cfaMember", "cfaAdmin"]),
   },
+  "POST /api/applications/:id/staff-badges": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/applications/${await freshApplication(w, "draft")}/staff-badges`,
+      body: { criterion: "0", holderName: "Formatrice", text: '{"type":"nothing"}' },
+    }),
+    expect: onOwnApplication(201, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/applications/:id/staff-badges/image": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/applications/${await freshApplication(w, "draft")}/staff-badges/image?criterion=0&holderName=Formatrice`,
+      body: Buffer.from("\x89PNG\r\n\x1a\nnot really"),
+      headers: { "content-type": "image/png", "x-file-name": "badge.png" },
+    }),
+    expect: onOwnApplication(201, ["cfaMember", "cfaAdmin"]),
+  },
+  "DELETE /api/applications/:id/staff-badges/:badgeId": {
+    request: async (w) => {
+      const appId = await freshApplication(w, "draft");
+      const [row] = await w.platform.ctx.db
+        .insert(applicationBadges)
+        .values({
+          applicationId: appId,
+          criterion: "0",
+          holderName: "Formatrice",
+          source: "text",
+          input: "{}",
+          verified: false,
+          problems: [],
+        })
+        .returning();
+      return { method: "DELETE", url: `/api/applications/${appId}/staff-badges/${row!.id}` };
+    },
+    expect: onOwnApplication(204, ["cfaMember", "cfaAdmin"]),
+  },
   "GET /api/applications/:id/files/:fileId": {
     request: async (w) => {
       const { appId, fileId } = await freshFile(w);
@@ -1158,6 +1195,7 @@ describe("bad input on every route with a body", () => {
     "POST /api/verify",
     // Its body is the file itself (tested in server/test/applications.test.ts).
     "POST /api/applications/:id/files",
+    "POST /api/applications/:id/staff-badges/image",
   ]);
   const bodyRoutes = Object.keys(cases).filter(
     (route) => /^(POST|PATCH|PUT) /.test(route) && !noBody.has(route),

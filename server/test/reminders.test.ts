@@ -1,15 +1,15 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   applications,
-  badgeClasses,
+  type badgeClasses,
   calendarSessions,
   devMail,
   programmes,
 } from "../src/db/schema";
 import { issueCredential } from "../src/modules/credentials/issuance.service";
 import { runReminders } from "../src/modules/reminders/reminders.service";
-import { buildOrganisation } from "./support/factories";
+import { buildOrganisation, catalogueBadges } from "./support/factories";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
@@ -17,7 +17,7 @@ let badges: (typeof badgeClasses.$inferSelect)[];
 beforeAll(async () => {
   platform = await createTestPlatform();
   await buildOrganisation(platform.ctx, { name: "Région Normandie", kind: "region" });
-  badges = await platform.ctx.db.select().from(badgeClasses).orderBy(asc(badgeClasses.position));
+  badges = await catalogueBadges(platform.ctx);
 });
 afterAll(() => platform?.close());
 

@@ -523,6 +523,37 @@ export const applicationFiles = pgTable(
   (t) => [index("application_files_app_idx").on(t.applicationId)],
 );
 
+/**
+ * Evidence that is itself an Open Badge, typically a trainer's: checked by the
+ * engine's verifier when attached, and shown to reviewers with the result.
+ */
+export const applicationBadges = pgTable(
+  "application_badges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    criterion: text("criterion").notNull(),
+    /** Who holds it, as the CFA names them (a trainer, a team). */
+    holderName: text("holder_name").notNull(),
+    /** What was given: a URL, the JSON or JWT text, or the name of a baked image. */
+    source: text("source").notNull(),
+    input: text("input").notNull(),
+    verified: boolean("verified").notNull(),
+    badgeName: text("badge_name"),
+    issuerName: text("issuer_name"),
+    /** The failed steps' reasons (FR/EN), when it did not verify. */
+    problems: jsonb("problems").$type<{ fr: string; en: string }[]>().notNull(),
+    checkedAt: ts("checked_at").notNull().defaultNow(),
+    addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("application_badges_app_idx").on(t.applicationId),
+    check("application_badges_source_check", sql`${t.source} in ('url', 'text', 'image')`),
+  ],
+);
+
 export const reviewStates = ["assigned", "recused", "submitted"] as const;
 export const recommendations = ["grant", "revise", "refuse"] as const;
 

@@ -150,6 +150,24 @@ describe("the label journey, in the browser", () => {
     await expect
       .poll(() => cfa.getByRole("link", { name: "plan-de-formation.pdf" }).count())
       .toBe(1);
+    // A trainer's badge as evidence too: verified by the engine as soon as it is pasted.
+    const [trainerBadge] = await world.platform.ctx.db
+      .select({ id: credentials.id })
+      .from(credentials)
+      .limit(1);
+    const trainerJson = await (
+      await fetch(`${world.baseUrl}/credentials/${trainerBadge!.id}.json`)
+    ).text();
+    const firstCriterion = cfa.locator("fieldset.criterion").first();
+    await firstCriterion.getByText("Ajouter un badge détenu par un membre de l'équipe").click();
+    await firstCriterion.getByLabel("Qui le détient (nom, fonction)").fill("Léa Roux, formatrice");
+    await firstCriterion
+      .getByLabel("Adresse du badge, ou son contenu (JSON ou JWT)")
+      .fill(trainerJson);
+    await firstCriterion.getByRole("button", { name: "Vérifier et ajouter" }).click();
+    await expect
+      .poll(() => firstCriterion.locator(".staff-badges .chip--ok").count(), { timeout: 15_000 })
+      .toBe(1);
     await expectAccessible(cfa, "application form");
     await cfa.screenshot({ path: path.join(screenshots, "application-form.png"), fullPage: true });
     await cfa.getByRole("button", { name: "Envoyer la demande" }).click();

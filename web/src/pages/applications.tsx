@@ -23,6 +23,17 @@ type FileInfo = {
   size: number;
   contentType: string;
 };
+type StaffBadge = {
+  id: string;
+  criterion: string;
+  holderName: string;
+  source: string;
+  input: string;
+  verified: boolean;
+  badgeName: string | null;
+  issuerName: string | null;
+  problems: { fr: string; en: string }[];
+};
 type Review = {
   reviewerId: string;
   name: string;
@@ -55,6 +66,7 @@ type Detail = Omit<ApplicationSummary, "badge" | "session"> & {
   answers: Record<string, Answer>;
   motivation: string | null;
   files: FileInfo[];
+  staffBadges: StaffBadge[];
   missing: string[];
   panel: { reviewerId: string; name: string; state: string }[];
   reviews: Review[];
@@ -202,6 +214,152 @@ function NewApplication({ organisationId }: { organisationId: string }) {
         {t("applications.start")}
       </button>
     </form>
+  );
+}
+
+/** Staff badges given as evidence: each says whether the engine verified it, and if not, why. */
+function StaffBadgeList({
+  detail,
+  criterion,
+  onRemove,
+}: {
+  detail: Detail;
+  criterion: string;
+  onRemove?: (id: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language.startsWith("en");
+  const badges = detail.staffBadges.filter((b) => b.criterion === criterion);
+  if (!badges.length) return null;
+  return (
+    <ul className="staff-badges">
+      {badges.map((b) => (
+        <li key={b.id} className={b.verified ? "staff-badge--ok" : "staff-badge--failed"}>
+          <span className={`chip chip--${b.verified ? "ok" : "danger"}`}>
+            <span aria-hidden="true">{b.verified ? "✓ " : "✗ "}</span>
+            {b.verified
+              ? t("applications.staffBadge.verified")
+              : t("applications.staffBadge.failed")}
+          </span>{" "}
+          <strong>{b.badgeName ?? t("applications.staffBadge.unnamed")}</strong>
+          {b.issuerName ? ` — ${b.issuerName}` : ""} · {b.holderName}
+          {!b.verified && b.problems.length ? (
+            <ul>
+              {b.problems.map((p) => (
+                <li key={p.fr}>{en ? p.en : p.fr}</li>
+              ))}
+            </ul>
+          ) : null}
+          {onRemove ? (
+            <>
+              {" "}
+              <button type="button" className="link-button" onClick={() => onRemove(b.id)}>
+                {t("applications.staffBadge.remove", { name: b.badgeName ?? b.holderName })}
+              </button>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A form to attach a staff member's badge: a URL or pasted JSON/JWT, or a baked image. */
+function StaffBadgeForm({
+  detail,
+  criterion,
+  onSaved,
+}: {
+  detail: Detail;
+  criterion: string;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const ids = { holder: useId(), text: useId(), image: useId() };
+  const [holder, setHolder] = useState("");
+  const [text, setText] = useState("");
+  const add = useMutation({
+    mutationFn: async (input: { text?: string; image?: File }) => {
+      if (input.image) {
+        const response = await fetch(
+          `/api/applications/${detail.id}/staff-badges/image?criterion=${criterion}&holderName=${encodeURIComponent(holder)}`,
+          {
+            method: "POST",
+            headers: {
+              "content-type": input.image.type || "application/octet-stream",
+              "x-file-name": encodeURIComponent(input.image.name),
+              "x-csrf-token": decodeURIComponent(
+                document.cookie.match(/(?:^|;\s*)blason_csrf=([^;]+)/)?.[1] ?? "",
+              ),
+              "accept-language": document.documentElement.lang,
+            },
+            body: input.image,
+          },
+        );
+        if (!response.ok) {
+          const body = (await response.json().catch(() => null)) as {
+            error?: { message?: string };
+          } | null;
+          throw new Error(body?.error?.message ?? response.statusText);
+        }
+        return;
+      }
+      await api("POST", `/api/applications/${detail.id}/staff-badges`, {
+        criterion,
+        holderName: holder,
+        text: input.text,
+      });
+    },
+    onSuccess: () => {
+      setText("");
+      onSaved();
+    },
+  });
+  return (
+    <details className="staff-badge-form">
+      <summary>{t("applications.staffBadge.add")}</summary>
+      <FormError error={add.error} />
+      <div className="field">
+        <label htmlFor={ids.holder}>{t("applications.staffBadge.holder")}</label>
+        <input id={ids.holder} value={holder} onChange={(e) => setHolder(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.text}>{t("applications.staffBadge.text")}</label>
+        <p className="field__hint" id={`${ids.text}-hint`}>
+          {t("applications.staffBadge.textHint")}
+        </p>
+        <textarea
+          id={ids.text}
+          rows={3}
+          value={text}
+          aria-describedby={`${ids.text}-hint`}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={add.isPending || holder.trim().length < 2 || !text.trim()}
+        onClick={() => add.mutate({ text })}
+      >
+        {t("applications.staffBadge.verify")}
+      </button>
+      <div className="field">
+        <label htmlFor={ids.image}>{t("applications.staffBadge.image")}</label>
+        <input
+          id={ids.image}
+          type="file"
+          accept=".png,.svg,image/png,image/svg+xml"
+          disabled={holder.trim().length < 2}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) add.mutate({ image: file });
+            event.target.value = "";
+          }}
+        />
+      </div>
+      {add.isPending ? <p aria-live="polite">{t("applications.staffBadge.checking")}</p> : null}
+    </details>
   );
 }
 
@@ -381,6 +539,17 @@ function CriterionEditor({
           ))}
         </ul>
       ) : null}
+      <StaffBadgeList
+        detail={detail}
+        criterion={index}
+        onRemove={(badgeId) =>
+          api("DELETE", `/api/applications/${detail.id}/staff-badges/${badgeId}`).then(
+            onSaved,
+            setError,
+          )
+        }
+      />
+      <StaffBadgeForm detail={detail} criterion={index} onSaved={onSaved} />
       <p className="muted" aria-live="polite">
         {status === "saving"
           ? t("applications.saving")
@@ -493,6 +662,7 @@ function ReadOnlyAnswers({ detail }: { detail: Detail }) {
                   </li>
                 ))}
             </ul>
+            <StaffBadgeList detail={detail} criterion={key} />
           </li>
         );
       })}

@@ -24,6 +24,18 @@ const fileSchema = z.object({
   size: z.number(),
   createdAt: z.date(),
 });
+const staffBadgeSchema = z.object({
+  id: z.uuid(),
+  criterion: z.string(),
+  holderName: z.string(),
+  source: z.string(),
+  input: z.string(),
+  verified: z.boolean(),
+  badgeName: z.string().nullable(),
+  issuerName: z.string().nullable(),
+  problems: z.array(z.object({ fr: z.string(), en: z.string() })),
+  checkedAt: z.date(),
+});
 const summarySchema = z.object({
   id: z.uuid(),
   state: z.enum(applicationStates),
@@ -57,6 +69,7 @@ const detailSchema = summarySchema.extend({
   motivation: z.string().nullable(),
   decidedAt: z.date().nullable(),
   files: z.array(fileSchema),
+  staffBadges: z.array(staffBadgeSchema),
   missing: z.array(z.string()),
   panel: z.array(z.object({ reviewerId: z.uuid(), name: z.string(), state: z.string() })),
   reviews: z.array(
@@ -132,6 +145,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       decidedAt: a.decidedAt,
       updatedAt: a.updatedAt,
       files: d.files,
+      staffBadges: d.staffBadges,
       missing: d.missing,
       panel: d.panel,
       reviews: d.reviews,
@@ -413,7 +427,92 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         return reply.status(201).send(file);
       },
     );
+    typed(scope).post(
+      "/api/applications/:id/staff-badges/image",
+      {
+        bodyLimit: service.MAX_FILE_BYTES + 1,
+        schema: {
+          tags,
+          summary:
+            "A staff member's badge as a baked PNG or SVG (the body is the image), verified at once",
+          params: idParams,
+          querystring: z.object({
+            criterion: z.string().regex(/^(\d{1,2}|renewal)$/),
+            holderName: z.string().trim().min(2).max(200),
+          }),
+          headers: z.looseObject({ "x-file-name": z.string().min(1).max(400) }),
+          response: { 201: staffBadgeSchema, 413: errorBody, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        if (bytes.length === 0) throw new AppError("VALIDATION_FAILED", { file: "" });
+        const badge = await service.addStaffBadge(
+          ctx,
+          request.principal,
+          requireUser(request),
+          request.params.id,
+          {
+            criterion: request.query.criterion,
+            holderName: request.query.holderName,
+            image: { filename: safeFilename(request.headers["x-file-name"]), bytes },
+          },
+        );
+        return reply.status(201).send(badge);
+      },
+    );
   });
+
+  r.post(
+    "/api/applications/:id/staff-badges",
+    {
+      schema: {
+        tags,
+        summary:
+          "A staff member's badge given as a URL, JSON or JWT, verified by the engine at once (the result is kept)",
+        params: idParams,
+        body: z
+          .object({
+            criterion: z.string().regex(/^(\d{1,2}|renewal)$/),
+            holderName: z.string().trim().min(2).max(200),
+            text: z.string().trim().min(1).max(200_000),
+          })
+          .strict(),
+        response: { 201: staffBadgeSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const badge = await service.addStaffBadge(
+        ctx,
+        request.principal,
+        requireUser(request),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send(badge);
+    },
+  );
+
+  r.delete(
+    "/api/applications/:id/staff-badges/:badgeId",
+    {
+      schema: {
+        tags,
+        summary: "Remove a staff badge from the evidence",
+        params: z.object({ id: uuidParam, badgeId: uuidParam }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.removeStaffBadge(
+        ctx,
+        request.principal,
+        request.params.id,
+        request.params.badgeId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
 
   r.get(
     "/api/applications/:id/files/:fileId",

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
+import { verifyCredential } from "@blason/openbadges";
 import { and, asc, desc, eq, inArray, ne, notInArray, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import {
   type ApplicationScope,
+  applicationBadges,
   applicationFiles,
   applicationMessages,
   applications,
@@ -248,13 +250,22 @@ async function checkScope(ctx: AppContext, orgId: string, scope: ApplicationScop
     throw new AppError("VALIDATION_FAILED", { "scope.ufaIds": "" });
 }
 
-/** The criteria still without an answer, a link or a file. */
+/** The criteria still without an answer, a link, a file or a verified staff badge. */
 export async function missingCriteria(q: Queryable, found: LoadedApplication): Promise<string[]> {
   const files = await q
     .select({ criterion: applicationFiles.criterion })
     .from(applicationFiles)
     .where(eq(applicationFiles.applicationId, found.application.id));
-  const withFile = new Set(files.map((f) => f.criterion));
+  const badges = await q
+    .select({ criterion: applicationBadges.criterion })
+    .from(applicationBadges)
+    .where(
+      and(
+        eq(applicationBadges.applicationId, found.application.id),
+        eq(applicationBadges.verified, true),
+      ),
+    );
+  const withFile = new Set([...files, ...badges].map((f) => f.criterion));
   const keys = found.badge.criteria.map((_, i) => String(i));
   if (found.application.kind === "renewal" && found.badge.renewalExtra) keys.push("renewal");
   return keys.filter((k) => {
@@ -729,6 +740,77 @@ export async function addFile(
   return file!;
 }
 
+const staffBadgeColumns = {
+  id: applicationBadges.id,
+  criterion: applicationBadges.criterion,
+  holderName: applicationBadges.holderName,
+  source: applicationBadges.source,
+  input: applicationBadges.input,
+  verified: applicationBadges.verified,
+  badgeName: applicationBadges.badgeName,
+  issuerName: applicationBadges.issuerName,
+  problems: applicationBadges.problems,
+  checkedAt: applicationBadges.checkedAt,
+};
+
+/**
+ * A badge held by the CFA's staff, as evidence for a criterion: given as a
+ * URL, pasted JSON or JWT, or a baked image, and verified by the engine at
+ * once. The result (and, when it fails, why) is kept with it for reviewers.
+ */
+export async function addStaffBadge(
+  ctx: AppContext,
+  principal: Principal,
+  user: UserRow,
+  id: string,
+  input: { criterion: string; holderName: string } & (
+    | { text: string }
+    | { image: { filename: string; bytes: Buffer } }
+  ),
+) {
+  const found = await readableApplication(ctx, principal, id);
+  transition(found.application.state, "edit", actorSide(principal!, found));
+  validAnswers(found.badge, found.application.kind, {
+    [input.criterion]: { answer: "", links: [] },
+  });
+  const text = "text" in input ? input.text.trim() : null;
+  const report = await verifyCredential(
+    "image" in input ? new Uint8Array(input.image.bytes) : text!,
+    { fetcher: ctx.fetcher },
+  );
+  const [row] = await ctx.db
+    .insert(applicationBadges)
+    .values({
+      applicationId: id,
+      criterion: input.criterion,
+      holderName: input.holderName,
+      source: "image" in input ? "image" : /^https?:\/\//i.test(text!) ? "url" : "text",
+      input: "image" in input ? input.image.filename : text!.slice(0, 20_000),
+      verified: report.verified,
+      badgeName: report.summary.name ?? report.summary.achievementName ?? null,
+      issuerName: report.summary.issuerName ?? null,
+      problems: report.steps.filter((s) => s.status === "failed").map((s) => s.reason),
+      addedBy: user.id,
+    })
+    .returning(staffBadgeColumns);
+  return row!;
+}
+
+export async function removeStaffBadge(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  badgeId: string,
+) {
+  const found = await readableApplication(ctx, principal, id);
+  transition(found.application.state, "edit", actorSide(principal!, found));
+  const [removed] = await ctx.db
+    .delete(applicationBadges)
+    .where(and(eq(applicationBadges.id, badgeId), eq(applicationBadges.applicationId, id)))
+    .returning({ id: applicationBadges.id });
+  if (!removed) throw new AppError("NOT_FOUND");
+}
+
 export async function removeFile(
   ctx: AppContext,
   principal: Principal,
@@ -770,6 +852,11 @@ export async function describeApplication(ctx: AppContext, principal: Principal,
     .from(applicationFiles)
     .where(eq(applicationFiles.applicationId, id))
     .orderBy(asc(applicationFiles.createdAt));
+  const staffBadges = await ctx.db
+    .select(staffBadgeColumns)
+    .from(applicationBadges)
+    .where(eq(applicationBadges.applicationId, id))
+    .orderBy(asc(applicationBadges.checkedAt));
   const reviews = await ctx.db
     .select({ review: reviewAssignments, name: users.name })
     .from(reviewAssignments)
@@ -796,6 +883,7 @@ export async function describeApplication(ctx: AppContext, principal: Principal,
   return {
     found,
     files,
+    staffBadges,
     session,
     messages,
     reviews: reviews
