@@ -1,0 +1,241 @@
+/**
+ * Programme 2, "La Normandie badge les compétences", as pure rules: whether a
+ * partner badge counts, and which regional badges an earner's counting
+ * partner badges give. No database, no clock: everything comes in as data.
+ *
+ * Decisions, stated once:
+ * - Dates are instants. A partner badge counts when it was issued at or after
+ *   the approval of its registration (no retroactivity) and while its issuer
+ *   was a Participant; an end of participation excludes badges issued from
+ *   that instant on, never those issued before.
+ * - A level badge is earned by the badges mapped to that very level: level II
+ *   does not imply level I (the Region says what the partner badges attest,
+ *   nothing more); the general badge asks for level II in distinct families.
+ * - "3 pour 1" needs three distinct partner badge classes; the same class
+ *   earned twice, or the same badge received twice (by two channels), is one.
+ */
+
+export type EquivalenceKind = "one_for_one" | "three_for_one";
+
+/** An approved registration: a partner's badge class mapped to a competence and level. */
+export type Mapping = {
+  registrationId: string;
+  partnerOrgId: string;
+  badgeClassIri: string;
+  family: string;
+  level: number;
+  equivalence: EquivalenceKind;
+  approvedAt: Date;
+};
+
+/** A period during which an organisation was a Participant (until null: still is). */
+export type Participation = { partnerOrgId: string; from: Date; until: Date | null };
+
+/** What the verifier and the platform know of one partner badge an earner holds. */
+export type PartnerBadgeFacts = {
+  assertionKey: string;
+  /** The engine's verdict on the signature or hosted document, issuer key included. */
+  verified: boolean;
+  /** The earner is its recipient (email hash or verified email). */
+  recipientMatches: boolean;
+  revoked: boolean;
+  expiresAt: Date | null;
+  issuedOn: Date | null;
+  /** The partner organisation behind the issuer, when Blason knows it. */
+  partnerOrgId: string | null;
+  badgeClassIri: string | null;
+};
+
+export const refusalCodes = [
+  "NOT_VERIFIED",
+  "RECIPIENT_MISMATCH",
+  "REVOKED",
+  "EXPIRED",
+  "NO_ISSUE_DATE",
+  "ISSUER_UNKNOWN",
+  "ISSUER_NOT_PARTICIPANT",
+  "NOT_REGISTERED",
+  "ISSUED_BEFORE_APPROVAL",
+] as const;
+export type RefusalCode = (typeof refusalCodes)[number];
+
+const reasons: Record<RefusalCode, { fr: string; en: string }> = {
+  NOT_VERIFIED: {
+    fr: "Ce badge n'a pas pu être vérifié : sa signature ou son émetteur ne sont pas authentiques.",
+    en: "This badge could not be verified: its signature or issuer is not authentic.",
+  },
+  RECIPIENT_MISMATCH: {
+    fr: "Ce badge a été délivré à une autre personne que vous.",
+    en: "This badge was awarded to someone other than you.",
+  },
+  REVOKED: { fr: "Ce badge a été retiré par son émetteur.", en: "Its issuer withdrew this badge." },
+  EXPIRED: {
+    fr: "Ce badge n'est plus valide : il a expiré.",
+    en: "This badge is no longer valid: it expired.",
+  },
+  NO_ISSUE_DATE: {
+    fr: "Ce badge ne dit pas quand il a été délivré.",
+    en: "This badge does not say when it was awarded.",
+  },
+  ISSUER_UNKNOWN: {
+    fr: "Son émetteur n'est pas une structure partenaire de la démarche régionale.",
+    en: "Its issuer is not a partner of the regional scheme.",
+  },
+  ISSUER_NOT_PARTICIPANT: {
+    fr: "Son émetteur n'était pas encore (ou plus) participant à la démarche le jour où il l'a délivré.",
+    en: "Its issuer was not (or no longer) a participant in the scheme on the day it awarded it.",
+  },
+  NOT_REGISTERED: {
+    fr: "Ce badge ne correspond à aucune compétence régionale validée par la Région.",
+    en: "This badge matches no regional competence approved by the Region.",
+  },
+  ISSUED_BEFORE_APPROVAL: {
+    fr: "Ce badge a été délivré avant que la Région valide sa correspondance : il ne compte pas (pas de rétroactivité).",
+    en: "This badge was awarded before the Region approved its mapping: it does not count (no retroactivity).",
+  },
+};
+
+export type Evaluation =
+  | { counts: true; mapping: Mapping }
+  | { counts: false; code: RefusalCode; fr: string; en: string };
+
+const refuse = (code: RefusalCode): Evaluation => ({ counts: false, code, ...reasons[code] });
+
+/** Whether one partner badge counts, and if not, the first reason, in plain words. */
+export function evaluatePartnerBadge(
+  facts: PartnerBadgeFacts,
+  mappings: readonly Mapping[],
+  participations: readonly Participation[],
+  now: Date,
+): Evaluation {
+  if (!facts.verified) return refuse("NOT_VERIFIED");
+  if (!facts.recipientMatches) return refuse("RECIPIENT_MISMATCH");
+  if (facts.revoked) return refuse("REVOKED");
+  if (facts.expiresAt && facts.expiresAt.getTime() <= now.getTime()) return refuse("EXPIRED");
+  if (!facts.issuedOn) return refuse("NO_ISSUE_DATE");
+  if (!facts.partnerOrgId) return refuse("ISSUER_UNKNOWN");
+  const issued = facts.issuedOn.getTime();
+  const participant = participations.some(
+    (p) =>
+      p.partnerOrgId === facts.partnerOrgId &&
+      p.from.getTime() <= issued &&
+      (p.until === null || issued < p.until.getTime()),
+  );
+  if (!participant) return refuse("ISSUER_NOT_PARTICIPANT");
+  const candidates = mappings.filter(
+    (m) => m.partnerOrgId === facts.partnerOrgId && m.badgeClassIri === facts.badgeClassIri,
+  );
+  if (candidates.length === 0) return refuse("NOT_REGISTERED");
+  const inForce = candidates
+    .filter((m) => m.approvedAt.getTime() <= issued)
+    .sort((a, b) => b.approvedAt.getTime() - a.approvedAt.getTime())[0];
+  if (!inForce) return refuse("ISSUED_BEFORE_APPROVAL");
+  return { counts: true, mapping: inForce };
+}
+
+/** A partner badge that counts, with where it aims. */
+export type CountingBadge = {
+  assertionKey: string;
+  partnerOrgId: string;
+  badgeClassIri: string;
+  family: string;
+  level: number;
+  equivalence: EquivalenceKind;
+};
+
+/** The regional badges, as data: a level of a family, or an aggregate over families. */
+export type RegionalRule =
+  | { badgeId: string; kind: "level"; family: string; level: number }
+  | { badgeId: string; kind: "aggregate"; level: number; distinctFamilies: number };
+
+/** How many distinct "3 pour 1" badges make one. */
+export const THREE_FOR_ONE = 3;
+
+/** Each regional badge earned, with the partner badges that support it (its evidence). */
+export type Earned = Map<string, string[]>;
+
+const classKey = (b: CountingBadge) => `${b.partnerOrgId}\u0000${b.badgeClassIri}`;
+
+/**
+ * Which regional badges a set of counting partner badges gives. The same
+ * assertion twice counts once; "3 pour 1" needs three distinct badge
+ * classes; the aggregate counts distinct families at its level. The result
+ * does not depend on the order of the input (evidence is sorted).
+ */
+export function regionalBadgesEarned(
+  badges: readonly CountingBadge[],
+  rules: readonly RegionalRule[],
+): Earned {
+  // One entry per assertion; should two copies disagree, the same one wins whatever the order.
+  const rank = (b: CountingBadge) =>
+    `${b.family}\u0000${b.level}\u0000${b.equivalence}\u0000${classKey(b)}`;
+  const unique = new Map<string, CountingBadge>();
+  for (const b of badges) {
+    const kept = unique.get(b.assertionKey);
+    if (!kept || rank(b) < rank(kept)) unique.set(b.assertionKey, b);
+  }
+  const byTarget = new Map<string, CountingBadge[]>();
+  for (const b of unique.values()) {
+    const key = `${b.family}\u0000${b.level}`;
+    byTarget.set(key, [...(byTarget.get(key) ?? []), b]);
+  }
+  const earned: Earned = new Map();
+  const levelHolds = new Map<string, string[]>();
+  for (const rule of rules) {
+    if (rule.kind !== "level") continue;
+    const candidates = (byTarget.get(`${rule.family}\u0000${rule.level}`) ?? []).sort((a, b) =>
+      a.assertionKey < b.assertionKey ? -1 : 1,
+    );
+    const whole = candidates.find((b) => b.equivalence === "one_for_one");
+    let support: string[] | null = null;
+    if (whole) support = [whole.assertionKey];
+    else {
+      // One badge per distinct class: the first by key, so that the evidence is stable.
+      const perClass = new Map<string, CountingBadge>();
+      for (const b of candidates.filter((c) => c.equivalence === "three_for_one"))
+        if (!perClass.has(classKey(b))) perClass.set(classKey(b), b);
+      if (perClass.size >= THREE_FOR_ONE)
+        support = [...perClass.values()].map((b) => b.assertionKey).sort();
+    }
+    if (support) {
+      earned.set(rule.badgeId, support);
+      levelHolds.set(`${rule.family}\u0000${rule.level}`, support);
+    }
+  }
+  for (const rule of rules) {
+    if (rule.kind !== "aggregate") continue;
+    const families = rules.filter(
+      (r): r is Extract<RegionalRule, { kind: "level" }> =>
+        r.kind === "level" && r.level === rule.level && earned.has(r.badgeId),
+    );
+    const distinct = new Set(families.map((r) => r.family));
+    if (distinct.size >= rule.distinctFamilies)
+      earned.set(
+        rule.badgeId,
+        [...new Set(families.flatMap((r) => earned.get(r.badgeId)!))].sort(),
+      );
+  }
+  return earned;
+}
+
+export type RegionalState = "active" | "suspended";
+
+/**
+ * What to do after a change: issue what is newly earned (once: a badge
+ * already issued is never issued again), suspend what no longer holds,
+ * restore what holds again.
+ */
+export function regionalChanges(
+  held: ReadonlyMap<string, RegionalState>,
+  earned: ReadonlySet<string>,
+) {
+  const issue: string[] = [];
+  const suspend: string[] = [];
+  const restore: string[] = [];
+  for (const badgeId of earned)
+    if (!held.has(badgeId)) issue.push(badgeId);
+    else if (held.get(badgeId) === "suspended") restore.push(badgeId);
+  for (const [badgeId, state] of held)
+    if (state === "active" && !earned.has(badgeId)) suspend.push(badgeId);
+  return { issue: issue.sort(), suspend: suspend.sort(), restore: restore.sort() };
+}
