@@ -3,6 +3,7 @@ import type { AppContext } from "./context";
 import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/client";
 import { createPlatformFetcher } from "./lib/fetcher";
 import { ensureCatalogue } from "./modules/catalogue/catalogue.seed";
+import { ensureCompetencesCatalogue } from "./modules/competences/competences.seed";
 import { ISSUE_QUEUE, issueJobHandler } from "./modules/credentials/issuance.service";
 import { createMailer, EMAIL_QUEUE, emailJobHandler, type Mailer } from "./modules/email/mailer";
 import { type JobHandlers, JobWorker } from "./modules/jobs/worker";
@@ -46,6 +47,7 @@ export async function openPlatform(
   const ctx: AppContext = { config, database, db, mailer, fetcher, ownUrls };
   // The catalogue in force is reference data every instance needs, demo or not.
   await ensureCatalogue(ctx);
+  await ensureCompetencesCatalogue(ctx);
   await scheduleReminders(ctx);
   const worker = new JobWorker({
     db,

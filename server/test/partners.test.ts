@@ -5,13 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClients, devMail, partnerRegistrations } from "../src/db/schema";
 import { authenticateApiClient } from "../src/modules/partners/api-clients.service";
 import { json, TestClient } from "./support/client";
-import {
-  addMember,
-  buildOrganisation,
-  buildUser,
-  regionalBadgesForTests,
-  sessionCookieFor,
-} from "./support/factories";
+import { addMember, buildOrganisation, buildUser, sessionCookieFor } from "./support/factories";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
@@ -44,7 +38,6 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   badgeUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/badges/organiser.json`;
   platform = await createTestPlatform({ config: { FETCH_ALLOW_PRIVATE_HOSTS: "127.0.0.1" } });
-  await regionalBadgesForTests(platform.ctx);
   partner = await buildOrganisation(platform.ctx, { name: "Atelier d'insertion", kind: "partner" });
   const other = await buildOrganisation(platform.ctx, { name: "Autre structure", kind: "partner" });
   const clientFor = async (orgId: string | null, roles: "programme_manager"[] = []) => {

@@ -284,6 +284,11 @@ export const en: Dictionary = {
     sitemapTitle: "Site map",
   },
   catalogue: {
+    regionalTitle: "How a regional badge is earned",
+    regionalRule:
+      "No application to file: regional badges are issued automatically from the badges earned at partner organisations, as soon as they suffice for a competence and a level.",
+    regionalBadges_one: "{{count}} regional badge",
+    regionalBadges_other: "{{count}} regional badges",
     title: "Badge catalogue",
     collection: "{{version}} collection",
     ruleTitle: "The label's rule",

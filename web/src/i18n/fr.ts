@@ -279,6 +279,11 @@ export const fr = {
     sitemapTitle: "Plan du site",
   },
   catalogue: {
+    regionalTitle: "Comment on obtient un badge régional",
+    regionalRule:
+      "Pas de dossier à déposer : les badges régionaux sont délivrés automatiquement à partir des badges obtenus auprès des structures partenaires, dès que ceux-ci suffisent pour une compétence et un niveau.",
+    regionalBadges_one: "{{count}} badge régional",
+    regionalBadges_other: "{{count}} badges régionaux",
     title: "Catalogue des badges",
     collection: "Collection {{version}}",
     ruleTitle: "La règle du label",

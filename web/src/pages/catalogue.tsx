@@ -64,6 +64,7 @@ export function CataloguePage() {
   if (catalogue.isPending) return <p>{t("common.loading")}</p>;
   if (!catalogue.data) return <FormError error={catalogue.error} />;
   const { programme, collection, badges } = catalogue.data;
+  const label = slug === "label-cfa";
   const required = badges.filter((b) => b.required);
   const optional = badges.filter((b) => !b.required);
   return (
@@ -71,36 +72,53 @@ export function CataloguePage() {
       <p className="chip">{t("catalogue.collection", { version: collection.version })}</p>
       <h1>{programme.name}</h1>
       <p className="lead">{programme.description}</p>
-      <div className="card card--accent rule">
-        <h2>{t("catalogue.ruleTitle")}</h2>
-        <p>
-          {t("catalogue.rule", {
-            total: collection.labelTotal,
-            required: collection.requiredCount,
-            count: collection.badgeCount,
-          })}
-        </p>
-      </div>
-      <section aria-labelledby="required-badges">
-        <h2 id="required-badges">{t("catalogue.requiredTitle", { count: required.length })}</h2>
-        <ul className="badge-grid plain">
-          {required.map((b) => (
-            <BadgeCard key={b.id} badge={b} />
-          ))}
-        </ul>
-      </section>
+      {label ? (
+        <div className="card card--accent rule">
+          <h2>{t("catalogue.ruleTitle")}</h2>
+          <p>
+            {t("catalogue.rule", {
+              total: collection.labelTotal,
+              required: collection.requiredCount,
+              count: collection.badgeCount,
+            })}
+          </p>
+        </div>
+      ) : (
+        <div className="card card--accent rule">
+          <h2>{t("catalogue.regionalTitle")}</h2>
+          <p>{t("catalogue.regionalRule")}</p>
+        </div>
+      )}
+      {required.length ? (
+        <section aria-labelledby="required-badges">
+          <h2 id="required-badges">{t("catalogue.requiredTitle", { count: required.length })}</h2>
+          <ul className="badge-grid plain">
+            {required.map((b) => (
+              <BadgeCard key={b.id} badge={b} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="optional-badges">
-        <h2 id="optional-badges">{t("catalogue.optionalTitle", { count: optional.length })}</h2>
+        <h2 id="optional-badges">
+          {label
+            ? t("catalogue.optionalTitle", { count: optional.length })
+            : t("catalogue.regionalBadges", { count: optional.length })}
+        </h2>
         <ul className="badge-grid plain">
           {optional.map((b) => (
             <BadgeCard key={b.id} badge={b} />
           ))}
         </ul>
       </section>
-      <ProgrammeInfo slug={slug} />
-      <p>
-        <Link to={`/programmes/${slug}/historique`}>{t("history.link")}</Link>
-      </p>
+      {label ? (
+        <>
+          <ProgrammeInfo slug={slug} />
+          <p>
+            <Link to={`/programmes/${slug}/historique`}>{t("history.link")}</Link>
+          </p>
+        </>
+      ) : null}
     </>
   );
 }
