@@ -7,6 +7,7 @@ import { ensureCompetencesCatalogue } from "./modules/competences/competences.se
 import { ISSUE_QUEUE, issueJobHandler } from "./modules/credentials/issuance.service";
 import { createMailer, EMAIL_QUEUE, emailJobHandler, type Mailer } from "./modules/email/mailer";
 import { type JobHandlers, JobWorker } from "./modules/jobs/worker";
+import { LABEL_QUEUE, labelJobHandler } from "./modules/label/label.service";
 import {
   REMINDERS_QUEUE,
   remindersJobHandler,
@@ -24,6 +25,7 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     [EMAIL_QUEUE]: emailJobHandler(ctx.mailer),
     [ISSUE_QUEUE]: issueJobHandler(ctx),
     [REMINDERS_QUEUE]: remindersJobHandler(ctx),
+    [LABEL_QUEUE]: labelJobHandler(ctx),
   };
 }
 

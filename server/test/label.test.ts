@@ -254,6 +254,8 @@ describe("the label credential", () => {
       { reason: "Le dispositif de veille n'existe plus." },
     );
     expect(revoked.statusCode, revoked.body).toBe(200);
+    // The label follows as a job, committed with the revocation.
+    await platform.worker.drain();
     const [suspended] = await labelOf(cfa.org);
     expect(suspended!.suspendedAt).not.toBeNull();
     expect(suspended!.suspensionReason).toContain(required.name);
@@ -284,6 +286,7 @@ describe("the label credential", () => {
       subjectOrgId: cfa.org.id,
       validFrom: new Date(),
     });
+    await platform.worker.drain();
     const [restored] = await labelOf(cfa.org);
     expect(restored!.suspendedAt).toBeNull();
     expect(await suspensionBit(label)).toBe(false);
@@ -299,6 +302,7 @@ describe("the label credential", () => {
     await (await clientAs(manager.id)).post(`/api/credentials/${optional.id}/revoke`, {
       reason: "Retiré à la demande du CFA.",
     });
+    await platform.worker.drain();
     const [still] = await labelOf(cfa.org);
     expect(still!.id).toBe(label.id);
     expect(still!.suspendedAt).toBeNull();

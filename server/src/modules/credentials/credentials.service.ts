@@ -16,7 +16,7 @@ import { TtlCache } from "../../lib/ttl-cache";
 import type { Actor } from "../audit/audit.repo";
 import { appendAudit } from "../audit/audit.repo";
 import { queueEmail } from "../email/mailer";
-import { reassessLabel } from "../label/label.service";
+import { enqueueLabelReassessment } from "../label/label.service";
 import {
   achievementParts,
   type CredentialRow,
@@ -142,6 +142,8 @@ export async function answerClaim(
       )
       .returning({ id: credentials.id });
     if (!updated) throw new AppError("CLAIM_ALREADY_ANSWERED");
+    if (answer === "declined" && found.badge.kind === "badge")
+      await enqueueLabelReassessment(tx, found.subject.id);
     await appendAudit(tx, {
       actor: { kind: "user", id: user.id, label: user.email },
       action: answer === "accepted" ? "credential.accepted" : "credential.declined",
@@ -151,10 +153,7 @@ export async function answerClaim(
     });
   });
   forgetCredential(found.credential.id);
-  if (answer === "declined") {
-    forgetStatusLists();
-    if (found.badge.kind === "badge") await reassessLabel(ctx, found.subject.id);
-  }
+  if (answer === "declined") forgetStatusLists();
 }
 
 /**
@@ -246,6 +245,7 @@ export async function revokeCredential(ctx: AppContext, id: string, reason: stri
       targetId: id,
       data: { reason, badge: found.badge.name, organisation: found.subject.name },
     });
+    if (found.badge.kind === "badge") await enqueueLabelReassessment(tx, found.subject.id);
     await queueEmail(tx, {
       to: found.subject.contactEmail,
       locale: "fr",
@@ -260,7 +260,6 @@ export async function revokeCredential(ctx: AppContext, id: string, reason: stri
   });
   forgetCredential(id);
   forgetStatusLists();
-  if (found.badge.kind === "badge") await reassessLabel(ctx, found.subject.id);
 }
 
 /** OB 2.0 hosted documents: the same award, for backpacks that speak 2.0. */

@@ -14,7 +14,7 @@ import { AppError } from "../../errors";
 import { appendAudit } from "../audit/audit.repo";
 import { queueEmail } from "../email/mailer";
 import { enqueueJob } from "../jobs/jobs.repo";
-import { notifyIfNewlyEligible, reassessLabel } from "../label/label.service";
+import { enqueueLabelReassessment, notifyIfNewlyEligible } from "../label/label.service";
 import { activeIssuerKey, findRegion, issuerProfile } from "./issuer.service";
 
 export const ISSUE_QUEUE = "credentials.issue";
@@ -175,6 +175,8 @@ export async function issueCredential(
       .onConflictDoNothing({ target: credentials.grantKey })
       .returning();
     if (!row) return undefined;
+    // A new badge may bring a suspended label back: the label follows, as a job.
+    if (badge.kind === "badge") await enqueueLabelReassessment(tx, subject.id);
     await appendAudit(tx, {
       actor: { kind: "system", label: "Blason" },
       action: "credential.issued",
@@ -196,10 +198,8 @@ export async function issueCredential(
     return row;
   });
   if (result) {
-    if (result.subjectOrgId && badge.kind === "badge") {
-      await reassessLabel(ctx, result.subjectOrgId);
+    if (result.subjectOrgId && badge.kind === "badge")
       await notifyIfNewlyEligible(ctx, result.subjectOrgId, result.id);
-    }
     return { credential: result, created: true };
   }
   // Another run won the race: its credential is the one.

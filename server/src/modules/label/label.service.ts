@@ -21,6 +21,7 @@ import type { UserRow } from "../auth/auth.repo";
 import { forgetCredential, forgetStatusLists } from "../credentials/credentials.service";
 import { addMonths, credentialUrl, enqueueIssuance } from "../credentials/issuance.service";
 import { queueEmail } from "../email/mailer";
+import { enqueueJob } from "../jobs/jobs.repo";
 import { actorOf } from "../organisations/organisations.service";
 import { authorize, type Principal } from "../policy/policy";
 import {
@@ -666,4 +667,22 @@ export async function reassessAllLabels(ctx: AppContext, now = new Date()) {
     if (action === "restore") outcome.restored++;
   }
   return outcome;
+}
+
+export const LABEL_QUEUE = "label.reassess";
+
+/**
+ * Reassesses an organisation's label as a job, enqueued in the caller's
+ * transaction: a revocation or a new award is never committed without the
+ * label following it, even if the process dies just after.
+ */
+export async function enqueueLabelReassessment(q: Queryable, organisationId: string) {
+  await enqueueJob(q, { queue: LABEL_QUEUE, payload: { organisationId } });
+}
+
+export function labelJobHandler(ctx: AppContext) {
+  return async (payload: Record<string, unknown>) => {
+    if (typeof payload.organisationId === "string")
+      await reassessLabel(ctx, payload.organisationId);
+  };
 }
