@@ -65,6 +65,7 @@ async function submit(body: Record<string, unknown>) {
     organisationId: partner.id,
     target: oneForOne,
     justification: "Ce badge atteste exactement la compétence Organiser, niveau I.",
+    issuerIri: "did:web:atelier.example",
     ...body,
   });
 }
@@ -81,10 +82,11 @@ describe("registering a partner badge", () => {
   });
 
   it("reads the badge class at its URL, through the safe fetcher, and tells the managers", async () => {
-    const response = await submit({ source: "url", url: badgeUrl });
+    const response = await submit({ source: "url", url: badgeUrl, issuerIri: undefined });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toMatchObject({
       badgeClassIri: badgeUrl,
+      issuerIri: "https://partenaire.example/issuer",
       name: "Organiser son travail en atelier",
       state: "submitted",
       target: oneForOne,
@@ -130,6 +132,18 @@ describe("registering a partner badge", () => {
       target: { family: "cuisiner", level: 1, equivalence: "one_for_one" },
     });
     expect(unknownTarget.json().error.code).toBe("REGISTRATION_TARGET_UNKNOWN");
+    // Without a named issuer, anyone could sign a badge claiming this Achievement: refused.
+    const noIssuer = await partnerMember.post("/api/partner-registrations", {
+      organisationId: partner.id,
+      source: "json",
+      json: JSON.stringify({ ...achievement, id: "urn:uuid:sans-emetteur" }),
+      target: oneForOne,
+      justification: "Un badge dont l'émetteur n'est pas dit.",
+    });
+    expect(noIssuer.json().error).toMatchObject({
+      code: "REGISTRATION_DOCUMENT_INVALID",
+      fields: { issuerIri: expect.stringMatching(/identifiant de votre émetteur/) },
+    });
     const unreachable = await submit({ source: "url", url: "http://127.0.0.1:1/nothing.json" });
     expect(unreachable.json().error.code).toBe("REGISTRATION_DOCUMENT_INVALID");
     expect(await platform.ctx.db.select().from(partnerRegistrations)).toHaveLength(before.length);

@@ -731,6 +731,11 @@ export const partnerRegistrations = pgTable(
     source: text("source").notNull(),
     /** The badge class's own id (IRI): what incoming badges are matched on. */
     badgeClassIri: text("badge_class_iri").notNull(),
+    /**
+     * Who must have signed (or hosted) the badges: an Achievement id alone
+     * proves nothing, anyone can write it into a credential they sign.
+     */
+    issuerIri: text("issuer_iri"),
     /** When the partner issues it on Blason. */
     blasonBadgeClassId: uuid("blason_badge_class_id").references(() => badgeClasses.id, {
       onDelete: "restrict",
@@ -873,5 +878,28 @@ export const partnerBadges = pgTable(
     index("partner_badges_registration_idx").on(t.registrationId),
     check("partner_badges_channel_check", sql`${t.channel} in ('blason', 'api', 'upload')`),
     check("partner_badges_counts_check", sql`${t.counts} = (${t.refusalCode} is null)`),
+  ],
+);
+
+/**
+ * When an organisation was a Participant (or Ambassadeur) of programme 2: a
+ * partner badge counts only if its issuer was a participant on its issue date.
+ */
+export const partnerParticipations = pgTable(
+  "partner_participations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    kind: text("kind").notNull().default("participant"),
+    validFrom: ts("valid_from").notNull(),
+    validUntil: ts("valid_until"),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("partner_participations_org_idx").on(t.organisationId),
+    check("partner_participations_kind_check", sql`${t.kind} in ('participant', 'ambassador')`),
   ],
 );

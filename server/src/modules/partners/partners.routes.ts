@@ -23,6 +23,7 @@ const registrationView = z.object({
   organisation: z.object({ id: z.uuid(), name: z.string() }),
   source: z.enum(["url", "json", "blason"]),
   badgeClassIri: z.string(),
+  issuerIri: z.string().nullable(),
   name: z.string(),
   description: z.string(),
   image: z.string().nullable(),
@@ -41,6 +42,7 @@ const present = ({ registration: r, org }: Found) => ({
   organisation: { id: org.id, name: org.name },
   source: r.source as "url" | "json" | "blason",
   badgeClassIri: r.badgeClassIri,
+  issuerIri: r.issuerIri,
   name: r.name,
   description: r.description,
   image: r.image,
@@ -117,6 +119,13 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
             organisationId: z.uuid(),
             target,
             justification: z.string().trim().min(10).max(10_000),
+            /** Needed when the document does not name its issuer. */
+            issuerIri: z
+              .string()
+              .trim()
+              .regex(/^(https?:\/\/|did:)\S+$/)
+              .max(2000)
+              .optional(),
           }),
         ),
         response: { 201: registrationView, ...errors },

@@ -23,7 +23,16 @@ describe("reading a partner's badge class", () => {
       description: "Accueille et oriente.",
       image: "https://partenaire.example/badges/accueil.png",
       version: "2.0",
+      issuerIri: null,
     });
+    expect(
+      readBadgeClass({
+        type: "BadgeClass",
+        id: "https://partenaire.example/badges/accueil",
+        name: "Accueil",
+        issuer: { id: "https://partenaire.example/issuer", type: "Issuer" },
+      }),
+    ).toMatchObject({ issuerIri: "https://partenaire.example/issuer" });
   });
 
   it("reads an OB 3.0 Achievement, and the achievement of an OB 3.0 credential", () => {
@@ -43,9 +52,17 @@ describe("reading a partner's badge class", () => {
     expect(
       readBadgeClass({
         type: ["VerifiableCredential", "OpenBadgeCredential"],
+        issuer: { id: "did:web:partenaire.example", type: "Profile" },
         credentialSubject: { achievement },
       }),
-    ).toMatchObject({ iri: achievement.id, name: "Travailler en équipe" });
+    ).toMatchObject({
+      iri: achievement.id,
+      name: "Travailler en équipe",
+      issuerIri: "did:web:partenaire.example",
+    });
+    expect(readBadgeClass({ ...achievement, creator: "did:key:z6Mk" })).toMatchObject({
+      issuerIri: "did:key:z6Mk",
+    });
   });
 
   it.each([

@@ -7,6 +7,8 @@ export type BadgeClassSummary = {
   description: string;
   image: string | null;
   version: "2.0" | "3.0";
+  /** The issuer the document names (OB 2.0 issuer, OB 3.0 creator or credential issuer). */
+  issuerIri: string | null;
 };
 
 export type ReadFailure = { ok: false; code: "REGISTRATION_DOCUMENT_INVALID"; reason: string };
@@ -19,6 +21,17 @@ const types = (value: unknown): string[] =>
       ? [value]
       : [];
 const isHttpUrl = (value: string) => /^https?:\/\/[^\s]+$/i.test(value);
+
+/** An IRI given as a string or as an object's id. */
+function idOf(value: unknown): string | null {
+  const id =
+    typeof value === "string"
+      ? value.trim()
+      : value && typeof value === "object"
+        ? text((value as { id?: unknown }).id)
+        : "";
+  return /^(https?:\/\/|did:|urn:)/i.test(id) ? id : null;
+}
 
 function imageOf(value: unknown): string | null {
   if (typeof value === "string") return isHttpUrl(value) ? value : null;
@@ -44,7 +57,9 @@ export function readBadgeClass(document: unknown): BadgeClassSummary | ReadFailu
     return fail("Le document n'est pas un objet JSON.");
   let node = document as Record<string, unknown>;
   const nodeTypes = types(node.type);
+  let credentialIssuer: unknown = null;
   if (nodeTypes.includes("VerifiableCredential") || nodeTypes.includes("OpenBadgeCredential")) {
+    credentialIssuer = node.issuer;
     const subject = node.credentialSubject as Record<string, unknown> | undefined;
     const achievement = subject?.achievement;
     if (!achievement || typeof achievement !== "object")
@@ -67,6 +82,7 @@ export function readBadgeClass(document: unknown): BadgeClassSummary | ReadFailu
     description: text(node.description).slice(0, 4000),
     image: imageOf(node.image),
     version,
+    issuerIri: idOf(version === "2.0" ? node.issuer : (node.creator ?? credentialIssuer)),
   };
 }
 

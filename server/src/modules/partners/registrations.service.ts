@@ -88,6 +88,7 @@ async function readSource(
       description: row.badge.recognises,
       image: `${ctx.config.publicUrl}/api/public/badges/${row.badge.id}/image.png`,
       version: "3.0",
+      issuerIri: null,
       document: null,
       blasonId: row.badge.id,
     };
@@ -141,11 +142,18 @@ export async function submitRegistration(
     organisationId: string;
     target: RegistrationTarget;
     justification: string;
+    issuerIri?: string;
   },
 ) {
   const org = await loadPartner(ctx, principal, input.organisationId);
   const target = await checkTarget(ctx.db, input.target);
   const badge = await readSource(ctx, input, org.id);
+  const issuerIri = input.issuerIri?.trim() || badge.issuerIri;
+  if (!issuerIri)
+    throw new AppError("REGISTRATION_DOCUMENT_INVALID", {
+      issuerIri:
+        "Le badge ne dit pas qui le délivre : indiquez l'identifiant de votre émetteur (adresse ou DID).",
+    });
   const staff = await managers(ctx.db);
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -155,6 +163,7 @@ export async function submitRegistration(
           organisationId: org.id,
           source: input.source,
           badgeClassIri: badge.iri,
+          issuerIri,
           blasonBadgeClassId: badge.blasonId,
           name: badge.name,
           description: badge.description,
