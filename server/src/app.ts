@@ -23,6 +23,7 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { catalogueAdminRoutes } from "./modules/catalogue/catalogue.admin.routes";
 import { publicBadge } from "./modules/catalogue/catalogue.repo";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
+import { competencesRoutes } from "./modules/competences/competences.routes";
 import { credentialRoutes } from "./modules/credentials/credentials.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { ideaRoutes } from "./modules/ideas/ideas.routes";
@@ -130,6 +131,7 @@ export async function buildApp(
   publicRoutes(app, ctx);
   labelRoutes(app, ctx);
   partnerRoutes(app, ctx);
+  competencesRoutes(app, ctx);
   const webDir = options.webDir ?? webDistDir;
   const indexHtml = path.join(webDir, "index.html");
   const shell = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml, "utf8") : undefined;

@@ -4,6 +4,7 @@ import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/clie
 import { createPlatformFetcher } from "./lib/fetcher";
 import { ensureCatalogue } from "./modules/catalogue/catalogue.seed";
 import { ensureCompetencesCatalogue } from "./modules/competences/competences.seed";
+import { EVALUATE_QUEUE, evaluateJobHandler } from "./modules/competences/ingestion.service";
 import { ISSUE_QUEUE, issueJobHandler } from "./modules/credentials/issuance.service";
 import { createMailer, EMAIL_QUEUE, emailJobHandler, type Mailer } from "./modules/email/mailer";
 import { type JobHandlers, JobWorker } from "./modules/jobs/worker";
@@ -26,6 +27,7 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     [ISSUE_QUEUE]: issueJobHandler(ctx),
     [REMINDERS_QUEUE]: remindersJobHandler(ctx),
     [LABEL_QUEUE]: labelJobHandler(ctx),
+    [EVALUATE_QUEUE]: evaluateJobHandler(ctx),
   };
 }
 

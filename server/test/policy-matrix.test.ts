@@ -758,6 +758,24 @@ const cases: Record<string, Case> = {
     },
     expect: staffOnly(204, ["manager"]),
   },
+  "POST /api/partner-badges": {
+    // Partners' systems only, with an API key: a session opens nothing here.
+    request: async () => ({
+      method: "POST",
+      url: "/api/partner-badges",
+      body: { recipient: { email: "personne@exemple.fr" }, badge: { type: "nothing" } },
+    }),
+    expect: everyone(401),
+  },
+  "POST /api/organisations/:id/participations": {
+    // The own organisation is a CFA: managers get as far as "not a partner".
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/organisations/${w.cfaId}/participations`,
+      body: { kind: "participant", validFrom: "2026-01-01T00:00:00.000Z" },
+    }),
+    expect: staffOnly(400, ["manager"]),
+  },
   "GET /api/competences/targets": {
     request: async () => ({ method: "GET", url: "/api/competences/targets" }),
     expect: everyone(200),

@@ -10,7 +10,7 @@ import {
 import { and, desc, eq, gte, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { AppContext } from "../../context";
-import { badgeClasses, collections, credentials, organisations } from "../../db/schema";
+import { badgeClasses, collections, credentials, organisations, users } from "../../db/schema";
 import { AppError } from "../../errors";
 import { TtlCache } from "../../lib/ttl-cache";
 import type { Actor } from "../audit/audit.repo";
@@ -60,7 +60,39 @@ export async function findCredential(ctx: AppContext, id: string) {
     .innerJoin(organisations, eq(organisations.id, credentials.subjectOrgId))
     .innerJoin(issuers, eq(issuers.id, credentials.issuerId))
     .where(eq(credentials.id, id));
-  return row;
+  if (row) return row;
+  // A person's badge (programme 2): the holder is the person, shown like an organisation.
+  const [personal] = await ctx.db
+    .select({
+      credential: credentials,
+      badge: badgeClasses,
+      collection: collections,
+      person: users,
+      issuer: issuers,
+    })
+    .from(credentials)
+    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
+    .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
+    .innerJoin(users, eq(users.id, credentials.subjectUserId))
+    .innerJoin(issuers, eq(issuers.id, credentials.issuerId))
+    .where(eq(credentials.id, id));
+  if (!personal) return undefined;
+  const { person, ...rest } = personal;
+  const subject: typeof organisations.$inferSelect = {
+    id: person.id,
+    slug: "",
+    name: person.name,
+    kind: "person",
+    parentId: null,
+    siret: null,
+    uai: null,
+    contactEmail: person.email,
+    city: null,
+    website: null,
+    createdAt: person.createdAt,
+    updatedAt: person.createdAt,
+  };
+  return { ...rest, subject };
 }
 
 export type FoundCredential = NonNullable<Awaited<ReturnType<typeof findCredential>>>;

@@ -9,7 +9,7 @@ import {
 import { eq, sql } from "drizzle-orm";
 import type { Config } from "../../config";
 import type { AppContext } from "../../context";
-import { badgeClasses, credentials, organisations, statusCounters } from "../../db/schema";
+import { badgeClasses, credentials, organisations, statusCounters, users } from "../../db/schema";
 import { AppError } from "../../errors";
 import { appendAudit } from "../audit/audit.repo";
 import { queueEmail } from "../email/mailer";
@@ -27,7 +27,9 @@ export type Grant = {
   /** Unique per thing granted (e.g. "application:<id>"): the credential exists once. */
   grantKey: string;
   badgeClassId: string;
-  subjectOrgId: string;
+  /** An organisation (programme 1) or a person (programme 2) receives it. */
+  subjectOrgId?: string;
+  subjectUserId?: string;
   validFrom: Date;
   evidence?: { id: string; name?: string; narrative?: string }[];
 };
@@ -106,10 +108,7 @@ export async function issueCredential(
     .select()
     .from(badgeClasses)
     .where(eq(badgeClasses.id, grant.badgeClassId));
-  const [subject] = await ctx.db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.id, grant.subjectOrgId));
+  const subject = await grantSubject(ctx, grant);
   if (!badge || !subject) throw new AppError("NOT_FOUND");
 
   const result = await ctx.db.transaction(async (tx) => {
@@ -125,7 +124,8 @@ export async function issueCredential(
     const id = randomUUID();
     const salt = randomBytes(16).toString("hex");
     const validUntil = addMonths(grant.validFrom, badge.validityMonths);
-    const purpose = badge.kind === "label" ? "suspension" : "revocation";
+    // The label and a person's regional badges live with their parts: they can be suspended.
+    const purpose = badge.kind === "label" || subject.person ? "suspension" : "revocation";
     const base = ctx.config.publicUrl;
     const identifiers = [
       ...(subject.siret ? [hashedIdentifier("identifier", `SIRET:${subject.siret}`, salt)] : []),
@@ -164,7 +164,8 @@ export async function issueCredential(
         grantKey: grant.grantKey,
         badgeClassId: badge.id,
         issuerId: issuer.id,
-        subjectOrgId: subject.id,
+        subjectOrgId: subject.person ? null : subject.id,
+        subjectUserId: subject.person ? subject.id : null,
         statusIndex,
         validFrom: grant.validFrom,
         validUntil,
@@ -176,7 +177,7 @@ export async function issueCredential(
       .returning();
     if (!row) return undefined;
     // A new badge may bring a suspended label back: the label follows, as a job.
-    if (badge.kind === "badge") await enqueueLabelReassessment(tx, subject.id);
+    if (badge.kind === "badge" && !subject.person) await enqueueLabelReassessment(tx, subject.id);
     await appendAudit(tx, {
       actor: { kind: "system", label: "Blason" },
       action: "credential.issued",
@@ -187,18 +188,25 @@ export async function issueCredential(
     await queueEmail(tx, {
       to: subject.contactEmail,
       locale: "fr",
-      template: {
-        name: "badge_awarded",
-        organisation: subject.name,
-        badge: badge.name,
-        url: `${base}/organisations/${subject.id}/badges`,
-        publicUrl: credentialUrl(ctx.config, row.id),
-      },
+      template: subject.person
+        ? {
+            name: "regional_badge_awarded",
+            person: subject.name,
+            badge: badge.name,
+            publicUrl: credentialUrl(ctx.config, row.id),
+          }
+        : {
+            name: "badge_awarded",
+            organisation: subject.name,
+            badge: badge.name,
+            url: `${base}/organisations/${subject.id}/badges`,
+            publicUrl: credentialUrl(ctx.config, row.id),
+          },
     });
     return row;
   });
   if (result) {
-    if (result.subjectOrgId && badge.kind === "badge")
+    if (result.subjectOrgId && badge.kind === "badge" && !subject.person)
       await notifyIfNewlyEligible(ctx, result.subjectOrgId, result.id);
     return { credential: result, created: true };
   }
@@ -206,6 +214,29 @@ export async function issueCredential(
   const winner = await findByGrantKey(ctx, grant.grantKey);
   if (!winner) throw new Error(`credential for ${grant.grantKey} vanished`);
   return { credential: winner, created: false };
+}
+
+/** Who receives a grant: an organisation, or a person (identified by a hashed email). */
+async function grantSubject(ctx: AppContext, grant: Grant) {
+  if (grant.subjectOrgId) {
+    const [org] = await ctx.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, grant.subjectOrgId));
+    return org ? { ...org, person: false as const } : undefined;
+  }
+  if (!grant.subjectUserId) return undefined;
+  const [user] = await ctx.db.select().from(users).where(eq(users.id, grant.subjectUserId));
+  return user
+    ? {
+        id: user.id,
+        name: user.name,
+        contactEmail: user.email,
+        siret: null,
+        uai: null,
+        person: true as const,
+      }
+    : undefined;
 }
 
 async function findByGrantKey(ctx: AppContext, grantKey: string) {

@@ -86,6 +86,7 @@ export type EmailTemplate =
     }
   | { name: "label_restored"; organisation: string; url: string }
   | { name: "idea_proposed"; organisation: string; title: string; url: string }
+  | { name: "regional_badge_awarded"; person: string; badge: string; publicUrl: string }
   | {
       name: "idea_answered";
       organisation: string;
@@ -188,6 +189,26 @@ function content(t: EmailTemplate, locale: Locale): Content {
             ],
             action: { label: "Continue the application", url: t.url },
             outro: ["After that date, the application goes to the next session."],
+          };
+    case "regional_badge_awarded":
+      return fr
+        ? {
+            subject: `Un badge de la Région Normandie pour vous : ${t.badge}`,
+            intro: [
+              `Bonjour ${t.person},`,
+              `Les badges que vous avez obtenus auprès de structures partenaires vous valent le badge régional « ${t.badge} ». La Région Normandie le signe : n'importe quel recruteur peut le vérifier.`,
+            ],
+            action: { label: "Voir votre badge", url: t.publicUrl },
+            outro: ["Vous pouvez le partager, le télécharger ou le garder pour vous."],
+          }
+        : {
+            subject: `A badge from the Région Normandie for you: ${t.badge}`,
+            intro: [
+              `Hello ${t.person},`,
+              `The badges you earned at partner organisations give you the regional badge "${t.badge}". The Région Normandie signs it: any recruiter can verify it.`,
+            ],
+            action: { label: "See your badge", url: t.publicUrl },
+            outro: ["You can share it, download it or keep it to yourself."],
           };
     case "idea_proposed":
       return fr

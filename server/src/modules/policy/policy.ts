@@ -83,6 +83,7 @@ export const policy = {
   "partner.registrations.read": anyOf(hasRole("programme_manager"), memberOfOrg("member", "admin")),
   "partner.registrations.decide": hasRole("programme_manager"),
   "partner.apiClients.manage": anyOf(hasRole("programme_manager"), memberOfOrg("admin")),
+  "partner.participation.manage": hasRole("programme_manager"),
   "catalogue.manage": hasRole("programme_manager"),
   "idea.propose": memberOfOrg("member", "admin"),
   "idea.answer": hasRole("programme_manager"),

@@ -1,0 +1,141 @@
+import { eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { AppContext } from "../../context";
+import { organisations, partnerParticipations } from "../../db/schema";
+import { AppError } from "../../errors";
+import { errorBody, typed, uuidParam } from "../../http/route-types";
+import { requireUser } from "../../http/session";
+import { appendAudit } from "../audit/audit.repo";
+import { actorOf } from "../organisations/organisations.service";
+import { authenticateApiClient } from "../partners/api-clients.service";
+import { authorize } from "../policy/policy";
+import { refusalCodes } from "./competences.rules";
+import { receivePartnerBadge } from "./ingestion.service";
+
+const tags = ["competences"];
+
+/** Programme 2: partners' systems push badges; managers record participations. */
+export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = typed(app);
+
+  r.post(
+    "/api/partner-badges",
+    {
+      // Called by partners' systems with their API key, never with a session.
+      config: { stateless: true },
+      bodyLimit: 6 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          "A partner's system pushes a badge it issued (JSON, JWT or URL) for a person; Blason verifies it and says whether it counts",
+        description:
+          "Authorization: Bearer <API key>. The badge goes through the verifier; it counts when its issuer was a participant on its issue date, its badge class an approved registration (no retroactivity), and the person its recipient. The person's regional badges are re-evaluated as a job.",
+        headers: z.looseObject({ authorization: z.string().optional() }),
+        body: z
+          .object({
+            recipient: z
+              .object({ email: z.email().max(320), name: z.string().trim().max(200).optional() })
+              .strict(),
+            badge: z.union([z.string().min(1).max(5_000_000), z.record(z.string(), z.unknown())]),
+          })
+          .strict(),
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            counts: z.boolean(),
+            code: z.enum(refusalCodes).nullable(),
+            reason: z.object({ fr: z.string(), en: z.string() }).nullable(),
+          }),
+          400: errorBody,
+          401: errorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const client = await authenticateApiClient(ctx, request.headers.authorization);
+      const { row, evaluation } = await receivePartnerBadge(ctx, {
+        channel: "api",
+        email: request.body.recipient.email,
+        ...(request.body.recipient.name ? { name: request.body.recipient.name } : {}),
+        badge: request.body.badge,
+        apiClientId: client.client.id,
+      });
+      return reply.status(201).send({
+        id: row.id,
+        counts: evaluation.counts,
+        code: evaluation.counts ? null : evaluation.code,
+        reason: evaluation.counts ? null : { fr: evaluation.fr, en: evaluation.en },
+      });
+    },
+  );
+
+  r.post(
+    "/api/organisations/:id/participations",
+    {
+      schema: {
+        tags,
+        summary:
+          "Record that a partner is a Participant (or Ambassadeur) from a date, for three years unless said otherwise (managers)",
+        params: z.object({ id: uuidParam }),
+        body: z
+          .object({
+            kind: z.enum(["participant", "ambassador"]),
+            validFrom: z.iso.datetime(),
+            validUntil: z.iso.datetime().nullable().optional(),
+          })
+          .strict(),
+        response: {
+          201: z.object({ id: z.uuid() }),
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          404: errorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      authorize(request.principal, "partner.participation.manage");
+      const user = requireUser(request);
+      const [org] = await ctx.db
+        .select()
+        .from(organisations)
+        .where(eq(organisations.id, request.params.id));
+      if (!org) throw new AppError("NOT_FOUND");
+      if (org.kind !== "partner") throw new AppError("REGISTRATION_NOT_PARTNER");
+      const from = new Date(request.body.validFrom);
+      const until =
+        request.body.validUntil === undefined
+          ? new Date(new Date(from).setUTCFullYear(from.getUTCFullYear() + 3))
+          : request.body.validUntil === null
+            ? null
+            : new Date(request.body.validUntil);
+      if (until && until <= from) throw new AppError("VALIDATION_FAILED", { validUntil: "" });
+      const row = await ctx.db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(partnerParticipations)
+          .values({
+            organisationId: org.id,
+            kind: request.body.kind,
+            validFrom: from,
+            validUntil: until,
+            decidedBy: user.id,
+          })
+          .returning();
+        await appendAudit(tx, {
+          actor: actorOf(user),
+          action: "participation.recorded",
+          targetType: "organisation",
+          targetId: org.id,
+          data: {
+            kind: request.body.kind,
+            from: from.toISOString(),
+            until: until?.toISOString() ?? null,
+          },
+        });
+        return created!;
+      });
+      return reply.status(201).send({ id: row.id });
+    },
+  );
+}

@@ -1,0 +1,326 @@
+import { createHash, randomBytes } from "node:crypto";
+import { type VerificationReport, verifyCredential } from "@blason/openbadges";
+import { and, eq, isNull, like, sql } from "drizzle-orm";
+import type { AppContext } from "../../context";
+import type { Queryable } from "../../db/client";
+import {
+  badgeClasses,
+  collections,
+  credentials,
+  earners,
+  type PartnerBadgeChannel,
+  partnerBadges,
+  partnerParticipations,
+  partnerRegistrations,
+  programmes,
+  users,
+} from "../../db/schema";
+import { AppError } from "../../errors";
+import { stableStringify } from "../../lib/stable-json";
+import { appendAudit } from "../audit/audit.repo";
+import { forgetCredential, forgetStatusLists } from "../credentials/credentials.service";
+import { credentialUrl, issueCredential } from "../credentials/issuance.service";
+import { enqueueJob } from "../jobs/jobs.repo";
+import {
+  type CountingBadge,
+  evaluatePartnerBadge,
+  type Mapping,
+  type PartnerBadgeFacts,
+  type RegionalRule,
+  type RegionalState,
+  regionalBadgesEarned,
+  regionalChanges,
+} from "./competences.rules";
+
+export const EVALUATE_QUEUE = "competences.evaluate";
+const PROGRAMME = "competences";
+
+const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
+const idOf = (v: unknown) =>
+  str(v) ?? (v && typeof v === "object" ? str((v as { id?: unknown }).id) : null);
+const dateOf = (v: unknown) => {
+  const s = str(v);
+  const d = s ? new Date(s) : null;
+  return d && !Number.isNaN(d.getTime()) ? d : null;
+};
+
+/**
+ * What the verifier's report says, as the facts the rules need. Failures of
+ * status and dates are kept apart from the others: a revoked or expired
+ * badge is authentic, and the earner is told which.
+ */
+export function factsFromReport(report: VerificationReport): Omit<
+  PartnerBadgeFacts,
+  "partnerOrgId"
+> & {
+  issuerIri: string | null;
+  name: string | null;
+} {
+  const doc = (report.credential ?? {}) as Record<string, unknown>;
+  const failed = report.steps.filter((s) => s.status === "failed");
+  const statusFailure = failed.find((s) => s.id === "status");
+  const statusCode = statusFailure?.details?.code;
+  const revoked = statusCode === "REVOKED" || statusCode === "SUSPENDED";
+  const otherFailures = failed.filter(
+    (s) =>
+      s.id !== "recipient_match" && s.id !== "validity_period" && !(s.id === "status" && revoked),
+  );
+  const ob2 = report.format === "ob2-hosted" || report.format === "ob2-signed";
+  const subject = (doc.credentialSubject ?? {}) as Record<string, unknown>;
+  const assertionId = str(doc.id);
+  return {
+    assertionKey:
+      assertionId ?? `sha256:${createHash("sha256").update(stableStringify(doc)).digest("hex")}`,
+    verified: report.format !== "unknown" && otherFailures.length === 0,
+    recipientMatches: report.steps.some((s) => s.id === "recipient_match" && s.status === "passed"),
+    revoked,
+    expiresAt: ob2 ? dateOf(doc.expires) : (dateOf(doc.validUntil) ?? dateOf(doc.expirationDate)),
+    issuedOn: ob2 ? dateOf(doc.issuedOn) : (dateOf(doc.validFrom) ?? dateOf(doc.issuanceDate)),
+    badgeClassIri: ob2 ? idOf(doc.badge) : idOf(subject.achievement),
+    issuerIri: report.summary.issuerId ?? null,
+    name: report.summary.achievementName ?? report.summary.name ?? null,
+  };
+}
+
+/** The earner behind an email address: created the first time a badge arrives for it. */
+export async function findOrCreateEarner(q: Queryable, email: string, name?: string) {
+  const address = email.trim().toLowerCase();
+  const [existing] = await q.select().from(users).where(eq(users.email, address));
+  const user =
+    existing ??
+    (
+      await q
+        .insert(users)
+        .values({ email: address, name: name?.trim() || address.split("@")[0]! })
+        .onConflictDoNothing()
+        .returning()
+    )[0] ??
+    (await q.select().from(users).where(eq(users.email, address)))[0]!;
+  await q
+    .insert(earners)
+    .values({ userId: user.id, passportSlug: randomBytes(9).toString("base64url") })
+    .onConflictDoNothing();
+  return user;
+}
+
+/**
+ * A partner badge reaches Blason (pushed by a partner's system, uploaded by
+ * its earner, or issued on Blason): verified by the engine, judged by the
+ * rules, kept once per earner and assertion, and the earner's regional
+ * badges re-evaluated as a job.
+ */
+export async function receivePartnerBadge(
+  ctx: AppContext,
+  input: {
+    channel: PartnerBadgeChannel;
+    email: string;
+    name?: string;
+    badge: unknown;
+    apiClientId?: string;
+    now?: Date;
+  },
+) {
+  const now = input.now ?? new Date();
+  const email = input.email.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    throw new AppError("VALIDATION_FAILED", { "recipient.email": "" });
+  const report = await verifyCredential(input.badge as Parameters<typeof verifyCredential>[0], {
+    fetcher: ctx.fetcher,
+    recipient: { email },
+    now,
+  });
+  const facts = factsFromReport(report);
+  const registrations = facts.badgeClassIri
+    ? await ctx.db
+        .select()
+        .from(partnerRegistrations)
+        .where(
+          and(
+            eq(partnerRegistrations.badgeClassIri, facts.badgeClassIri),
+            eq(partnerRegistrations.state, "approved"),
+          ),
+        )
+    : [];
+  // Only registrations of this very issuer: the signature proves who issued it.
+  const mine = registrations.filter((r) => r.issuerIri && r.issuerIri === facts.issuerIri);
+  const mappings: Mapping[] = mine.map((r) => ({
+    registrationId: r.id,
+    partnerOrgId: r.organisationId,
+    badgeClassIri: r.badgeClassIri,
+    family: r.target.family,
+    level: r.target.level,
+    equivalence: r.target.equivalence,
+    approvedAt: r.approvedAt!,
+  }));
+  const partnerOrgId = mine[0]?.organisationId ?? null;
+  const participations = partnerOrgId
+    ? (
+        await ctx.db
+          .select()
+          .from(partnerParticipations)
+          .where(eq(partnerParticipations.organisationId, partnerOrgId))
+      ).map((p) => ({ partnerOrgId: p.organisationId, from: p.validFrom, until: p.validUntil }))
+    : [];
+  const evaluation = evaluatePartnerBadge(
+    { ...facts, partnerOrgId },
+    mappings,
+    participations,
+    now,
+  );
+  return ctx.db.transaction(async (tx) => {
+    const earner = await findOrCreateEarner(tx, email, input.name);
+    const values = {
+      earnerId: earner.id,
+      channel: input.channel,
+      assertionKey: facts.assertionKey,
+      issuerIri: facts.issuerIri,
+      partnerOrgId,
+      badgeClassIri: facts.badgeClassIri,
+      registrationId: evaluation.counts ? evaluation.mapping.registrationId : null,
+      name: facts.name,
+      issuedOn: facts.issuedOn,
+      expiresAt: facts.expiresAt,
+      revokedAt: facts.revoked ? now : null,
+      counts: evaluation.counts,
+      refusalCode: evaluation.counts ? null : evaluation.code,
+      refusalReason: evaluation.counts ? null : evaluation.fr,
+      report: { verified: report.verified, format: report.format, steps: report.steps },
+      document: report.credential ?? null,
+      apiClientId: input.apiClientId ?? null,
+      checkedAt: now,
+    };
+    const [row] = await tx
+      .insert(partnerBadges)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [partnerBadges.earnerId, partnerBadges.assertionKey],
+        set: { ...values, receivedAt: sql`${partnerBadges.receivedAt}` },
+      })
+      .returning();
+    await enqueueJob(tx, { queue: EVALUATE_QUEUE, payload: { earnerId: earner.id } });
+    return { row: row!, evaluation };
+  });
+}
+
+/** The regional rules in force, as data from the badge classes. */
+async function regionalRules(q: Queryable): Promise<RegionalRule[]> {
+  const rows = await q
+    .select({ id: badgeClasses.id, rule: badgeClasses.rule })
+    .from(badgeClasses)
+    .innerJoin(
+      collections,
+      and(eq(collections.id, badgeClasses.collectionId), eq(collections.inForce, true)),
+    )
+    .innerJoin(programmes, eq(programmes.id, collections.programmeId))
+    .where(eq(programmes.slug, PROGRAMME));
+  return rows.flatMap(({ id, rule }): RegionalRule[] => {
+    if (rule?.kind === "level")
+      return [
+        { badgeId: id, kind: "level", family: String(rule.family), level: Number(rule.level) },
+      ];
+    if (rule?.kind === "aggregate")
+      return [
+        {
+          badgeId: id,
+          kind: "aggregate",
+          level: Number(rule.level),
+          distinctFamilies: Number(rule.distinctFamilies),
+        },
+      ];
+    return [];
+  });
+}
+
+/**
+ * The earner's regional badges follow their partner badges: newly earned ones
+ * are issued (once each, with the partner badges as evidence), those that no
+ * longer hold are suspended, and restored when they hold again.
+ */
+export async function evaluateEarner(ctx: AppContext, earnerId: string, now = new Date()) {
+  const counting = await ctx.db
+    .select({ badge: partnerBadges, registration: partnerRegistrations })
+    .from(partnerBadges)
+    .innerJoin(partnerRegistrations, eq(partnerRegistrations.id, partnerBadges.registrationId))
+    .where(
+      and(
+        eq(partnerBadges.earnerId, earnerId),
+        eq(partnerBadges.counts, true),
+        isNull(partnerBadges.revokedAt),
+      ),
+    );
+  const live = counting.filter(
+    ({ badge }) => !badge.expiresAt || badge.expiresAt.getTime() > now.getTime(),
+  );
+  const input: CountingBadge[] = live.map(({ badge, registration }) => ({
+    assertionKey: badge.assertionKey,
+    partnerOrgId: registration.organisationId,
+    badgeClassIri: registration.badgeClassIri,
+    family: registration.target.family,
+    level: registration.target.level,
+    equivalence: registration.target.equivalence,
+  }));
+  const earned = regionalBadgesEarned(input, await regionalRules(ctx.db));
+  const held = await ctx.db
+    .select()
+    .from(credentials)
+    .where(
+      and(
+        eq(credentials.subjectUserId, earnerId),
+        like(credentials.grantKey, `regional:${earnerId}:%`),
+        isNull(credentials.revokedAt),
+      ),
+    );
+  const states = new Map<string, RegionalState>(
+    held.map((c) => [c.badgeClassId, c.suspendedAt ? "suspended" : "active"]),
+  );
+  const changes = regionalChanges(states, new Set(earned.keys()));
+  const names = new Map(live.map(({ badge }) => [badge.assertionKey, badge.name]));
+  for (const badgeId of changes.issue)
+    await issueCredential(ctx, {
+      grantKey: `regional:${earnerId}:${badgeId}`,
+      badgeClassId: badgeId,
+      subjectUserId: earnerId,
+      validFrom: now,
+      evidence: earned.get(badgeId)!.map((key) => ({
+        id: /^(https?:|urn:)/.test(key) ? key : `urn:blason:partner-badge:${key}`,
+        ...(names.get(key) ? { name: names.get(key)! } : {}),
+      })),
+    });
+  const touched = held.filter(
+    (c) => changes.suspend.includes(c.badgeClassId) || changes.restore.includes(c.badgeClassId),
+  );
+  if (touched.length)
+    await ctx.db.transaction(async (tx) => {
+      for (const c of touched) {
+        const suspend = changes.suspend.includes(c.badgeClassId);
+        await tx
+          .update(credentials)
+          .set(
+            suspend
+              ? {
+                  suspendedAt: now,
+                  suspensionReason:
+                    "Un badge partenaire sur lequel il reposait a été retiré ou a expiré.",
+                }
+              : { suspendedAt: null, suspensionReason: null },
+          )
+          .where(eq(credentials.id, c.id));
+        await appendAudit(tx, {
+          actor: { kind: "system", label: "Blason" },
+          action: suspend ? "regional.suspended" : "regional.restored",
+          targetType: "credential",
+          targetId: c.id,
+          data: { earner: earnerId, url: credentialUrl(ctx.config, c.id) },
+        });
+      }
+    });
+  for (const c of touched) forgetCredential(c.id);
+  if (touched.length) forgetStatusLists();
+  return changes;
+}
+
+export function evaluateJobHandler(ctx: AppContext) {
+  return async (payload: Record<string, unknown>) => {
+    if (typeof payload.earnerId === "string") await evaluateEarner(ctx, payload.earnerId);
+  };
+}

@@ -1,0 +1,315 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  buildOpenBadgeCredential,
+  buildStatusListCredential,
+  createBitstring,
+  encodeBitstring,
+  generateIssuerKey,
+  hashedIdentifier,
+  MIN_STATUS_LIST_LENGTH,
+  setStatus,
+  signCredential,
+  statusEntry,
+  verifyCredential,
+} from "@blason/openbadges";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  badgeClasses,
+  credentials,
+  devMail,
+  partnerBadges,
+  partnerRegistrations,
+  users,
+} from "../src/db/schema";
+import { json, TestClient } from "./support/client";
+import { addMember, buildOrganisation, buildUser, sessionCookieFor } from "./support/factories";
+import { createTestPlatform, type TestPlatform } from "./support/platform";
+
+/**
+ * Programme 2 from end to end on the server: a partner's own platform (its
+ * own did:key, its own status list served locally) issues badges; its system
+ * pushes them with an API key; Blason verifies, judges, and issues the
+ * regional badges the rule gives, once, then suspends one whose support is
+ * revoked.
+ */
+let platform: TestPlatform;
+let statusServer: http.Server;
+let statusUrl: string;
+let secret: string;
+let partnerId: string;
+const revokedBits = new Set<number>();
+let issuer: Awaited<ReturnType<typeof partnerIssuer>>;
+
+async function partnerIssuer() {
+  const key = await generateIssuerKey({ controller: "did:key:pending" });
+  const did = `did:key:${key.publicKeyMultibase}`;
+  return { did, key: { ...key, controller: did, id: `${did}#${key.publicKeyMultibase}` } };
+}
+
+const APPROVED = new Date("2026-06-01T00:00:00Z");
+let nextIndex = 0;
+
+/** A badge the partner's platform issues to a person, with its own status entry. */
+async function partnerBadge(options: {
+  email: string;
+  achievement: string;
+  issuedOn: Date;
+  signer?: Awaited<ReturnType<typeof partnerIssuer>>;
+}) {
+  const signer = options.signer ?? issuer;
+  const index = nextIndex++;
+  const unsigned = buildOpenBadgeCredential({
+    id: `urn:uuid:${randomUUID()}`,
+    issuer: { id: signer.did, name: "Atelier d'insertion du Cotentin" },
+    achievement: {
+      id: options.achievement,
+      name: `Badge ${options.achievement.slice(-12)}`,
+      description: "Un badge de l'atelier.",
+      criteria: { narrative: "Observé en situation de travail." },
+    },
+    subject: { identifier: [hashedIdentifier("emailAddress", options.email, "sel-partenaire")] },
+    validFrom: options.issuedOn,
+    // Only the partner's own badges point at its status list.
+    ...(signer === issuer
+      ? { credentialStatus: statusEntry({ listUrl: statusUrl, index, purpose: "revocation" }) }
+      : {}),
+  });
+  return { document: await signCredential(unsigned, { key: signer.key }), index };
+}
+
+beforeAll(async () => {
+  issuer = await partnerIssuer();
+  statusServer = http.createServer(async (_request, response) => {
+    const bits = createBitstring(MIN_STATUS_LIST_LENGTH);
+    for (const i of revokedBits) setStatus(bits, i, true);
+    const list = await signCredential(
+      buildStatusListCredential({
+        id: statusUrl,
+        issuer: issuer.did,
+        purpose: "revocation",
+        encodedList: encodeBitstring(bits),
+        validFrom: new Date("2026-01-01T00:00:00Z"),
+      }),
+      { key: issuer.key },
+    );
+    response.setHeader("content-type", "application/json");
+    response.end(JSON.stringify(list));
+  });
+  await new Promise<void>((resolve) => statusServer.listen(0, "127.0.0.1", resolve));
+  statusUrl = `http://127.0.0.1:${(statusServer.address() as AddressInfo).port}/status/1`;
+  platform = await createTestPlatform({ config: { FETCH_ALLOW_PRIVATE_HOSTS: "127.0.0.1" } });
+  await buildOrganisation(platform.ctx, { name: "Région Normandie", kind: "region" });
+  const partner = await buildOrganisation(platform.ctx, {
+    name: "Atelier d'insertion du Cotentin",
+    kind: "partner",
+  });
+  partnerId = partner.id;
+  const manager = new TestClient(platform.app);
+  const managerUser = await buildUser(platform.ctx, { platformRoles: ["programme_manager"] });
+  manager.cookies.set("blason_session", await sessionCookieFor(platform.ctx, managerUser.id));
+  const participation = await manager.post(`/api/organisations/${partner.id}/participations`, {
+    kind: "participant",
+    validFrom: "2026-01-01T00:00:00.000Z",
+  });
+  expect(participation.statusCode, participation.body).toBe(201);
+  // Approved registrations: one "1 pour 1", three "3 pour 1" classes.
+  const registration = (achievement: string, family: string, equivalence: string) => ({
+    organisationId: partner.id,
+    source: "json",
+    badgeClassIri: achievement,
+    issuerIri: issuer.did,
+    name: achievement,
+    target: { family, level: 1, equivalence: equivalence as "one_for_one" },
+    justification: "Correspondance validée.",
+    state: "approved",
+    approvedAt: APPROVED,
+  });
+  await platform.ctx.db
+    .insert(partnerRegistrations)
+    .values([
+      registration("urn:uuid:organiser", "organiser", "one_for_one"),
+      registration("urn:uuid:communiquer-a", "communiquer", "three_for_one"),
+      registration("urn:uuid:communiquer-b", "communiquer", "three_for_one"),
+      registration("urn:uuid:communiquer-c", "communiquer", "three_for_one"),
+    ]);
+  const admin = await buildUser(platform.ctx);
+  await addMember(platform.ctx, partner.id, admin.id, "admin");
+  const partnerClient = new TestClient(platform.app);
+  partnerClient.cookies.set("blason_session", await sessionCookieFor(platform.ctx, admin.id));
+  secret = (
+    await partnerClient.post(`/api/organisations/${partner.id}/api-clients`, {
+      name: "Plateforme de l'atelier",
+    })
+  ).json().secret;
+});
+afterAll(async () => {
+  await platform?.close();
+  statusServer?.close();
+});
+
+async function push(email: string, badge: unknown, key = secret) {
+  return new TestClient(platform.app).request({
+    method: "POST",
+    url: "/api/partner-badges",
+    body: { recipient: { email, name: "Camille Martin" }, badge },
+    headers: { authorization: `Bearer ${key}` },
+    csrf: false,
+  });
+}
+
+async function regionalOf(email: string) {
+  await platform.worker.drain();
+  const [user] = await platform.ctx.db.select().from(users).where(eq(users.email, email));
+  if (!user) return [];
+  return platform.ctx.db
+    .select({ credential: credentials, badge: badgeClasses })
+    .from(credentials)
+    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
+    .where(eq(credentials.subjectUserId, user.id));
+}
+
+describe("partner badges pushed by a partner's system", () => {
+  it("refuses a push without a valid API key, and changes nothing", async () => {
+    const { document } = await partnerBadge({
+      email: "nobody@exemple.fr",
+      achievement: "urn:uuid:organiser",
+      issuedOn: new Date("2026-09-01T00:00:00Z"),
+    });
+    expect((await push("nobody@exemple.fr", document, "blason_sk_wrong")).statusCode).toBe(401);
+    const anonymous = await new TestClient(platform.app).request({
+      method: "POST",
+      url: "/api/partner-badges",
+      body: { recipient: { email: "nobody@exemple.fr" }, badge: document },
+      csrf: false,
+    });
+    expect(anonymous.statusCode).toBe(401);
+    expect(await regionalOf("nobody@exemple.fr")).toEqual([]);
+  });
+
+  it("a '1 pour 1' badge gives its regional badge, once, by email, signed by the Region", async () => {
+    const email = "camille@exemple.fr";
+    const { document } = await partnerBadge({
+      email,
+      achievement: "urn:uuid:organiser",
+      issuedOn: new Date("2026-09-01T00:00:00Z"),
+    });
+    const response = await push(email, document);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ counts: true, code: null });
+    // The same badge again (a retry, or another channel) is the same row, and issues nothing new.
+    expect((await push(email, document)).json().counts).toBe(true);
+    const regional = await regionalOf(email);
+    expect(regional.map((r) => r.badge.slug)).toEqual(["organiser-1"]);
+    const rows = await platform.ctx.db
+      .select()
+      .from(partnerBadges)
+      .where(eq(partnerBadges.assertionKey, String(document.id)));
+    expect(rows).toHaveLength(1);
+    const credential = regional[0]!.credential;
+    expect(credential.document.evidence).toEqual([expect.objectContaining({ id: document.id })]);
+    const report = await verifyCredential(credential.document, { fetcher: platform.ctx.fetcher });
+    expect(report.steps.filter((s) => s.status === "failed")).toEqual([]);
+    const mails = await platform.ctx.db.select().from(devMail).where(eq(devMail.to, email));
+    expect(mails.map((m) => m.subject)).toEqual([
+      "Un badge de la Région Normandie pour vous : Organiser, niveau I — Je pratique",
+    ]);
+  });
+
+  it("says why a badge does not count: before the approval, another recipient, a forged issuer", async () => {
+    const email = "dominique@exemple.fr";
+    const early = await partnerBadge({
+      email,
+      achievement: "urn:uuid:organiser",
+      issuedOn: new Date("2026-05-31T23:59:59Z"),
+    });
+    expect((await push(email, early.document)).json()).toMatchObject({
+      counts: false,
+      code: "ISSUED_BEFORE_APPROVAL",
+      reason: { fr: expect.stringContaining("pas de rétroactivité") },
+    });
+    const someoneElse = await partnerBadge({
+      email: "autre@exemple.fr",
+      achievement: "urn:uuid:organiser",
+      issuedOn: new Date("2026-09-01T00:00:00Z"),
+    });
+    expect((await push(email, someoneElse.document)).json().code).toBe("RECIPIENT_MISMATCH");
+    // Another key claiming the same Achievement: the registration names its issuer.
+    const forger = await partnerIssuer();
+    const forged = await partnerBadge({
+      email,
+      achievement: "urn:uuid:organiser",
+      issuedOn: new Date("2026-09-01T00:00:00Z"),
+      signer: forger,
+    });
+    expect((await push(email, forged.document)).json().code).toBe("ISSUER_UNKNOWN");
+    const tampered = { ...early.document, validFrom: "2026-09-01T00:00:00Z" };
+    expect((await push(email, tampered)).json().code).toBe("NOT_VERIFIED");
+    expect(await regionalOf(email)).toEqual([]);
+  });
+
+  it("'3 pour 1' gives the badge at the third distinct class; a revoked support suspends it", async () => {
+    const email = "sacha@exemple.fr";
+    const badges = [];
+    for (const c of ["a", "b"]) {
+      const b = await partnerBadge({
+        email,
+        achievement: `urn:uuid:communiquer-${c}`,
+        issuedOn: new Date("2026-10-01T00:00:00Z"),
+      });
+      badges.push(b);
+      expect((await push(email, b.document)).json().counts).toBe(true);
+    }
+    expect(await regionalOf(email)).toEqual([]);
+    const third = await partnerBadge({
+      email,
+      achievement: "urn:uuid:communiquer-c",
+      issuedOn: new Date("2026-10-02T00:00:00Z"),
+    });
+    await push(email, third.document);
+    const regional = await regionalOf(email);
+    expect(regional.map((r) => r.badge.slug)).toEqual(["communiquer-1"]);
+    expect(regional[0]!.credential.document.evidence).toHaveLength(3);
+
+    // The partner revokes one of the three; its system pushes it again.
+    revokedBits.add(third.index);
+    expect((await push(email, third.document)).json()).toMatchObject({
+      counts: false,
+      code: "REVOKED",
+    });
+    const [after] = await regionalOf(email);
+    expect(after!.credential.suspendedAt).not.toBeNull();
+    const report = await verifyCredential(after!.credential.document, {
+      fetcher: platform.ctx.fetcher,
+    });
+    expect(report.verified).toBe(false);
+    expect(report.steps.find((s) => s.id === "status")?.status).toBe("failed");
+    const [stillOne] = await platform.ctx.db
+      .select()
+      .from(credentials)
+      .where(
+        and(
+          eq(credentials.badgeClassId, after!.badge.id),
+          eq(credentials.subjectUserId, after!.credential.subjectUserId!),
+        ),
+      );
+    expect(stillOne!.id).toBe(after!.credential.id);
+  });
+
+  it("the participation is recorded by managers only", async () => {
+    const member = new TestClient(platform.app);
+    const user = await buildUser(platform.ctx);
+    await addMember(platform.ctx, partnerId, user.id, "admin");
+    member.cookies.set("blason_session", await sessionCookieFor(platform.ctx, user.id));
+    const attempt = await member.post(`/api/organisations/${partnerId}/participations`, {
+      kind: "participant",
+      validFrom: "2026-01-01T00:00:00.000Z",
+    });
+    expect(attempt.statusCode).toBe(403);
+    expect(json(await member.get("/api/competences/targets"))).toMatchObject({
+      targets: expect.arrayContaining([expect.objectContaining({ family: "organiser", level: 1 })]),
+    });
+  });
+});
