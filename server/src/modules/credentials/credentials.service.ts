@@ -78,10 +78,11 @@ export async function findCredential(ctx: AppContext, id: string) {
     .where(eq(credentials.id, id));
   if (!personal) return undefined;
   const { person, ...rest } = personal;
+  // A person's name is shown only once they have accepted the badge.
   const subject: typeof organisations.$inferSelect = {
     id: person.id,
     slug: "",
-    name: person.name,
+    name: rest.credential.claimState === "accepted" ? person.name : "Titulaire non affiché",
     kind: "person",
     parentId: null,
     siret: null,
