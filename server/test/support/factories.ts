@@ -1,16 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import type { AppContext } from "../../src/context";
-import {
-  badgeClasses,
-  collections,
-  type MemberRole,
-  type OrgKind,
-  type PlatformRole,
-  programmes,
-} from "../../src/db/schema";
+import type { MemberRole, OrgKind, PlatformRole } from "../../src/db/schema";
 import { insertSession, insertUser } from "../../src/modules/auth/auth.repo";
 import { hashPassword } from "../../src/modules/auth/passwords";
+import { badgesInForce } from "../../src/modules/catalogue/catalogue.repo";
 import { demoSiret, demoUai } from "../../src/modules/demo/seed";
 import {
   insertOrganisation,
@@ -84,15 +77,6 @@ export async function sessionCookieFor(ctx: AppContext, userId: string): Promise
 }
 
 /** The badges of the label collection in force, in catalogue order (never the label itself). */
-export async function catalogueBadges(ctx: AppContext) {
-  return ctx.db
-    .select(getTableColumns(badgeClasses))
-    .from(badgeClasses)
-    .innerJoin(
-      collections,
-      and(eq(collections.id, badgeClasses.collectionId), eq(collections.inForce, true)),
-    )
-    .innerJoin(programmes, eq(programmes.id, collections.programmeId))
-    .where(and(eq(badgeClasses.kind, "badge"), eq(programmes.slug, "label-cfa")))
-    .orderBy(asc(badgeClasses.position));
+export function catalogueBadges(ctx: AppContext) {
+  return badgesInForce(ctx.db, "label-cfa");
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import {
   authTokens,
@@ -39,6 +39,11 @@ export async function insertUser(
     .values({ ...values, email: values.email.toLowerCase() })
     .returning();
   return user!;
+}
+
+/** Everyone holding a platform role (the programme managers to tell of a request, say). */
+export async function listUsersWithRole(q: Queryable, role: PlatformRole) {
+  return q.select().from(users).where(sql`${role} = any(${users.platformRoles})`);
 }
 
 export async function listMemberships(q: Queryable, userId: string) {

@@ -97,3 +97,9 @@ export async function successors(q: Queryable) {
     .innerJoin(collections, eq(collections.id, to.collectionId));
   return new Map(rows.map((r) => [r.from, { id: r.id, name: r.name, collection: r.collection }]));
 }
+
+/** The badges of a programme's collection in force, in catalogue order (never the label itself). */
+export async function badgesInForce(q: Queryable, programmeSlug: string) {
+  const found = await findProgrammeInForce(q, programmeSlug);
+  return found ? listBadges(q, found.collection.id) : [];
+}

@@ -1,11 +1,10 @@
-import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import {
   applicationMessages,
   applications,
-  badgeClasses,
+  type badgeClasses,
   calendarSessions,
-  collections,
   credentials,
   jobs,
   type MemberRole,
@@ -17,8 +16,9 @@ import {
   users,
 } from "../../db/schema";
 import { appendAudit } from "../audit/audit.repo";
-import { insertUser } from "../auth/auth.repo";
+import { insertUser, listUsersWithRole } from "../auth/auth.repo";
 import { hashPassword } from "../auth/passwords";
+import { badgesInForce } from "../catalogue/catalogue.repo";
 import { revokeCredential } from "../credentials/credentials.service";
 import { issueCredential, issueJobHandler } from "../credentials/issuance.service";
 import { createLabelRequest, decideLabelRequest } from "../label/label.service";
@@ -315,16 +315,7 @@ async function seedDemoCredentials(ctx: AppContext) {
   const orgs = await ctx.db.select().from(organisations);
   const caen = orgs.find((o) => o.contactEmail === "contact@cfa-calvados.example");
   const rouen = orgs.find((o) => o.contactEmail === "contact@cfa-industrie-rouen.example");
-  const badges = await ctx.db
-    .select(getTableColumns(badgeClasses))
-    .from(badgeClasses)
-    .innerJoin(
-      collections,
-      and(eq(collections.id, badgeClasses.collectionId), eq(collections.inForce, true)),
-    )
-    .innerJoin(programmes, eq(programmes.id, collections.programmeId))
-    .where(and(eq(badgeClasses.kind, "badge"), eq(programmes.slug, "label-cfa")))
-    .orderBy(asc(badgeClasses.position));
+  const badges = await badgesInForce(ctx.db, "label-cfa");
   if (!caen || !rouen || badges.length < 13) return;
   const b = (i: number) => badges[i]!;
   const issue = async (org: OrgRow, badge: BadgeRow, validFrom: Date, accepted: boolean) => {
@@ -377,9 +368,7 @@ async function seedDemoLabels(
 ) {
   const auge = orgs.find((o) => o.contactEmail === "contact@cfa-pays-auge.example");
   const maritime = orgs.find((o) => o.contactEmail === "contact@cfa-maritime-cotentin.example");
-  const manager = (await ctx.db.select().from(users)).find((u) =>
-    u.platformRoles.includes("programme_manager"),
-  );
+  const [manager] = await listUsersWithRole(ctx.db, "programme_manager");
   if (!auge || !maritime || !manager) return;
   const ruleOrder = [...badges.filter((b) => b.required), ...badges.filter((b) => !b.required)];
   for (const [i, badge] of ruleOrder.slice(0, 10).entries())

@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../context";
-import { badgeIdeas, collections, organisations, programmes, users } from "../../db/schema";
+import { badgeIdeas, collections, organisations, programmes } from "../../db/schema";
 import { AppError } from "../../errors";
 import { appendAudit } from "../audit/audit.repo";
-import type { UserRow } from "../auth/auth.repo";
+import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
 import { addBadgeIn, createDraftIn } from "../catalogue/catalogue.admin.service";
 import { queueEmail } from "../email/mailer";
 import { actorOf } from "../organisations/organisations.service";
@@ -31,9 +31,7 @@ export async function proposeIdea(
   input: { title: string; description: string },
 ) {
   const org = await loadCfa(ctx, principal, organisationId);
-  const managers = (await ctx.db.select().from(users)).filter((u) =>
-    u.platformRoles.includes("programme_manager"),
-  );
+  const managers = await listUsersWithRole(ctx.db, "programme_manager");
   return ctx.db.transaction(async (tx) => {
     const [idea] = await tx
       .insert(badgeIdeas)

@@ -12,12 +12,11 @@ import {
   labelRequests,
   organisations,
   programmes,
-  users,
 } from "../../db/schema";
 import { AppError } from "../../errors";
 import { finalStates } from "../applications/applications.rules";
 import { type Actor, appendAudit } from "../audit/audit.repo";
-import type { UserRow } from "../auth/auth.repo";
+import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
 import { forgetCredential, forgetStatusLists } from "../credentials/credentials.service";
 import { addMonths, credentialUrl, enqueueIssuance } from "../credentials/issuance.service";
 import { queueEmail } from "../email/mailer";
@@ -323,9 +322,7 @@ export async function createLabelRequest(
   const loaded = await loadLabelRule(ctx.db);
   const { awards } = await holdings(ctx.db, org.id);
   const check = checkOf(labelEligibility(loaded.rule, awards, loaded.equivalences, now));
-  const managers = (await ctx.db.select().from(users)).filter((u) =>
-    u.platformRoles.includes("programme_manager"),
-  );
+  const managers = await listUsersWithRole(ctx.db, "programme_manager");
   try {
     return await ctx.db.transaction(async (tx) => {
       const [row] = await tx

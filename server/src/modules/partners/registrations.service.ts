@@ -11,11 +11,10 @@ import {
   type RegistrationState,
   type RegistrationTarget,
   registrationMessages,
-  users,
 } from "../../db/schema";
 import { AppError } from "../../errors";
 import { appendAudit } from "../audit/audit.repo";
-import type { UserRow } from "../auth/auth.repo";
+import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
 import { queueEmail } from "../email/mailer";
 import { actorOf } from "../organisations/organisations.service";
 import { authorize, can, type Principal } from "../policy/policy";
@@ -127,11 +126,7 @@ async function loadPartner(ctx: AppContext, principal: Principal, organisationId
   return org;
 }
 
-async function managers(q: Queryable) {
-  return (await q.select().from(users)).filter((u) =>
-    u.platformRoles.includes("programme_manager"),
-  );
-}
+const managers = (q: Queryable) => listUsersWithRole(q, "programme_manager");
 
 /** A participant submits one of its badges for a regional competence and level. */
 export async function submitRegistration(
