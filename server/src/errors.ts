@@ -183,6 +183,11 @@ const catalogue = {
     "Cette action n'est pas possible à ce stade du dépôt.",
     "This action is not possible at this stage of the registration.",
   ],
+  EMAIL_NOT_VERIFIED: [
+    403,
+    "Confirmez d'abord votre adresse e-mail : c'est elle qui prouve que les badges sont à vous.",
+    "Confirm your email address first: it is what proves the badges are yours.",
+  ],
   API_CLIENT_INVALID: [
     401,
     "Clé d'API absente, inconnue ou révoquée.",

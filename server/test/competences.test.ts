@@ -324,3 +324,50 @@ describe("a person's regional badge in public", () => {
     expect(JSON.stringify(view)).not.toContain("Camille");
   });
 });
+
+describe("a person hands in a badge they hold", () => {
+  it("with a verified address: the badge is judged like any other and the regional badges follow", async () => {
+    const email = "camille@exemple.fr";
+    const [user] = await platform.ctx.db.select().from(users).where(eq(users.email, email));
+    const client = new TestClient(platform.app);
+    client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, user!.id));
+    // Created by a partner's push, the person has not confirmed an address yet.
+    const { document } = await partnerBadge({
+      email,
+      achievement: "urn:uuid:communiquer-a",
+      issuedOn: new Date("2026-10-05T00:00:00Z"),
+    });
+    const refused = await client.post("/api/me/partner-badges", { badge: document });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe("EMAIL_NOT_VERIFIED");
+    await platform.ctx.db
+      .update(users)
+      .set({ emailVerifiedAt: new Date() })
+      .where(eq(users.id, user!.id));
+    const accepted = await client.post("/api/me/partner-badges", { badge: document });
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    expect(accepted.json()).toMatchObject({ counts: true });
+    // A badge that is someone else's says so, in plain French.
+    const other = await partnerBadge({
+      email: "voisin@exemple.fr",
+      achievement: "urn:uuid:communiquer-b",
+      issuedOn: new Date("2026-10-05T00:00:00Z"),
+    });
+    expect(
+      (await client.post("/api/me/partner-badges", { badge: other.document })).json(),
+    ).toMatchObject({
+      counts: false,
+      code: "RECIPIENT_MISMATCH",
+    });
+    await platform.worker.drain();
+    const mine = json<{
+      partnerBadges: { channel: string; counts: boolean; refusalReason: string | null }[];
+      regionalBadges: { name: string; status: string }[];
+    }>(await client.get("/api/me/partner-badges"));
+    expect(mine.partnerBadges.map((b) => b.channel).sort()).toEqual(["api", "upload", "upload"]);
+    expect(mine.partnerBadges.find((b) => !b.counts)?.refusalReason).toMatch(/autre personne/);
+    expect(mine.regionalBadges).toEqual([
+      expect.objectContaining({ name: "Organiser, niveau I — Je pratique", status: "valid" }),
+    ]);
+  });
+});

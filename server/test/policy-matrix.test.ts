@@ -776,6 +776,28 @@ const cases: Record<string, Case> = {
     }),
     expect: staffOnly(400, ["manager"]),
   },
+  "GET /api/me/partner-badges": {
+    request: async () => ({ method: "GET", url: "/api/me/partner-badges" }),
+    expect: signedIn(200),
+  },
+  "POST /api/me/partner-badges": {
+    // Anything signed in may hand a badge in; what it is worth is the verifier's word.
+    request: async () => ({
+      method: "POST",
+      url: "/api/me/partner-badges",
+      body: { badge: { type: "nothing" } },
+    }),
+    expect: signedIn(201),
+  },
+  "POST /api/me/partner-badges/image": {
+    request: async () => ({
+      method: "POST",
+      url: "/api/me/partner-badges/image",
+      body: Buffer.from("\x89PNG\r\n\x1a\nnot a badge"),
+      headers: { "content-type": "image/png" },
+    }),
+    expect: signedIn(201),
+  },
   "GET /api/competences/targets": {
     request: async () => ({ method: "GET", url: "/api/competences/targets" }),
     expect: everyone(200),
@@ -1214,6 +1236,7 @@ describe("bad input on every route with a body", () => {
     // Its body is the file itself (tested in server/test/applications.test.ts).
     "POST /api/applications/:id/files",
     "POST /api/applications/:id/staff-badges/image",
+    "POST /api/me/partner-badges/image",
   ]);
   const bodyRoutes = Object.keys(cases).filter(
     (route) => /^(POST|PATCH|PUT) /.test(route) && !noBody.has(route),

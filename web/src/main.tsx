@@ -33,6 +33,7 @@ import {
   PrivacyPage,
   SitemapPage,
 } from "./pages/misc";
+import { MyBadgesPage } from "./pages/my-badges";
 import { OrganisationPage, OrganisationsPage } from "./pages/organisations";
 import { IssuerPage, LaureatesPage, PassportPage, StatisticsPage } from "./pages/public";
 import { VerifyPage } from "./pages/verify";
@@ -67,6 +68,7 @@ const router = createBrowserRouter([
       { path: "/gestion/labels", element: <LabelRequestsPage /> },
       { path: "/gestion/catalogue", element: <CatalogueAdminPage /> },
       { path: "/idees", element: <IdeasPage /> },
+      { path: "/mes-badges", element: <MyBadgesPage /> },
       { path: "/demandes/:id", element: <ApplicationPage /> },
       { path: "/organisations/:id/badges", element: <OrganisationBadgesPage /> },
       { path: "/connexion/lien", element: <MagicLinkPage /> },

@@ -119,4 +119,19 @@ describe("the catalogue, edited in the browser", () => {
     await expectAccessible(page, "history (en)");
     await page.context().close();
   });
+
+  it("a person's competence badges page is accessible, and says why a handed-in badge does not count", async () => {
+    const page = await signIn("qualite@cfa-calvados.example");
+    await page.getByRole("link", { name: "Mes badges de compétences" }).click();
+    await page.getByRole("heading", { name: "Mes badges de compétences", level: 1 }).waitFor();
+    await page.getByLabel("Adresse du badge, ou son contenu (JSON ou JWT)").fill('{"type":"rien"}');
+    await page.getByRole("button", { name: "Vérifier et ajouter" }).click();
+    await page.getByText("Ce badge est enregistré mais ne compte pas").waitFor();
+    await expect.poll(() => page.locator("li.card .chip--warning").count()).toBe(1);
+    await expectAccessible(page, "my badges (fr)");
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await page.getByRole("heading", { name: "My competence badges", level: 1 }).waitFor();
+    await expectAccessible(page, "my badges (en)");
+    await page.context().close();
+  });
 });

@@ -80,6 +80,9 @@ export function DashboardPage() {
         </div>
       ) : null}
 
+      <p>
+        <Link to="/mes-badges">{t("myBadges.nav")}</Link>
+      </p>
       <section aria-labelledby="my-orgs">
         <h2 id="my-orgs">{t("dashboard.myOrganisations")}</h2>
         {me.memberships.length === 0 ? (

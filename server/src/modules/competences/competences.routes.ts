@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { organisations, partnerParticipations } from "../../db/schema";
@@ -11,7 +11,7 @@ import { actorOf } from "../organisations/organisations.service";
 import { authenticateApiClient } from "../partners/api-clients.service";
 import { authorize } from "../policy/policy";
 import { refusalCodes } from "./competences.rules";
-import { receivePartnerBadge } from "./ingestion.service";
+import { earnerBadges, receivePartnerBadge } from "./ingestion.service";
 
 const tags = ["competences"];
 
@@ -138,4 +138,111 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.status(201).send({ id: row.id });
     },
   );
+
+  const partnerBadgeView = z.object({
+    id: z.uuid(),
+    name: z.string().nullable(),
+    channel: z.enum(["blason", "api", "upload"]),
+    counts: z.boolean(),
+    refusalCode: z.string().nullable(),
+    refusalReason: z.string().nullable(),
+    issuedOn: z.string().nullable(),
+    receivedAt: z.string(),
+  });
+  const received = z.object({
+    id: z.uuid(),
+    counts: z.boolean(),
+    code: z.enum(refusalCodes).nullable(),
+    reason: z.object({ fr: z.string(), en: z.string() }).nullable(),
+  });
+
+  r.get(
+    "/api/me/partner-badges",
+    {
+      schema: {
+        tags,
+        summary:
+          "The signed-in person's partner badges (and why each counts or not) and the regional badges they give",
+        response: {
+          200: z.object({
+            partnerBadges: z.array(partnerBadgeView),
+            regionalBadges: z.array(
+              z.object({
+                credentialId: z.uuid(),
+                name: z.string(),
+                status: z.string(),
+                url: z.string(),
+                image: z.string(),
+              }),
+            ),
+          }),
+          401: errorBody,
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return earnerBadges(ctx, user.id);
+    },
+  );
+
+  /** Earners hand in a badge they hold: only with a verified address, which is what proves it is theirs. */
+  const upload = async (request: FastifyRequest, badge: unknown) => {
+    const user = requireUser(request);
+    if (!user.emailVerifiedAt) throw new AppError("EMAIL_NOT_VERIFIED");
+    const { row, evaluation } = await receivePartnerBadge(ctx, {
+      channel: "upload",
+      email: user.email,
+      badge,
+    });
+    return {
+      id: row.id,
+      counts: evaluation.counts,
+      code: evaluation.counts ? null : evaluation.code,
+      reason: evaluation.counts ? null : { fr: evaluation.fr, en: evaluation.en },
+    };
+  };
+
+  r.post(
+    "/api/me/partner-badges",
+    {
+      bodyLimit: 6 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: "A person adds a partner badge they hold, as JSON, a JWT or its URL",
+        body: z
+          .object({
+            badge: z.union([z.string().min(1).max(5_000_000), z.record(z.string(), z.unknown())]),
+          })
+          .strict(),
+        response: { 201: received, 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await upload(request, request.body.badge)),
+  );
+
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      ["image/png", "image/svg+xml"],
+      { parseAs: "buffer", bodyLimit: 6 * 1024 * 1024 },
+      (_request, body, done) => done(null, body),
+    );
+    typed(scope).post(
+      "/api/me/partner-badges/image",
+      {
+        bodyLimit: 6 * 1024 * 1024,
+        schema: {
+          tags,
+          summary:
+            "A person adds a partner badge they hold as a baked PNG or SVG (the body is the image)",
+          response: { 201: received, 400: errorBody, 401: errorBody, 403: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        if (bytes.length === 0) throw new AppError("VALIDATION_FAILED", { file: "" });
+        return reply.status(201).send(await upload(request, new Uint8Array(bytes)));
+      },
+    );
+  });
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type VerificationReport, verifyCredential } from "@blason/openbadges";
-import { and, eq, isNull, like, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, like, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import {
@@ -18,7 +18,11 @@ import {
 import { AppError } from "../../errors";
 import { stableStringify } from "../../lib/stable-json";
 import { appendAudit } from "../audit/audit.repo";
-import { forgetCredential, forgetStatusLists } from "../credentials/credentials.service";
+import {
+  credentialStatus,
+  forgetCredential,
+  forgetStatusLists,
+} from "../credentials/credentials.service";
 import { credentialUrl, issueCredential } from "../credentials/issuance.service";
 import { enqueueJob } from "../jobs/jobs.repo";
 import {
@@ -322,5 +326,39 @@ export async function evaluateEarner(ctx: AppContext, earnerId: string, now = ne
 export function evaluateJobHandler(ctx: AppContext) {
   return async (payload: Record<string, unknown>) => {
     if (typeof payload.earnerId === "string") await evaluateEarner(ctx, payload.earnerId);
+  };
+}
+
+/** What a person sees of their badges: each partner badge with its verdict, and their regional badges. */
+export async function earnerBadges(ctx: AppContext, userId: string) {
+  const partner = await ctx.db
+    .select()
+    .from(partnerBadges)
+    .where(eq(partnerBadges.earnerId, userId))
+    .orderBy(desc(partnerBadges.receivedAt));
+  const regional = await ctx.db
+    .select({ credential: credentials, badge: badgeClasses })
+    .from(credentials)
+    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
+    .where(eq(credentials.subjectUserId, userId))
+    .orderBy(asc(badgeClasses.position));
+  return {
+    partnerBadges: partner.map((b) => ({
+      id: b.id,
+      name: b.name,
+      channel: b.channel as PartnerBadgeChannel,
+      counts: b.counts,
+      refusalCode: b.refusalCode,
+      refusalReason: b.refusalReason,
+      issuedOn: b.issuedOn?.toISOString() ?? null,
+      receivedAt: b.receivedAt.toISOString(),
+    })),
+    regionalBadges: regional.map(({ credential, badge }) => ({
+      credentialId: credential.id,
+      name: badge.name,
+      status: credentialStatus(credential),
+      url: credentialUrl(ctx.config, credential.id),
+      image: `${ctx.config.publicUrl}/api/public/badges/${badge.id}/image.svg`,
+    })),
   };
 }
