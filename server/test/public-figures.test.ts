@@ -1,5 +1,7 @@
 import { verifyCredential } from "@blason/openbadges";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { badgeClasses, credentials, partnerBadges, users } from "../src/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "../src/modules/demo/seed";
 import { json, TestClient } from "./support/client";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
@@ -93,5 +95,34 @@ describe("passports and figures", () => {
     expect(csv.body).toContain(
       `"organisations engagées";"CFA ayant envoyé une demande ou obtenu un badge";"4"`,
     );
+  });
+});
+
+describe("the competences programme in the demo", () => {
+  it("shows persons at every stage: one badge short, level I, level II, the general badge", async () => {
+    const slugsOf = async (email: string) => {
+      const [user] = await platform.ctx.db.select().from(users).where(eq(users.email, email));
+      const rows = await platform.ctx.db
+        .select({ slug: badgeClasses.slug })
+        .from(credentials)
+        .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
+        .where(eq(credentials.subjectUserId, user!.id));
+      return rows.map((r) => r.slug).sort();
+    };
+    expect(await slugsOf("lea.durand@exemple.fr")).toEqual([]);
+    expect(await slugsOf("yanis.benali@exemple.fr")).toEqual(["communiquer-1", "organiser-1"]);
+    expect(await slugsOf("ines.moreau@exemple.fr")).toEqual(["organiser-2"]);
+    expect(await slugsOf("thomas.leroux@exemple.fr")).toEqual([
+      "badge-general",
+      "organiser-2",
+      "s-adapter-2",
+      "s-integrer-2",
+    ]);
+    // Thomas's badge issued before its registration was approved is kept, and says why it does not count.
+    const refused = await platform.ctx.db
+      .select()
+      .from(partnerBadges)
+      .where(eq(partnerBadges.refusalCode, "ISSUED_BEFORE_APPROVAL"));
+    expect(refused).toHaveLength(1);
   });
 });

@@ -25,6 +25,7 @@ import { createLabelRequest, decideLabelRequest } from "../label/label.service";
 import { luhnValid, uaiCheckLetter } from "../organisations/identifiers";
 import { insertOrganisation, upsertMembership } from "../organisations/organisations.repo";
 import { slugify } from "../organisations/organisations.service";
+import { seedDemoCompetences } from "./competences-demo";
 
 export const DEMO_PASSWORD = "Blason-demo-2026";
 
@@ -126,6 +127,22 @@ const demoOrganisations: DemoOrg[] = [
     email: "contact@cfa-maritime-cotentin.example",
     siret: 6,
     uai: 41,
+  },
+  {
+    key: "atelier-rouen",
+    name: "Atelier Emploi Rouen",
+    kind: "partner",
+    city: "Rouen",
+    email: "contact@atelier-emploi-rouen.example",
+    siret: 7,
+  },
+  {
+    key: "bessin",
+    name: "Mission Locale du Bessin",
+    kind: "partner",
+    city: "Bayeux",
+    email: "contact@mission-bessin.example",
+    siret: 8,
   },
   {
     key: "partner",
@@ -260,6 +277,7 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
   });
   await seedDemoSessions(ctx);
   await seedDemoCredentials(ctx);
+  await seedDemoCompetences(ctx);
   return true;
 }
 

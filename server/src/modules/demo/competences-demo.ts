@@ -1,0 +1,192 @@
+import { randomUUID } from "node:crypto";
+import {
+  buildOpenBadgeCredential,
+  generateIssuerKey,
+  hashedIdentifier,
+  signCredential,
+} from "@blason/openbadges";
+import { eq } from "drizzle-orm";
+import type { AppContext } from "../../context";
+import {
+  type EquivalenceKind,
+  organisations,
+  partnerParticipations,
+  partnerRegistrations,
+  users,
+} from "../../db/schema";
+import { evaluateEarner, receivePartnerBadge } from "../competences/ingestion.service";
+
+/** Demo persons of programme 2, each at a different stage. */
+export const demoEarners = [
+  { email: "lea.durand@exemple.fr", name: "Léa Durand", stage: "one badge short" },
+  { email: "yanis.benali@exemple.fr", name: "Yanis Benali", stage: "level I" },
+  { email: "ines.moreau@exemple.fr", name: "Inès Moreau", stage: "level II" },
+  { email: "thomas.leroux@exemple.fr", name: "Thomas Leroux", stage: "general badge" },
+] as const;
+
+const monthsAgo = (months: number) => {
+  const d = new Date();
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d;
+};
+
+/**
+ * Programme 2 at work: two participant partners with their own signing keys
+ * (did:key, made for the demo and forgotten), badges mapped "1 pour 1" and
+ * "3 pour 1", a third partner still applying, and persons at every stage,
+ * their badges pushed and judged as a partner's system would.
+ */
+export async function seedDemoCompetences(ctx: AppContext) {
+  const orgs = await ctx.db.select().from(organisations);
+  const cotentin = orgs.find((o) => o.contactEmail === "contact@competences-cotentin.example");
+  const rouen = orgs.find((o) => o.contactEmail === "contact@atelier-emploi-rouen.example");
+  const bessin = orgs.find((o) => o.contactEmail === "contact@mission-bessin.example");
+  const [manager] = await ctx.db
+    .select()
+    .from(users)
+    .where(eq(users.email, "gestion@region-normandie.example"));
+  if (!cotentin || !rouen || !bessin || !manager) return;
+
+  const partners = [];
+  for (const org of [cotentin, rouen]) {
+    const key = await generateIssuerKey({ controller: "did:key:pending" });
+    const did = `did:key:${key.publicKeyMultibase}`;
+    partners.push({
+      org,
+      did,
+      key: { ...key, controller: did, id: `${did}#${key.publicKeyMultibase}` },
+    });
+    await ctx.db.insert(partnerParticipations).values({
+      organisationId: org.id,
+      kind: "participant",
+      validFrom: monthsAgo(24),
+      validUntil: monthsAgo(-12),
+      decidedBy: manager.id,
+    });
+  }
+  const [c, r] = partners as [(typeof partners)[number], (typeof partners)[number]];
+
+  // What each partner registered, approved a year ago.
+  const register = async (
+    partner: typeof c,
+    slug: string,
+    name: string,
+    family: string,
+    level: number,
+    equivalence: EquivalenceKind,
+  ) => {
+    const iri = `urn:uuid:${randomUUID()}`;
+    await ctx.db.insert(partnerRegistrations).values({
+      organisationId: partner.org.id,
+      source: "json",
+      badgeClassIri: iri,
+      issuerIri: partner.did,
+      name,
+      description: `Badge « ${name} » de ${partner.org.name}.`,
+      target: { family, level, equivalence },
+      justification:
+        "Le référentiel du badge couvre la compétence visée ; évaluation en situation.",
+      state: "approved",
+      approvedAt: monthsAgo(12),
+      decidedBy: manager.id,
+      createdAt: monthsAgo(13),
+    });
+    return { partner, iri, name, slug };
+  };
+  const badges = {
+    planning: await register(c, "planning", "Planifier un chantier", "organiser", 1, "one_for_one"),
+    delais: await register(
+      c,
+      "delais",
+      "Tenir les délais en atelier",
+      "organiser",
+      2,
+      "one_for_one",
+    ),
+    accueil: await register(
+      r,
+      "accueil",
+      "Accueillir le public",
+      "communiquer",
+      1,
+      "three_for_one",
+    ),
+    telephone: await register(
+      r,
+      "telephone",
+      "Répondre au téléphone",
+      "communiquer",
+      1,
+      "three_for_one",
+    ),
+    reunion: await register(
+      r,
+      "reunion",
+      "Prendre la parole en réunion",
+      "communiquer",
+      1,
+      "three_for_one",
+    ),
+    equipe: await register(r, "equipe", "Travailler en équipe", "s-integrer", 2, "one_for_one"),
+    mobilite: await register(
+      c,
+      "mobilite",
+      "Changer de poste en cours de mission",
+      "s-adapter",
+      2,
+      "one_for_one",
+    ),
+    exposer: await register(r, "exposer", "Présenter son travail", "communiquer", 2, "one_for_one"),
+  };
+  // The third partner is still applying: a registration waits for the Region.
+  await ctx.db.insert(partnerRegistrations).values({
+    organisationId: bessin.id,
+    source: "json",
+    badgeClassIri: `urn:uuid:${randomUUID()}`,
+    issuerIri: "did:web:mission-bessin.example",
+    name: "S'organiser dans sa recherche d'emploi",
+    target: { family: "organiser", level: 1, equivalence: "three_for_one" },
+    justification: "Badge délivré après six semaines d'accompagnement.",
+  });
+
+  const award = async (badge: (typeof badges)[keyof typeof badges], email: string, ago: number) => {
+    const unsigned = buildOpenBadgeCredential({
+      id: `urn:uuid:${randomUUID()}`,
+      issuer: { id: badge.partner.did, name: badge.partner.org.name },
+      achievement: {
+        id: badge.iri,
+        name: badge.name,
+        description: `Badge « ${badge.name} » délivré par ${badge.partner.org.name}.`,
+        criteria: { narrative: "Observé en situation de travail." },
+      },
+      subject: { identifier: [hashedIdentifier("emailAddress", email, randomUUID())] },
+      validFrom: monthsAgo(ago),
+    });
+    const document = await signCredential(unsigned, { key: badge.partner.key });
+    const name = demoEarners.find((e) => e.email === email)?.name;
+    await receivePartnerBadge(ctx, {
+      channel: "api",
+      email,
+      badge: document,
+      ...(name ? { name } : {}),
+    });
+  };
+  const [lea, yanis, ines, thomas] = demoEarners;
+  // Léa: two of the three "Communiquer" badges, one short.
+  await award(badges.accueil, lea.email, 6);
+  await award(badges.telephone, lea.email, 4);
+  // Yanis: level I in Organiser (1 pour 1) and in Communiquer (3 pour 1).
+  await award(badges.planning, yanis.email, 8);
+  for (const b of [badges.accueil, badges.telephone, badges.reunion])
+    await award(b, yanis.email, 5);
+  // Inès: level II in Organiser.
+  await award(badges.delais, ines.email, 3);
+  // Thomas: level II in three competences, hence the general badge.
+  for (const b of [badges.delais, badges.equipe, badges.mobilite]) await award(b, thomas.email, 2);
+  // A badge issued before its registration was approved: recorded, never counted.
+  await award(badges.exposer, thomas.email, 14);
+  for (const person of demoEarners) {
+    const [user] = await ctx.db.select().from(users).where(eq(users.email, person.email));
+    if (user) await evaluateEarner(ctx, user.id);
+  }
+}
