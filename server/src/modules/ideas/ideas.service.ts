@@ -6,21 +6,13 @@ import { appendAudit } from "../audit/audit.repo";
 import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
 import { addBadgeIn, createDraftIn } from "../catalogue/catalogue.admin.service";
 import { queueEmail } from "../email/mailer";
-import { actorOf } from "../organisations/organisations.service";
+import { actorOf, loadOrganisationFor } from "../organisations/organisations.service";
 import { authorize, can, type Principal } from "../policy/policy";
 
 const LABEL_PROGRAMME = "label-cfa";
 
-async function loadCfa(ctx: AppContext, principal: Principal, organisationId: string) {
-  const [org] = await ctx.db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  if (!org) throw new AppError("NOT_FOUND");
-  authorize(principal, "idea.propose", { org }, "organisation.read");
-  if (org.kind !== "cfa") throw new AppError("IDEA_NOT_CFA");
-  return org;
-}
+const loadCfa = (ctx: AppContext, principal: Principal, organisationId: string) =>
+  loadOrganisationFor(ctx, principal, organisationId, "idea.propose", "cfa", "IDEA_NOT_CFA");
 
 /** A CFA proposes a badge the collection lacks; the Region's managers hear of it. */
 export async function proposeIdea(

@@ -21,7 +21,7 @@ import { forgetCredential, forgetStatusLists } from "../credentials/credentials.
 import { addMonths, credentialUrl, enqueueIssuance } from "../credentials/issuance.service";
 import { queueEmail } from "../email/mailer";
 import { enqueueJob } from "../jobs/jobs.repo";
-import { actorOf } from "../organisations/organisations.service";
+import { actorOf, loadOrganisationFor } from "../organisations/organisations.service";
 import { authorize, type Principal } from "../policy/policy";
 import {
   type Equivalence,
@@ -282,16 +282,8 @@ function checkOf(eligibility: ReturnType<typeof labelEligibility>): LabelCheck {
   };
 }
 
-async function loadCfa(ctx: AppContext, principal: Principal, organisationId: string) {
-  const [org] = await ctx.db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  if (!org) throw new AppError("NOT_FOUND");
-  authorize(principal, "label.request", { org }, "organisation.read");
-  if (org.kind !== "cfa") throw new AppError("LABEL_NOT_ELIGIBLE");
-  return org;
-}
+const loadCfa = (ctx: AppContext, principal: Principal, organisationId: string) =>
+  loadOrganisationFor(ctx, principal, organisationId, "label.request", "cfa", "LABEL_NOT_ELIGIBLE");
 
 /**
  * A CFA asks for the label (or its renewal). The rule is checked at once;

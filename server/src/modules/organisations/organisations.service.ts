@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context";
 import { uniqueViolation } from "../../db/errors";
 import type { MemberRole, OrgKind, PlatformRole } from "../../db/schema";
-import { AppError, type Locale } from "../../errors";
+import { AppError, type ErrorCode, type Locale } from "../../errors";
 import { type Actor, appendAudit } from "../audit/audit.repo";
 import {
   findUserByEmail,
@@ -13,7 +13,7 @@ import {
 import { assertPasswordStrength } from "../auth/auth.service";
 import { hashPassword } from "../auth/passwords";
 import { queueEmail } from "../email/mailer";
-import { authorize, can, type Principal } from "../policy/policy";
+import { type Action, authorize, can, type Principal } from "../policy/policy";
 import { checkSiret, checkUai, normaliseSiret, normaliseUai } from "./identifiers";
 import * as repo from "./organisations.repo";
 
@@ -134,6 +134,26 @@ export async function createOrganisation(
 }
 
 /** Loads an organisation the principal may read, or answers NOT_FOUND. */
+/**
+ * The organisation an action is about, for someone allowed to take it:
+ * NOT_FOUND to those who may not even see it, FORBIDDEN to those who see it
+ * but may not act, then `wrongKind` when the action is not for its kind.
+ */
+export async function loadOrganisationFor(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  action: Action,
+  kind: OrgKind,
+  wrongKind: ErrorCode,
+) {
+  const org = await repo.findOrganisation(ctx.db, id);
+  if (!org) throw new AppError("NOT_FOUND");
+  authorize(principal, action, { org }, "organisation.read");
+  if (org.kind !== kind) throw new AppError(wrongKind);
+  return org;
+}
+
 export async function loadReadableOrganisation(ctx: AppContext, principal: Principal, id: string) {
   const org = await repo.findOrganisation(ctx.db, id);
   if (!org) throw new AppError(principal ? "NOT_FOUND" : "UNAUTHENTICATED");

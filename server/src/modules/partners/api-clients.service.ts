@@ -5,22 +5,21 @@ import { AppError } from "../../errors";
 import { hashToken, newToken } from "../../lib/tokens";
 import { appendAudit } from "../audit/audit.repo";
 import type { UserRow } from "../auth/auth.repo";
-import { actorOf } from "../organisations/organisations.service";
-import { authorize, type Principal } from "../policy/policy";
+import { actorOf, loadOrganisationFor } from "../organisations/organisations.service";
+import type { Principal } from "../policy/policy";
 
 /** Secrets start with this, so that scanners (and people) recognise a leaked one. */
 export const SECRET_PREFIX = "blason_sk_";
 
-async function loadPartner(ctx: AppContext, principal: Principal, organisationId: string) {
-  const [org] = await ctx.db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  if (!org) throw new AppError("NOT_FOUND");
-  authorize(principal, "partner.apiClients.manage", { org }, "organisation.read");
-  if (org.kind !== "partner") throw new AppError("REGISTRATION_NOT_PARTNER");
-  return org;
-}
+const loadPartner = (ctx: AppContext, principal: Principal, organisationId: string) =>
+  loadOrganisationFor(
+    ctx,
+    principal,
+    organisationId,
+    "partner.apiClients.manage",
+    "partner",
+    "REGISTRATION_NOT_PARTNER",
+  );
 
 const view = (row: typeof apiClients.$inferSelect) => ({
   id: row.id,

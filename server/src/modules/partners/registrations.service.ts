@@ -16,7 +16,7 @@ import { AppError } from "../../errors";
 import { appendAudit } from "../audit/audit.repo";
 import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
 import { queueEmail } from "../email/mailer";
-import { actorOf } from "../organisations/organisations.service";
+import { actorOf, loadOrganisationFor } from "../organisations/organisations.service";
 import { authorize, can, type Principal } from "../policy/policy";
 import {
   type BadgeClassSummary,
@@ -115,16 +115,15 @@ async function readSource(
   return { ...read, document: document as Record<string, unknown>, blasonId: null };
 }
 
-async function loadPartner(ctx: AppContext, principal: Principal, organisationId: string) {
-  const [org] = await ctx.db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  if (!org) throw new AppError("NOT_FOUND");
-  authorize(principal, "partner.registrations.manage", { org }, "organisation.read");
-  if (org.kind !== "partner") throw new AppError("REGISTRATION_NOT_PARTNER");
-  return org;
-}
+const loadPartner = (ctx: AppContext, principal: Principal, organisationId: string) =>
+  loadOrganisationFor(
+    ctx,
+    principal,
+    organisationId,
+    "partner.registrations.manage",
+    "partner",
+    "REGISTRATION_NOT_PARTNER",
+  );
 
 const managers = (q: Queryable) => listUsersWithRole(q, "programme_manager");
 
