@@ -29,6 +29,7 @@ import { healthRoutes } from "./modules/health/health.routes";
 import { ideaRoutes } from "./modules/ideas/ideas.routes";
 import { labelRoutes } from "./modules/label/label.routes";
 import { organisationRoutes } from "./modules/organisations/organisations.routes";
+import { ownBadgeRoutes } from "./modules/partners/own-badges.routes";
 import { partnerRoutes } from "./modules/partners/partners.routes";
 import { publicRoutes } from "./modules/public/public.routes";
 import { publicPassport } from "./modules/public/public.service";
@@ -132,6 +133,7 @@ export async function buildApp(
   labelRoutes(app, ctx);
   partnerRoutes(app, ctx);
   competencesRoutes(app, ctx);
+  ownBadgeRoutes(app, ctx);
   const webDir = options.webDir ?? webDistDir;
   const indexHtml = path.join(webDir, "index.html");
   const shell = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml, "utf8") : undefined;

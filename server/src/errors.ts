@@ -163,6 +163,21 @@ const catalogue = {
     "Seule une structure partenaire peut faire correspondre ses badges aux compétences régionales.",
     "Only a partner organisation can map its badges to the regional competences.",
   ],
+  PARTNER_NOT_PARTICIPANT: [
+    409,
+    "Votre structure doit être participante de « La Normandie badge les compétences » pour délivrer ses badges sur Blason.",
+    'Your organisation must be a participant of "La Normandie badge les compétences" to issue its badges on Blason.',
+  ],
+  AWARD_CSV_EMPTY: [
+    400,
+    "Le fichier ne contient aucune adresse utilisable.",
+    "The file holds no usable address.",
+  ],
+  AWARD_CSV_TOO_LARGE: [
+    413,
+    "Le fichier dépasse 5 000 personnes : découpez-le en plusieurs envois.",
+    "The file has more than 5,000 people: split it into several uploads.",
+  ],
   REGISTRATION_DOCUMENT_INVALID: [
     400,
     "Le badge indiqué n'a pas pu être lu.",

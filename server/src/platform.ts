@@ -4,11 +4,20 @@ import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/clie
 import { createPlatformFetcher } from "./lib/fetcher";
 import { ensureCatalogue } from "./modules/catalogue/catalogue.seed";
 import { ensureCompetencesCatalogue } from "./modules/competences/competences.seed";
-import { EVALUATE_QUEUE, evaluateJobHandler } from "./modules/competences/ingestion.service";
-import { ISSUE_QUEUE, issueJobHandler } from "./modules/credentials/issuance.service";
+import {
+  blasonChannelJobHandler,
+  evaluateJobHandler,
+} from "./modules/competences/ingestion.service";
+import {
+  BLASON_CHANNEL_QUEUE,
+  EVALUATE_QUEUE,
+  ISSUE_QUEUE,
+  issueJobHandler,
+} from "./modules/credentials/issuance.service";
 import { createMailer, EMAIL_QUEUE, emailJobHandler, type Mailer } from "./modules/email/mailer";
 import { type JobHandlers, JobWorker } from "./modules/jobs/worker";
 import { LABEL_QUEUE, labelJobHandler } from "./modules/label/label.service";
+import { AWARD_BATCH_QUEUE, awardBatchJobHandler } from "./modules/partners/own-badges.service";
 import {
   REMINDERS_QUEUE,
   remindersJobHandler,
@@ -28,6 +37,8 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     [REMINDERS_QUEUE]: remindersJobHandler(ctx),
     [LABEL_QUEUE]: labelJobHandler(ctx),
     [EVALUATE_QUEUE]: evaluateJobHandler(ctx),
+    [BLASON_CHANNEL_QUEUE]: blasonChannelJobHandler(ctx),
+    [AWARD_BATCH_QUEUE]: awardBatchJobHandler(ctx),
   };
 }
 

@@ -881,6 +881,63 @@ const cases: Record<string, Case> = {
     }),
     expect: onOwnCfa(400, ["cfaAdmin", "manager"]),
   },
+  // A participant's own badges: its members only; on a CFA, they get as far as "not a partner".
+  "GET /api/organisations/:id/own-badges": {
+    request: async (w) => ({ method: "GET", url: `/api/organisations/${w.cfaId}/own-badges` }),
+    expect: onOwnCfa(400, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/organisations/:id/own-badges": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/organisations/${w.cfaId}/own-badges`,
+      body: {
+        name: "Badge de test",
+        recognises: "Ce que le badge de test reconnaît.",
+        criteria: [{ statement: "Un critère.", evidence: [] }],
+        validityMonths: 12,
+        color: "#123456",
+      },
+    }),
+    expect: onOwnCfa(400, ["cfaMember", "cfaAdmin"]),
+  },
+  "GET /api/organisations/:id/own-badges/:badgeId/awards": {
+    request: async (w) => ({
+      method: "GET",
+      url: `/api/organisations/${w.cfaId}/own-badges/${randomUUID()}/awards`,
+    }),
+    expect: onOwnCfa(400, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/organisations/:id/own-badges/:badgeId/awards": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/organisations/${w.cfaId}/own-badges/${randomUUID()}/awards`,
+      body: { email: "personne@exemple.fr", name: "Une personne" },
+    }),
+    expect: onOwnCfa(400, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/organisations/:id/own-badges/:badgeId/awards/:credentialId/revoke": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/organisations/${w.cfaId}/own-badges/${randomUUID()}/awards/${randomUUID()}/revoke`,
+      body: { reason: "Une raison suffisante." },
+    }),
+    expect: onOwnCfa(400, ["cfaMember", "cfaAdmin"]),
+  },
+  "POST /api/organisations/:id/own-badges/:badgeId/award-batches": {
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/organisations/${w.cfaId}/own-badges/${randomUUID()}/award-batches`,
+      body: { csv: "personne@exemple.fr;Une personne" },
+    }),
+    expect: onOwnCfa(400, ["cfaMember", "cfaAdmin"]),
+  },
+  "GET /api/organisations/:id/award-batches/:batchId": {
+    request: async (w) => ({
+      method: "GET",
+      url: `/api/organisations/${w.cfaId}/award-batches/${randomUUID()}`,
+    }),
+    expect: onOwnCfa(400, ["cfaMember", "cfaAdmin"]),
+  },
   "POST /api/credentials/:id/accept": {
     request: async (w) => ({
       method: "POST",

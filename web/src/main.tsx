@@ -35,6 +35,7 @@ import {
 } from "./pages/misc";
 import { MyBadgesPage } from "./pages/my-badges";
 import { OrganisationPage, OrganisationsPage } from "./pages/organisations";
+import { PartnerPage } from "./pages/partner";
 import { IssuerPage, LaureatesPage, PassportPage, StatisticsPage } from "./pages/public";
 import { VerifyPage } from "./pages/verify";
 
@@ -71,6 +72,7 @@ const router = createBrowserRouter([
       { path: "/mes-badges", element: <MyBadgesPage /> },
       { path: "/demandes/:id", element: <ApplicationPage /> },
       { path: "/organisations/:id/badges", element: <OrganisationBadgesPage /> },
+      { path: "/organisations/:id/partenaire", element: <PartnerPage /> },
       { path: "/connexion/lien", element: <MagicLinkPage /> },
       { path: "/mot-de-passe-oublie", element: <ForgotPasswordPage /> },
       { path: "/mot-de-passe/nouveau", element: <ResetPasswordPage /> },

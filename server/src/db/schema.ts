@@ -903,3 +903,36 @@ export const partnerParticipations = pgTable(
     check("partner_participations_kind_check", sql`${t.kind} in ('participant', 'ambassador')`),
   ],
 );
+
+export type AwardRow = { line: number; email: string; name: string };
+export type AwardProblem = { line: number; email: string; reason: string };
+
+/**
+ * A partner awarding one of its Blason badges to a list of people (a CSV):
+ * the rows, how far the job got, and what failed. The job resumes from
+ * `processed` after a crash; the grant key keeps each award single.
+ */
+export const awardBatches = pgTable(
+  "award_batches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    badgeClassId: uuid("badge_class_id")
+      .notNull()
+      .references(() => badgeClasses.id, { onDelete: "restrict" }),
+    rows: jsonb("rows").$type<AwardRow[]>().notNull(),
+    total: integer("total").notNull(),
+    processed: integer("processed").notNull().default(0),
+    issued: integer("issued").notNull().default(0),
+    problems: jsonb("problems").$type<AwardProblem[]>().notNull().default(sql`'[]'::jsonb`),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    finishedAt: ts("finished_at"),
+  },
+  (t) => [
+    index("award_batches_org_idx").on(t.organisationId),
+    check("award_batches_progress_check", sql`${t.processed} between 0 and ${t.total}`),
+  ],
+);

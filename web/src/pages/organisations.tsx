@@ -265,6 +265,12 @@ export function OrganisationPage() {
             <Link to={`/passports/${o.slug}`}>{t("passport.link")}</Link>
           </>
         ) : null}
+        {o.kind === "partner" ? (
+          <>
+            {" · "}
+            <Link to={`/organisations/${o.id}/partenaire`}>{t("partner.link")}</Link>
+          </>
+        ) : null}
       </p>
       {notice ? <Notice>{notice}</Notice> : null}
       <section className="card" aria-labelledby="details">

@@ -1,18 +1,22 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client";
 import { badgeClasses, badgeEquivalences, collections, programmes } from "../../db/schema";
 import { TtlCache } from "../../lib/ttl-cache";
 
 export async function listProgrammesInForce(q: Queryable) {
-  return q
-    .select({ programme: programmes, collection: collections })
-    .from(programmes)
-    .innerJoin(
-      collections,
-      and(eq(collections.programmeId, programmes.id), eq(collections.inForce, true)),
-    )
-    .orderBy(asc(programmes.name));
+  return (
+    q
+      .select({ programme: programmes, collection: collections })
+      .from(programmes)
+      .innerJoin(
+        collections,
+        and(eq(collections.programmeId, programmes.id), eq(collections.inForce, true)),
+      )
+      // A partner's own badges are its own catalogue, not one of the Region's programmes.
+      .where(isNull(programmes.ownerOrgId))
+      .orderBy(asc(programmes.name))
+  );
 }
 
 export async function findProgrammeInForce(q: Queryable, slug: string) {

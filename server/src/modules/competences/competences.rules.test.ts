@@ -75,6 +75,15 @@ describe("does a partner badge count?", () => {
     expect(evaluate(facts({ expiresAt: NOW })).counts).toBe(false);
   });
 
+  it("credentials date to the second: a badge issued in the second of the approval counts", () => {
+    const approvedAt = at("2026-03-01T10:00:00.700Z");
+    const sameSecond = facts({ issuedOn: at("2026-03-01T10:00:00Z") });
+    expect(evaluate(sameSecond, [{ ...mapping, approvedAt }]).counts).toBe(true);
+    expect(
+      evaluate(facts({ issuedOn: at("2026-03-01T09:59:59Z") }), [{ ...mapping, approvedAt }]),
+    ).toMatchObject({ code: "ISSUED_BEFORE_APPROVAL" });
+  });
+
   it("a participation that ended excludes badges issued from then on, never those issued before", () => {
     const ended = [{ ...participation, until: at("2026-06-01T09:00:00Z") }];
     expect(evaluate(facts({ issuedOn: at("2026-06-01T08:59:59Z") }), [mapping], ended).counts).toBe(

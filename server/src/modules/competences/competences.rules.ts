@@ -115,10 +115,13 @@ export function evaluatePartnerBadge(
   if (!facts.issuedOn) return refuse("NO_ISSUE_DATE");
   if (!facts.partnerOrgId) return refuse("ISSUER_UNKNOWN");
   const issued = facts.issuedOn.getTime();
+  // Credentials carry dates to the second: a start recorded with milliseconds
+  // counts from its second, so a badge issued in the same second is not "before".
+  const since = (d: Date) => Math.floor(d.getTime() / 1000) * 1000;
   const participant = participations.some(
     (p) =>
       p.partnerOrgId === facts.partnerOrgId &&
-      p.from.getTime() <= issued &&
+      since(p.from) <= issued &&
       (p.until === null || issued < p.until.getTime()),
   );
   if (!participant) return refuse("ISSUER_NOT_PARTICIPANT");
@@ -127,7 +130,7 @@ export function evaluatePartnerBadge(
   );
   if (candidates.length === 0) return refuse("NOT_REGISTERED");
   const inForce = candidates
-    .filter((m) => m.approvedAt.getTime() <= issued)
+    .filter((m) => since(m.approvedAt) <= issued)
     .sort((a, b) => b.approvedAt.getTime() - a.approvedAt.getTime())[0];
   if (!inForce) return refuse("ISSUED_BEFORE_APPROVAL");
   return { counts: true, mapping: inForce };

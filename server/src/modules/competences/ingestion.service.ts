@@ -8,6 +8,7 @@ import {
   collections,
   credentials,
   earners,
+  organisations,
   type PartnerBadgeChannel,
   partnerBadges,
   partnerParticipations,
@@ -23,7 +24,8 @@ import {
   forgetCredential,
   forgetStatusLists,
 } from "../credentials/credentials.service";
-import { credentialUrl, issueCredential } from "../credentials/issuance.service";
+import { credentialUrl, EVALUATE_QUEUE, issueCredential } from "../credentials/issuance.service";
+import { issuerDid } from "../credentials/issuer.service";
 import { enqueueJob } from "../jobs/jobs.repo";
 import {
   type CountingBadge,
@@ -36,7 +38,8 @@ import {
   regionalChanges,
 } from "./competences.rules";
 
-export const EVALUATE_QUEUE = "competences.evaluate";
+export { EVALUATE_QUEUE } from "../credentials/issuance.service";
+
 const PROGRAMME = "competences";
 
 const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
@@ -108,6 +111,26 @@ export async function findOrCreateEarner(q: Queryable, email: string, name?: str
 }
 
 /**
+ * The partner behind an issuer, when the badge class itself is not mapped:
+ * one whose registrations name this issuer, or one signing on Blason.
+ */
+async function partnerOfIssuer(ctx: AppContext, issuerIri: string) {
+  const [registered] = await ctx.db
+    .select({ id: partnerRegistrations.organisationId })
+    .from(partnerRegistrations)
+    .where(eq(partnerRegistrations.issuerIri, issuerIri))
+    .limit(1);
+  if (registered) return registered.id;
+  const slug = issuerIri.split(":").pop() ?? "";
+  if (issuerIri !== issuerDid(ctx.config, slug)) return null;
+  const [org] = await ctx.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.slug, slug), eq(organisations.kind, "partner")));
+  return org?.id ?? null;
+}
+
+/**
  * A partner badge reaches Blason (pushed by a partner's system, uploaded by
  * its earner, or issued on Blason): verified by the engine, judged by the
  * rules, kept once per earner and assertion, and the earner's regional
@@ -156,7 +179,9 @@ export async function receivePartnerBadge(
     equivalence: r.target.equivalence,
     approvedAt: r.approvedAt!,
   }));
-  const partnerOrgId = mine[0]?.organisationId ?? null;
+  const partnerOrgId =
+    mine[0]?.organisationId ??
+    (facts.issuerIri ? await partnerOfIssuer(ctx, facts.issuerIri) : null);
   const participations = partnerOrgId
     ? (
         await ctx.db
@@ -321,6 +346,22 @@ export async function evaluateEarner(ctx: AppContext, earnerId: string, now = ne
   for (const c of touched) forgetCredential(c.id);
   if (touched.length) forgetStatusLists();
   return changes;
+}
+
+/** A badge a partner issued on Blason is received like any other, through the verifier. */
+export function blasonChannelJobHandler(ctx: AppContext) {
+  return async (payload: Record<string, unknown>) => {
+    const [credential] = await ctx.db
+      .select()
+      .from(credentials)
+      .where(eq(credentials.id, String(payload.credentialId)));
+    if (!credential?.subjectUserId) return;
+    await receivePartnerBadge(ctx, {
+      channel: "blason",
+      email: credential.recipientEmail,
+      badge: credential.document,
+    });
+  };
 }
 
 export function evaluateJobHandler(ctx: AppContext) {

@@ -28,6 +28,7 @@ import {
   didDocumentFor,
   findIssuerBySlug,
   findRegion,
+  hasIssuerKey,
   issuerProfile,
   OB3_CONTEXT,
 } from "./issuer.service";
@@ -88,7 +89,22 @@ export function credentialRoutes(
     const user = requireUser(request);
     const found = await findCredential(ctx, id);
     if (!found) throw new AppError("NOT_FOUND");
-    authorize(request.principal, action, { org: found.subject }, "organisation.read");
+    const person = found.subject.kind === "person";
+    if (action === "credential.revoke" && found.issuer.kind === "partner")
+      // A partner's own badge is the partner's to revoke, not the Region's.
+      authorize(
+        request.principal,
+        "partner.ownBadges.manage",
+        { org: found.issuer },
+        "organisation.read",
+      );
+    else
+      authorize(
+        request.principal,
+        action,
+        { org: found.subject, ...(person ? { holder: found.subject.id } : {}) },
+        person ? "credential.claim" : "organisation.read",
+      );
     await act(found, user);
     return present((await findCredential(ctx, id))!);
   };
@@ -121,8 +137,10 @@ export function credentialRoutes(
   /** Only the Region signs for now: other organisations publish no issuer documents. */
   const publishedIssuer = async (slug: string) => {
     const issuer = await findIssuerBySlug(ctx.db, slug);
-    if (issuer?.kind !== "region") throw new AppError("NOT_FOUND");
-    return issuer;
+    // The Region, and a partner once it signs badges of its own on Blason.
+    if (issuer?.kind === "region") return issuer;
+    if (issuer?.kind === "partner" && (await hasIssuerKey(ctx.db, issuer.id))) return issuer;
+    throw new AppError("NOT_FOUND");
   };
 
   const present = (f: FoundCredential) => ({

@@ -10,17 +10,26 @@ import {
 import { and, desc, eq, gte, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { AppContext } from "../../context";
-import { badgeClasses, collections, credentials, organisations, users } from "../../db/schema";
+import {
+  badgeClasses,
+  collections,
+  credentials,
+  organisations,
+  partnerBadges,
+  users,
+} from "../../db/schema";
 import { AppError } from "../../errors";
 import { TtlCache } from "../../lib/ttl-cache";
 import type { Actor } from "../audit/audit.repo";
 import { appendAudit } from "../audit/audit.repo";
 import { queueEmail } from "../email/mailer";
+import { enqueueJob } from "../jobs/jobs.repo";
 import { enqueueLabelReassessment } from "../label/label.service";
 import {
   achievementParts,
   type CredentialRow,
   credentialUrl,
+  EVALUATE_QUEUE,
   LIST_LENGTH,
   statusListUrl,
 } from "./issuance.service";
@@ -278,7 +287,24 @@ export async function revokeCredential(ctx: AppContext, id: string, reason: stri
       targetId: id,
       data: { reason, badge: found.badge.name, organisation: found.subject.name },
     });
-    if (found.badge.kind === "badge") await enqueueLabelReassessment(tx, found.subject.id);
+    const person = found.subject.kind === "person";
+    if (found.badge.kind === "badge" && !person)
+      await enqueueLabelReassessment(tx, found.subject.id);
+    if (person) {
+      // A partner badge issued on Blason: the regional badges it supported follow.
+      const touched = await tx
+        .update(partnerBadges)
+        .set({ revokedAt: new Date() })
+        .where(
+          and(
+            eq(partnerBadges.assertionKey, credentialUrl(ctx.config, id)),
+            isNull(partnerBadges.revokedAt),
+          ),
+        )
+        .returning({ earnerId: partnerBadges.earnerId });
+      for (const { earnerId } of touched)
+        await enqueueJob(tx, { queue: EVALUATE_QUEUE, payload: { earnerId } });
+    }
     await queueEmail(tx, {
       to: found.subject.contactEmail,
       locale: "fr",
@@ -287,7 +313,9 @@ export async function revokeCredential(ctx: AppContext, id: string, reason: stri
         organisation: found.subject.name,
         badge: found.badge.name,
         reason,
-        url: `${ctx.config.publicUrl}/organisations/${found.subject.id}/badges`,
+        url: person
+          ? `${ctx.config.publicUrl}/mes-badges`
+          : `${ctx.config.publicUrl}/organisations/${found.subject.id}/badges`,
       },
     });
   });

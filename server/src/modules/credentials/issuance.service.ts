@@ -18,6 +18,10 @@ import { enqueueLabelReassessment, notifyIfNewlyEligible } from "../label/label.
 import { activeIssuerKey, findRegion, issuerProfile } from "./issuer.service";
 
 export const ISSUE_QUEUE = "credentials.issue";
+/** A badge a partner issued on Blason reaches the competences programme as a job. */
+export const BLASON_CHANNEL_QUEUE = "competences.blason";
+/** A person's regional badges are re-evaluated as a job when their partner badges change. */
+export const EVALUATE_QUEUE = "competences.evaluate";
 export const LIST_LENGTH = MIN_STATUS_LIST_LENGTH;
 
 export type CredentialRow = typeof credentials.$inferSelect;
@@ -30,6 +34,8 @@ export type Grant = {
   /** An organisation (programme 1) or a person (programme 2) receives it. */
   subjectOrgId?: string;
   subjectUserId?: string;
+  /** A partner issuing its own badge on Blason; the Region otherwise. */
+  issuerOrgId?: string;
   validFrom: Date;
   evidence?: { id: string; name?: string; narrative?: string }[];
 };
@@ -102,7 +108,10 @@ export async function issueCredential(
 ): Promise<{ credential: CredentialRow; created: boolean }> {
   const existing = await findByGrantKey(ctx, grant.grantKey);
   if (existing) return { credential: existing, created: false };
-  const issuer = await findRegion(ctx.db);
+  const issuer = grant.issuerOrgId
+    ? (await ctx.db.select().from(organisations).where(eq(organisations.id, grant.issuerOrgId)))[0]
+    : await findRegion(ctx.db);
+  if (!issuer) throw new AppError("NOT_FOUND");
   const key = await activeIssuerKey(ctx, issuer);
   const [badge] = await ctx.db
     .select()
@@ -124,8 +133,12 @@ export async function issueCredential(
     const id = randomUUID();
     const salt = randomBytes(16).toString("hex");
     const validUntil = addMonths(grant.validFrom, badge.validityMonths);
-    // The label and a person's regional badges live with their parts: they can be suspended.
-    const purpose = badge.kind === "label" || subject.person ? "suspension" : "revocation";
+    // The label and a person's regional badges live with their parts: they can
+    // be suspended. A partner's own badge is revoked for good.
+    const purpose =
+      badge.kind === "label" || (subject.person && !grant.issuerOrgId)
+        ? "suspension"
+        : "revocation";
     const base = ctx.config.publicUrl;
     const identifiers = [
       ...(subject.siret ? [hashedIdentifier("identifier", `SIRET:${subject.siret}`, salt)] : []),
@@ -185,23 +198,38 @@ export async function issueCredential(
       targetId: row.id,
       data: { badge: badge.name, organisation: subject.name, grantKey: grant.grantKey },
     });
+    if (grant.issuerOrgId)
+      await enqueueJob(tx, {
+        queue: BLASON_CHANNEL_QUEUE,
+        uniqueKey: `blason-channel:${row.id}`,
+        payload: { credentialId: row.id },
+      });
     await queueEmail(tx, {
       to: subject.contactEmail,
       locale: "fr",
-      template: subject.person
+      template: grant.issuerOrgId
         ? {
-            name: "regional_badge_awarded",
+            name: "partner_badge_awarded",
             person: subject.name,
+            issuer: issuer.name,
             badge: badge.name,
             publicUrl: credentialUrl(ctx.config, row.id),
+            passportUrl: `${base}/mes-badges`,
           }
-        : {
-            name: "badge_awarded",
-            organisation: subject.name,
-            badge: badge.name,
-            url: `${base}/organisations/${subject.id}/badges`,
-            publicUrl: credentialUrl(ctx.config, row.id),
-          },
+        : subject.person
+          ? {
+              name: "regional_badge_awarded",
+              person: subject.name,
+              badge: badge.name,
+              publicUrl: credentialUrl(ctx.config, row.id),
+            }
+          : {
+              name: "badge_awarded",
+              organisation: subject.name,
+              badge: badge.name,
+              url: `${base}/organisations/${subject.id}/badges`,
+              publicUrl: credentialUrl(ctx.config, row.id),
+            },
     });
     return row;
   });

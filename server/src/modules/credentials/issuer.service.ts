@@ -41,6 +41,15 @@ export async function findIssuerBySlug(q: Queryable, slug: string) {
   return org;
 }
 
+export async function hasIssuerKey(q: Queryable, organisationId: string) {
+  const [row] = await q
+    .select({ id: issuerKeys.id })
+    .from(issuerKeys)
+    .where(eq(issuerKeys.organisationId, organisationId))
+    .limit(1);
+  return !!row;
+}
+
 /**
  * The issuer's signing key, created on first use. Two instances asking at
  * once get the same key: creation is serialised per issuer.

@@ -15,6 +15,7 @@ import {
 import { AppError } from "../../errors";
 import { appendAudit } from "../audit/audit.repo";
 import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
+import { issuerDid } from "../credentials/issuer.service";
 import { queueEmail } from "../email/mailer";
 import { actorOf, loadOrganisationFor } from "../organisations/organisations.service";
 import { authorize, can, type Principal } from "../policy/policy";
@@ -74,10 +75,11 @@ async function readSource(
     new AppError("REGISTRATION_DOCUMENT_INVALID", { document: reason });
   if (input.source === "blason") {
     const [row] = await ctx.db
-      .select({ badge: badgeClasses, programme: programmes })
+      .select({ badge: badgeClasses, programme: programmes, owner: organisations })
       .from(badgeClasses)
       .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
       .innerJoin(programmes, eq(programmes.id, collections.programmeId))
+      .innerJoin(organisations, eq(organisations.id, programmes.ownerOrgId))
       .where(eq(badgeClasses.id, input.badgeClassId));
     if (!row || row.programme.ownerOrgId !== organisationId)
       throw invalid("Ce badge n'est pas l'un de ceux que votre structure délivre sur Blason.");
@@ -87,7 +89,7 @@ async function readSource(
       description: row.badge.recognises,
       image: `${ctx.config.publicUrl}/api/public/badges/${row.badge.id}/image.png`,
       version: "3.0",
-      issuerIri: null,
+      issuerIri: issuerDid(ctx.config, row.owner.slug),
       document: null,
       blasonId: row.badge.id,
     };

@@ -10,8 +10,11 @@ export type Principal = {
 
 export type OrgRef = { id: string; parentId: string | null };
 
-/** What a rule may look at: the organisation concerned, and an application's active reviewers. */
-type Subject = { org?: OrgRef; reviewers?: readonly string[] };
+/**
+ * What a rule may look at: the organisation concerned, an application's active
+ * reviewers, and the person who holds a badge (programme 2).
+ */
+type Subject = { org?: OrgRef; reviewers?: readonly string[]; holder?: string };
 type Rule = (principal: NonNullable<Principal>, subject: Subject) => boolean;
 
 const hasRole =
@@ -38,6 +41,7 @@ const anyOf =
 const signedIn: Rule = () => true;
 
 /** A reviewer assigned to this application (and not recused). */
+const isHolder: Rule = (p, { holder }) => !!holder && holder === p.userId;
 const assignedReviewer: Rule = (p, { reviewers }) => !!reviewers?.includes(p.userId);
 
 /**
@@ -74,7 +78,7 @@ export const policy = {
   "application.manage": hasRole("programme_manager"),
   "application.review": assignedReviewer,
   "application.list.all": hasRole("programme_manager"),
-  "credential.claim": memberOfOrg("member", "admin"),
+  "credential.claim": anyOf(memberOfOrg("member", "admin"), isHolder),
   "credential.revoke": hasRole("programme_manager"),
   "admin.users": hasRole("platform_admin"),
   "audit.read": hasRole("platform_admin", "programme_manager"),
@@ -84,6 +88,8 @@ export const policy = {
   "partner.registrations.decide": hasRole("programme_manager"),
   "partner.apiClients.manage": anyOf(hasRole("programme_manager"), memberOfOrg("admin")),
   "partner.participation.manage": hasRole("programme_manager"),
+  /** A participant's own badges on Blason: defined, awarded and revoked by its members. */
+  "partner.ownBadges.manage": memberOfOrg("member", "admin"),
   "catalogue.manage": hasRole("programme_manager"),
   "idea.propose": memberOfOrg("member", "admin"),
   "idea.answer": hasRole("programme_manager"),

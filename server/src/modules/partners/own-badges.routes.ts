@@ -1,0 +1,232 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { AppContext } from "../../context";
+import { errorBody, typed, uuidParam } from "../../http/route-types";
+import { requireUser } from "../../http/session";
+import * as service from "./own-badges.service";
+
+const tags = ["partner badges on Blason"];
+const errors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  413: errorBody,
+};
+const idParams = z.object({ id: uuidParam });
+const badgeParams = z.object({ id: uuidParam, badgeId: uuidParam });
+
+const badgeView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  recognises: z.string(),
+  criteria: z.array(z.object({ statement: z.string(), evidence: z.array(z.string()) })),
+  validityMonths: z.number(),
+  color: z.string(),
+  awarded: z.number(),
+  image: z.string(),
+  url: z.string(),
+});
+const batchView = z.object({
+  id: z.uuid(),
+  total: z.number(),
+  processed: z.number(),
+  issued: z.number(),
+  problems: z.array(z.object({ line: z.number(), email: z.string(), reason: z.string() })),
+  finished: z.boolean(),
+});
+const person = z
+  .object({ email: z.email().max(320), name: z.string().trim().min(1).max(200) })
+  .strict();
+
+/** A participant defines its own badges and awards them to people, one by one or from a CSV. */
+export function ownBadgeRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = typed(app);
+
+  r.get(
+    "/api/organisations/:id/own-badges",
+    {
+      schema: {
+        tags,
+        summary: "The badges a partner issues on Blason, with how many people hold each",
+        params: idParams,
+        response: {
+          200: z.object({ participant: z.boolean(), badges: z.array(badgeView) }),
+          ...errors,
+        },
+      },
+    },
+    (request) => service.listOwnBadges(ctx, request.principal, request.params.id),
+  );
+
+  r.post(
+    "/api/organisations/:id/own-badges",
+    {
+      schema: {
+        tags,
+        summary: "A participant defines a badge of its own, signed with its own key when awarded",
+        params: idParams,
+        body: z
+          .object({
+            name: z.string().trim().min(2).max(200),
+            recognises: z.string().trim().min(10).max(4000),
+            criteria: z
+              .array(
+                z.object({
+                  statement: z.string().trim().min(3).max(2000),
+                  evidence: z.array(z.string().trim().min(1).max(500)).max(10).default([]),
+                }),
+              )
+              .min(1)
+              .max(20),
+            validityMonths: z.number().int().min(1).max(120),
+            color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+          })
+          .strict(),
+        response: { 201: z.object({ id: z.uuid() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const badge = await service.createOwnBadge(
+        ctx,
+        request.principal,
+        requireUser(request),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send({ id: badge.id });
+    },
+  );
+
+  r.get(
+    "/api/organisations/:id/own-badges/:badgeId/awards",
+    {
+      schema: {
+        tags,
+        summary: "Who holds one of the partner's badges (the latest 500)",
+        params: badgeParams,
+        response: {
+          200: z.object({
+            awards: z.array(
+              z.object({
+                id: z.uuid(),
+                email: z.string(),
+                issuedAt: z.string(),
+                status: z.string(),
+                claimState: z.string(),
+                url: z.string(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => ({
+      awards: await service.listAwards(
+        ctx,
+        request.principal,
+        request.params.id,
+        request.params.badgeId,
+      ),
+    }),
+  );
+
+  r.post(
+    "/api/organisations/:id/own-badges/:badgeId/awards",
+    {
+      schema: {
+        tags,
+        summary:
+          "Award the badge to one person: signed by the partner, emailed to them, and counted for the regional badges when the badge is mapped",
+        params: badgeParams,
+        body: person,
+        response: {
+          201: z.object({ id: z.uuid(), url: z.string(), created: z.boolean() }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.awardOwnBadge(
+            ctx,
+            request.principal,
+            request.params.id,
+            request.params.badgeId,
+            request.body,
+          ),
+        ),
+  );
+
+  r.post(
+    "/api/organisations/:id/own-badges/:badgeId/awards/:credentialId/revoke",
+    {
+      schema: {
+        tags,
+        summary:
+          "Revoke an award, with a reason: the regional badges it supported are re-evaluated",
+        params: badgeParams.extend({ credentialId: uuidParam }),
+        body: z.object({ reason: z.string().trim().min(5).max(1000) }).strict(),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.revokeAward(
+        ctx,
+        request.principal,
+        requireUser(request),
+        request.params.id,
+        request.params.badgeId,
+        request.params.credentialId,
+        request.body.reason,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    "/api/organisations/:id/own-badges/:badgeId/award-batches",
+    {
+      bodyLimit: 2 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          "Award the badge to every person of a CSV (email;name per line): checked at once, then awarded by a job whose progress can be read",
+        params: badgeParams,
+        body: z.object({ csv: z.string().min(1).max(2_000_000) }).strict(),
+        response: { 202: batchView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send(
+          await service.startAwardBatch(
+            ctx,
+            request.principal,
+            requireUser(request),
+            request.params.id,
+            request.params.badgeId,
+            request.body.csv,
+          ),
+        ),
+  );
+
+  r.get(
+    "/api/organisations/:id/award-batches/:batchId",
+    {
+      schema: {
+        tags,
+        summary: "How far a CSV award has got, and the lines that could not be awarded",
+        params: z.object({ id: uuidParam, batchId: uuidParam }),
+        response: { 200: batchView, ...errors },
+      },
+    },
+    (request) =>
+      service.readAwardBatch(ctx, request.principal, request.params.id, request.params.batchId),
+  );
+}

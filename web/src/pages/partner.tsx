@@ -1,0 +1,657 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { api, endpoints } from "../api/client";
+import {
+  Field,
+  FormError,
+  formValues,
+  Notice,
+  SelectField,
+  Unavailable,
+} from "../components/forms";
+import { usePageTitle } from "../components/hooks";
+import { formatDate } from "../i18n";
+
+type OwnBadge = {
+  id: string;
+  name: string;
+  recognises: string;
+  validityMonths: number;
+  color: string;
+  awarded: number;
+  image: string;
+  url: string;
+};
+type Award = {
+  id: string;
+  email: string;
+  issuedAt: string;
+  status: string;
+  claimState: string;
+  url: string;
+};
+type Batch = {
+  id: string;
+  total: number;
+  processed: number;
+  issued: number;
+  problems: { line: number; email: string; reason: string }[];
+  finished: boolean;
+};
+type Target = { badgeClassId: string; name: string; family: string; level: number };
+type Registration = {
+  id: string;
+  source: "url" | "json" | "blason";
+  name: string;
+  badgeClassIri: string;
+  target: { family: string; level: number; equivalence: "one_for_one" | "three_for_one" };
+  proposal: {
+    family: string;
+    level: number;
+    equivalence: "one_for_one" | "three_for_one";
+    note: string;
+  } | null;
+  state: string;
+  approvedAt: string | null;
+  motivation: string | null;
+  createdAt: string;
+};
+type ApiClient = {
+  id: string;
+  name: string;
+  secretPrefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+const path = (url: string) => new URL(url).pathname;
+
+const useOwnBadges = (orgId: string) =>
+  useQuery({
+    queryKey: ["own-badges", orgId],
+    queryFn: () =>
+      api<{ participant: boolean; badges: OwnBadge[] }>(
+        "GET",
+        `/api/organisations/${orgId}/own-badges`,
+      ),
+  });
+
+/** One CSV upload: the job's progress, read every second until it is done. */
+function BatchProgress({ orgId, batch }: { orgId: string; batch: Batch }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const progress = useQuery({
+    queryKey: ["award-batch", batch.id],
+    queryFn: () => api<Batch>("GET", `/api/organisations/${orgId}/award-batches/${batch.id}`),
+    initialData: batch,
+    refetchInterval: (query) => (query.state.data?.finished ? false : 1000),
+  });
+  const b = progress.data;
+  useEffect(() => {
+    if (b.finished) queryClient.invalidateQueries({ queryKey: ["own-badges", orgId] });
+  }, [b.finished, orgId, queryClient]);
+  const id = useId();
+  return (
+    <div className="card" aria-live="polite">
+      <label htmlFor={id}>
+        {b.finished
+          ? t("partner.batchDone", { issued: b.issued, total: b.total })
+          : t("partner.batchRunning", { processed: b.processed, total: b.total })}
+      </label>
+      <progress id={id} max={b.total} value={b.processed} />
+      {b.problems.length ? (
+        <>
+          <p>{t("partner.batchProblems", { count: b.problems.length })}</p>
+          <ul>
+            {b.problems.map((p) => (
+              <li key={`${p.line}-${p.email}`}>
+                {t("partner.line", { line: p.line })} — {p.email || "—"} : {p.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function OwnBadgeCard({ orgId, badge }: { orgId: string; badge: OwnBadge }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [batch, setBatch] = useState<Batch | null>(null);
+  const fileId = useId();
+  const refresh = () => {
+    queryClient.invalidateQueries({ queryKey: ["own-badges", orgId] });
+    queryClient.invalidateQueries({ queryKey: ["awards", badge.id] });
+  };
+  const awards = useQuery({
+    queryKey: ["awards", badge.id],
+    queryFn: () =>
+      api<{ awards: Award[] }>("GET", `/api/organisations/${orgId}/own-badges/${badge.id}/awards`),
+  });
+  const award = useMutation({
+    mutationFn: (body: { email: string; name: string }) =>
+      api<{ created: boolean }>(
+        "POST",
+        `/api/organisations/${orgId}/own-badges/${badge.id}/awards`,
+        body,
+      ),
+    onSuccess: refresh,
+  });
+  const upload = useMutation({
+    mutationFn: async (file: File) =>
+      api<Batch>("POST", `/api/organisations/${orgId}/own-badges/${badge.id}/award-batches`, {
+        csv: await file.text(),
+      }),
+    onSuccess: (started) => setBatch(started),
+  });
+  const revoke = useMutation({
+    mutationFn: (input: { id: string; reason: string }) =>
+      api("POST", `/api/organisations/${orgId}/own-badges/${badge.id}/awards/${input.id}/revoke`, {
+        reason: input.reason,
+      }),
+    onSuccess: refresh,
+  });
+  return (
+    <li className="card">
+      <div className="badge-row">
+        <img src={path(badge.image)} alt="" width={64} height={64} />
+        <div>
+          <h3>
+            <Link to={path(badge.url)}>{badge.name}</Link>
+          </h3>
+          <p className="muted">
+            {t("partner.awarded", { count: badge.awarded })} ·{" "}
+            {t("partner.validity", { count: badge.validityMonths })}
+          </p>
+        </div>
+      </div>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          const v = formValues(form);
+          award.mutate(
+            { email: v.email ?? "", name: v.name ?? "" },
+            { onSuccess: () => form.reset() },
+          );
+        }}
+      >
+        <h4>{t("partner.awardOne")}</h4>
+        <FormError error={award.error} />
+        {award.isSuccess ? (
+          <Notice>
+            {award.data.created ? t("partner.awardedOk") : t("partner.awardedAlready")}
+          </Notice>
+        ) : null}
+        <Field label={t("partner.email")} name="email" type="email" required />
+        <Field label={t("partner.personName")} name="name" required maxLength={200} />
+        <button type="submit" className="button" disabled={award.isPending}>
+          {t("partner.award")}
+          <span className="visually-hidden"> — {badge.name}</span>
+        </button>
+      </form>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          const input = event.currentTarget.elements.namedItem("csv") as HTMLInputElement;
+          const file = input.files?.[0];
+          if (file) upload.mutate(file);
+        }}
+      >
+        <h4>{t("partner.awardCsv")}</h4>
+        <FormError error={upload.error} />
+        <div className="field">
+          <label htmlFor={fileId}>{t("partner.csvFile")}</label>
+          <p className="field__hint" id={`${fileId}-hint`}>
+            {t("partner.csvHint")}
+          </p>
+          <input
+            id={fileId}
+            name="csv"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            required
+            aria-describedby={`${fileId}-hint`}
+          />
+        </div>
+        <button type="submit" className="button button--secondary" disabled={upload.isPending}>
+          {t("partner.sendCsv")}
+          <span className="visually-hidden"> — {badge.name}</span>
+        </button>
+      </form>
+      {batch ? <BatchProgress orgId={orgId} batch={batch} /> : null}
+      {awards.data?.awards.length ? (
+        <details>
+          <summary>{t("partner.holders", { count: awards.data.awards.length })}</summary>
+          <FormError error={revoke.error} />
+          <table>
+            <caption className="visually-hidden">
+              {t("partner.holders", { count: awards.data.awards.length })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("partner.email")}</th>
+                <th scope="col">{t("partner.issuedAt")}</th>
+                <th scope="col">{t("partner.status")}</th>
+                <th scope="col">{t("partner.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {awards.data.awards.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link to={path(a.url)}>{a.email}</Link>
+                  </td>
+                  <td>{formatDate(a.issuedAt, i18n.language)}</td>
+                  <td>{t(`credential.status.${a.status}`, { defaultValue: a.status })}</td>
+                  <td>
+                    {a.status === "revoked" ? null : (
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => {
+                          const reason = window.prompt(t("partner.revokeReason"));
+                          if (reason) revoke.mutate({ id: a.id, reason });
+                        }}
+                      >
+                        {t("partner.revoke")}
+                        <span className="visually-hidden"> — {a.email}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+function OwnBadges({ orgId }: { orgId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const own = useOwnBadges(orgId);
+  const create = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      api("POST", `/api/organisations/${orgId}/own-badges`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["own-badges", orgId] }),
+  });
+  const ids = { recognises: useId(), criteria: useId() };
+  if (own.error) return <FormError error={own.error} />;
+  const data = own.data;
+  return (
+    <section aria-labelledby="own-title">
+      <h2 id="own-title">{t("partner.ownTitle")}</h2>
+      <p>{t("partner.ownIntro")}</p>
+      {data && !data.participant ? (
+        <div className="alert alert--info">
+          <p>{t("partner.notParticipant")}</p>
+        </div>
+      ) : null}
+      <ul className="plain">
+        {data?.badges.map((b) => (
+          <OwnBadgeCard key={b.id} orgId={orgId} badge={b} />
+        ))}
+      </ul>
+      {data?.participant ? (
+        <details className="card">
+          <summary>{t("partner.createTitle")}</summary>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              const form = event.currentTarget;
+              const v = formValues(form);
+              create.mutate(
+                {
+                  name: v.name,
+                  recognises: v.recognises,
+                  criteria: (v.criteria ?? "")
+                    .split("\n")
+                    .map((s) => s.trim())
+                    .filter(Boolean)
+                    .map((statement) => ({ statement, evidence: [] })),
+                  validityMonths: Number(v.validityMonths),
+                  color: v.color,
+                },
+                { onSuccess: () => form.reset() },
+              );
+            }}
+          >
+            <FormError error={create.error} />
+            <Field label={t("partner.badgeName")} name="name" required minLength={2} />
+            <div className="field">
+              <label htmlFor={ids.recognises}>{t("partner.recognises")}</label>
+              <textarea id={ids.recognises} name="recognises" rows={3} required minLength={10} />
+            </div>
+            <div className="field">
+              <label htmlFor={ids.criteria}>{t("partner.criteria")}</label>
+              <p className="field__hint" id={`${ids.criteria}-hint`}>
+                {t("partner.criteriaHint")}
+              </p>
+              <textarea
+                id={ids.criteria}
+                name="criteria"
+                rows={4}
+                required
+                aria-describedby={`${ids.criteria}-hint`}
+              />
+            </div>
+            <Field
+              label={t("partner.validityMonths")}
+              name="validityMonths"
+              type="number"
+              min={1}
+              max={120}
+              defaultValue={36}
+              required
+            />
+            <Field label={t("partner.color")} name="color" type="color" defaultValue="#1f5f8b" />
+            <button type="submit" className="button" disabled={create.isPending}>
+              {t("partner.create")}
+            </button>
+          </form>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function RegistrationItem({ registration: r }: { registration: Registration }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const answer = useMutation({
+    mutationFn: (value: "accept" | "refuse") =>
+      api("POST", `/api/partner-registrations/${r.id}/proposal`, { answer: value }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["registrations"] }),
+  });
+  const targetText = (x: { family: string; level: number; equivalence: string }) =>
+    t("partner.target", {
+      family: x.family,
+      level: x.level,
+      equivalence: t(`partner.equivalence.${x.equivalence}`),
+    });
+  return (
+    <li className="card">
+      <h3>{r.name}</h3>
+      <p className="muted">
+        {targetText(r.target)} · <span className="chip">{t(`partner.states.${r.state}`)}</span>
+        {r.approvedAt
+          ? ` · ${t("partner.approvedOn", { date: formatDate(r.approvedAt, i18n.language) })}`
+          : ""}
+      </p>
+      {r.motivation ? (
+        <p>
+          <strong>{t("partner.regionSays")}</strong> {r.motivation}
+        </p>
+      ) : null}
+      {r.proposal && r.state === "requalification_proposed" ? (
+        <div className="alert alert--info">
+          <p>
+            {t("partner.proposal")} {targetText(r.proposal)}
+          </p>
+          <FormError error={answer.error} />
+          <p className="links">
+            <button type="button" className="button" onClick={() => answer.mutate("accept")}>
+              {t("partner.acceptProposal")}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => answer.mutate("refuse")}
+            >
+              {t("partner.refuseProposal")}
+            </button>
+          </p>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function Registrations({ orgId }: { orgId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [source, setSource] = useState<"url" | "json" | "blason">("url");
+  const ids = { justification: useId(), json: useId() };
+  const list = useQuery({
+    queryKey: ["registrations", orgId],
+    queryFn: () =>
+      api<{ registrations: Registration[] }>(
+        "GET",
+        `/api/partner-registrations?organisationId=${orgId}`,
+      ),
+  });
+  const targets = useQuery({
+    queryKey: ["competence-targets"],
+    queryFn: () => api<{ targets: Target[] }>("GET", "/api/competences/targets"),
+  });
+  const own = useOwnBadges(orgId);
+  const submit = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api("POST", "/api/partner-registrations", body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["registrations"] }),
+  });
+  return (
+    <section aria-labelledby="registrations-title">
+      <h2 id="registrations-title">{t("partner.registrationsTitle")}</h2>
+      <p>{t("partner.registrationsIntro")}</p>
+      {list.data?.registrations.length === 0 ? (
+        <p className="empty">{t("partner.noRegistration")}</p>
+      ) : null}
+      <ul className="plain">
+        {list.data?.registrations.map((r) => (
+          <RegistrationItem key={r.id} registration={r} />
+        ))}
+      </ul>
+      <details className="card">
+        <summary>{t("partner.registerTitle")}</summary>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            const form = event.currentTarget;
+            const v = formValues(form);
+            const [family, level] = (v.target ?? "").split("|");
+            submit.mutate(
+              {
+                organisationId: orgId,
+                source,
+                ...(source === "url" ? { url: v.url } : {}),
+                ...(source === "json" ? { json: v.json } : {}),
+                ...(source === "blason" ? { badgeClassId: v.badgeClassId } : {}),
+                target: {
+                  family,
+                  level: Number(level),
+                  equivalence: v.equivalence,
+                },
+                justification: v.justification,
+                ...(v.issuerIri ? { issuerIri: v.issuerIri } : {}),
+              },
+              { onSuccess: () => form.reset() },
+            );
+          }}
+        >
+          <FormError error={submit.error} />
+          {submit.isSuccess ? <Notice>{t("partner.registered")}</Notice> : null}
+          <fieldset>
+            <legend>{t("partner.source")}</legend>
+            {(["url", "json", "blason"] as const).map((s) => (
+              <label key={s} className="choice">
+                <input
+                  type="radio"
+                  name="source"
+                  value={s}
+                  checked={source === s}
+                  onChange={() => setSource(s)}
+                />{" "}
+                {t(`partner.sources.${s}`)}
+              </label>
+            ))}
+          </fieldset>
+          {source === "url" ? (
+            <Field label={t("partner.url")} name="url" type="url" required />
+          ) : null}
+          {source === "json" ? (
+            <div className="field">
+              <label htmlFor={ids.json}>{t("partner.json")}</label>
+              <textarea id={ids.json} name="json" rows={6} required />
+            </div>
+          ) : null}
+          {source === "blason" ? (
+            <SelectField label={t("partner.ownBadge")} name="badgeClassId" required>
+              {own.data?.badges.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
+          <SelectField label={t("partner.targetLabel")} name="target" required>
+            {targets.data?.targets.map((x) => (
+              <option key={x.badgeClassId} value={`${x.family}|${x.level}`}>
+                {x.name}
+              </option>
+            ))}
+          </SelectField>
+          <fieldset>
+            <legend>{t("partner.equivalenceLabel")}</legend>
+            {(["one_for_one", "three_for_one"] as const).map((e, i) => (
+              <label key={e} className="choice">
+                <input type="radio" name="equivalence" value={e} defaultChecked={i === 0} />{" "}
+                {t(`partner.equivalence.${e}`)} — {t(`partner.equivalenceHint.${e}`)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor={ids.justification}>{t("partner.justification")}</label>
+            <textarea
+              id={ids.justification}
+              name="justification"
+              rows={4}
+              required
+              minLength={10}
+            />
+          </div>
+          {source !== "blason" ? (
+            <Field
+              label={t("partner.issuerIri")}
+              name="issuerIri"
+              hint={t("partner.issuerIriHint")}
+              optional
+            />
+          ) : null}
+          <button type="submit" className="button" disabled={submit.isPending}>
+            {t("partner.register")}
+          </button>
+        </form>
+      </details>
+    </section>
+  );
+}
+
+function ApiKeys({ orgId }: { orgId: string }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: ["api-clients", orgId],
+    queryFn: () => api<{ clients: ApiClient[] }>("GET", `/api/organisations/${orgId}/api-clients`),
+    retry: false,
+  });
+  const create = useMutation({
+    mutationFn: (name: string) =>
+      api<ApiClient & { secret: string }>("POST", `/api/organisations/${orgId}/api-clients`, {
+        name,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["api-clients", orgId] }),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) =>
+      api("POST", `/api/organisations/${orgId}/api-clients/${id}/revoke`, {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["api-clients", orgId] }),
+  });
+  // Only the partner's administrators manage keys: others are not shown this section.
+  if (list.error) return null;
+  return (
+    <section aria-labelledby="keys-title">
+      <h2 id="keys-title">{t("partner.keysTitle")}</h2>
+      <p>{t("partner.keysIntro")}</p>
+      {create.data ? (
+        <div className="alert alert--info" role="status">
+          <p>{t("partner.secretOnce")}</p>
+          <p>
+            <code>{create.data.secret}</code>
+          </p>
+        </div>
+      ) : null}
+      <FormError error={revoke.error} />
+      <ul className="plain">
+        {list.data?.clients.map((c) => (
+          <li key={c.id} className="card">
+            <strong>{c.name}</strong> <code>{c.secretPrefix}…</code>
+            <p className="muted">
+              {t("partner.keyCreated", { date: formatDate(c.createdAt, i18n.language) })}
+              {c.lastUsedAt
+                ? ` · ${t("partner.keyUsed", { date: formatDate(c.lastUsedAt, i18n.language) })}`
+                : ""}
+              {c.revokedAt ? ` · ${t("partner.keyRevoked")}` : ""}
+            </p>
+            {c.revokedAt ? null : (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => revoke.mutate(c.id)}
+              >
+                {t("partner.revokeKey")}
+                <span className="visually-hidden"> — {c.name}</span>
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form
+        className="card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          create.mutate(formValues(form).name ?? "", { onSuccess: () => form.reset() });
+        }}
+      >
+        <FormError error={create.error} />
+        <Field label={t("partner.keyName")} name="name" required minLength={2} />
+        <button type="submit" className="button">
+          {t("partner.createKey")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** /organisations/:id/partenaire — a partner's space in "La Normandie badge les compétences". */
+export function PartnerPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const org = useQuery({
+    queryKey: ["organisation", id],
+    queryFn: () => endpoints.organisation(id),
+    retry: false,
+  });
+  usePageTitle(org.data ? t("partner.title", { name: org.data.name }) : t("common.loading"));
+  if (!org.data) return <Unavailable query={org} title={t("partner.titleShort")} />;
+  return (
+    <>
+      <p className="chip">{t("kinds.partner")}</p>
+      <h1>{t("partner.title", { name: org.data.name })}</h1>
+      <p className="lead">{t("partner.intro")}</p>
+      <p>
+        <Link to={`/organisations/${id}`}>{t("partner.backToOrg")}</Link>
+      </p>
+      <OwnBadges orgId={id} />
+      <Registrations orgId={id} />
+      <ApiKeys orgId={id} />
+    </>
+  );
+}
