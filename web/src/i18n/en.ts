@@ -820,6 +820,18 @@ export const en: Dictionary = {
       'In "La Normandie badge les compétences", your badges earn people badges from the Region. Here you issue your badges, map them to the regional competences, and connect your own platform.',
     backToOrg: "Organisation details",
     link: "Partner space",
+    participationTitle: "Taking part in the scheme",
+    participationIntro:
+      'The "Participant" badge opens the scheme to your organisation for three years: your badges may then earn people badges from the Region. The "Ambassadeur" badge recognises an active role.',
+    onboarding: { participant: "Participant badge", ambassador: "Ambassadeur badge" },
+    active: "Held",
+    activeUntil: "valid until {{date}}",
+    requestOpen: "Your request: {{state}}",
+    ambassadorNeedsParticipant: "You must be a participant first.",
+    request: {
+      participant: "Request the Participant badge",
+      ambassador: "Request the Ambassadeur badge",
+    },
     ownTitle: "Your badges issued on Blason",
     ownIntro:
       "Create your badges and issue them to people, one at a time or from a file. They are signed by your organisation, with its own key.",

@@ -830,6 +830,18 @@ export const fr = {
       "Dans « La Normandie badge les compétences », vos badges valent aux personnes des badges de la Région. Ici, vous délivrez vos badges, vous les faites correspondre aux compétences régionales, et vous reliez votre propre plateforme.",
     backToOrg: "Fiche de la structure",
     link: "Espace partenaire",
+    participationTitle: "Participation à la démarche",
+    participationIntro:
+      "Le badge « Participant » ouvre la démarche à votre structure pour trois ans : vos badges peuvent alors valoir aux personnes des badges de la Région. Le badge « Ambassadeur » reconnaît un rôle actif.",
+    onboarding: { participant: "Badge Participant", ambassador: "Badge Ambassadeur" },
+    active: "Obtenu",
+    activeUntil: "valable jusqu'au {{date}}",
+    requestOpen: "Votre demande : {{state}}",
+    ambassadorNeedsParticipant: "Il faut d'abord être participant.",
+    request: {
+      participant: "Demander le badge Participant",
+      ambassador: "Demander le badge Ambassadeur",
+    },
     ownTitle: "Vos badges délivrés sur Blason",
     ownIntro:
       "Créez vos badges et délivrez-les aux personnes, une par une ou à partir d'un fichier. Ils sont signés par votre structure, avec sa propre clé.",

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { api, endpoints } from "../api/client";
 import {
   Field,
@@ -69,11 +69,19 @@ type ApiClient = {
 
 const path = (url: string) => new URL(url).pathname;
 
+type Onboarding = {
+  kind: "participant" | "ambassador";
+  badgeClassId: string;
+  request: { id: string; state: string } | null;
+  validUntil: string | null;
+  active: boolean;
+};
+
 const useOwnBadges = (orgId: string) =>
   useQuery({
     queryKey: ["own-badges", orgId],
     queryFn: () =>
-      api<{ participant: boolean; badges: OwnBadge[] }>(
+      api<{ participant: boolean; onboarding: Onboarding[]; badges: OwnBadge[] }>(
         "GET",
         `/api/organisations/${orgId}/own-badges`,
       ),
@@ -270,6 +278,62 @@ function OwnBadgeCard({ orgId, badge }: { orgId: string; badge: OwnBadge }) {
         </details>
       ) : null}
     </li>
+  );
+}
+
+/** The Participant and Ambassadeur badges: where the partner stands, and the request to make. */
+function Participation({ orgId }: { orgId: string }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const own = useOwnBadges(orgId);
+  const request = useMutation({
+    mutationFn: (badgeClassId: string) =>
+      api<{ id: string }>("POST", "/api/applications", { organisationId: orgId, badgeClassId }),
+    onSuccess: (created) => navigate(`/demandes/${created.id}`),
+  });
+  const rows = own.data?.onboarding ?? [];
+  return (
+    <section aria-labelledby="participation-title">
+      <h2 id="participation-title">{t("partner.participationTitle")}</h2>
+      <p>{t("partner.participationIntro")}</p>
+      <FormError error={request.error} />
+      <ul className="plain">
+        {rows.map((o) => (
+          <li key={o.kind} className="card">
+            <h3>{t(`partner.onboarding.${o.kind}`)}</h3>
+            {o.active ? (
+              <p>
+                <span className="chip">{t("partner.active")}</span>{" "}
+                {o.validUntil
+                  ? t("partner.activeUntil", { date: formatDate(o.validUntil, i18n.language) })
+                  : null}
+              </p>
+            ) : o.request && !["refused", "withdrawn", "granted"].includes(o.request.state) ? (
+              <p>
+                <Link to={`/demandes/${o.request.id}`}>
+                  {t("partner.requestOpen", {
+                    state: t(`applications.states.${o.request.state}`, {
+                      defaultValue: o.request.state,
+                    }),
+                  })}
+                </Link>
+              </p>
+            ) : o.kind === "ambassador" && !own.data?.participant ? (
+              <p className="muted">{t("partner.ambassadorNeedsParticipant")}</p>
+            ) : (
+              <button
+                type="button"
+                className="button"
+                disabled={request.isPending}
+                onClick={() => request.mutate(o.badgeClassId)}
+              >
+                {t(`partner.request.${o.kind}`)}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -649,6 +713,7 @@ export function PartnerPage() {
       <p>
         <Link to={`/organisations/${id}`}>{t("partner.backToOrg")}</Link>
       </p>
+      <Participation orgId={id} />
       <OwnBadges orgId={id} />
       <Registrations orgId={id} />
       <ApiKeys orgId={id} />

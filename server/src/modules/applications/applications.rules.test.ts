@@ -31,6 +31,14 @@ const allowed: Record<string, ApplicationState> = {
   "revision_requested withdraw applicant": "withdrawn",
 };
 
+/** Continuous intake (the Participant request): a manager also decides straight from "submitted". */
+const allowedContinuous: Record<string, ApplicationState> = {
+  ...allowed,
+  "submitted request_revision manager": "revision_requested",
+  "submitted grant manager": "granted",
+  "submitted refuse manager": "refused",
+};
+
 const managerEvents: ApplicationEvent[] = [
   "assign_reviewers",
   "request_revision",
@@ -43,9 +51,14 @@ const triples = applicationStates.flatMap((state) =>
 );
 
 describe("application state machine", () => {
-  it.each(triples)("%s + %s by %s", (state, event, actor) => {
-    const result = applyEvent(state, event, actor);
-    const expected = allowed[`${state} ${event} ${actor}`];
+  it.each(
+    triples.flatMap(([state, event, actor]) =>
+      (["sessions", "continuous"] as const).map((intake) => [state, event, actor, intake] as const),
+    ),
+  )("%s + %s by %s (%s intake)", (state, event, actor, intake) => {
+    const result = applyEvent(state, event, actor, intake);
+    const table = intake === "continuous" ? allowedContinuous : allowed;
+    const expected = table[`${state} ${event} ${actor}`];
     if (expected) {
       expect(result).toEqual({ ok: true, state: expected });
       return;
@@ -72,6 +85,16 @@ describe("application state machine", () => {
       "grant",
       "refuse",
     ]);
+  });
+
+  it("with continuous intake, a manager decides a submitted request without a panel", () => {
+    expect(availableEvents("submitted", "manager", "continuous")).toEqual([
+      "assign_reviewers",
+      "request_revision",
+      "grant",
+      "refuse",
+    ]);
+    expect(availableEvents("submitted", "manager")).toEqual(["assign_reviewers"]);
   });
 
   it("every state can be reached from a draft", () => {

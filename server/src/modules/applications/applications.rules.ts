@@ -49,6 +49,14 @@ export const transitionTable: Record<ApplicationEvent, Transition> = {
 
 export const finalStates: readonly ApplicationState[] = ["granted", "refused", "withdrawn"];
 
+/**
+ * How a programme takes requests: in calendar sessions, where a commission
+ * decides after peer review (the label), or continuously, where a manager
+ * decides a submitted request directly (the partners' Participant badge).
+ */
+export type Intake = "sessions" | "continuous";
+const decisions: readonly ApplicationEvent[] = ["grant", "refuse", "request_revision"];
+
 export type TransitionResult =
   | { ok: true; state: ApplicationState }
   | {
@@ -63,10 +71,15 @@ export function applyEvent(
   state: ApplicationState,
   event: ApplicationEvent,
   actor: EventActor,
+  intake: Intake = "sessions",
 ): TransitionResult {
   const transition = transitionTable[event];
   if (transition.by !== actor) return { ok: false, code: "APPLICATION_WRONG_ACTOR" };
-  if (!transition.from.includes(state))
+  const from: readonly ApplicationState[] =
+    intake === "continuous" && decisions.includes(event)
+      ? [...transition.from, "submitted"]
+      : transition.from;
+  if (!from.includes(state))
     return {
       ok: false,
       code: finalStates.includes(state)
@@ -77,8 +90,12 @@ export function applyEvent(
 }
 
 /** The events an actor can take now: what the UI offers as buttons. */
-export function availableEvents(state: ApplicationState, actor: EventActor): ApplicationEvent[] {
-  return applicationEvents.filter((event) => applyEvent(state, event, actor).ok);
+export function availableEvents(
+  state: ApplicationState,
+  actor: EventActor,
+  intake: Intake = "sessions",
+): ApplicationEvent[] {
+  return applicationEvents.filter((event) => applyEvent(state, event, actor, intake).ok);
 }
 
 /** A submission after a revision request is a "revision" for the calendar. */

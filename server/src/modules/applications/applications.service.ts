@@ -15,18 +15,20 @@ import {
   collections,
   memberships,
   organisations,
+  partnerParticipations,
   programmes,
   reviewAssignments,
   users,
 } from "../../db/schema";
 import { AppError } from "../../errors";
 import { type Actor, appendAudit } from "../audit/audit.repo";
-import type { UserRow } from "../auth/auth.repo";
+import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
 import { sessionForSubmission } from "../calendar/calendar.rules";
-import { enqueueIssuance } from "../credentials/issuance.service";
+import { addMonths, enqueueIssuance } from "../credentials/issuance.service";
 import { queueEmail } from "../email/mailer";
 import { listChildren } from "../organisations/organisations.repo";
 import { actorOf } from "../organisations/organisations.service";
+import { isParticipant, participationOf } from "../partners/participation";
 import { authorize, can, type Principal } from "../policy/policy";
 import { checkPanel, type PanelRule, type ReviewerProfile } from "../review/review.rules";
 import {
@@ -36,6 +38,7 @@ import {
   availableEvents,
   type EventActor,
   finalStates,
+  type Intake,
   submissionKind,
 } from "./applications.rules";
 
@@ -121,9 +124,18 @@ function actorSide(principal: NonNullable<Principal>, found: LoadedApplication):
   return null;
 }
 
-function transition(state: string, event: ApplicationEvent, actor: EventActor | null) {
+/** Requests for the partners' Participant and Ambassadeur badges are decided as they come. */
+export const intakeOf = (badge: { rule: Record<string, unknown> | null }): Intake =>
+  badge.rule?.kind === "participation" ? "continuous" : "sessions";
+
+function transition(
+  state: string,
+  event: ApplicationEvent,
+  actor: EventActor | null,
+  intake: Intake = "sessions",
+) {
   if (!actor) throw new AppError("FORBIDDEN");
-  const result = applyEvent(state as ApplicationState, event, actor);
+  const result = applyEvent(state as ApplicationState, event, actor, intake);
   // Acting on the wrong side (a manager editing, a CFA deciding) is a plain refusal.
   if (!result.ok)
     throw new AppError(result.code === "APPLICATION_WRONG_ACTOR" ? "FORBIDDEN" : result.code);
@@ -142,7 +154,6 @@ export async function createApplication(
     .where(eq(organisations.id, input.organisationId));
   if (!org) throw new AppError("NOT_FOUND");
   authorize(principal, "application.apply", { org }, "organisation.read");
-  if (org.kind !== "cfa") throw new AppError("VALIDATION_FAILED", { organisationId: "" });
   const [badge] = await ctx.db
     .select({ badge: badgeClasses, collection: collections })
     .from(badgeClasses)
@@ -150,6 +161,15 @@ export async function createApplication(
     .where(eq(badgeClasses.id, input.badgeClassId));
   if (!badge?.collection.inForce || badge.badge.kind !== "badge")
     throw new AppError("VALIDATION_FAILED", { badgeClassId: "" });
+  const participation = participationOf(badge.badge);
+  // A CFA applies for the label's badges; a partner for the Participant and Ambassadeur badges.
+  if (org.kind !== (participation ? "partner" : "cfa"))
+    throw new AppError("VALIDATION_FAILED", { organisationId: "" });
+  if (!participation && badge.badge.rule)
+    throw new AppError("VALIDATION_FAILED", { badgeClassId: "" });
+  // Taking an active role supposes taking part first.
+  if (participation === "ambassador" && !(await isParticipant(ctx.db, org.id)))
+    throw new AppError("PARTNER_NOT_PARTICIPANT");
   return ctx.db.transaction(async (tx) => {
     const open = await tx
       .select({ id: applications.id })
@@ -283,13 +303,15 @@ export async function submitApplication(
   now = new Date(),
 ) {
   const found = await readableApplication(ctx, principal, id);
-  const state = transition(found.application.state, "submit", actorSide(principal!, found));
+  const intake = intakeOf(found.badge);
+  const state = transition(found.application.state, "submit", actorSide(principal!, found), intake);
   const missing = await missingCriteria(ctx.db, found);
   if (missing.length)
     throw new AppError(
       "APPLICATION_INCOMPLETE",
       Object.fromEntries(missing.map((k) => [`answers.${k}`, ""])),
     );
+  if (intake === "continuous") return submitContinuous(ctx, user, found, state, now);
   const sessions = await sessionsForBadge(ctx.db, found.badge.id);
   const kind = submissionKind(found.application.state as ApplicationState);
   const previous = sessions.find((s) => s.id === found.application.sessionId);
@@ -328,6 +350,52 @@ export async function submitApplication(
         url: `${ctx.config.publicUrl}/demandes/${id}`,
       },
     });
+    return updated;
+  });
+}
+
+/** A request decided as it comes: no session, the managers are told at once. */
+async function submitContinuous(
+  ctx: AppContext,
+  user: UserRow,
+  found: LoadedApplication,
+  state: ApplicationState,
+  now: Date,
+) {
+  const managers = await listUsersWithRole(ctx.db, "programme_manager");
+  const url = `${ctx.config.publicUrl}/demandes/${found.application.id}`;
+  return ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(applications)
+      .set({ state, sessionId: null, submittedAt: now, updatedAt: now })
+      .where(
+        and(
+          eq(applications.id, found.application.id),
+          eq(applications.state, found.application.state),
+        ),
+      )
+      .returning();
+    if (!updated) throw new AppError("APPLICATION_TRANSITION_NOT_ALLOWED");
+    await appendAudit(tx, {
+      actor: actorOf(user),
+      action: "application.submitted",
+      targetType: "application",
+      targetId: found.application.id,
+      data: { badge: found.badge.name },
+    });
+    for (const to of [found.org.contactEmail, ...managers.map((m) => m.email)])
+      await queueEmail(tx, {
+        to,
+        locale: "fr",
+        template: {
+          name: "application_submitted",
+          organisation: found.org.name,
+          badge: found.badge.name,
+          session: null,
+          commissionDate: null,
+          url,
+        },
+      });
     return updated;
   });
 }
@@ -589,7 +657,8 @@ export async function decide(
   const event = (
     { granted: "grant", refused: "refuse", revision_requested: "request_revision" } as const
   )[input.outcome];
-  const state = transition(found.application.state, event, "manager");
+  const state = transition(found.application.state, event, "manager", intakeOf(found.badge));
+  const participation = participationOf(found.badge);
   const [session] = found.application.sessionId
     ? await ctx.db
         .select()
@@ -616,6 +685,15 @@ export async function decide(
         .where(
           and(eq(reviewAssignments.applicationId, id), eq(reviewAssignments.state, "submitted")),
         );
+    if (input.outcome === "granted" && participation)
+      // The partner takes part from today, for as long as the badge is valid.
+      await tx.insert(partnerParticipations).values({
+        organisationId: found.org.id,
+        kind: participation,
+        validFrom: now,
+        validUntil: addMonths(now, found.badge.validityMonths),
+        decidedBy: user.id,
+      });
     if (input.outcome === "granted")
       await enqueueIssuance(tx, {
         grantKey: `application:${id}`,
@@ -625,10 +703,14 @@ export async function decide(
         evidence: [
           {
             id: `${ctx.config.publicUrl}/badges/${found.badge.id}#criteres`,
-            name: "Dossier de candidature examiné par la commission",
-            narrative: session
-              ? `Dossier examiné par le groupe des pairs et décidé par la commission « ${session.name} ».`
-              : "Dossier examiné par le groupe des pairs et décidé par la commission.",
+            name: participation
+              ? "Demande examinée par la Région"
+              : "Dossier de candidature examiné par la commission",
+            narrative: participation
+              ? "Demande présentant la structure, son lien avec le territoire, son processus d'attribution et sa stratégie de badges, examinée et acceptée par la Région."
+              : session
+                ? `Dossier examiné par le groupe des pairs et décidé par la commission « ${session.name} ».`
+                : "Dossier examiné par le groupe des pairs et décidé par la commission.",
           },
         ],
       });
@@ -897,7 +979,9 @@ export async function describeApplication(ctx: AppContext, principal: Principal,
           state: r.review.state,
         })),
     can: {
-      events: side ? availableEvents(found.application.state as ApplicationState, side) : [],
+      events: side
+        ? availableEvents(found.application.state as ApplicationState, side, intakeOf(found.badge))
+        : [],
       review: found.reviewers.includes(p.userId) && found.application.state === "under_review",
       message: true,
     },

@@ -19,7 +19,8 @@ export type RegionalBadge = {
 /** A regional rule as stored with its badge (the badge id is the row's own). */
 export type RuleData =
   | { kind: "level"; family: string; level: number }
-  | { kind: "aggregate"; level: number; distinctFamilies: number };
+  | { kind: "aggregate"; level: number; distinctFamilies: number }
+  | { kind: "participation"; participation: "participant" | "ambassador" };
 
 const families = [
   {
@@ -95,6 +96,73 @@ export const regionalBadges: RegionalBadge[] = [
     color: "#8a5a00",
     validityMonths: THREE_YEARS,
     rule: { kind: "aggregate", level: 2, distinctFamilies: 3 },
+  },
+];
+
+/**
+ * The badges a partner organisation requests to take part: granted by a
+ * manager after a dialogue, valid three years, held by the organisation.
+ */
+export const onboardingBadges: RegionalBadge[] = [
+  {
+    slug: "participant",
+    name: "Participant — La Normandie badge les compétences",
+    recognises:
+      "La Région reconnaît une structure qui délivre des badges de compétences avec sérieux et s'engage dans la démarche régionale : ses badges peuvent valoir aux personnes des badges de la Région.",
+    criteria: [
+      {
+        statement:
+          "Présenter la structure : sa taille, son objet, son activité dans l'insertion, l'emploi ou la formation au sens large.",
+        evidence: ["Une présentation de la structure"],
+      },
+      {
+        statement:
+          "Montrer son lien avec la Normandie : un établissement sur le territoire ou une action auprès d'un public normand.",
+        evidence: ["Les lieux d'implantation ou d'intervention"],
+      },
+      {
+        statement:
+          "Décrire comment les badges sont attribués : qui observe, sur quelles preuves, avec quelles garanties de fiabilité et de sécurité.",
+        evidence: ["Le processus d'attribution"],
+      },
+      {
+        statement: "Exposer la stratégie de la structure en matière de badges.",
+        evidence: ["La stratégie, même brève"],
+      },
+      {
+        statement:
+          "Citer au moins un badge de compétences créé ou délivré par la structure dans l'une des quatre compétences régionales.",
+        evidence: ["L'adresse ou le nom du badge"],
+      },
+      {
+        statement:
+          "Accepter les engagements : ne délivrer un badge que sur des acquis réels de la personne, et informer le public des badges délivrés par la Région.",
+        evidence: ["L'acceptation des engagements"],
+      },
+    ],
+    color: "#0b5c6b",
+    validityMonths: THREE_YEARS,
+    rule: { kind: "participation", participation: "participant" },
+  },
+  {
+    slug: "ambassadeur",
+    name: "Ambassadeur — La Normandie badge les compétences",
+    recognises:
+      "La Région reconnaît une structure participante qui prend un rôle actif dans la démarche : elle la fait connaître, accompagne d'autres structures et partage son expérience.",
+    criteria: [
+      {
+        statement:
+          "Décrire le rôle actif envisagé : faire connaître la démarche, accompagner d'autres structures, partager son expérience des badges.",
+        evidence: ["Les actions prévues"],
+      },
+      {
+        statement: "Indiquer les moyens que la structure y consacre (personnes, temps, occasions).",
+        evidence: ["Les moyens"],
+      },
+    ],
+    color: "#6b2b0b",
+    validityMonths: THREE_YEARS,
+    rule: { kind: "participation", participation: "ambassador" },
   },
 ];
 

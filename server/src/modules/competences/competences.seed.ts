@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../../context";
+import type { Queryable } from "../../db/client";
 import { badgeClasses, collections, programmes } from "../../db/schema";
 import { appendAudit } from "../audit/audit.repo";
-import { competencesProgramme, regionalBadges } from "./competences.catalogue";
+import { competencesProgramme, onboardingBadges, regionalBadges } from "./competences.catalogue";
 
 const VERSION = "2022";
 /** The scheme was launched on 21 November 2022. */
@@ -22,7 +23,10 @@ export async function ensureCompetencesCatalogue(ctx: AppContext) {
       .select()
       .from(collections)
       .where(and(eq(collections.programmeId, programme.id), eq(collections.version, VERSION)));
-    if (existing) return;
+    if (existing) {
+      await ensureOnboardingBadges(tx, existing.id);
+      return;
+    }
     const [collection] = await tx
       .insert(collections)
       .values({
@@ -49,6 +53,7 @@ export async function ensureCompetencesCatalogue(ctx: AppContext) {
         rule: b.rule as Record<string, unknown>,
       })),
     );
+    await ensureOnboardingBadges(tx, collection!.id);
     await appendAudit(tx, {
       actor: { kind: "system", label: "catalogue" },
       action: "collection.created",
@@ -57,4 +62,33 @@ export async function ensureCompetencesCatalogue(ctx: AppContext) {
       data: { programme: programme.slug, version: VERSION, badges: regionalBadges.length },
     });
   });
+}
+
+/** The Participant and Ambassadeur badges, added to a collection seeded before they existed. */
+async function ensureOnboardingBadges(q: Queryable, collectionId: string) {
+  const present = new Set(
+    (
+      await q
+        .select({ slug: badgeClasses.slug })
+        .from(badgeClasses)
+        .where(eq(badgeClasses.collectionId, collectionId))
+    ).map((b) => b.slug),
+  );
+  const missing = onboardingBadges.filter((b) => !present.has(b.slug));
+  if (missing.length === 0) return;
+  await q.insert(badgeClasses).values(
+    missing.map((b) => ({
+      collectionId,
+      slug: b.slug,
+      name: b.name,
+      recognises: b.recognises,
+      criteria: b.criteria,
+      required: false,
+      validityMonths: b.validityMonths,
+      alignments: [],
+      color: b.color,
+      position: 100 + onboardingBadges.indexOf(b),
+      rule: b.rule as Record<string, unknown>,
+    })),
+  );
 }

@@ -190,7 +190,8 @@ export async function issueCredential(
       .returning();
     if (!row) return undefined;
     // A new badge may bring a suspended label back: the label follows, as a job.
-    if (badge.kind === "badge" && !subject.person) await enqueueLabelReassessment(tx, subject.id);
+    if (badge.kind === "badge" && !subject.person && subject.kind === "cfa")
+      await enqueueLabelReassessment(tx, subject.id);
     await appendAudit(tx, {
       actor: { kind: "system", label: "Blason" },
       action: "credential.issued",
@@ -234,7 +235,7 @@ export async function issueCredential(
     return row;
   });
   if (result) {
-    if (result.subjectOrgId && badge.kind === "badge" && !subject.person)
+    if (result.subjectOrgId && badge.kind === "badge" && !subject.person && subject.kind === "cfa")
       await notifyIfNewlyEligible(ctx, result.subjectOrgId, result.id);
     return { credential: result, created: true };
   }

@@ -46,8 +46,9 @@ export type EmailTemplate =
       name: "application_submitted";
       organisation: string;
       badge: string;
-      session: string;
-      commissionDate: string;
+      /** None for a request decided as it comes (continuous intake). */
+      session: string | null;
+      commissionDate: string | null;
       url: string;
     }
   | { name: "review_assigned"; organisation: string; badge: string; url: string }
@@ -484,7 +485,9 @@ function content(t: EmailTemplate, locale: Locale): Content {
             subject: `Demande envoyée : ${t.badge}`,
             intro: [
               `La demande de ${t.organisation} pour le badge « ${t.badge} » est bien envoyée.`,
-              `Elle sera examinée par le groupe des pairs puis présentée à la commission « ${t.session} » du ${longDate(t.commissionDate, locale)}.`,
+              t.session && t.commissionDate
+                ? `Elle sera examinée par le groupe des pairs puis présentée à la commission « ${t.session} » du ${longDate(t.commissionDate, locale)}.`
+                : "La Région l'examine dès maintenant et vous répond par e-mail.",
             ],
             action: { label: "Suivre la demande", url: t.url },
             outro: [
@@ -495,7 +498,9 @@ function content(t: EmailTemplate, locale: Locale): Content {
             subject: `Application sent: ${t.badge}`,
             intro: [
               `${t.organisation}'s application for the badge "${t.badge}" has been sent.`,
-              `The peer group will review it, then the "${t.session}" commission will decide on ${longDate(t.commissionDate, locale)}.`,
+              t.session && t.commissionDate
+                ? `The peer group will review it, then the "${t.session}" commission will decide on ${longDate(t.commissionDate, locale)}.`
+                : "The Region examines it now and will answer by email.",
             ],
             action: { label: "Follow the application", url: t.url },
             outro: ["Reviewers may ask you questions: you will be told by email."],

@@ -49,10 +49,23 @@ export function ownBadgeRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: "The badges a partner issues on Blason, with how many people hold each",
+        summary:
+          "The badges a partner issues on Blason, with how many people hold each, and where it stands with the Participant and Ambassadeur badges",
         params: idParams,
         response: {
-          200: z.object({ participant: z.boolean(), badges: z.array(badgeView) }),
+          200: z.object({
+            participant: z.boolean(),
+            onboarding: z.array(
+              z.object({
+                kind: z.enum(["participant", "ambassador"]),
+                badgeClassId: z.uuid(),
+                request: z.object({ id: z.uuid(), state: z.string() }).nullable(),
+                validUntil: z.string().nullable(),
+                active: z.boolean(),
+              }),
+            ),
+            badges: z.array(badgeView),
+          }),
           ...errors,
         },
       },

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, count, desc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import {
+  applications,
   awardBatches,
   badgeClasses,
   collections,
@@ -21,6 +22,7 @@ import { enqueueJob } from "../jobs/jobs.repo";
 import { actorOf, loadOrganisationFor, slugify } from "../organisations/organisations.service";
 import type { Principal } from "../policy/policy";
 import { parseAwardCsv } from "./award-csv";
+import { isParticipant, participationOf } from "./participation";
 
 export const AWARD_BATCH_QUEUE = "partners.award-batch";
 
@@ -41,22 +43,6 @@ const loadPartner = (ctx: AppContext, principal: Principal, organisationId: stri
     "partner",
     "REGISTRATION_NOT_PARTNER",
   );
-
-/** Whether the organisation is a Participant (or Ambassadeur) at this instant. */
-export async function isParticipant(q: Queryable, organisationId: string, at = new Date()) {
-  const [row] = await q
-    .select({ id: partnerParticipations.id })
-    .from(partnerParticipations)
-    .where(
-      and(
-        eq(partnerParticipations.organisationId, organisationId),
-        lte(partnerParticipations.validFrom, at),
-        or(isNull(partnerParticipations.validUntil), gt(partnerParticipations.validUntil, at)),
-      ),
-    )
-    .limit(1);
-  return !!row;
-}
 
 async function requireParticipant(q: Queryable, organisationId: string) {
   if (!(await isParticipant(q, organisationId))) throw new AppError("PARTNER_NOT_PARTICIPANT");
@@ -114,6 +100,7 @@ export async function listOwnBadges(ctx: AppContext, principal: Principal, organ
     .orderBy(asc(badgeClasses.position));
   return {
     participant: await isParticipant(ctx.db, org.id),
+    onboarding: await onboardingFor(ctx.db, org.id),
     badges: rows.map(({ badge, awarded }) => ({
       id: badge.id,
       name: badge.name,
@@ -126,6 +113,56 @@ export async function listOwnBadges(ctx: AppContext, principal: Principal, organ
       url: `${ctx.config.publicUrl}/badges/${badge.id}`,
     })),
   };
+}
+
+/**
+ * Where the partner stands with the Participant and Ambassadeur badges: the
+ * badge to request, its latest request, and the participation it gave.
+ */
+async function onboardingFor(q: Queryable, organisationId: string) {
+  const badges = await q
+    .select({ id: badgeClasses.id, rule: badgeClasses.rule })
+    .from(badgeClasses)
+    .innerJoin(
+      collections,
+      and(eq(collections.id, badgeClasses.collectionId), eq(collections.inForce, true)),
+    )
+    .where(sql`${badgeClasses.rule}->>'kind' = 'participation'`);
+  const requests = await q
+    .select({
+      id: applications.id,
+      badgeClassId: applications.badgeClassId,
+      state: applications.state,
+    })
+    .from(applications)
+    .where(eq(applications.organisationId, organisationId))
+    .orderBy(desc(applications.createdAt));
+  const held = await q
+    .select()
+    .from(partnerParticipations)
+    .where(eq(partnerParticipations.organisationId, organisationId))
+    .orderBy(desc(partnerParticipations.validFrom));
+  return badges.flatMap((b) => {
+    const kind = participationOf(b);
+    if (!kind) return [];
+    const request = requests.find((r) => r.badgeClassId === b.id);
+    const now = Date.now();
+    const current = held.find(
+      (p) =>
+        p.kind === kind &&
+        p.validFrom.getTime() <= now &&
+        (!p.validUntil || p.validUntil.getTime() > now),
+    );
+    return [
+      {
+        kind,
+        badgeClassId: b.id,
+        request: request ? { id: request.id, state: request.state } : null,
+        validUntil: current ? (current.validUntil?.toISOString() ?? null) : null,
+        active: !!current,
+      },
+    ];
+  });
 }
 
 export async function createOwnBadge(
