@@ -168,6 +168,11 @@ const catalogue = {
     "Votre structure doit être participante de « La Normandie badge les compétences » pour délivrer ses badges sur Blason.",
     'Your organisation must be a participant of "La Normandie badge les compétences" to issue its badges on Blason.',
   ],
+  ACCOUNT_IS_STAFF: [
+    409,
+    "Ce compte appartient à une structure ou a un rôle sur la plateforme : demandez d'abord à en être retiré.",
+    "This account belongs to an organisation or has a platform role: ask to be removed from it first.",
+  ],
   AWARD_CSV_EMPTY: [
     400,
     "Le fichier ne contient aucune adresse utilisable.",

@@ -776,6 +776,27 @@ const cases: Record<string, Case> = {
     }),
     expect: staffOnly(400, ["manager"]),
   },
+  "POST /api/me/passport": {
+    request: async () => ({ method: "POST", url: "/api/me/passport", body: { public: false } }),
+    expect: signedIn(204),
+  },
+  "GET /api/public/people/:slug": {
+    request: async () => ({ method: "GET", url: "/api/public/people/personne-inconnue" }),
+    expect: everyone(404),
+  },
+  "GET /api/me/export": {
+    request: async () => ({ method: "GET", url: "/api/me/export" }),
+    expect: signedIn(200),
+  },
+  // Confirmed with another address: refused for everyone, so that no account goes.
+  "POST /api/me/delete": {
+    request: async () => ({
+      method: "POST",
+      url: "/api/me/delete",
+      body: { confirm: "pas-la-bonne-adresse@exemple.fr" },
+    }),
+    expect: signedIn(400),
+  },
   "GET /api/me/partner-badges": {
     request: async () => ({ method: "GET", url: "/api/me/partner-badges" }),
     expect: signedIn(200),

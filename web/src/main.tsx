@@ -33,7 +33,7 @@ import {
   PrivacyPage,
   SitemapPage,
 } from "./pages/misc";
-import { MyBadgesPage } from "./pages/my-badges";
+import { MyBadgesPage, PersonPassportPage } from "./pages/my-badges";
 import { OrganisationPage, OrganisationsPage } from "./pages/organisations";
 import { PartnerPage } from "./pages/partner";
 import { IssuerPage, LaureatesPage, PassportPage, StatisticsPage } from "./pages/public";
@@ -70,6 +70,7 @@ const router = createBrowserRouter([
       { path: "/gestion/catalogue", element: <CatalogueAdminPage /> },
       { path: "/idees", element: <IdeasPage /> },
       { path: "/mes-badges", element: <MyBadgesPage /> },
+      { path: "/personnes/:slug", element: <PersonPassportPage /> },
       { path: "/demandes/:id", element: <ApplicationPage /> },
       { path: "/organisations/:id/badges", element: <OrganisationBadgesPage /> },
       { path: "/organisations/:id/partenaire", element: <PartnerPage /> },

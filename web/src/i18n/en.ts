@@ -287,6 +287,9 @@ export const en: Dictionary = {
     regionalTitle: "How a regional badge is earned",
     regionalRule:
       "No application to file: regional badges are issued automatically from the badges earned at partner organisations, as soon as they suffice for a competence and a level.",
+    onboardingTitle: "For partner organisations",
+    onboardingIntro:
+      'An organisation that issues competence badges requests the "Participant" badge to join the scheme, then, if it wishes, the "Ambassadeur" badge.',
     regionalBadges_one: "{{count}} regional badge",
     regionalBadges_other: "{{count}} regional badges",
     title: "Badge catalogue",
@@ -811,6 +814,34 @@ export const en: Dictionary = {
     noPartner: "No badge yet.",
     countsShort: "Counts",
     notCountsShort: "Does not count",
+    held_one: "{{count}} badge issued by a partner organisation",
+    held_other: "{{count}} badges issued by partner organisations",
+    do: { accept: "Accept", decline: "Decline", show: "Show", hide: "Hide" },
+    declineConfirm:
+      "Decline this badge? It will be withdrawn: nobody will be able to present it as yours.",
+    shown: "Shown on your passport",
+    hidden: "Hidden from your passport",
+    passportTitle: "Your passport, your data",
+    passportIntro:
+      "Your public passport shows the badges you accepted and chose to show. It stays closed until you open it.",
+    passportOpen: "Your passport is public:",
+    passportClosed: "Your passport is closed: nobody sees it.",
+    openPassport: "Open my passport",
+    closePassport: "Close my passport",
+    exportTitle: "Download your data",
+    exportIntro:
+      "A ZIP archive with everything Blason keeps about you, and each of your badges as a PNG image that verifies anywhere.",
+    export: "Download the archive",
+    deleteTitle: "Delete your account",
+    deleteIntro:
+      "Your account, your passport and your partner badges are erased. Badges already issued stay verifiable but are no longer linked to you.",
+    deleteConfirm: "To confirm, type your email address",
+    delete: "Delete my account",
+    publicTitleShort: "Badge passport",
+    publicTitle: "{{name}}'s badges",
+    publicIntro:
+      "The badges this person accepted and chose to show. Each one can be verified: open it to see who issued it and whether it is still valid.",
+    publicNone: "No badge shown yet.",
     nav: "My competence badges",
   },
   partner: {

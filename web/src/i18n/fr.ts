@@ -282,6 +282,9 @@ export const fr = {
     regionalTitle: "Comment on obtient un badge régional",
     regionalRule:
       "Pas de dossier à déposer : les badges régionaux sont délivrés automatiquement à partir des badges obtenus auprès des structures partenaires, dès que ceux-ci suffisent pour une compétence et un niveau.",
+    onboardingTitle: "Pour les structures partenaires",
+    onboardingIntro:
+      "Une structure qui délivre des badges de compétences demande le badge « Participant » pour entrer dans la démarche, puis, si elle le souhaite, le badge « Ambassadeur ».",
     regionalBadges_one: "{{count}} badge régional",
     regionalBadges_other: "{{count}} badges régionaux",
     title: "Catalogue des badges",
@@ -821,6 +824,34 @@ export const fr = {
     noPartner: "Aucun badge pour l'instant.",
     countsShort: "Compte",
     notCountsShort: "Ne compte pas",
+    held_one: "{{count}} badge délivré par une structure partenaire",
+    held_other: "{{count}} badges délivrés par des structures partenaires",
+    do: { accept: "Accepter", decline: "Refuser", show: "Afficher", hide: "Masquer" },
+    declineConfirm:
+      "Refuser ce badge ? Il sera retiré : personne ne pourra plus le présenter comme le vôtre.",
+    shown: "Affiché sur votre passeport",
+    hidden: "Masqué de votre passeport",
+    passportTitle: "Votre passeport, vos données",
+    passportIntro:
+      "Votre passeport public montre les badges que vous avez acceptés et choisi d'afficher. Il reste fermé tant que vous ne l'ouvrez pas.",
+    passportOpen: "Votre passeport est public :",
+    passportClosed: "Votre passeport est fermé : personne ne le voit.",
+    openPassport: "Ouvrir mon passeport",
+    closePassport: "Fermer mon passeport",
+    exportTitle: "Télécharger vos données",
+    exportIntro:
+      "Une archive ZIP avec tout ce que Blason garde sur vous, et chacun de vos badges en image PNG qui se vérifie partout.",
+    export: "Télécharger l'archive",
+    deleteTitle: "Supprimer votre compte",
+    deleteIntro:
+      "Votre compte, votre passeport et vos badges de structures partenaires sont effacés. Les badges déjà délivrés restent vérifiables mais ne sont plus reliés à vous.",
+    deleteConfirm: "Pour confirmer, saisissez votre adresse électronique",
+    delete: "Supprimer mon compte",
+    publicTitleShort: "Passeport de badges",
+    publicTitle: "Les badges de {{name}}",
+    publicIntro:
+      "Les badges que cette personne a acceptés et choisi de montrer. Chacun se vérifie : ouvrez-le pour voir qui l'a délivré et s'il est toujours valable.",
+    publicNone: "Aucun badge affiché pour l'instant.",
     nav: "Mes badges de compétences",
   },
   partner: {

@@ -18,6 +18,7 @@ type PublicBadge = {
   criteria: { statement: string; evidence: string[] }[];
   renewalExtra: string | null;
   alignments: { framework: string; code: string; name: string }[];
+  forOrganisations: boolean;
 };
 type Catalogue = {
   programme: { slug: string; name: string; description: string };
@@ -66,7 +67,8 @@ export function CataloguePage() {
   const { programme, collection, badges } = catalogue.data;
   const label = slug === "label-cfa";
   const required = badges.filter((b) => b.required);
-  const optional = badges.filter((b) => !b.required);
+  const optional = badges.filter((b) => !b.required && !b.forOrganisations);
+  const onboarding = badges.filter((b) => b.forOrganisations);
   return (
     <>
       <p className="chip">{t("catalogue.collection", { version: collection.version })}</p>
@@ -111,6 +113,17 @@ export function CataloguePage() {
           ))}
         </ul>
       </section>
+      {onboarding.length ? (
+        <section aria-labelledby="onboarding-badges">
+          <h2 id="onboarding-badges">{t("catalogue.onboardingTitle")}</h2>
+          <p>{t("catalogue.onboardingIntro")}</p>
+          <ul className="badge-grid plain">
+            {onboarding.map((b) => (
+              <BadgeCard key={b.id} badge={b} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {label ? (
         <>
           <ProgrammeInfo slug={slug} />

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate } from "react-router";
+import { Link, Navigate, useParams } from "react-router";
 import { api } from "../api/client";
-import { FormError, Notice } from "../components/forms";
+import { FormError, Notice, Unavailable } from "../components/forms";
 import { useMe, usePageTitle } from "../components/hooks";
 import { formatDate } from "../i18n";
 
@@ -17,17 +17,140 @@ type Mine = {
     issuedOn: string | null;
     receivedAt: string;
   }[];
-  regionalBadges: {
+  credentials: {
     credentialId: string;
     name: string;
+    issuer: string;
+    regional: boolean;
     status: string;
+    claimState: "pending" | "accepted" | "declined";
+    shown: boolean;
+    validFrom: string;
     url: string;
     image: string;
   }[];
+  passport: { public: boolean; url: string } | null;
 };
+type Held = Mine["credentials"][number];
 type Received = { counts: boolean; reason: { fr: string; en: string } | null };
 
 const path = (url: string) => new URL(url).pathname;
+
+/** One badge the person holds: accept or decline it, show it on the passport or not. */
+function HeldBadge({ badge: b }: { badge: Held }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const act = useMutation({
+    mutationFn: (action: "accept" | "decline" | "show" | "hide") =>
+      action === "show" || action === "hide"
+        ? api("POST", `/api/credentials/${b.credentialId}/visibility`, { shown: action === "show" })
+        : api("POST", `/api/credentials/${b.credentialId}/${action}`, {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["my-badges"] }),
+  });
+  const button = (action: "accept" | "decline" | "show" | "hide", primary = false) => (
+    <button
+      type="button"
+      className={`button${primary ? "" : " button--secondary"}`}
+      disabled={act.isPending}
+      onClick={() => {
+        if (action !== "decline" || window.confirm(t("myBadges.declineConfirm")))
+          act.mutate(action);
+      }}
+    >
+      {t(`myBadges.do.${action}`)}
+      <span className="visually-hidden"> — {b.name}</span>
+    </button>
+  );
+  return (
+    <li className="badge-card">
+      <Link to={path(b.url)} className="badge-card__link">
+        <img src={path(b.image)} alt="" width={160} height={176} loading="lazy" />
+        <span className="badge-card__name">{b.name}</span>
+      </Link>
+      <span className="muted">{b.issuer}</span>
+      <span className={`chip chip--${b.status === "valid" ? "ok" : "danger"}`}>
+        {t(`credential.status.${b.status as "valid"}`)}
+      </span>
+      <FormError error={act.error} />
+      {b.status === "revoked" ? null : b.claimState === "pending" ? (
+        <span className="links">
+          {button("accept", true)}
+          {button("decline")}
+        </span>
+      ) : b.claimState === "accepted" ? (
+        <span className="links">
+          <span className="muted">{b.shown ? t("myBadges.shown") : t("myBadges.hidden")}</span>
+          {button(b.shown ? "hide" : "show")}
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+/** Open or close the public passport, download everything, leave. */
+function Passport({ passport }: { passport: Mine["passport"] }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const confirmId = useId();
+  const toggle = useMutation({
+    mutationFn: (open: boolean) => api("POST", "/api/me/passport", { public: open }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["my-badges"] }),
+  });
+  const remove = useMutation({
+    mutationFn: (confirm: string) => api("POST", "/api/me/delete", { confirm }),
+    onSuccess: () => {
+      queryClient.clear();
+      window.location.assign("/");
+    },
+  });
+  return (
+    <section aria-labelledby="passport-title" className="card">
+      <h2 id="passport-title">{t("myBadges.passportTitle")}</h2>
+      <p>{t("myBadges.passportIntro")}</p>
+      <FormError error={toggle.error} />
+      {passport?.public ? (
+        <p>
+          {t("myBadges.passportOpen")} <a href={path(passport.url)}>{passport.url}</a>
+        </p>
+      ) : (
+        <p>{t("myBadges.passportClosed")}</p>
+      )}
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={toggle.isPending}
+        onClick={() => toggle.mutate(!passport?.public)}
+      >
+        {passport?.public ? t("myBadges.closePassport") : t("myBadges.openPassport")}
+      </button>
+      <h3>{t("myBadges.exportTitle")}</h3>
+      <p>{t("myBadges.exportIntro")}</p>
+      <p>
+        <a className="button button--secondary" href="/api/me/export" download>
+          {t("myBadges.export")}
+        </a>
+      </p>
+      <h3>{t("myBadges.deleteTitle")}</h3>
+      <p>{t("myBadges.deleteIntro")}</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          const value = new FormData(event.currentTarget).get("confirm");
+          if (typeof value === "string") remove.mutate(value);
+        }}
+      >
+        <FormError error={remove.error} />
+        <div className="field">
+          <label htmlFor={confirmId}>{t("myBadges.deleteConfirm")}</label>
+          <input id={confirmId} name="confirm" type="email" required autoComplete="off" />
+        </div>
+        <button type="submit" className="button button--danger" disabled={remove.isPending}>
+          {t("myBadges.delete")}
+        </button>
+      </form>
+    </section>
+  );
+}
 
 /** /mes-badges — a person's regional badges, and the partner badges behind them (or why not). */
 export function MyBadgesPage() {
@@ -71,31 +194,31 @@ export function MyBadgesPage() {
   if (!me) return <Navigate to="/connexion" replace />;
   const en = i18n.language.startsWith("en");
   const data = mine.data;
+  const regional = data?.credentials.filter((c) => c.regional) ?? [];
+  const others = data?.credentials.filter((c) => !c.regional) ?? [];
   return (
     <>
       <h1>{t("myBadges.title")}</h1>
       <p className="lead">{t("myBadges.intro")}</p>
       <section aria-labelledby="regional-title">
-        <h2 id="regional-title">
-          {t("myBadges.regional", { count: data?.regionalBadges.length ?? 0 })}
-        </h2>
-        {data?.regionalBadges.length === 0 ? (
-          <p className="empty">{t("myBadges.noRegional")}</p>
-        ) : null}
+        <h2 id="regional-title">{t("myBadges.regional", { count: regional.length })}</h2>
+        {regional.length === 0 ? <p className="empty">{t("myBadges.noRegional")}</p> : null}
         <ul className="badge-grid plain">
-          {data?.regionalBadges.map((b) => (
-            <li key={b.credentialId} className="badge-card">
-              <Link to={path(b.url)} className="badge-card__link">
-                <img src={path(b.image)} alt="" width={160} height={176} loading="lazy" />
-                <span className="badge-card__name">{b.name}</span>
-              </Link>
-              <span className={`chip chip--${b.status === "valid" ? "ok" : "danger"}`}>
-                {t(`credential.status.${b.status as "valid"}`)}
-              </span>
-            </li>
+          {regional.map((b) => (
+            <HeldBadge key={b.credentialId} badge={b} />
           ))}
         </ul>
       </section>
+      {others.length ? (
+        <section aria-labelledby="held-title">
+          <h2 id="held-title">{t("myBadges.held", { count: others.length })}</h2>
+          <ul className="badge-grid plain">
+            {others.map((b) => (
+              <HeldBadge key={b.credentialId} badge={b} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="add-title" className="card">
         <h2 id="add-title">{t("myBadges.addTitle")}</h2>
         <p>{t("myBadges.addIntro")}</p>
@@ -160,6 +283,59 @@ export function MyBadgesPage() {
           ))}
         </ul>
       </section>
+      {data ? <Passport passport={data.passport} /> : null}
+    </>
+  );
+}
+
+type PersonPassport = {
+  name: string;
+  badges: {
+    name: string;
+    issuer: string;
+    issuerUrl: string;
+    validFrom: string;
+    validUntil: string | null;
+    url: string;
+    image: string;
+  }[];
+};
+
+/** /personnes/:slug — a person's public passport, when they opened it. */
+export function PersonPassportPage() {
+  const { t, i18n } = useTranslation();
+  const { slug = "" } = useParams();
+  const passport = useQuery({
+    queryKey: ["person-passport", slug],
+    queryFn: () => api<PersonPassport>("GET", `/api/public/people/${encodeURIComponent(slug)}`),
+    retry: false,
+  });
+  usePageTitle(
+    passport.data
+      ? t("myBadges.publicTitle", { name: passport.data.name })
+      : t("myBadges.publicTitleShort"),
+  );
+  if (!passport.data)
+    return <Unavailable query={passport} title={t("myBadges.publicTitleShort")} />;
+  const p = passport.data;
+  return (
+    <>
+      <h1>{t("myBadges.publicTitle", { name: p.name })}</h1>
+      <p className="lead">{t("myBadges.publicIntro")}</p>
+      {p.badges.length === 0 ? <p className="empty">{t("myBadges.publicNone")}</p> : null}
+      <ul className="badge-grid plain">
+        {p.badges.map((b) => (
+          <li key={b.url} className="badge-card">
+            <Link to={path(b.url)} className="badge-card__link">
+              <img src={path(b.image)} alt="" width={160} height={176} loading="lazy" />
+              <span className="badge-card__name">{b.name}</span>
+            </Link>
+            <span className="muted">
+              {b.issuer} · {formatDate(b.validFrom, i18n.language)}
+            </span>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -31,6 +31,8 @@ const badgeSchema = z.object({
   criteria: z.array(z.object({ statement: z.string(), evidence: z.array(z.string()) })),
   renewalExtra: z.string().nullable(),
   alignments: z.array(z.object({ framework: z.string(), code: z.string(), name: z.string() })),
+  /** Requested by an organisation (the partners' Participant and Ambassadeur badges), not earned by people. */
+  forOrganisations: z.boolean(),
 });
 
 const collectionSchema = z.object({
@@ -58,6 +60,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     criteria: b.criteria,
     renewalExtra: b.renewalExtra,
     alignments: b.alignments,
+    forOrganisations: b.rule?.kind === "participation",
   });
 
   r.get(

@@ -5,13 +5,19 @@ import type { AppContext } from "../../context";
 import { organisations, partnerParticipations } from "../../db/schema";
 import { AppError } from "../../errors";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
-import { requireUser } from "../../http/session";
+import { clearSessionCookie, requireUser } from "../../http/session";
 import { appendAudit } from "../audit/audit.repo";
 import { actorOf } from "../organisations/organisations.service";
 import { authenticateApiClient } from "../partners/api-clients.service";
 import { authorize } from "../policy/policy";
 import { refusalCodes } from "./competences.rules";
 import { earnerBadges, receivePartnerBadge } from "./ingestion.service";
+import {
+  deleteAccount,
+  exportArchive,
+  publicPassport,
+  setPassportPublic,
+} from "./passport.service";
 
 const tags = ["competences"];
 
@@ -162,19 +168,25 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          "The signed-in person's partner badges (and why each counts or not) and the regional badges they give",
+          "The signed-in person's badges (the Region's and partners' on Blason, to accept, hide or share), their partner badges with why each counts or not, and their passport",
         response: {
           200: z.object({
             partnerBadges: z.array(partnerBadgeView),
-            regionalBadges: z.array(
+            credentials: z.array(
               z.object({
                 credentialId: z.uuid(),
                 name: z.string(),
+                issuer: z.string(),
+                regional: z.boolean(),
                 status: z.string(),
+                claimState: z.enum(["pending", "accepted", "declined"]),
+                shown: z.boolean(),
+                validFrom: z.string(),
                 url: z.string(),
                 image: z.string(),
               }),
             ),
+            passport: z.object({ public: z.boolean(), url: z.string() }).nullable(),
           }),
           401: errorBody,
         },
@@ -183,6 +195,91 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const user = requireUser(request);
       return earnerBadges(ctx, user.id);
+    },
+  );
+
+  r.post(
+    "/api/me/passport",
+    {
+      schema: {
+        tags,
+        summary:
+          "The person opens or closes their public passport (the badges they accepted and show)",
+        body: z.object({ public: z.boolean() }).strict(),
+        response: { 204: z.null(), 401: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      await setPassportPublic(ctx, requireUser(request), request.body.public);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    "/api/public/people/:slug",
+    {
+      schema: {
+        tags: ["public"],
+        summary:
+          "A person's public passport: only once they opened it, with the badges they accepted and show",
+        params: z.object({ slug: z.string().max(40) }),
+        response: {
+          200: z.object({
+            name: z.string(),
+            badges: z.array(
+              z.object({
+                name: z.string(),
+                issuer: z.string(),
+                issuerUrl: z.string(),
+                validFrom: z.string(),
+                validUntil: z.string().nullable(),
+                url: z.string(),
+                image: z.string(),
+              }),
+            ),
+          }),
+          404: errorBody,
+        },
+      },
+    },
+    (request) => publicPassport(ctx, request.params.slug),
+  );
+
+  r.get(
+    "/api/me/export",
+    {
+      schema: {
+        tags,
+        summary:
+          "Everything Blason keeps about the person, as a ZIP: their data as JSON and each badge as a baked PNG",
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const zip = await exportArchive(ctx, user);
+      return reply
+        .type("application/zip")
+        .header("cache-control", "no-store")
+        .header("content-disposition", 'attachment; filename="blason-export.zip"')
+        .send(Buffer.from(zip));
+    },
+  );
+
+  r.post(
+    "/api/me/delete",
+    {
+      schema: {
+        tags,
+        summary:
+          "The person deletes their account (they type their address to confirm); badges already issued stay verifiable, unlinked",
+        body: z.object({ confirm: z.string().max(320) }).strict(),
+        response: { 204: z.null(), 400: errorBody, 401: errorBody, 409: errorBody },
+      },
+    },
+    async (request, reply) => {
+      await deleteAccount(ctx, requireUser(request), request.body.confirm);
+      clearSessionCookie(reply);
+      return reply.status(204).send(null);
     },
   );
 

@@ -37,6 +37,7 @@ import {
   regionalBadgesEarned,
   regionalChanges,
 } from "./competences.rules";
+import { heldCredentials, passportOf } from "./passport.service";
 
 export { EVALUATE_QUEUE } from "../credentials/issuance.service";
 
@@ -377,12 +378,7 @@ export async function earnerBadges(ctx: AppContext, userId: string) {
     .from(partnerBadges)
     .where(eq(partnerBadges.earnerId, userId))
     .orderBy(desc(partnerBadges.receivedAt));
-  const regional = await ctx.db
-    .select({ credential: credentials, badge: badgeClasses })
-    .from(credentials)
-    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
-    .where(eq(credentials.subjectUserId, userId))
-    .orderBy(asc(badgeClasses.position));
+  const held = await heldCredentials(ctx, userId);
   return {
     partnerBadges: partner.map((b) => ({
       id: b.id,
@@ -394,12 +390,18 @@ export async function earnerBadges(ctx: AppContext, userId: string) {
       issuedOn: b.issuedOn?.toISOString() ?? null,
       receivedAt: b.receivedAt.toISOString(),
     })),
-    regionalBadges: regional.map(({ credential, badge }) => ({
+    credentials: held.map(({ credential, badge, issuer }) => ({
       credentialId: credential.id,
       name: badge.name,
+      issuer: issuer.name,
+      regional: issuer.kind === "region",
       status: credentialStatus(credential),
+      claimState: credential.claimState as "pending" | "accepted" | "declined",
+      shown: credential.shownPublicly,
+      validFrom: credential.validFrom.toISOString(),
       url: credentialUrl(ctx.config, credential.id),
       image: `${ctx.config.publicUrl}/api/public/badges/${badge.id}/image.svg`,
     })),
+    passport: await passportOf(ctx, userId),
   };
 }
