@@ -1,7 +1,7 @@
 import { verifyCredential } from "@blason/openbadges";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { badgeClasses, credentials, partnerBadges, users } from "../src/db/schema";
+import { applications, badgeClasses, credentials, partnerBadges, users } from "../src/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "../src/modules/demo/seed";
 import { json, TestClient } from "./support/client";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
@@ -111,7 +111,15 @@ describe("the competences programme in the demo", () => {
     };
     expect(await slugsOf("lea.durand@exemple.fr")).toEqual([]);
     expect(await slugsOf("yanis.benali@exemple.fr")).toEqual(["communiquer-1", "organiser-1"]);
-    expect(await slugsOf("ines.moreau@exemple.fr")).toEqual(["organiser-2"]);
+    // Inès also holds the Rouen workshop's own badge, issued on Blason, which gave her "S'adapter" I.
+    expect((await slugsOf("ines.moreau@exemple.fr")).filter((s) => !s.includes("-poste-"))).toEqual(
+      ["organiser-2", "s-adapter-1"],
+    );
+    const [blason] = await platform.ctx.db
+      .select()
+      .from(partnerBadges)
+      .where(eq(partnerBadges.channel, "blason"));
+    expect(blason).toMatchObject({ counts: true, name: "S'adapter à un nouveau poste" });
     expect(await slugsOf("thomas.leroux@exemple.fr")).toEqual([
       "badge-general",
       "organiser-2",
@@ -124,5 +132,22 @@ describe("the competences programme in the demo", () => {
       .from(partnerBadges)
       .where(eq(partnerBadges.refusalCode, "ISSUED_BEFORE_APPROVAL"));
     expect(refused).toHaveLength(1);
+  });
+
+  it("the partners hold their Participant badge, and the one still applying has its request waiting", async () => {
+    const [participant] = await platform.ctx.db
+      .select()
+      .from(badgeClasses)
+      .where(eq(badgeClasses.slug, "participant"));
+    const held = await platform.ctx.db
+      .select()
+      .from(credentials)
+      .where(eq(credentials.badgeClassId, participant!.id));
+    expect(held).toHaveLength(2);
+    const waiting = await platform.ctx.db
+      .select()
+      .from(applications)
+      .where(eq(applications.badgeClassId, participant!.id));
+    expect(waiting.map((a) => a.state)).toEqual(["submitted"]);
   });
 });

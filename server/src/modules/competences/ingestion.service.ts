@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type VerificationReport, verifyCredential } from "@blason/openbadges";
-import { and, asc, desc, eq, isNull, like, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, like, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import {

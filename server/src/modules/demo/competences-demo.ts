@@ -8,13 +8,23 @@ import {
 import { eq } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import {
+  applications,
+  badgeClasses,
   type EquivalenceKind,
   organisations,
   partnerParticipations,
   partnerRegistrations,
   users,
 } from "../../db/schema";
-import { evaluateEarner, receivePartnerBadge } from "../competences/ingestion.service";
+import {
+  blasonChannelJobHandler,
+  evaluateEarner,
+  findOrCreateEarner,
+  receivePartnerBadge,
+} from "../competences/ingestion.service";
+import { issueCredential } from "../credentials/issuance.service";
+import { issuerDid } from "../credentials/issuer.service";
+import { createOwnBadgeIn } from "../partners/own-badges.service";
 
 /** Demo persons of programme 2, each at a different stage. */
 export const demoEarners = [
@@ -33,8 +43,9 @@ const monthsAgo = (months: number) => {
 /**
  * Programme 2 at work: two participant partners with their own signing keys
  * (did:key, made for the demo and forgotten), badges mapped "1 pour 1" and
- * "3 pour 1", a third partner still applying, and persons at every stage,
- * their badges pushed and judged as a partner's system would.
+ * "3 pour 1", one of them also issuing a badge of its own on Blason, a third
+ * partner whose Participant request waits, and persons at every stage, their
+ * badges pushed and judged as a partner's system would.
  */
 export async function seedDemoCompetences(ctx: AppContext) {
   const orgs = await ctx.db.select().from(organisations);
@@ -185,6 +196,80 @@ export async function seedDemoCompetences(ctx: AppContext) {
   for (const b of [badges.delais, badges.equipe, badges.mobilite]) await award(b, thomas.email, 2);
   // A badge issued before its registration was approved: recorded, never counted.
   await award(badges.exposer, thomas.email, 14);
+
+  // The two participants hold their Participant badge, granted two years ago.
+  const [participant] = await ctx.db
+    .select()
+    .from(badgeClasses)
+    .where(eq(badgeClasses.slug, "participant"));
+  if (participant)
+    for (const org of [cotentin, rouen])
+      await issueCredential(ctx, {
+        grantKey: `demo-participant:${org.id}`,
+        badgeClassId: participant.id,
+        subjectOrgId: org.id,
+        validFrom: monthsAgo(24),
+      });
+
+  // The Rouen workshop also issues a badge of its own on Blason, mapped and
+  // approved three months ago: Inès received it last month (the Blason channel).
+  const own = await createOwnBadgeIn(ctx.db, rouen, {
+    name: "S'adapter à un nouveau poste",
+    recognises:
+      "La personne prend un poste qu'elle ne connaissait pas à l'atelier et s'y met en quelques jours.",
+    criteria: [
+      { statement: "A changé de poste au moins une fois pendant son parcours.", evidence: [] },
+      {
+        statement: "Son tuteur a constaté qu'elle y travaillait seule au bout d'une semaine.",
+        evidence: [],
+      },
+    ],
+    validityMonths: 36,
+    color: "#1d6b3a",
+  });
+  await ctx.db.insert(partnerRegistrations).values({
+    organisationId: rouen.id,
+    source: "blason",
+    badgeClassIri: `${ctx.config.publicUrl}/badges/${own.id}`,
+    issuerIri: issuerDid(ctx.config, rouen.slug),
+    name: own.name,
+    description: own.recognises,
+    target: { family: "s-adapter", level: 1, equivalence: "one_for_one" },
+    justification: "Changer de poste et s'y mettre seul, c'est s'adapter à un autre environnement.",
+    state: "approved",
+    approvedAt: monthsAgo(3),
+    decidedBy: manager.id,
+    createdAt: monthsAgo(4),
+  });
+  const inesUser = await findOrCreateEarner(ctx.db, ines.email, ines.name);
+  const { credential } = await issueCredential(ctx, {
+    grantKey: `own:${own.id}:${ines.email}`,
+    badgeClassId: own.id,
+    subjectUserId: inesUser.id,
+    issuerOrgId: rouen.id,
+    validFrom: monthsAgo(1),
+  });
+  await blasonChannelJobHandler(ctx)({ credentialId: credential.id });
+
+  // The third partner asks to take part: its Participant request waits for the Region.
+  if (participant) {
+    const answers = [
+      "Mission locale de 35 salariés qui accompagne les 16-25 ans du Bessin vers l'emploi et la formation.",
+      "Antennes à Bayeux et Isigny-sur-Mer ; permanences dans huit communes du Bessin.",
+      "Deux conseillers observent la compétence en atelier ou en stage ; la preuve est gardée au dossier du jeune.",
+      "Badger les compétences transversales que les jeunes montrent en stage, pour les faire valoir auprès des employeurs.",
+      "Notre badge « S'organiser dans sa recherche d'emploi », délivré depuis 2024.",
+      "Nous acceptons les engagements de la démarche.",
+    ];
+    await ctx.db.insert(applications).values({
+      organisationId: bessin.id,
+      badgeClassId: participant.id,
+      state: "submitted",
+      answers: Object.fromEntries(answers.map((answer, i) => [String(i), { answer, links: [] }])),
+      submittedAt: monthsAgo(0),
+    });
+  }
+
   for (const person of demoEarners) {
     const [user] = await ctx.db.select().from(users).where(eq(users.email, person.email));
     if (user) await evaluateEarner(ctx, user.id);

@@ -175,35 +175,45 @@ export async function createOwnBadge(
   const org = await loadPartner(ctx, principal, organisationId);
   await requireParticipant(ctx.db, org.id);
   return ctx.db.transaction(async (tx) => {
-    const collection = await ownCollection(tx, org);
-    const [{ next } = { next: 0 }] = await tx
-      .select({ next: sql<number>`coalesce(max(${badgeClasses.position}) + 1, 0)` })
-      .from(badgeClasses)
-      .where(eq(badgeClasses.collectionId, collection.id));
-    const [badge] = await tx
-      .insert(badgeClasses)
-      .values({
-        collectionId: collection.id,
-        slug: `${slugify(input.name)}-${randomBytes(3).toString("hex")}`,
-        name: input.name,
-        recognises: input.recognises,
-        criteria: input.criteria,
-        required: false,
-        validityMonths: input.validityMonths,
-        alignments: [],
-        color: input.color,
-        position: Number(next),
-      })
-      .returning();
+    const badge = await createOwnBadgeIn(tx, org, input);
     await appendAudit(tx, {
       actor: actorOf(user),
       action: "own_badge.created",
       targetType: "badge_class",
-      targetId: badge!.id,
+      targetId: badge.id,
       data: { organisation: org.name, name: input.name },
     });
-    return badge!;
+    return badge;
   });
+}
+
+/** Adds a badge to the partner's own catalogue (created on its first badge). */
+export async function createOwnBadgeIn(
+  q: Queryable,
+  org: { id: string; slug: string; name: string },
+  input: OwnBadgeInput,
+) {
+  const collection = await ownCollection(q, org);
+  const [{ next } = { next: 0 }] = await q
+    .select({ next: sql<number>`coalesce(max(${badgeClasses.position}) + 1, 0)` })
+    .from(badgeClasses)
+    .where(eq(badgeClasses.collectionId, collection.id));
+  const [badge] = await q
+    .insert(badgeClasses)
+    .values({
+      collectionId: collection.id,
+      slug: `${slugify(input.name)}-${randomBytes(3).toString("hex")}`,
+      name: input.name,
+      recognises: input.recognises,
+      criteria: input.criteria,
+      required: false,
+      validityMonths: input.validityMonths,
+      alignments: [],
+      color: input.color,
+      position: Number(next),
+    })
+    .returning();
+  return badge!;
 }
 
 async function loadOwnBadge(
