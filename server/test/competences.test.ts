@@ -362,12 +362,16 @@ describe("a person hands in a badge they hold", () => {
     await platform.worker.drain();
     const mine = json<{
       partnerBadges: { channel: string; counts: boolean; refusalReason: string | null }[];
-      regionalBadges: { name: string; status: string }[];
+      credentials: { name: string; status: string; regional: boolean }[];
     }>(await client.get("/api/me/partner-badges"));
     expect(mine.partnerBadges.map((b) => b.channel).sort()).toEqual(["api", "upload", "upload"]);
     expect(mine.partnerBadges.find((b) => !b.counts)?.refusalReason).toMatch(/autre personne/);
-    expect(mine.regionalBadges).toEqual([
-      expect.objectContaining({ name: "Organiser, niveau I — Je pratique", status: "valid" }),
+    expect(mine.credentials).toEqual([
+      expect.objectContaining({
+        name: "Organiser, niveau I — Je pratique",
+        status: "valid",
+        regional: true,
+      }),
     ]);
   });
 });
