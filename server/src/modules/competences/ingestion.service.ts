@@ -24,9 +24,8 @@ import {
   forgetCredential,
   forgetStatusLists,
 } from "../credentials/credentials.service";
-import { credentialUrl, EVALUATE_QUEUE, issueCredential } from "../credentials/issuance.service";
+import { credentialUrl, enqueueEvaluation, issueCredential } from "../credentials/issuance.service";
 import { issuerDid } from "../credentials/issuer.service";
-import { enqueueJob } from "../jobs/jobs.repo";
 import {
   type CountingBadge,
   evaluatePartnerBadge,
@@ -227,7 +226,7 @@ export async function receivePartnerBadge(
         set: { ...values, receivedAt: sql`${partnerBadges.receivedAt}` },
       })
       .returning();
-    await enqueueJob(tx, { queue: EVALUATE_QUEUE, payload: { earnerId: earner.id } });
+    await enqueueEvaluation(tx, earner.id);
     return { row: row!, evaluation };
   });
 }

@@ -23,13 +23,13 @@ import { TtlCache } from "../../lib/ttl-cache";
 import type { Actor } from "../audit/audit.repo";
 import { appendAudit } from "../audit/audit.repo";
 import { queueEmail } from "../email/mailer";
-import { enqueueJob } from "../jobs/jobs.repo";
 import { enqueueLabelReassessment } from "../label/label.service";
 import {
   achievementParts,
   type CredentialRow,
   credentialUrl,
   EVALUATE_QUEUE,
+  enqueueEvaluation,
   LIST_LENGTH,
   statusListUrl,
 } from "./issuance.service";
@@ -302,8 +302,7 @@ export async function revokeCredential(ctx: AppContext, id: string, reason: stri
           ),
         )
         .returning({ earnerId: partnerBadges.earnerId });
-      for (const { earnerId } of touched)
-        await enqueueJob(tx, { queue: EVALUATE_QUEUE, payload: { earnerId } });
+      for (const { earnerId } of touched) await enqueueEvaluation(tx, earnerId);
     }
     await queueEmail(tx, {
       to: found.subject.contactEmail,

@@ -6,10 +6,18 @@ import {
   signCredential,
   statusEntry,
 } from "@blason/openbadges";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Config } from "../../config";
 import type { AppContext } from "../../context";
-import { badgeClasses, credentials, organisations, statusCounters, users } from "../../db/schema";
+import type { Queryable } from "../../db/client";
+import {
+  badgeClasses,
+  credentials,
+  jobs,
+  organisations,
+  statusCounters,
+  users,
+} from "../../db/schema";
 import { AppError } from "../../errors";
 import { appendAudit } from "../audit/audit.repo";
 import { queueEmail } from "../email/mailer";
@@ -83,6 +91,30 @@ export function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
   result.setUTCMonth(result.getUTCMonth() + months);
   return result;
+}
+
+/**
+ * Asks for a person's regional badges to be re-evaluated, inside the
+ * caller's transaction. A re-evaluation still waiting reads the database when
+ * it runs, so it will see this change too: no second one is queued. Its row
+ * is locked until this transaction commits, so a worker cannot start it
+ * before the change is visible; one already started is not "pending" and a
+ * new one is queued.
+ */
+export async function enqueueEvaluation(q: Queryable, earnerId: string) {
+  const [waiting] = await q
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.queue, EVALUATE_QUEUE),
+        eq(jobs.status, "pending"),
+        sql`${jobs.payload}->>'earnerId' = ${earnerId}`,
+      ),
+    )
+    .limit(1)
+    .for("update");
+  if (!waiting) await enqueueJob(q, { queue: EVALUATE_QUEUE, payload: { earnerId } });
 }
 
 /**
