@@ -28,7 +28,6 @@ import {
   achievementParts,
   type CredentialRow,
   credentialUrl,
-  EVALUATE_QUEUE,
   enqueueEvaluation,
   LIST_LENGTH,
   statusListUrl,
