@@ -244,3 +244,38 @@ describe("a participant's own badges on Blason", () => {
     ).toBe(404);
   });
 });
+
+describe("the competences programme's API documentation", () => {
+  it("documents the partner routes with examples a partner's developer can copy", async () => {
+    const doc = (await platform.app.inject({ url: "/api/openapi.json" })).json();
+    /** The examples of a JSON body, in either of the forms OpenAPI allows. */
+    const examples = (media: {
+      example?: unknown;
+      examples?: Record<string, { value: unknown }>;
+      schema?: { example?: unknown };
+    }) =>
+      media.examples
+        ? Object.values(media.examples).map((e) => e.value)
+        : [media.example ?? media.schema?.example];
+    const body = (path: string) =>
+      examples(doc.paths[path].post.requestBody.content["application/json"]) as Record<
+        string,
+        unknown
+      >[];
+    expect(body("/api/partner-badges")[0]).toMatchObject({
+      recipient: { email: "lea.durand@exemple.fr" },
+    });
+    const answers = examples(
+      doc.paths["/api/partner-badges"].post.responses["201"].content["application/json"],
+    ) as { code: string | null }[];
+    expect(answers.map((e) => e.code)).toEqual([null, "ISSUED_BEFORE_APPROVAL"]);
+    expect(body("/api/partner-registrations")).toHaveLength(2);
+    expect(body("/api/organisations/{id}/own-badges/{badgeId}/awards")[0]).toMatchObject({
+      email: "ines.moreau@exemple.fr",
+    });
+    expect(body("/api/organisations/{id}/own-badges/{badgeId}/award-batches")[0]!.csv).toContain(
+      "courriel;nom",
+    );
+    expect(doc.paths["/api/partner-badges"].post.description).toContain("Bearer");
+  });
+});

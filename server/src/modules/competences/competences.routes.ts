@@ -45,14 +45,48 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
               .strict(),
             badge: z.union([z.string().min(1).max(5_000_000), z.record(z.string(), z.unknown())]),
           })
-          .strict(),
-        response: {
-          201: z.object({
-            id: z.uuid(),
-            counts: z.boolean(),
-            code: z.enum(refusalCodes).nullable(),
-            reason: z.object({ fr: z.string(), en: z.string() }).nullable(),
+          .strict()
+          .meta({
+            examples: [
+              {
+                recipient: { email: "lea.durand@exemple.fr", name: "Léa Durand" },
+                badge: "https://badges.atelier-emploi.example/assertions/4f1c2a",
+              },
+              {
+                // The same badge as a VC-JWT (shortened here).
+                recipient: { email: "yanis.benali@exemple.fr", name: "Yanis Benali" },
+                badge:
+                  "eyJhbGciOiJFZERTQSIsInR5cCI6InZjK2xkK2p3dCJ9.eyJpc3MiOiJkaWQ6d2ViOmF0ZWxpZXItZW1wbG9pLmV4YW1wbGUiLCJ2YyI6e319.c2lnbmF0dXJl",
+              },
+            ],
           }),
+        response: {
+          201: z
+            .object({
+              id: z.uuid(),
+              counts: z.boolean(),
+              code: z.enum(refusalCodes).nullable(),
+              reason: z.object({ fr: z.string(), en: z.string() }).nullable(),
+            })
+            .meta({
+              examples: [
+                {
+                  id: "0e327b97-1d08-433b-adbe-afa6723601eb",
+                  counts: true,
+                  code: null,
+                  reason: null,
+                },
+                {
+                  id: "9a4c7e1b-52f0-4f3e-a3d1-8f0b7c6e5d21",
+                  counts: false,
+                  code: "ISSUED_BEFORE_APPROVAL",
+                  reason: {
+                    fr: "Ce badge a été délivré avant que la Région n'approuve sa correspondance : pas de rétroactivité.",
+                    en: "This badge was issued before the Region approved its mapping: nothing is retroactive.",
+                  },
+                },
+              ],
+            }),
           400: errorBody,
           401: errorBody,
         },
@@ -90,7 +124,8 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
             validFrom: z.iso.datetime(),
             validUntil: z.iso.datetime().nullable().optional(),
           })
-          .strict(),
+          .strict()
+          .meta({ example: { kind: "participant", validFrom: "2026-01-01T00:00:00.000Z" } }),
         response: {
           201: z.object({ id: z.uuid() }),
           400: errorBody,

@@ -28,17 +28,29 @@ const badgeView = z.object({
   image: z.string(),
   url: z.string(),
 });
-const batchView = z.object({
-  id: z.uuid(),
-  total: z.number(),
-  processed: z.number(),
-  issued: z.number(),
-  problems: z.array(z.object({ line: z.number(), email: z.string(), reason: z.string() })),
-  finished: z.boolean(),
-});
+const batchView = z
+  .object({
+    id: z.uuid(),
+    total: z.number(),
+    processed: z.number(),
+    issued: z.number(),
+    problems: z.array(z.object({ line: z.number(), email: z.string(), reason: z.string() })),
+    finished: z.boolean(),
+  })
+  .meta({
+    example: {
+      id: "3f0c7d52-7a51-4b7e-9f64-2b1d9e0a6c11",
+      total: 3,
+      processed: 2,
+      issued: 1,
+      problems: [{ line: 3, email: "pas-une-adresse", reason: "Adresse électronique invalide." }],
+      finished: false,
+    },
+  });
 const person = z
   .object({ email: z.email().max(320), name: z.string().trim().min(1).max(200) })
-  .strict();
+  .strict()
+  .meta({ example: { email: "ines.moreau@exemple.fr", name: "Inès Moreau" } });
 
 /** A participant defines its own badges and awards them to people, one by one or from a CSV. */
 export function ownBadgeRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -96,7 +108,22 @@ export function ownBadgeRoutes(app: FastifyInstance, ctx: AppContext) {
             validityMonths: z.number().int().min(1).max(120),
             color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
           })
-          .strict(),
+          .strict()
+          .meta({
+            example: {
+              name: "S'adapter à un nouveau poste",
+              recognises:
+                "La personne prend un poste qu'elle ne connaissait pas à l'atelier et s'y met en quelques jours.",
+              criteria: [
+                {
+                  statement: "A changé de poste au moins une fois pendant son parcours.",
+                  evidence: [],
+                },
+              ],
+              validityMonths: 36,
+              color: "#1d6b3a",
+            },
+          }),
         response: { 201: z.object({ id: z.uuid() }), ...errors },
       },
     },
@@ -210,7 +237,14 @@ export function ownBadgeRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           "Award the badge to every person of a CSV (email;name per line): checked at once, then awarded by a job whose progress can be read",
         params: badgeParams,
-        body: z.object({ csv: z.string().min(1).max(2_000_000) }).strict(),
+        body: z
+          .object({ csv: z.string().min(1).max(2_000_000) })
+          .strict()
+          .meta({
+            example: {
+              csv: "courriel;nom\r\nlea.durand@exemple.fr;Léa Durand\r\nyanis.benali@exemple.fr;Yanis Benali\r\n",
+            },
+          }),
         response: { 202: batchView, ...errors },
       },
     },

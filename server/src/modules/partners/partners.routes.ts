@@ -109,25 +109,48 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary:
           "A partner submits one of its badges (URL, pasted JSON or a badge it issues on Blason) for a regional competence and level",
-        body: z.intersection(
-          z.discriminatedUnion("source", [
-            z.object({ source: z.literal("url"), url: z.url({ protocol: /^https?$/ }).max(2000) }),
-            z.object({ source: z.literal("json"), json: z.string().min(2).max(200_000) }),
-            z.object({ source: z.literal("blason"), badgeClassId: z.uuid() }),
-          ]),
-          z.object({
-            organisationId: z.uuid(),
-            target,
-            justification: z.string().trim().min(10).max(10_000),
-            /** Needed when the document does not name its issuer. */
-            issuerIri: z
-              .string()
-              .trim()
-              .regex(/^(https?:\/\/|did:)\S+$/)
-              .max(2000)
-              .optional(),
+        body: z
+          .intersection(
+            z.discriminatedUnion("source", [
+              z.object({
+                source: z.literal("url"),
+                url: z.url({ protocol: /^https?$/ }).max(2000),
+              }),
+              z.object({ source: z.literal("json"), json: z.string().min(2).max(200_000) }),
+              z.object({ source: z.literal("blason"), badgeClassId: z.uuid() }),
+            ]),
+            z.object({
+              organisationId: z.uuid(),
+              target,
+              justification: z.string().trim().min(10).max(10_000),
+              /** Needed when the document does not name its issuer. */
+              issuerIri: z
+                .string()
+                .trim()
+                .regex(/^(https?:\/\/|did:)\S+$/)
+                .max(2000)
+                .optional(),
+            }),
+          )
+          .meta({
+            examples: [
+              {
+                source: "url",
+                url: "https://badges.atelier-emploi.example/badges/accueil",
+                organisationId: "273ccb19-25f4-40e3-ade8-1c007a9abc94",
+                target: { family: "communiquer", level: 1, equivalence: "three_for_one" },
+                justification:
+                  "Accueillir le public, c'est écouter et se faire comprendre : une partie de la compétence.",
+              },
+              {
+                source: "blason",
+                badgeClassId: "05962178-a40f-4b53-8766-851ed6023ead",
+                organisationId: "273ccb19-25f4-40e3-ade8-1c007a9abc94",
+                target: { family: "s-adapter", level: 1, equivalence: "one_for_one" },
+                justification: "Changer de poste et s'y mettre seul, c'est s'adapter.",
+              },
+            ],
           }),
-        ),
         response: { 201: registrationView, ...errors },
       },
     },
