@@ -35,7 +35,7 @@ import {
 } from "./pages/misc";
 import { MyBadgesPage, PersonPassportPage } from "./pages/my-badges";
 import { OrganisationPage, OrganisationsPage } from "./pages/organisations";
-import { PartnerPage } from "./pages/partner";
+import { PartnerPage, RegistrationsAdminPage } from "./pages/partner";
 import { IssuerPage, LaureatesPage, PassportPage, StatisticsPage } from "./pages/public";
 import { VerifyPage } from "./pages/verify";
 
@@ -74,6 +74,7 @@ const router = createBrowserRouter([
       { path: "/demandes/:id", element: <ApplicationPage /> },
       { path: "/organisations/:id/badges", element: <OrganisationBadgesPage /> },
       { path: "/organisations/:id/partenaire", element: <PartnerPage /> },
+      { path: "/gestion/partenaires", element: <RegistrationsAdminPage /> },
       { path: "/connexion/lien", element: <MagicLinkPage /> },
       { path: "/mot-de-passe-oublie", element: <ForgotPasswordPage /> },
       { path: "/mot-de-passe/nouveau", element: <ResetPasswordPage /> },

@@ -3,7 +3,9 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { simpleParser } from "mailparser";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { SMTPServer } from "smtp-server";
 import { expect } from "vitest";
 import { buildApp } from "../../src/app";
 import { seedDemo } from "../../src/modules/demo/seed";
@@ -94,4 +96,48 @@ export async function expectAccessible(page: Page, label: string) {
           .join(", ")}`,
     );
   expect(blocking, `accessibility of ${label}`).toEqual([]);
+}
+
+export type Mail = { to: string; subject: string; text: string };
+
+/**
+ * A real SMTP server on a free port that keeps every message: the platform
+ * sends through it as it would through the Region's, and tests read the inbox.
+ */
+export async function catchMail() {
+  const inbox: Mail[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          for (const to of session.envelope.rcptTo)
+            inbox.push({ to: to.address, subject: parsed.subject ?? "", text: parsed.text ?? "" });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const port = (smtp.server.address() as { port: number }).port;
+  return {
+    inbox,
+    url: `smtp://127.0.0.1:${port}`,
+    /** Waits for a message to `to` whose subject starts with `subject`. */
+    async mail(to: string, subject: string): Promise<Mail> {
+      let found: Mail | undefined;
+      await expect
+        .poll(
+          () => {
+            found = inbox.find((m) => m.to === to && m.subject.startsWith(subject));
+            return !!found;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      return found!;
+    },
+    close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
+  };
 }

@@ -2,15 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { verifyCredential } from "@blason/openbadges";
 import { and, eq } from "drizzle-orm";
-import { simpleParser } from "mailparser";
 import type { Browser, Page } from "playwright-core";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { badgeClasses, credentials, organisations } from "../../src/db/schema";
 import { DEMO_PASSWORD } from "../../src/modules/demo/seed";
 import { repoRoot } from "../../src/paths";
 import { catalogueBadges } from "../support/factories";
-import { type BrowserWorld, expectAccessible, startBrowserWorld } from "./harness";
+import { type BrowserWorld, catchMail, expectAccessible, startBrowserWorld } from "./harness";
 
 /**
  * The label's whole journey through the browser, with real emails captured
@@ -18,49 +16,20 @@ import { type BrowserWorld, expectAccessible, startBrowserWorld } from "./harnes
  * reviewer, a question and its answer, reviews, a revision for a later
  * session, the grant, the badge accepted and its baked PNG verified.
  */
-type Mail = { to: string; subject: string; text: string };
-const inbox: Mail[] = [];
-let smtp: SMTPServer;
+let mails: Awaited<ReturnType<typeof catchMail>>;
 let world: BrowserWorld;
 const screenshots = path.join(repoRoot, "docs/screenshots");
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          for (const to of session.envelope.rcptTo)
-            inbox.push({ to: to.address, subject: parsed.subject ?? "", text: parsed.text ?? "" });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as { port: number }).port;
-  world = await startBrowserWorld({ config: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+  mails = await catchMail();
+  world = await startBrowserWorld({ config: { SMTP_URL: mails.url } });
 });
 afterAll(async () => {
   await world?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mails?.close();
 });
 
-/** Waits for a message to `to` whose subject starts with `subject`. */
-async function mail(to: string, subject: string): Promise<Mail> {
-  let found: Mail | undefined;
-  await expect
-    .poll(
-      () => {
-        found = inbox.find((m) => m.to === to && m.subject.startsWith(subject));
-        return !!found;
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(true);
-  return found!;
-}
+const mail = (to: string, subject: string) => mails.mail(to, subject);
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({

@@ -929,7 +929,6 @@ export const en: Dictionary = {
     issuerIri: "Issuer identifier (address or DID)",
     issuerIriHint: "Only if the badge does not say who issues it.",
     register: "Submit the badge",
-    target: "{{family}}, level {{level}} ({{equivalence}})",
     states: {
       submitted: "Waiting for the Region",
       requalification_proposed: "Requalification proposed",
@@ -952,6 +951,30 @@ export const en: Dictionary = {
     revokeKey: "Revoke the key",
     keyName: "Key name (for example, your platform's name)",
     createKey: "Create a key",
+  },
+  partnerAdmin: {
+    title: "Partners' badges",
+    requests: "Organisations' requests",
+    intro:
+      "Partner organisations submit their badges for a competence and a level. Approve, refuse, or propose another competence, level or equivalence: the approval date opens eligibility.",
+    open_one: "{{count}} submission to handle",
+    open_other: "{{count}} submissions to handle",
+    none: "No submission waiting.",
+    done_one: "{{count}} submission handled",
+    done_other: "{{count}} submissions handled",
+    aims: "Aims at:",
+    justification: "Justification:",
+    badgeClass: "Badge:",
+    decision: "Decision",
+    decisions: {
+      approve: "Approve",
+      refuse: "Refuse",
+      requalify: "Propose a requalification",
+    },
+    proposedTarget: "Proposed competence and level",
+    motivation: "Message to the organisation",
+    record: "Record the decision",
+    waitingPartner: "Waiting for the organisation's answer to the proposal:",
   },
   notFound: {
     title: "Page not found",

@@ -939,7 +939,6 @@ export const fr = {
     issuerIri: "Identifiant de l'émetteur (adresse ou DID)",
     issuerIriHint: "Seulement si le badge ne dit pas qui le délivre.",
     register: "Déposer le badge",
-    target: "{{family}}, niveau {{level}} ({{equivalence}})",
     states: {
       submitted: "En attente de la Région",
       requalification_proposed: "Requalification proposée",
@@ -962,6 +961,30 @@ export const fr = {
     revokeKey: "Révoquer la clé",
     keyName: "Nom de la clé (par exemple, le nom de votre plateforme)",
     createKey: "Créer une clé",
+  },
+  partnerAdmin: {
+    title: "Badges des partenaires",
+    requests: "Demandes des structures",
+    intro:
+      "Les structures partenaires déposent leurs badges pour une compétence et un niveau. Approuvez, refusez, ou proposez une autre compétence, un autre niveau ou une autre équivalence : la date d'approbation ouvre l'éligibilité.",
+    open_one: "{{count}} dépôt à traiter",
+    open_other: "{{count}} dépôts à traiter",
+    none: "Aucun dépôt en attente.",
+    done_one: "{{count}} dépôt traité",
+    done_other: "{{count}} dépôts traités",
+    aims: "Vise :",
+    justification: "Justification :",
+    badgeClass: "Badge :",
+    decision: "Décision",
+    decisions: {
+      approve: "Approuver",
+      refuse: "Refuser",
+      requalify: "Proposer une requalification",
+    },
+    proposedTarget: "Compétence et niveau proposés",
+    motivation: "Message à la structure",
+    record: "Enregistrer la décision",
+    waitingPartner: "En attente de la réponse de la structure à la proposition :",
   },
   notFound: {
     title: "Page introuvable",

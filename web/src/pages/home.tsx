@@ -105,6 +105,14 @@ export function DashboardPage() {
                     <Link to="/idees">{t("ideas.nav")}</Link>
                   </p>
                 ) : null}
+                {organisation.kind === "partner" ? (
+                  <p className="links">
+                    <Link to={`/organisations/${organisation.id}/partenaire`}>
+                      {t("partner.link")}
+                      <span className="visually-hidden"> — {organisation.name}</span>
+                    </Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -138,6 +146,8 @@ export function DashboardPage() {
             <Link to="/organisations">{t("dashboard.allOrganisations")}</Link>
             <Link to="/gestion/labels">{t("label.requests.title")}</Link>
             <Link to="/gestion/catalogue">{t("catalogueAdmin.title")}</Link>
+            <Link to="/gestion/partenaires">{t("partnerAdmin.title")}</Link>
+            <Link to="/demandes">{t("partnerAdmin.requests")}</Link>
             <Link to="/idees">{t("ideas.title")}</Link>
             <Link to="/admin/journal">{t("dashboard.auditLink")}</Link>
           </p>

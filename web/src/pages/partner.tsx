@@ -43,6 +43,8 @@ type Batch = {
 type Target = { badgeClassId: string; name: string; family: string; level: number };
 type Registration = {
   id: string;
+  organisation: { id: string; name: string };
+  justification: string;
   source: "url" | "json" | "blason";
   name: string;
   badgeClassIri: string;
@@ -426,6 +428,23 @@ function OwnBadges({ orgId }: { orgId: string }) {
   );
 }
 
+type TargetRef = { family: string; level: number; equivalence: string };
+
+/** "Communiquer, niveau I — Je pratique (3 pour 1)": a target as people read it. */
+function useTargetText() {
+  const { t } = useTranslation();
+  const targets = useQuery({
+    queryKey: ["competence-targets"],
+    queryFn: () => api<{ targets: Target[] }>("GET", "/api/competences/targets"),
+  });
+  return (x: TargetRef) => {
+    const name =
+      targets.data?.targets.find((g) => g.family === x.family && g.level === x.level)?.name ??
+      `${x.family} ${x.level}`;
+    return `${name} (${t(`partner.equivalence.${x.equivalence}`)})`;
+  };
+}
+
 function RegistrationItem({ registration: r }: { registration: Registration }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -434,12 +453,7 @@ function RegistrationItem({ registration: r }: { registration: Registration }) {
       api("POST", `/api/partner-registrations/${r.id}/proposal`, { answer: value }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["registrations"] }),
   });
-  const targetText = (x: { family: string; level: number; equivalence: string }) =>
-    t("partner.target", {
-      family: x.family,
-      level: x.level,
-      equivalence: t(`partner.equivalence.${x.equivalence}`),
-    });
+  const targetText = useTargetText();
   return (
     <li className="card">
       <h3>{r.name}</h3>
@@ -717,6 +731,168 @@ export function PartnerPage() {
       <OwnBadges orgId={id} />
       <Registrations orgId={id} />
       <ApiKeys orgId={id} />
+    </>
+  );
+}
+
+/** A manager's decision on one registration: approve, refuse, or propose another target. */
+function DecisionForm({ registration: r }: { registration: Registration }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [decision, setDecision] = useState<"approve" | "refuse" | "requalify">("approve");
+  const ids = { motivation: useId() };
+  const targets = useQuery({
+    queryKey: ["competence-targets"],
+    queryFn: () => api<{ targets: Target[] }>("GET", "/api/competences/targets"),
+  });
+  const decide = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      api("POST", `/api/partner-registrations/${r.id}/decision`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["registrations"] }),
+  });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        const v = formValues(event.currentTarget);
+        const [family, level] = (v.target ?? "").split("|");
+        decide.mutate({
+          decision,
+          motivation: v.motivation ?? "",
+          ...(decision === "requalify"
+            ? { proposal: { family, level: Number(level), equivalence: v.equivalence } }
+            : {}),
+        });
+      }}
+    >
+      <FormError error={decide.error} />
+      <fieldset>
+        <legend>{t("partnerAdmin.decision")}</legend>
+        {(["approve", "refuse", "requalify"] as const).map((d) => (
+          <label key={d} className="choice">
+            <input
+              type="radio"
+              name="decision"
+              value={d}
+              checked={decision === d}
+              onChange={() => setDecision(d)}
+            />{" "}
+            {t(`partnerAdmin.decisions.${d}`)}
+          </label>
+        ))}
+      </fieldset>
+      {decision === "requalify" ? (
+        <>
+          <SelectField
+            label={t("partnerAdmin.proposedTarget")}
+            name="target"
+            required
+            defaultValue={`${r.target.family}|${r.target.level}`}
+          >
+            {targets.data?.targets.map((x) => (
+              <option key={x.badgeClassId} value={`${x.family}|${x.level}`}>
+                {x.name}
+              </option>
+            ))}
+          </SelectField>
+          <fieldset>
+            <legend>{t("partner.equivalenceLabel")}</legend>
+            {(["one_for_one", "three_for_one"] as const).map((e) => (
+              <label key={e} className="choice">
+                <input
+                  type="radio"
+                  name="equivalence"
+                  value={e}
+                  defaultChecked={e === r.target.equivalence}
+                />{" "}
+                {t(`partner.equivalence.${e}`)}
+              </label>
+            ))}
+          </fieldset>
+        </>
+      ) : null}
+      <div className="field">
+        <label htmlFor={ids.motivation}>{t("partnerAdmin.motivation")}</label>
+        <textarea
+          id={ids.motivation}
+          name="motivation"
+          rows={3}
+          required={decision !== "approve"}
+          minLength={decision === "approve" ? 0 : 3}
+        />
+      </div>
+      <button type="submit" className="button" disabled={decide.isPending}>
+        {t("partnerAdmin.record")}
+        <span className="visually-hidden"> — {r.name}</span>
+      </button>
+    </form>
+  );
+}
+
+/** /gestion/partenaires — managers decide the partners' badge registrations. */
+export function RegistrationsAdminPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t("partnerAdmin.title"));
+  const targetText = useTargetText();
+  const list = useQuery({
+    queryKey: ["registrations", "all"],
+    queryFn: () => api<{ registrations: Registration[] }>("GET", "/api/partner-registrations"),
+    retry: false,
+  });
+  if (!list.data) return <Unavailable query={list} title={t("partnerAdmin.title")} />;
+  const open = list.data.registrations.filter(
+    (r) => r.state === "submitted" || r.state === "requalification_proposed",
+  );
+  const done = list.data.registrations.filter((r) => !open.includes(r));
+  return (
+    <>
+      <h1>{t("partnerAdmin.title")}</h1>
+      <p className="lead">{t("partnerAdmin.intro")}</p>
+      <section aria-labelledby="open-registrations">
+        <h2 id="open-registrations">{t("partnerAdmin.open", { count: open.length })}</h2>
+        {open.length === 0 ? <p className="empty">{t("partnerAdmin.none")}</p> : null}
+        <ul className="plain">
+          {open.map((r) => (
+            <li key={r.id} className="card">
+              <h3>{r.name}</h3>
+              <p className="muted">
+                {r.organisation.name} · {formatDate(r.createdAt, i18n.language)} ·{" "}
+                <span className="chip">{t(`partner.states.${r.state}`)}</span>
+              </p>
+              <p>
+                {t("partnerAdmin.aims")} {targetText(r.target)}
+              </p>
+              <p>
+                <strong>{t("partnerAdmin.justification")}</strong> {r.justification}
+              </p>
+              <p className="muted">
+                {t("partnerAdmin.badgeClass")} <code>{r.badgeClassIri}</code>
+              </p>
+              {r.state === "submitted" ? (
+                <DecisionForm registration={r} />
+              ) : r.proposal ? (
+                <p>
+                  {t("partnerAdmin.waitingPartner")} {targetText(r.proposal)}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="done-registrations">
+        <h2 id="done-registrations">{t("partnerAdmin.done", { count: done.length })}</h2>
+        <ul className="plain">
+          {done.map((r) => (
+            <li key={r.id}>
+              <strong>{r.name}</strong> — {r.organisation.name} · {targetText(r.target)} ·{" "}
+              <span className="chip">{t(`partner.states.${r.state}`)}</span>
+              {r.approvedAt
+                ? ` · ${t("partner.approvedOn", { date: formatDate(r.approvedAt, i18n.language) })}`
+                : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
     </>
   );
 }

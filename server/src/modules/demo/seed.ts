@@ -233,6 +233,22 @@ export const demoUsers: DemoUser[] = [
     orgRole: "admin",
     label: "structure partenaire",
   },
+  {
+    email: "direction@atelier-emploi-rouen.example",
+    name: "Julien Lebrun",
+    roles: [],
+    org: "atelier-rouen",
+    orgRole: "admin",
+    label: "structure partenaire qui délivre ses badges sur Blason (Atelier Emploi Rouen)",
+  },
+  {
+    email: "direction@mission-bessin.example",
+    name: "Sophie Marie",
+    roles: [],
+    org: "bessin",
+    orgRole: "admin",
+    label: "structure partenaire qui demande à participer (Mission Locale du Bessin)",
+  },
 ];
 
 /** Fills an empty database with the demo organisations and accounts. Returns false when data exists. */
