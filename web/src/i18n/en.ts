@@ -705,6 +705,26 @@ export const en: Dictionary = {
     keys: "Public keys",
   },
   catalogueAdmin: {
+    programmes: "Programmes",
+    programme: {
+      "label-cfa": "CFA label",
+      competences: "La Normandie badge les compétences",
+    },
+    rule: {
+      title: "How the badge is earned",
+      kind: "Rule",
+      kinds: {
+        level: "One competence at a level",
+        aggregate: "Several distinct competences at a level",
+        participation: "A partner organisation's badge",
+      },
+      family: "Competence (identifier)",
+      familyHint:
+        'Lower case and dashes, for example "numerique": a new competence is a new identifier.',
+      level: "Level",
+      distinctFamilies: "Number of distinct competences required",
+      participation: "Role conferred",
+    },
     title: "Label catalogue",
     intro:
       "Prepare the next collection as a draft: badges, criteria, expected evidence and the label rule. Nothing is public before it is published.",

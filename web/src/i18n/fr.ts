@@ -709,6 +709,26 @@ export const fr = {
     keys: "Clés publiques",
   },
   catalogueAdmin: {
+    programmes: "Programmes",
+    programme: {
+      "label-cfa": "Label CFA",
+      competences: "La Normandie badge les compétences",
+    },
+    rule: {
+      title: "Comment le badge est obtenu",
+      kind: "Règle",
+      kinds: {
+        level: "Une compétence à un niveau",
+        aggregate: "Plusieurs compétences différentes à un niveau",
+        participation: "Badge d'une structure partenaire",
+      },
+      family: "Compétence (identifiant)",
+      familyHint:
+        "En minuscules et tirets, par exemple « numerique » : une nouvelle compétence est un nouvel identifiant.",
+      level: "Niveau",
+      distinctFamilies: "Nombre de compétences différentes exigées",
+      participation: "Rôle conféré",
+    },
     title: "Catalogue du label",
     intro:
       "Préparez la prochaine collection comme un brouillon : badges, critères, preuves attendues et règle du label. Rien n'est visible du public avant la publication.",

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { api } from "../api/client";
 import {
   Field,
@@ -14,7 +14,11 @@ import {
 import { hasRole, useMe, usePageTitle } from "../components/hooks";
 import { formatDate } from "../i18n";
 
-const PROGRAMME = "label-cfa";
+/** The programme being edited: the label's catalogue, or the regional competences (?programme=competences). */
+function useProgramme(): "label-cfa" | "competences" {
+  const [params] = useSearchParams();
+  return params.get("programme") === "competences" ? "competences" : "label-cfa";
+}
 
 type Criterion = { statement: string; evidence: string[] };
 type DraftBadge = {
@@ -29,6 +33,7 @@ type DraftBadge = {
   alignments: { framework: string; code: string; name: string }[];
   color: string;
   position: number;
+  rule: Record<string, unknown> | null;
 };
 type Versions = {
   collections: {
@@ -65,16 +70,95 @@ type Equivalence = {
 
 function useRefresh() {
   const queryClient = useQueryClient();
+  const programme = useProgramme();
   return () => {
-    queryClient.invalidateQueries({ queryKey: ["manage-collections"] });
+    queryClient.invalidateQueries({ queryKey: ["manage-collections", programme] });
     queryClient.invalidateQueries({ queryKey: ["manage-equivalences"] });
-    queryClient.invalidateQueries({ queryKey: ["history", PROGRAMME] });
+    queryClient.invalidateQueries({ queryKey: ["history", programme] });
   };
 }
 
 /** One badge of the draft: every field, criteria with their expected evidence (one per line). */
+/** Programme 2: how the badge is earned, as data (a competence and level, an aggregate, a participation). */
+function RuleFields({ badge }: { badge: DraftBadge }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState(String(badge.rule?.kind ?? "level"));
+  return (
+    <fieldset>
+      <legend>{t("catalogueAdmin.rule.title")}</legend>
+      <SelectField
+        label={t("catalogueAdmin.rule.kind")}
+        name="ruleKind"
+        value={kind}
+        onChange={(e) => setKind(e.target.value)}
+      >
+        {(["level", "aggregate", "participation"] as const).map((k) => (
+          <option key={k} value={k}>
+            {t(`catalogueAdmin.rule.kinds.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      {kind === "level" ? (
+        <Field
+          label={t("catalogueAdmin.rule.family")}
+          hint={t("catalogueAdmin.rule.familyHint")}
+          name="ruleFamily"
+          defaultValue={String(badge.rule?.family ?? "")}
+          required
+        />
+      ) : null}
+      {kind !== "participation" ? (
+        <Field
+          label={t("catalogueAdmin.rule.level")}
+          name="ruleLevel"
+          type="number"
+          min={1}
+          max={9}
+          defaultValue={Number(badge.rule?.level ?? 1)}
+          required
+        />
+      ) : null}
+      {kind === "aggregate" ? (
+        <Field
+          label={t("catalogueAdmin.rule.distinctFamilies")}
+          name="ruleDistinct"
+          type="number"
+          min={1}
+          max={20}
+          defaultValue={Number(badge.rule?.distinctFamilies ?? 3)}
+          required
+        />
+      ) : null}
+      {kind === "participation" ? (
+        <SelectField
+          label={t("catalogueAdmin.rule.participation")}
+          name="ruleParticipation"
+          defaultValue={String(badge.rule?.participation ?? "participant")}
+        >
+          <option value="participant">{t("partner.onboarding.participant")}</option>
+          <option value="ambassador">{t("partner.onboarding.ambassador")}</option>
+        </SelectField>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** The rule the form describes, as the API takes it. */
+function ruleFrom(v: Record<string, string>) {
+  if (v.ruleKind === "level")
+    return { kind: "level", family: v.ruleFamily ?? "", level: Number(v.ruleLevel) };
+  if (v.ruleKind === "aggregate")
+    return {
+      kind: "aggregate",
+      level: Number(v.ruleLevel),
+      distinctFamilies: Number(v.ruleDistinct),
+    };
+  return { kind: "participation", participation: v.ruleParticipation ?? "participant" };
+}
+
 function BadgeEditor({ badge, first, last }: { badge: DraftBadge; first: boolean; last: boolean }) {
   const { t } = useTranslation();
+  const programme = useProgramme();
   const refresh = useRefresh();
   const [criteria, setCriteria] = useState<Criterion[]>(badge.criteria);
   const save = useMutation({
@@ -114,6 +198,7 @@ function BadgeEditor({ badge, first, last }: { badge: DraftBadge; first: boolean
                 statement: c.statement,
                 evidence: c.evidence.filter((e) => e.trim()),
               })),
+              ...(programme === "competences" ? { rule: ruleFrom(v) } : {}),
             });
           }}
         >
@@ -154,6 +239,7 @@ function BadgeEditor({ badge, first, last }: { badge: DraftBadge; first: boolean
             defaultValue={badge.validityMonths}
             required
           />
+          {programme === "competences" ? <RuleFields badge={badge} /> : null}
           <fieldset>
             <legend>{t("catalogueAdmin.criteria")}</legend>
             {criteria.map((c, i) => (
@@ -458,6 +544,7 @@ function DraftEditor({ versions }: { versions: Versions }) {
 }
 
 function Equivalences() {
+  const programme = useProgramme();
   const { t } = useTranslation();
   const refresh = useRefresh();
   const list = useQuery({
@@ -465,12 +552,12 @@ function Equivalences() {
     queryFn: () =>
       api<{ equivalences: Equivalence[] }>(
         "GET",
-        `/api/manage/programmes/${PROGRAMME}/equivalences`,
+        `/api/manage/programmes/${programme}/equivalences`,
       ),
   });
   const history = useQuery({
-    queryKey: ["history", PROGRAMME],
-    queryFn: () => api<History>("GET", `/api/public/programmes/${PROGRAMME}/collections`),
+    queryKey: ["history", programme],
+    queryFn: () => api<History>("GET", `/api/public/programmes/${programme}/collections`),
   });
   const add = useMutation({
     mutationFn: (body: { fromBadgeId: string; toBadgeId: string }) =>
@@ -562,18 +649,19 @@ function Equivalences() {
 /** /gestion/catalogue — managers prepare the next collection, publish it, and map old badges to new ones. */
 export function CatalogueAdminPage() {
   const { t, i18n } = useTranslation();
+  const programme = useProgramme();
   const { data: me } = useMe();
   const refresh = useRefresh();
   usePageTitle(t("catalogueAdmin.title"));
   const query = useQuery({
-    queryKey: ["manage-collections"],
-    queryFn: () => api<Versions>("GET", `/api/manage/programmes/${PROGRAMME}/collections`),
+    queryKey: ["manage-collections", programme],
+    queryFn: () => api<Versions>("GET", `/api/manage/programmes/${programme}/collections`),
     enabled: hasRole(me, "programme_manager"),
     retry: false,
   });
   const create = useMutation({
     mutationFn: (body: { version: string; name: string }) =>
-      api("POST", `/api/manage/programmes/${PROGRAMME}/draft`, body),
+      api("POST", `/api/manage/programmes/${programme}/draft`, body),
     onSuccess: refresh,
   });
   if (!query.data) return <Unavailable query={query} title={t("catalogueAdmin.title")} />;
@@ -582,6 +670,19 @@ export function CatalogueAdminPage() {
     <>
       <h1>{t("catalogueAdmin.title")}</h1>
       <p className="lead">{t("catalogueAdmin.intro")}</p>
+      <nav aria-label={t("catalogueAdmin.programmes")} className="links">
+        {(["label-cfa", "competences"] as const).map((p) => (
+          <Link
+            key={p}
+            to={
+              p === "label-cfa" ? "/gestion/catalogue" : "/gestion/catalogue?programme=competences"
+            }
+            aria-current={p === programme ? "page" : undefined}
+          >
+            {t(`catalogueAdmin.programme.${p}`)}
+          </Link>
+        ))}
+      </nav>
       <section aria-labelledby="versions-title">
         <h2 id="versions-title">{t("catalogueAdmin.versionsTitle")}</h2>
         <table>
@@ -615,7 +716,7 @@ export function CatalogueAdminPage() {
           </tbody>
         </table>
         <p>
-          <Link to={`/programmes/${PROGRAMME}/historique`}>{t("history.link")}</Link>
+          <Link to={`/programmes/${programme}/historique`}>{t("history.link")}</Link>
         </p>
       </section>
       {versions.draft ? (

@@ -38,6 +38,36 @@ const badgeBody = z
       )
       .max(20),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    /** Programme 2 only: how the badge is earned. A new family is a new slug here. */
+    rule: z
+      .discriminatedUnion("kind", [
+        z
+          .object({
+            kind: z.literal("level"),
+            family: z
+              .string()
+              .trim()
+              .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+              .max(60),
+            level: z.number().int().min(1).max(9),
+          })
+          .strict(),
+        z
+          .object({
+            kind: z.literal("aggregate"),
+            level: z.number().int().min(1).max(9),
+            distinctFamilies: z.number().int().min(1).max(20),
+          })
+          .strict(),
+        z
+          .object({
+            kind: z.literal("participation"),
+            participation: z.enum(["participant", "ambassador"]),
+          })
+          .strict(),
+      ])
+      .nullable()
+      .optional(),
   })
   .strict();
 
@@ -53,6 +83,7 @@ const badgeView = z.object({
   alignments: z.array(z.object({ framework: z.string(), code: z.string(), name: z.string() })),
   color: z.string(),
   position: z.number(),
+  rule: z.record(z.string(), z.unknown()).nullable(),
 });
 const presentBadge = (b: z.infer<typeof badgeView>) => ({
   id: b.id,
@@ -66,6 +97,7 @@ const presentBadge = (b: z.infer<typeof badgeView>) => ({
   alignments: b.alignments,
   color: b.color,
   position: b.position,
+  rule: b.rule ?? null,
 });
 
 /** Managers edit the catalogue as data: a draft version, its badges and label rule, then publish. */

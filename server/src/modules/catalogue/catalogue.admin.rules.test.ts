@@ -76,6 +76,50 @@ describe("publishing a draft collection", () => {
   });
 });
 
+describe("programme 2's rules, as data", () => {
+  const level = (i: number, family: string, n: number) =>
+    badge(i, { required: false, rule: { kind: "level", family, level: n } });
+  const families = ["organiser", "s-adapter", "communiquer", "s-integrer"];
+  const competences = (extra: DraftBadge[] = []) =>
+    draft({
+      labelTotal: 1,
+      badges: [
+        ...families.flatMap((f, i) => [level(i * 2, f, 1), level(i * 2 + 1, f, 2)]),
+        ...extra,
+      ],
+    });
+
+  it("accepts a new family at both levels, and an aggregate the levels can satisfy", () => {
+    const general = badge(20, {
+      required: false,
+      rule: { kind: "aggregate", level: 2, distinctFamilies: 4 },
+    });
+    expect(
+      draftProblems(competences([level(8, "numerique", 1), level(9, "numerique", 2), general])),
+    ).toEqual([]);
+  });
+
+  it("refuses two badges aiming at the same competence and level", () => {
+    const problems = draftProblems(competences([level(8, "organiser", 1)]));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: "badge:b8",
+        fr: "« Badge 8 » et « Badge 0 » visent tous deux la compétence organiser au niveau 1.",
+      }),
+    ]);
+  });
+
+  it("refuses an aggregate asking for more competences than the level offers", () => {
+    const general = badge(20, {
+      required: false,
+      rule: { kind: "aggregate", level: 2, distinctFamilies: 5 },
+    });
+    expect(draftProblems(competences([general])).map((p) => p.fr)).toEqual([
+      "« Badge 20 » demande 5 compétences différentes au niveau 2, mais la collection n'en propose que 4.",
+    ]);
+  });
+});
+
 describe("equivalences between badges", () => {
   const at = (year: number) => new Date(`${year}-01-01T00:00:00Z`);
   const b = (id: string, year: number | null, extra: Partial<EquivalenceBadge> = {}) => ({

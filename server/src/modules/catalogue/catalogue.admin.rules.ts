@@ -12,6 +12,8 @@ export type DraftBadge = {
   required: boolean;
   validityMonths: number;
   criteria: { statement: string; evidence: string[] }[];
+  /** Programme 2: how the badge is earned, as data. */
+  rule?: Record<string, unknown> | null;
 };
 
 export type DraftProblem = { field: string; fr: string; en: string };
@@ -56,6 +58,7 @@ export function draftProblems(draft: {
       fr: `${required} badges sont obligatoires, plus que les ${draft.labelTotal} demandés pour le label.`,
       en: `${required} badges are required, more than the ${draft.labelTotal} the label asks for.`,
     });
+  problems.push(...ruleProblems(badges));
   if (draft.labelValidityMonths < 1 || draft.labelValidityMonths > 120)
     problems.push({
       field: "labelValidityMonths",
@@ -150,4 +153,43 @@ export function equivalenceRefusal(
     current = existing.find((e) => e.fromBadgeId === current)?.toBadgeId;
   }
   return null;
+}
+
+/**
+ * Programme 2's rules as data: a competence and level is the aim of one badge
+ * only, and an aggregate cannot ask for more distinct competences than the
+ * collection offers at its level.
+ */
+function ruleProblems(badges: readonly DraftBadge[]): DraftProblem[] {
+  const problems: DraftProblem[] = [];
+  const levels = badges.flatMap((b) =>
+    b.rule?.kind === "level"
+      ? [{ badge: b, family: String(b.rule.family), level: Number(b.rule.level) }]
+      : [],
+  );
+  const seen = new Map<string, string>();
+  for (const { badge, family, level } of levels) {
+    const key = `${family}|${level}`;
+    const first = seen.get(key);
+    if (first)
+      problems.push({
+        field: `badge:${badge.id}`,
+        fr: `« ${badge.name} » et « ${first} » visent tous deux la compétence ${family} au niveau ${level}.`,
+        en: `"${badge.name}" and "${first}" both aim at competence ${family} at level ${level}.`,
+      });
+    else seen.set(key, badge.name);
+  }
+  for (const badge of badges) {
+    if (badge.rule?.kind !== "aggregate") continue;
+    const level = Number(badge.rule.level);
+    const wanted = Number(badge.rule.distinctFamilies);
+    const offered = new Set(levels.filter((l) => l.level === level).map((l) => l.family)).size;
+    if (wanted > offered)
+      problems.push({
+        field: `badge:${badge.id}`,
+        fr: `« ${badge.name} » demande ${wanted} compétences différentes au niveau ${level}, mais la collection n'en propose que ${offered}.`,
+        en: `"${badge.name}" asks for ${wanted} distinct competences at level ${level}, but the collection offers only ${offered}.`,
+      });
+  }
+  return problems;
 }

@@ -30,6 +30,8 @@ export type BadgeInput = {
   renewalExtra: string | null;
   alignments: { framework: string; code: string; name: string }[];
   color: string;
+  /** Programme 2: how the badge is earned (a level, an aggregate, a participation), as data. */
+  rule?: Record<string, unknown> | null;
 };
 
 async function programmeOf(q: Queryable, slug: string) {

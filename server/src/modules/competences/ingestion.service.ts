@@ -5,6 +5,7 @@ import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import {
   badgeClasses,
+  badgeEquivalences,
   collections,
   credentials,
   earners,
@@ -299,8 +300,20 @@ export async function evaluateEarner(ctx: AppContext, earnerId: string, now = ne
         isNull(credentials.revokedAt),
       ),
     );
+  // A badge held from an earlier version of the collection counts as its
+  // successor in force (equivalences, as publishing a new version links them):
+  // publishing never re-issues nor suspends anyone's badges by itself.
+  const successor = new Map(
+    (await ctx.db.select().from(badgeEquivalences)).map((e) => [e.fromBadgeId, e.toBadgeId]),
+  );
+  const current = (badgeId: string) => {
+    let id = badgeId;
+    for (let hops = 0; successor.has(id) && hops < 20; hops++) id = successor.get(id)!;
+    return id;
+  };
+  const heldNow = held.map((c) => ({ ...c, badgeClassId: current(c.badgeClassId) }));
   const states = new Map<string, RegionalState>(
-    held.map((c) => [c.badgeClassId, c.suspendedAt ? "suspended" : "active"]),
+    heldNow.map((c) => [c.badgeClassId, c.suspendedAt ? "suspended" : "active"]),
   );
   const changes = regionalChanges(states, new Set(earned.keys()));
   const names = new Map(live.map(({ badge }) => [badge.assertionKey, badge.name]));
@@ -315,7 +328,7 @@ export async function evaluateEarner(ctx: AppContext, earnerId: string, now = ne
         ...(names.get(key) ? { name: names.get(key)! } : {}),
       })),
     });
-  const touched = held.filter(
+  const touched = heldNow.filter(
     (c) => changes.suspend.includes(c.badgeClassId) || changes.restore.includes(c.badgeClassId),
   );
   if (touched.length)
