@@ -115,14 +115,16 @@ function Passport({ passport }: { passport: Mine["passport"] }) {
       ) : (
         <p>{t("myBadges.passportClosed")}</p>
       )}
-      <button
-        type="button"
-        className="button button--secondary"
-        disabled={toggle.isPending}
-        onClick={() => toggle.mutate(!passport?.public)}
-      >
-        {passport?.public ? t("myBadges.closePassport") : t("myBadges.openPassport")}
-      </button>
+      <p>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={toggle.isPending}
+          onClick={() => toggle.mutate(!passport?.public)}
+        >
+          {passport?.public ? t("myBadges.closePassport") : t("myBadges.openPassport")}
+        </button>
+      </p>
       <h3>{t("myBadges.exportTitle")}</h3>
       <p>{t("myBadges.exportIntro")}</p>
       <p>
