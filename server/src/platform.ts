@@ -8,6 +8,7 @@ import {
   blasonChannelJobHandler,
   evaluateJobHandler,
 } from "./modules/competences/ingestion.service";
+import { RECHECK_QUEUE, recheckJobHandler } from "./modules/competences/recheck.service";
 import {
   BLASON_CHANNEL_QUEUE,
   EVALUATE_QUEUE,
@@ -38,6 +39,7 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     [LABEL_QUEUE]: labelJobHandler(ctx),
     [EVALUATE_QUEUE]: evaluateJobHandler(ctx),
     [BLASON_CHANNEL_QUEUE]: blasonChannelJobHandler(ctx),
+    [RECHECK_QUEUE]: recheckJobHandler(ctx),
     [AWARD_BATCH_QUEUE]: awardBatchJobHandler(ctx),
   };
 }

@@ -24,6 +24,7 @@ import {
   partnerRegistrations,
   users,
 } from "../src/db/schema";
+import { recheckPartnerBadges } from "../src/modules/competences/recheck.service";
 import { json, TestClient } from "./support/client";
 import { addMember, buildOrganisation, buildUser, sessionCookieFor } from "./support/factories";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
@@ -248,6 +249,26 @@ describe("partner badges pushed by a partner's system", () => {
     const tampered = { ...early.document, validFrom: "2026-09-01T00:00:00Z" };
     expect((await push(email, tampered)).json().code).toBe("NOT_VERIFIED");
     expect(await regionalOf(email)).toEqual([]);
+  });
+
+  it("a badge revoked at its issuer, and never pushed again, is found by the daily re-check", async () => {
+    const email = "alix@exemple.fr";
+    const badge = await partnerBadge({
+      email,
+      achievement: "urn:uuid:organiser",
+      issuedOn: new Date("2026-09-15T00:00:00Z"),
+    });
+    expect((await push(email, badge.document)).json().counts).toBe(true);
+    expect((await regionalOf(email)).map((r) => r.credential.suspendedAt)).toEqual([null]);
+    // Nothing changed at the issuer: the re-check changes nothing.
+    expect((await recheckPartnerBadges(platform.ctx, null)).changed).toBe(0);
+    revokedBits.add(badge.index);
+    const recheck = await recheckPartnerBadges(platform.ctx, null);
+    expect(recheck.changed).toBe(1);
+    const [after] = await regionalOf(email);
+    expect(after!.credential.suspendedAt).not.toBeNull();
+    // Recorded once: the next day's re-check no longer looks at it.
+    expect((await recheckPartnerBadges(platform.ctx, null)).changed).toBe(0);
   });
 
   it("'3 pour 1' gives the badge at the third distinct class; a revoked support suspends it", async () => {

@@ -10,6 +10,7 @@ import {
 } from "../../db/schema";
 import { type ApplicationState, submissionKind } from "../applications/applications.rules";
 import { daysUntilDeadline, sessionForSubmission } from "../calendar/calendar.rules";
+import { startPartnerBadgeRecheck } from "../competences/recheck.service";
 import { addMonths } from "../credentials/issuance.service";
 import { queueEmail } from "../email/mailer";
 import { enqueueJob } from "../jobs/jobs.repo";
@@ -122,14 +123,15 @@ export async function scheduleReminders(ctx: AppContext, now = new Date()) {
 }
 
 /**
- * Runs the reminders and reassesses every live label (a badge that expired
- * overnight may suspend one), then books tomorrow's run: a daily chain that
- * survives restarts.
+ * Runs the reminders, reassesses every live label (a badge that expired
+ * overnight may suspend one), starts the re-check of the partner badges that
+ * count, then books tomorrow's run: a daily chain that survives restarts.
  */
 export function remindersJobHandler(ctx: AppContext) {
   return async () => {
     await runReminders(ctx);
     await reassessAllLabels(ctx);
+    await startPartnerBadgeRecheck(ctx, new Date().toISOString().slice(0, 10));
     await scheduleReminders(ctx, new Date(Date.now() + 60_000));
   };
 }
