@@ -1,4 +1,5 @@
 import { DataIntegrityProof } from "@digitalbazaar/data-integrity";
+import { createVerifyCryptosuite } from "@digitalbazaar/ecdsa-sd-2023-cryptosuite";
 import { Ed25519Signature2020 } from "@digitalbazaar/ed25519-signature-2020";
 import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
 import * as vc from "@digitalbazaar/vc";
@@ -95,6 +96,8 @@ export async function verifyDataIntegrity(
   const suites: Record<string, () => unknown> = {
     "eddsa-rdfc-2022": () => new DataIntegrityProof({ cryptosuite: eddsaRdfc2022Fast }),
     "eddsa-2022": () => new DataIntegrityProof({ cryptosuite: eddsa2022 }),
+    // Selective disclosure: a holder's derived credential, checked against the issuer's P-256 key.
+    "ecdsa-sd-2023": () => new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() }),
   };
   const makeSuite =
     type === "DataIntegrityProof" && cryptosuite

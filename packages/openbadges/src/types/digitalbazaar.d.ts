@@ -1,4 +1,7 @@
 // Minimal typings for the Digital Bazaar libraries we call (they ship none).
+declare module "@digitalbazaar/ecdsa-multikey" {
+  export function from(key: Record<string, unknown>): Promise<unknown>;
+}
 declare module "@digitalbazaar/ed25519-multikey" {
   export type MultikeyPair = {
     id?: string;
@@ -32,6 +35,9 @@ declare module "@digitalbazaar/data-integrity" {
   export class DataIntegrityProof {
     constructor(options: { signer?: unknown; date?: Date | string; cryptosuite: unknown });
   }
+}
+declare module "@digitalbazaar/ecdsa-sd-2023-cryptosuite" {
+  export function createVerifyCryptosuite(options?: Record<string, unknown>): unknown;
 }
 declare module "@digitalbazaar/eddsa-rdfc-2022-cryptosuite" {
   export const cryptosuite: {

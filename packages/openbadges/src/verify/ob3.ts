@@ -1,3 +1,4 @@
+import * as EcdsaMultikey from "@digitalbazaar/ecdsa-multikey";
 import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { decodeJwt, decodeProtectedHeader, importJWK, type JWK, jwtVerify } from "jose";
 import { isBundledContext } from "../contexts";
@@ -89,6 +90,20 @@ function issuerStep(credential: Record<string, unknown>): Step {
 }
 
 /** The published key must be a well-formed Ed25519 public key. */
+/** ecdsa-sd-2023 signs with a P-256 key, published as a Multikey. */
+async function isP256Key(method: Record<string, unknown>): Promise<boolean> {
+  try {
+    await EcdsaMultikey.from({
+      ...method,
+      type: "Multikey",
+      "@context": "https://w3id.org/security/multikey/v1",
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function isEd25519Key(method: Record<string, unknown>): Promise<boolean> {
   try {
     await Ed25519Multikey.from({
@@ -147,7 +162,9 @@ async function dataIntegritySteps(
   const supported = proofs.filter(
     (p) =>
       (p.type === "DataIntegrityProof" &&
-        (p.cryptosuite === "eddsa-rdfc-2022" || p.cryptosuite === "eddsa-2022")) ||
+        (p.cryptosuite === "eddsa-rdfc-2022" ||
+          p.cryptosuite === "eddsa-2022" ||
+          p.cryptosuite === "ecdsa-sd-2023")) ||
       p.type === "Ed25519Signature2020",
   );
   const proof = supported[0];
@@ -179,7 +196,8 @@ async function dataIntegritySteps(
     keyDoc = undefined;
   }
   const controller = str(keyDoc?.controller);
-  if (!keyDoc || !str(keyDoc.publicKeyMultibase) || !(await isEd25519Key(keyDoc)))
+  const keyFits = proof.cryptosuite === "ecdsa-sd-2023" ? isP256Key : isEd25519Key;
+  if (!keyDoc || !str(keyDoc.publicKeyMultibase) || !(await keyFits(keyDoc)))
     return [
       {
         id: "issuer_key",
