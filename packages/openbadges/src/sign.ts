@@ -95,7 +95,8 @@ export async function verifyDataIntegrity(
     typeof proof.verificationMethod === "string" ? proof.verificationMethod : undefined;
   const suites: Record<string, () => unknown> = {
     "eddsa-rdfc-2022": () => new DataIntegrityProof({ cryptosuite: eddsaRdfc2022Fast }),
-    "eddsa-2022": () => new DataIntegrityProof({ cryptosuite: eddsa2022 }),
+    // The earlier name came with the data-integrity v1 context: its documents carry that one.
+    "eddsa-2022": () => new DataIntegrityProof({ cryptosuite: eddsa2022, legacyContext: true }),
     // Selective disclosure: a holder's derived credential, checked against the issuer's P-256 key.
     "ecdsa-sd-2023": () => new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() }),
   };

@@ -33,7 +33,12 @@ declare module "@digitalbazaar/ed25519-multikey" {
 }
 declare module "@digitalbazaar/data-integrity" {
   export class DataIntegrityProof {
-    constructor(options: { signer?: unknown; date?: Date | string; cryptosuite: unknown });
+    constructor(options: {
+      signer?: unknown;
+      date?: Date | string;
+      cryptosuite: unknown;
+      legacyContext?: boolean;
+    });
   }
 }
 declare module "@digitalbazaar/ecdsa-sd-2023-cryptosuite" {
