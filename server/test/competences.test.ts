@@ -302,6 +302,11 @@ describe("partner badges pushed by a partner's system", () => {
     });
     const [after] = await regionalOf(email);
     expect(after!.credential.suspendedAt).not.toBeNull();
+    // The person is told, once.
+    const told = await platform.ctx.db.select().from(devMail).where(eq(devMail.to, email));
+    expect(
+      told.filter((m) => m.subject.startsWith("Badge suspendu")).map((m) => m.subject),
+    ).toEqual(["Badge suspendu : Communiquer, niveau I — Je pratique"]);
     const report = await verifyCredential(after!.credential.document, {
       fetcher: platform.ctx.fetcher,
     });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type VerificationReport, verifyCredential } from "@blason/openbadges";
-import { and, desc, eq, isNull, like, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import {
@@ -27,6 +27,7 @@ import {
 } from "../credentials/credentials.service";
 import { credentialUrl, enqueueEvaluation, issueCredential } from "../credentials/issuance.service";
 import { issuerDid } from "../credentials/issuer.service";
+import { queueEmail } from "../email/mailer";
 import {
   type CountingBadge,
   evaluatePartnerBadge,
@@ -331,6 +332,24 @@ export async function evaluateEarner(ctx: AppContext, earnerId: string, now = ne
   const touched = heldNow.filter(
     (c) => changes.suspend.includes(c.badgeClassId) || changes.restore.includes(c.badgeClassId),
   );
+  const [person] = touched.length
+    ? await ctx.db.select().from(users).where(eq(users.id, earnerId))
+    : [];
+  const badgeNames = new Map(
+    touched.length
+      ? (
+          await ctx.db
+            .select({ id: badgeClasses.id, name: badgeClasses.name })
+            .from(badgeClasses)
+            .where(
+              inArray(
+                badgeClasses.id,
+                touched.map((c) => c.badgeClassId),
+              ),
+            )
+        ).map((b) => [b.id, b.name])
+      : [],
+  );
   if (touched.length)
     await ctx.db.transaction(async (tx) => {
       for (const c of touched) {
@@ -347,6 +366,19 @@ export async function evaluateEarner(ctx: AppContext, earnerId: string, now = ne
               : { suspendedAt: null, suspensionReason: null },
           )
           .where(eq(credentials.id, c.id));
+        if (person)
+          await queueEmail(tx, {
+            to: person.email,
+            locale: person.locale === "en" ? "en" : "fr",
+            template: {
+              name: "regional_badge_changed",
+              change: suspend ? "suspended" : "restored",
+              person: person.name,
+              badge: badgeNames.get(c.badgeClassId) ?? "",
+              publicUrl: credentialUrl(ctx.config, c.id),
+              passportUrl: `${ctx.config.publicUrl}/mes-badges`,
+            },
+          });
         await appendAudit(tx, {
           actor: { kind: "system", label: "Blason" },
           action: suspend ? "regional.suspended" : "regional.restored",
