@@ -21,7 +21,7 @@ import {
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { credentials, organisations } from "../../src/db/schema";
+import { credentials, earners, organisations, users } from "../../src/db/schema";
 import { DEMO_PASSWORD } from "../../src/modules/demo/seed";
 import { repoRoot } from "../../src/paths";
 import { type BrowserWorld, catchMail, expectAccessible, startBrowserWorld } from "./harness";
@@ -349,5 +349,42 @@ describe("the competences programme, in the browser", () => {
     await world.platform.worker.drain();
     await earner.reload();
     await expect.poll(() => regional.getByText("Suspendu").count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it("a person's public passport and the competences catalogue editor are readable by everyone", async () => {
+    // Thomas (demo) accepts his badges and opens his passport.
+    const [thomas] = await world.platform.ctx.db
+      .select()
+      .from(users)
+      .where(eq(users.email, "thomas.leroux@exemple.fr"));
+    await world.platform.ctx.db
+      .update(credentials)
+      .set({ claimState: "accepted" })
+      .where(eq(credentials.subjectUserId, thomas!.id));
+    const [earner] = await world.platform.ctx.db
+      .update(earners)
+      .set({ passportPublic: true })
+      .where(eq(earners.userId, thomas!.id))
+      .returning();
+    const visitor = await world.newPage();
+    await visitor.goto(`/personnes/${earner!.passportSlug}`);
+    await visitor.getByRole("heading", { name: "Les badges de Thomas Leroux" }).waitFor();
+    await expect
+      .poll(() => visitor.getByText("Badge général des compétences").count())
+      .toBeGreaterThan(0);
+    await expectAccessible(visitor, "a person's public passport");
+
+    const manager = await signedIn(world.browser, MANAGER);
+    await manager.goto("/gestion/catalogue?programme=competences");
+    await manager.getByRole("textbox", { name: "Version", exact: true }).fill("2027");
+    await manager
+      .getByLabel(/Nom de la collection/)
+      .fill("Badges régionaux des compétences — 2027");
+    await manager.getByRole("button", { name: "Créer le brouillon" }).click();
+    await manager.getByText("Organiser, niveau I — Je pratique").first().click();
+    await expect
+      .poll(() => manager.getByLabel("Compétence (identifiant)").first().inputValue())
+      .toBe("organiser");
+    await expectAccessible(manager, "competences catalogue editor");
   });
 });
