@@ -381,7 +381,10 @@ describe("the competences programme, in the browser", () => {
       .getByLabel(/Nom de la collection/)
       .fill("Badges régionaux des compétences — 2027");
     await manager.getByRole("button", { name: "Créer le brouillon" }).click();
-    await manager.getByText("Organiser, niveau I — Je pratique").first().click();
+    await manager
+      .locator("summary", { hasText: "Organiser, niveau I — Je pratique" })
+      .first()
+      .click();
     await expect
       .poll(() => manager.getByLabel("Compétence (identifiant)").first().inputValue())
       .toBe("organiser");
