@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentials, users } from "../src/db/schema";
 import { evaluateEarner } from "../src/modules/competences/ingestion.service";
 import { seedDemo } from "../src/modules/demo/seed";
-import { TestClient } from "./support/client";
-import { sessionCookieFor } from "./support/factories";
+import type { TestClient } from "./support/client";
+import { signedInClient } from "./support/factories";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 /**
@@ -23,8 +23,7 @@ beforeAll(async () => {
     .select()
     .from(users)
     .where(eq(users.email, "gestion@region-normandie.example"));
-  manager = new TestClient(platform.app);
-  manager.cookies.set("blason_session", await sessionCookieFor(platform.ctx, user!.id));
+  manager = await signedInClient(platform, user!.id);
 });
 afterAll(async () => platform?.close());
 

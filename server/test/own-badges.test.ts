@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awardBatches, credentials, devMail, partnerBadges, users } from "../src/db/schema";
 import { awardBatchJobHandler } from "../src/modules/partners/own-badges.service";
 import { TestClient } from "./support/client";
-import { addMember, buildOrganisation, buildUser, sessionCookieFor } from "./support/factories";
+import { addMember, buildOrganisation, buildUser, signedInClient } from "./support/factories";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 /**
@@ -28,11 +28,7 @@ const badgeBody = {
   color: "#1f5f8b",
 };
 
-async function as(userId: string) {
-  const client = new TestClient(platform.app);
-  client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, userId));
-  return client;
-}
+const as = (userId: string) => signedInClient(platform, userId);
 
 beforeAll(async () => {
   platform = await createTestPlatform();

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { badgeClasses, credentials, devMail, partnerParticipations } from "../src/db/schema";
-import { TestClient } from "./support/client";
-import { addMember, buildOrganisation, buildUser, sessionCookieFor } from "./support/factories";
+import type { TestClient } from "./support/client";
+import { addMember, buildOrganisation, buildUser, signedInClient } from "./support/factories";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 /**
@@ -19,11 +19,7 @@ let manager: TestClient;
 let participantBadge: string;
 let ambassadorBadge: string;
 
-async function as(userId: string) {
-  const client = new TestClient(platform.app);
-  client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, userId));
-  return client;
-}
+const as = (userId: string) => signedInClient(platform, userId);
 
 beforeAll(async () => {
   platform = await createTestPlatform();

@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentials, users } from "../src/db/schema";
 import { TestClient } from "./support/client";
-import { addMember, buildOrganisation, buildUser, sessionCookieFor } from "./support/factories";
+import { addMember, buildOrganisation, buildUser, signedInClient } from "./support/factories";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 /**
@@ -19,11 +19,7 @@ let leaId: string;
 let credentialId: string;
 let partnerAdminId: string;
 
-async function as(userId: string) {
-  const client = new TestClient(platform.app);
-  client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, userId));
-  return client;
-}
+const as = (userId: string) => signedInClient(platform, userId);
 
 beforeAll(async () => {
   platform = await createTestPlatform();

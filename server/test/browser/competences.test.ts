@@ -19,10 +19,8 @@ import {
   statusEntry,
 } from "@blason/openbadges";
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentials, earners, organisations, users } from "../../src/db/schema";
-import { DEMO_PASSWORD } from "../../src/modules/demo/seed";
 import { repoRoot } from "../../src/paths";
 import { type BrowserWorld, catchMail, expectAccessible, startBrowserWorld } from "./harness";
 
@@ -149,22 +147,6 @@ afterAll(async () => {
   platformServer?.close();
 });
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: "fr-FR",
-    baseURL: world.baseUrl,
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL("**/accueil");
-  return page;
-}
-
 /** Pushes a badge as the partner's platform does: with its API key, no session. */
 async function push(secret: string, badge: unknown) {
   const response = await fetch(`${world.baseUrl}/api/partner-badges`, {
@@ -185,7 +167,7 @@ describe("the competences programme, in the browser", () => {
     const space = `/organisations/${bessin!.id}/partenaire`;
 
     // 1. The Region grants the Participant badge the Bessin asked for.
-    const manager = await signedIn(world.browser, MANAGER);
+    const manager = await world.signedIn(MANAGER);
     await manager.goto("/demandes");
     await manager
       .getByRole("link", { name: /Participant — La Normandie badge les compétences/ })
@@ -199,7 +181,7 @@ describe("the competences programme, in the browser", () => {
     const early = await platformBadge(EARNER, new Date());
 
     // 2. The partner, now a participant, creates a badge of its own and maps it "3 pour 1".
-    const partner = await signedIn(world.browser, PARTNER);
+    const partner = await world.signedIn(PARTNER);
     await partner.goto(space);
     await expect.poll(() => partner.getByText("Obtenu").count()).toBeGreaterThan(0);
     await partner.getByText("Créer un badge").click();
@@ -374,7 +356,7 @@ describe("the competences programme, in the browser", () => {
       .toBeGreaterThan(0);
     await expectAccessible(visitor, "a person's public passport");
 
-    const manager = await signedIn(world.browser, MANAGER);
+    const manager = await world.signedIn(MANAGER);
     await manager.goto("/gestion/catalogue?programme=competences");
     await manager.getByRole("textbox", { name: "Version", exact: true }).fill("2027");
     await manager

@@ -8,7 +8,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { SMTPServer } from "smtp-server";
 import { expect } from "vitest";
 import { buildApp } from "../../src/app";
-import { seedDemo } from "../../src/modules/demo/seed";
+import { DEMO_PASSWORD, seedDemo } from "../../src/modules/demo/seed";
 import { repoRoot, webDistDir } from "../../src/paths";
 import { openPlatform } from "../../src/platform";
 import { freshDatabase, testConfig } from "../support/platform";
@@ -72,6 +72,22 @@ export async function startBrowserWorld(options: { config?: Record<string, strin
       // A stuck step fails with its own message rather than the whole test timing out.
       context.setDefaultTimeout(10_000);
       return context.newPage();
+    },
+    /** A desktop-sized page signed in with a demo account's password, on its home. */
+    async signedIn(email: string): Promise<Page> {
+      const context = await browser.newContext({
+        locale: "fr-FR",
+        baseURL: baseUrl,
+        viewport: { width: 1280, height: 900 },
+      });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      await page.goto("/connexion");
+      await page.getByLabel("Adresse e-mail").fill(email);
+      await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await page.waitForURL("**/accueil");
+      return page;
     },
     async close() {
       await browser.close();

@@ -2,10 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { verifyCredential } from "@blason/openbadges";
 import { and, eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { badgeClasses, credentials, organisations } from "../../src/db/schema";
-import { DEMO_PASSWORD } from "../../src/modules/demo/seed";
 import { repoRoot } from "../../src/paths";
 import { catalogueBadges } from "../support/factories";
 import { type BrowserWorld, catchMail, expectAccessible, startBrowserWorld } from "./harness";
@@ -31,22 +30,6 @@ afterAll(async () => {
 
 const mail = (to: string, subject: string) => mails.mail(to, subject);
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: "fr-FR",
-    baseURL: world.baseUrl,
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL("**/accueil");
-  return page;
-}
-
 /** The double-submit token a signed-in page holds, for API calls made beside the page. */
 async function csrf(page: Page) {
   const cookies = await page.context().cookies();
@@ -63,7 +46,7 @@ async function stateIs(page: Page, state: string) {
 }
 
 async function reviewAs(email: string, url: string, recommendation: string) {
-  const page = await signedIn(world.browser, email);
+  const page = await world.signedIn(email);
   await page.goto(url);
   await page.getByRole("heading", { name: "Votre relecture" }).waitFor();
   await page.waitForLoadState("networkidle");
@@ -94,7 +77,7 @@ describe("the label journey, in the browser", () => {
     const badgeName = badge!.name;
 
     // 1. The CFA drafts, answers every criterion, uploads evidence, sends.
-    const cfa = await signedIn(world.browser, CFA);
+    const cfa = await world.signedIn(CFA);
     await cfa.goto("/demandes");
     await cfa
       .getByLabel("Badge", { exact: true })
@@ -144,7 +127,7 @@ describe("the label journey, in the browser", () => {
     await mail(CFA_MAILBOX, `Demande envoyée : ${badgeName}`);
 
     // 2. The manager refuses a conflicted panel, then assigns two reviewers.
-    const manager = await signedIn(world.browser, MANAGER);
+    const manager = await world.signedIn(MANAGER);
     await manager.goto(url);
     await assignPanel(manager, ["Marc Leroy", "Claire Petit"]);
     await expect
@@ -155,7 +138,7 @@ describe("the label journey, in the browser", () => {
     for (const reviewer of REVIEWERS) await mail(reviewer, "Nouvelle demande à relire");
 
     // 3. A reviewer asks a question; the CFA answers; each side is emailed.
-    const hugo = await signedIn(world.browser, REVIEWERS[0]!);
+    const hugo = await world.signedIn(REVIEWERS[0]!);
     await hugo.goto(url);
     await hugo
       .getByLabel("Votre message")
@@ -239,7 +222,7 @@ describe("the label journey, in the browser", () => {
   });
 
   it("draws the CFA's progress towards the label: held, to renew, pending, missing", async () => {
-    const cfa = await signedIn(world.browser, "qualite@cfa-calvados.example");
+    const cfa = await world.signedIn("qualite@cfa-calvados.example");
     const me = await (await cfa.request.get("/api/me")).json();
     const orgId = me.memberships[0].organisation.id;
     await cfa.goto(`/organisations/${orgId}/label`);
@@ -260,7 +243,7 @@ describe("the label journey, in the browser", () => {
     const maritime = orgs.find((o) => o.contactEmail === "contact@cfa-maritime-cotentin.example")!;
 
     // 1. The manager's queue: the request, the automatic check redone today, a decision.
-    const manager = await signedIn(world.browser, MANAGER);
+    const manager = await world.signedIn(MANAGER);
     await manager.getByRole("link", { name: "Demandes de label" }).click();
     const request = manager.locator("article", { hasText: auge.name });
     await request.waitFor();
@@ -280,7 +263,7 @@ describe("the label journey, in the browser", () => {
     await manager.getByRole("heading", { name: "Label CFA Innovant et Durable obtenu" }).waitFor();
 
     // 2. A labelled CFA loses a required badge: the label is suspended, everywhere.
-    const lea = await signedIn(world.browser, "direction@cfa-maritime-cotentin.example");
+    const lea = await world.signedIn("direction@cfa-maritime-cotentin.example");
     await lea.goto(`/organisations/${maritime.id}/label`);
     await lea.getByRole("heading", { name: "Label CFA Innovant et Durable obtenu" }).waitFor();
     const [veille] = await db

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../src/context";
 import type { MemberRole, OrgKind, PlatformRole } from "../../src/db/schema";
 import { insertSession, insertUser } from "../../src/modules/auth/auth.repo";
@@ -9,6 +10,7 @@ import {
   insertOrganisation,
   upsertMembership,
 } from "../../src/modules/organisations/organisations.repo";
+import { TestClient } from "./client";
 
 export const PASSWORD = "correct horse battery staple";
 let counter = 0;
@@ -74,6 +76,16 @@ export async function addMember(
 /** A live session for the user without going through the password check. */
 export async function sessionCookieFor(ctx: AppContext, userId: string): Promise<string> {
   return insertSession(ctx.db, { userId, days: 1 });
+}
+
+/** A client of the platform's API signed in as the user. */
+export async function signedInClient(
+  platform: { app: FastifyInstance; ctx: AppContext },
+  userId: string,
+): Promise<TestClient> {
+  const client = new TestClient(platform.app);
+  client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, userId));
+  return client;
 }
 
 /** The badges of the label collection in force, in catalogue order (never the label itself). */
