@@ -71,6 +71,37 @@ type ApiClient = {
 
 const path = (url: string) => new URL(url).pathname;
 
+const equivalences = ["one_for_one", "three_for_one"] as const;
+
+/** A group of radio buttons under its legend: controlled with `value`, or left to the form. */
+function Choices<V extends string>(props: {
+  legend: string;
+  name: string;
+  options: { value: V; label: string }[];
+  value?: V;
+  onChange?: (value: V) => void;
+  defaultValue?: V;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label key={o.value} className="choice">
+          <input
+            type="radio"
+            name={props.name}
+            value={o.value}
+            {...(props.value !== undefined
+              ? { checked: props.value === o.value, onChange: () => props.onChange?.(o.value) }
+              : { defaultChecked: props.defaultValue === o.value })}
+          />{" "}
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 type Onboarding = {
   kind: "participant" | "ambassador";
   badgeClassId: string;
@@ -555,21 +586,16 @@ function Registrations({ orgId }: { orgId: string }) {
         >
           <FormError error={submit.error} />
           {submit.isSuccess ? <Notice>{t("partner.registered")}</Notice> : null}
-          <fieldset>
-            <legend>{t("partner.source")}</legend>
-            {(["url", "json", "blason"] as const).map((s) => (
-              <label key={s} className="choice">
-                <input
-                  type="radio"
-                  name="source"
-                  value={s}
-                  checked={source === s}
-                  onChange={() => setSource(s)}
-                />{" "}
-                {t(`partner.sources.${s}`)}
-              </label>
-            ))}
-          </fieldset>
+          <Choices
+            legend={t("partner.source")}
+            name="source"
+            options={(["url", "json", "blason"] as const).map((s) => ({
+              value: s,
+              label: t(`partner.sources.${s}`),
+            }))}
+            value={source}
+            onChange={setSource}
+          />
           {source === "url" ? (
             <Field label={t("partner.url")} name="url" type="url" required />
           ) : null}
@@ -595,15 +621,15 @@ function Registrations({ orgId }: { orgId: string }) {
               </option>
             ))}
           </SelectField>
-          <fieldset>
-            <legend>{t("partner.equivalenceLabel")}</legend>
-            {(["one_for_one", "three_for_one"] as const).map((e, i) => (
-              <label key={e} className="choice">
-                <input type="radio" name="equivalence" value={e} defaultChecked={i === 0} />{" "}
-                {t(`partner.equivalence.${e}`)} — {t(`partner.equivalenceHint.${e}`)}
-              </label>
-            ))}
-          </fieldset>
+          <Choices
+            legend={t("partner.equivalenceLabel")}
+            name="equivalence"
+            options={equivalences.map((e) => ({
+              value: e,
+              label: `${t(`partner.equivalence.${e}`)} — ${t(`partner.equivalenceHint.${e}`)}`,
+            }))}
+            defaultValue="one_for_one"
+          />
           <div className="field">
             <label htmlFor={ids.justification}>{t("partner.justification")}</label>
             <textarea
@@ -766,21 +792,16 @@ function DecisionForm({ registration: r }: { registration: Registration }) {
       }}
     >
       <FormError error={decide.error} />
-      <fieldset>
-        <legend>{t("partnerAdmin.decision")}</legend>
-        {(["approve", "refuse", "requalify"] as const).map((d) => (
-          <label key={d} className="choice">
-            <input
-              type="radio"
-              name="decision"
-              value={d}
-              checked={decision === d}
-              onChange={() => setDecision(d)}
-            />{" "}
-            {t(`partnerAdmin.decisions.${d}`)}
-          </label>
-        ))}
-      </fieldset>
+      <Choices
+        legend={t("partnerAdmin.decision")}
+        name="decision"
+        options={(["approve", "refuse", "requalify"] as const).map((d) => ({
+          value: d,
+          label: t(`partnerAdmin.decisions.${d}`),
+        }))}
+        value={decision}
+        onChange={setDecision}
+      />
       {decision === "requalify" ? (
         <>
           <SelectField
@@ -795,20 +816,15 @@ function DecisionForm({ registration: r }: { registration: Registration }) {
               </option>
             ))}
           </SelectField>
-          <fieldset>
-            <legend>{t("partner.equivalenceLabel")}</legend>
-            {(["one_for_one", "three_for_one"] as const).map((e) => (
-              <label key={e} className="choice">
-                <input
-                  type="radio"
-                  name="equivalence"
-                  value={e}
-                  defaultChecked={e === r.target.equivalence}
-                />{" "}
-                {t(`partner.equivalence.${e}`)}
-              </label>
-            ))}
-          </fieldset>
+          <Choices
+            legend={t("partner.equivalenceLabel")}
+            name="equivalence"
+            options={equivalences.map((e) => ({
+              value: e,
+              label: t(`partner.equivalence.${e}`),
+            }))}
+            defaultValue={r.target.equivalence}
+          />
         </>
       ) : null}
       <div className="field">
