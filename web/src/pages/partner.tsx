@@ -73,6 +73,14 @@ const path = (url: string) => new URL(url).pathname;
 
 const equivalences = ["one_for_one", "three_for_one"] as const;
 
+/** The regional competences and levels a partner badge may aim at. */
+const useTargets = () =>
+  useQuery({
+    queryKey: ["competence-targets"],
+    queryFn: () => api<{ targets: Target[] }>("GET", "/api/competences/targets"),
+    staleTime: 5 * 60_000,
+  });
+
 /** A group of radio buttons under its legend: controlled with `value`, or left to the form. */
 function Choices<V extends string>(props: {
   legend: string;
@@ -464,10 +472,7 @@ type TargetRef = { family: string; level: number; equivalence: string };
 /** "Communiquer, niveau I — Je pratique (3 pour 1)": a target as people read it. */
 function useTargetText() {
   const { t } = useTranslation();
-  const targets = useQuery({
-    queryKey: ["competence-targets"],
-    queryFn: () => api<{ targets: Target[] }>("GET", "/api/competences/targets"),
-  });
+  const targets = useTargets();
   return (x: TargetRef) => {
     const name =
       targets.data?.targets.find((g) => g.family === x.family && g.level === x.level)?.name ??
@@ -536,10 +541,7 @@ function Registrations({ orgId }: { orgId: string }) {
         `/api/partner-registrations?organisationId=${orgId}`,
       ),
   });
-  const targets = useQuery({
-    queryKey: ["competence-targets"],
-    queryFn: () => api<{ targets: Target[] }>("GET", "/api/competences/targets"),
-  });
+  const targets = useTargets();
   const own = useOwnBadges(orgId);
   const submit = useMutation({
     mutationFn: (body: Record<string, unknown>) => api("POST", "/api/partner-registrations", body),
@@ -767,10 +769,7 @@ function DecisionForm({ registration: r }: { registration: Registration }) {
   const queryClient = useQueryClient();
   const [decision, setDecision] = useState<"approve" | "refuse" | "requalify">("approve");
   const ids = { motivation: useId() };
-  const targets = useQuery({
-    queryKey: ["competence-targets"],
-    queryFn: () => api<{ targets: Target[] }>("GET", "/api/competences/targets"),
-  });
+  const targets = useTargets();
   const decide = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       api("POST", `/api/partner-registrations/${r.id}/decision`, body),

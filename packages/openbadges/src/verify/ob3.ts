@@ -90,32 +90,24 @@ function issuerStep(credential: Record<string, unknown>): Step {
 }
 
 /** The published key must be a well-formed Ed25519 public key. */
-/** ecdsa-sd-2023 signs with a P-256 key, published as a Multikey. */
-async function isP256Key(method: Record<string, unknown>): Promise<boolean> {
-  try {
-    await EcdsaMultikey.from({
-      ...method,
-      type: "Multikey",
-      "@context": "https://w3id.org/security/multikey/v1",
-    });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function isEd25519Key(method: Record<string, unknown>): Promise<boolean> {
-  try {
-    await Ed25519Multikey.from({
-      ...method,
-      type: "Multikey",
-      "@context": "https://w3id.org/security/multikey/v1",
-    });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Whether a published key reads as a Multikey of the given kind. */
+const keyOf =
+  (kind: { from(key: Record<string, unknown>): Promise<unknown> }) =>
+  async (method: Record<string, unknown>): Promise<boolean> => {
+    try {
+      await kind.from({
+        ...method,
+        type: "Multikey",
+        "@context": "https://w3id.org/security/multikey/v1",
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+const isEd25519Key = keyOf(Ed25519Multikey);
+/** ecdsa-sd-2023 signs with a P-256 key. */
+const isP256Key = keyOf(EcdsaMultikey);
 
 function contextStep(credential: Record<string, unknown>): Step {
   const contexts = asArray(credential["@context"]);
