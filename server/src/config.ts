@@ -41,6 +41,7 @@ const envSchema = z
       .regex(/^\d{1,2}(,\d{1,2})*$/, "must be a comma-separated list of months, e.g. 6,3,1")
       .default("6,3,1"),
     JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+    CRYPTO_THREADS: z.coerce.number().int().min(1).max(64).optional(),
     TRUST_PROXY: booleanString.default(false),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     FETCH_ALLOW_PRIVATE_HOSTS: z
@@ -98,6 +99,8 @@ export type Config = {
   jobsLeaseMs: number;
   /** Months before a badge's end of validity when its holder is reminded. */
   reminderMonths: number[];
+  /** Worker threads for JSON-LD, signing and verification; unset: one per core but one. */
+  cryptoThreads: number | undefined;
   trustProxy: boolean;
   sessionDays: number;
   secureCookies: boolean;
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsEnabled: e.JOBS_ENABLED,
     jobsLeaseMs: e.JOBS_LEASE_SECONDS * 1000,
     reminderMonths: e.REMINDER_MONTHS.split(",").map(Number),
+    cryptoThreads: e.CRYPTO_THREADS,
     trustProxy: e.TRUST_PROXY,
     sessionDays: e.SESSION_DAYS,
     fetchAllowPrivateHosts: (e.FETCH_ALLOW_PRIVATE_HOSTS ?? "")

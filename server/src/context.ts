@@ -1,4 +1,4 @@
-import type { Fetcher } from "@blason/openbadges";
+import type { CredentialWorkers, Fetcher } from "@blason/openbadges";
 import type { Config } from "./config";
 import type { Database, Db } from "./db/client";
 import type { OwnUrlHandler } from "./lib/fetcher";
@@ -12,6 +12,8 @@ export type AppContext = {
   mailer: Mailer;
   /** Every remote document goes through it (see lib/fetcher.ts). */
   fetcher: Fetcher;
+  /** JSON-LD, signing and verification, off the event loop (see the engine's workers/pool.ts). */
+  workers: CredentialWorkers;
   /** Set by the web app so that the fetcher answers our own URLs in-process. */
   ownUrls: { handler?: OwnUrlHandler };
 };

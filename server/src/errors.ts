@@ -294,6 +294,11 @@ const catalogue = {
     "Trop de tentatives. Patientez quelques minutes avant de réessayer.",
     "Too many attempts. Wait a few minutes before trying again.",
   ],
+  SERVICE_BUSY: [
+    503,
+    "Blason vérifie beaucoup de badges en ce moment. Réessayez dans quelques secondes.",
+    "Blason is verifying many badges right now. Try again in a few seconds.",
+  ],
   INTERNAL: [
     500,
     "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, contactez l'équipe.",

@@ -1,3 +1,4 @@
+import { createCredentialWorkers } from "@blason/openbadges";
 import type { Config } from "./config";
 import type { AppContext } from "./context";
 import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/client";
@@ -61,11 +62,20 @@ export async function openPlatform(
     options.mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const ownUrls: AppContext["ownUrls"] = {};
   const fetcher = createPlatformFetcher(config, ownUrls);
-  const ctx: AppContext = { config, database, db, mailer, fetcher, ownUrls };
-  // The catalogue in force is reference data every instance needs, demo or not.
-  await ensureCatalogue(ctx);
-  await ensureCompetencesCatalogue(ctx);
-  await scheduleReminders(ctx);
+  const workers = createCredentialWorkers(
+    config.cryptoThreads ? { threads: config.cryptoThreads } : {},
+  );
+  const ctx: AppContext = { config, database, db, mailer, fetcher, workers, ownUrls };
+  try {
+    // The catalogue in force is reference data every instance needs, demo or not.
+    await ensureCatalogue(ctx);
+    await ensureCompetencesCatalogue(ctx);
+    await scheduleReminders(ctx);
+  } catch (error) {
+    await workers.close();
+    await database.close();
+    throw error;
+  }
   const worker = new JobWorker({
     db,
     handlers: jobHandlers(ctx),
@@ -78,6 +88,7 @@ export async function openPlatform(
     worker,
     async close() {
       await worker.stop();
+      await workers.close();
       await database.close();
     },
   };

@@ -5,18 +5,55 @@ import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cry
 import * as vc from "@digitalbazaar/vc";
 import jsonld from "jsonld";
 import jsigs from "jsonld-signatures";
+import * as rdfCanonize from "rdf-canonize";
 import { type DocumentLoader, defaultDocumentLoader } from "./contexts";
 import { fastContextOptions } from "./fast-context";
 import { type IssuerKey, keyPairFor } from "./keys";
+import { assertWithinLimits, DEFAULT_LIMITS, LimitError, type Limits } from "./limits";
+
+/**
+ * JSON-LD to an RDF dataset, then RDFC-1.0, with the work bounded twice:
+ * the document's values, lists and depth before expansion (jsonld's node map
+ * is quadratic in a list's length), and the number of statements before
+ * canonicalisation.
+ */
+async function canonizeBounded(
+  input: unknown,
+  toRdfOptions: Record<string, unknown>,
+  canonizeOptions: Record<string, unknown>,
+  limits: Readonly<Limits>,
+): Promise<string> {
+  assertWithinLimits(input, limits);
+  const dataset = (await jsonld.toRDF(input as object, toRdfOptions)) as unknown[];
+  if (dataset.length > limits.maxQuads)
+    throw new LimitError({ code: "LIMIT_QUADS", max: limits.maxQuads, found: dataset.length });
+  return rdfCanonize.canonize(dataset, canonizeOptions);
+}
 
 /**
  * The eddsa-rdfc-2022 cryptosuite with our canonicalisation: the same
- * algorithm and the same bytes, through the faster context path.
+ * algorithm, options and bytes as the suite's own (toRDF with i18n-datatype
+ * directions, then rdf-canonize), through the faster context path and
+ * within the bounds.
  */
 const eddsaRdfc2022Fast = {
   ...eddsaRdfc2022,
-  canonize: (input: unknown, options: Record<string, unknown>) =>
-    eddsaRdfc2022.canonize(input, { ...options, ...fastContextOptions() }),
+  canonize: (input: unknown, options: Record<string, unknown>) => {
+    const merged = {
+      algorithm: "RDFC-1.0",
+      format: "application/n-quads",
+      base: null,
+      safe: true,
+      ...options,
+      ...fastContextOptions(),
+    };
+    const { format: _format, ...toRdf } = {
+      rdfDirection: "i18n-datatype",
+      ...merged,
+      produceGeneralizedRdf: false,
+    };
+    return canonizeBounded(input, toRdf, merged, DEFAULT_LIMITS);
+  },
 };
 
 /** "eddsa-2022" is the earlier name of the same suite (RDFC-1.0 and Ed25519). */
@@ -32,6 +69,7 @@ export async function signCredential<T extends object>(
   credential: T,
   options: SignOptions,
 ): Promise<T & { proof: Record<string, unknown> }> {
+  assertWithinLimits(credential);
   const pair = await keyPairFor(options.key);
   const date = options.date === undefined ? new Date() : new Date(options.date);
   const suite = new DataIntegrityProof({
@@ -54,16 +92,16 @@ export async function signCredential<T extends object>(
 export function canonicalize(
   document: unknown,
   documentLoader: DocumentLoader = defaultDocumentLoader,
+  limits: Readonly<Limits> = DEFAULT_LIMITS,
 ): Promise<string> {
-  return jsonld.canonize(document, {
-    algorithm: "RDFC-1.0",
-    format: "application/n-quads",
-    documentLoader,
-    safe: true,
+  // jsonld.canonize's own steps and options, bounded.
+  return canonizeBounded(
+    document,
+    { documentLoader, safe: true, produceGeneralizedRdf: false, ...fastContextOptions() },
     // Poison graphs: bound the canonicalisation work.
-    maxWorkFactor: 1,
-    ...fastContextOptions(),
-  });
+    { algorithm: "RDFC-1.0", maxWorkFactor: 1 },
+    limits,
+  );
 }
 
 export type ProofCheck = {
@@ -71,7 +109,29 @@ export type ProofCheck = {
   verificationMethod?: string;
   cryptosuite?: string;
   error?: string;
+  /** The document broke a bound: nothing was checked. */
+  limit?: LimitError["breach"];
 };
+
+function failedCheck(described: Omit<ProofCheck, "verified">, error: unknown): ProofCheck {
+  const limit = limitOf(error);
+  return {
+    verified: false,
+    ...described,
+    error: describeError(error),
+    ...(limit ? { limit } : {}),
+  };
+}
+
+function limitOf(error: unknown): LimitError["breach"] | undefined {
+  if (error instanceof LimitError) return error.breach;
+  const e = error as { errors?: unknown[]; cause?: unknown } | undefined;
+  for (const inner of [...(Array.isArray(error) ? error : []), ...(e?.errors ?? []), e?.cause]) {
+    const found = inner ? limitOf(inner) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
 
 function describeError(error: unknown): string {
   if (!error) return "unknown error";
@@ -123,10 +183,9 @@ export async function verifyDataIntegrity(
       purpose: new jsigs.purposes.AssertionProofPurpose(options.now ? { date: options.now } : {}),
       documentLoader: options.documentLoader,
     });
-    return result.verified
-      ? { verified: true, ...described }
-      : { verified: false, ...described, error: describeError(result.error ?? result.results) };
+    if (result.verified) return { verified: true, ...described };
+    return failedCheck(described, result.error ?? result.results);
   } catch (error) {
-    return { verified: false, ...described, error: describeError(error) };
+    return failedCheck(described, error);
   }
 }

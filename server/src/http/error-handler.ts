@@ -72,7 +72,10 @@ export function handleError(
   request: FastifyRequest,
   reply: FastifyReply,
 ) {
-  if (error instanceof AppError) return sendError(request, reply, error.code, error.fields);
+  if (error instanceof AppError) {
+    if (error.code === "SERVICE_BUSY") reply.header("retry-after", "5");
+    return sendError(request, reply, error.code, error.fields);
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const locale = requestLocale(request);
     const fields: Record<string, string> = {};

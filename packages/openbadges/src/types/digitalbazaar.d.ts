@@ -73,8 +73,12 @@ declare module "jsonld" {
   const jsonld: {
     canonize(input: unknown, options: Record<string, unknown>): Promise<string>;
     expand(input: unknown, options: Record<string, unknown>): Promise<unknown[]>;
+    toRDF(input: unknown, options: Record<string, unknown>): Promise<unknown[]>;
   };
   export default jsonld;
+}
+declare module "rdf-canonize" {
+  export function canonize(dataset: unknown[], options: Record<string, unknown>): Promise<string>;
 }
 declare module "@digitalbazaar/credentials-context" {
   export const contexts: Map<string, unknown>;

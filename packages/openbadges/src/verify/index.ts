@@ -1,10 +1,11 @@
 import type { DocumentLoader } from "../contexts";
 import { createSafeFetcher, type Fetcher } from "../fetch";
+import { DEFAULT_LIMITS, type Limits } from "../limits";
 import { MAX_INPUT_BYTES, parseInput } from "./input";
 import { verifierDocumentLoader } from "./keys";
 import { isOb2Document, verifyOb2Document, verifyOb2Hosted, verifyOb2Signed } from "./ob2";
 import { verifyJwt, verifyOb3 } from "./ob3";
-import { finish, r, type Step, type VerificationReport } from "./report";
+import { finish, type Reason, r, type Step, type VerificationReport } from "./report";
 import { type Context, typesOf } from "./util";
 
 export { parseInput } from "./input";
@@ -25,6 +26,8 @@ export type VerifyOptions = {
   maxBytes?: number;
   /** Overall time budget in milliseconds; default 20 s. */
   timeoutMs?: number;
+  /** Bounds on values, list lengths, depth and RDF statements; default DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
 };
 
 export type VerifyInput = string | Uint8Array | ArrayBuffer | object;
@@ -40,52 +43,42 @@ export async function verifyCredential(
   const timeoutMs = options.timeoutMs ?? 20_000;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<VerificationReport>((resolve) => {
-    timer = setTimeout(
-      () =>
-        resolve(
-          finish({
-            format: "unknown",
-            source: "unknown",
-            summary: {},
-            steps: [
-              {
-                id: "parse",
-                status: "failed",
-                reason: r("La vérification a pris trop de temps.", "Verification took too long."),
-                details: { code: "TIMEOUT" },
-              },
-            ],
-          }),
-        ),
-      timeoutMs,
-    );
+    timer = setTimeout(() => resolve(timedOutReport()), timeoutMs);
   });
   try {
     return await Promise.race([verifyInner(input, options), timeout]);
   } catch (error) {
-    return finish({
-      format: "unknown",
-      source: "unknown",
-      summary: {},
-      steps: [
-        {
-          id: "parse",
-          status: "failed",
-          reason: r(
-            "Ce document n'a pas pu être lu comme un badge.",
-            "This document could not be read as a badge.",
-          ),
-          details: {
-            code: "INTERNAL",
-            error: error instanceof Error ? error.message : String(error),
-          },
-        },
-      ],
-    });
+    return unreadableReport(error);
   } finally {
     clearTimeout(timer);
   }
 }
+
+/** A report that stops at the parse step. */
+function parseFailure(reason: Reason, details: Record<string, unknown>): VerificationReport {
+  return finish({
+    format: "unknown",
+    source: "unknown",
+    summary: {},
+    steps: [{ id: "parse", status: "failed", reason, details }],
+  });
+}
+
+/** The time budget ran out (the engine's own clock, or the pool's). */
+export const timedOutReport = () =>
+  parseFailure(r("La vérification a pris trop de temps.", "Verification took too long."), {
+    code: "TIMEOUT",
+  });
+
+/** The engine failed on this input (a bug of ours, or a worker that died on it). */
+export const unreadableReport = (error: unknown) =>
+  parseFailure(
+    r(
+      "Ce document n'a pas pu être lu comme un badge.",
+      "This document could not be read as a badge.",
+    ),
+    { code: "INTERNAL", error: error instanceof Error ? error.message : String(error) },
+  );
 
 async function verifyInner(input: unknown, options: VerifyOptions): Promise<VerificationReport> {
   const fetcher = options.fetcher ?? createSafeFetcher();
@@ -94,10 +87,11 @@ async function verifyInner(input: unknown, options: VerifyOptions): Promise<Veri
     fetcher,
     documentLoader: options.documentLoader ?? verifierDocumentLoader(fetcher),
     now: options.now ?? new Date(),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
     ...(options.recipient ? { recipient: options.recipient } : {}),
   };
   const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
-  let parsed = parseInput(input, maxBytes);
+  let parsed = parseInput(input, maxBytes, context.limits);
   let source: VerificationReport["source"] =
     parsed.kind === "error" ? parsed.source : parsed.kind === "url" ? "url" : parsed.source;
   if (parsed.kind === "url") {
@@ -121,7 +115,7 @@ async function verifyInner(input: unknown, options: VerifyOptions): Promise<Veri
           },
         ],
       });
-    const body = parseInput(fetched.body, maxBytes);
+    const body = parseInput(fetched.body, maxBytes, context.limits);
     parsed =
       body.kind === "url"
         ? {
@@ -143,7 +137,7 @@ async function verifyInner(input: unknown, options: VerifyOptions): Promise<Veri
           id: "parse",
           status: "failed",
           reason: r(parsed.fr, parsed.en),
-          details: { code: "PARSE" },
+          details: parsed.breach ? { ...parsed.breach } : { code: "PARSE" },
         },
       ],
     });

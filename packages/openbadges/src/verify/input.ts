@@ -1,8 +1,15 @@
 import { unbakePng } from "../bake/png";
 import { unbakeSvg } from "../bake/svg";
+import {
+  DEFAULT_LIMITS,
+  type LimitBreach,
+  type Limits,
+  limitReason,
+  measureDocument,
+} from "../limits";
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
-export const MAX_JSON_DEPTH = 64;
+export const MAX_JSON_DEPTH = DEFAULT_LIMITS.maxDepth;
 
 export type Parsed =
   | {
@@ -13,26 +20,32 @@ export type Parsed =
     }
   | { kind: "jwt"; value: string; source: "jwt" | "png" | "svg" | "url" }
   | { kind: "url"; value: string }
-  | { kind: "error"; source: "json" | "png" | "svg" | "unknown"; fr: string; en: string };
+  | {
+      kind: "error";
+      source: "json" | "png" | "svg" | "unknown";
+      fr: string;
+      en: string;
+      /** A bound the document breaks (nodes, list length, depth). */
+      breach?: LimitBreach;
+    };
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
-function depth(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (d > limit) return false;
-    if (v && typeof v === "object")
-      for (const child of Object.values(v)) stack.push([child, d + 1]);
-  }
-  return true;
-}
-
-/** Parses JSON with a size and depth bound; a JSON document must be an object. */
+/**
+ * Parses JSON with every bound (size, depth, values, list lengths); a JSON
+ * document must be an object. For remote documents: null when unusable.
+ */
 export function parseJson(
   text: string,
   maxBytes: number = MAX_INPUT_BYTES,
+  limits: Readonly<Limits> = DEFAULT_LIMITS,
 ): Record<string, unknown> | null {
+  const value = readJson(text, maxBytes);
+  return value && !measureDocument(value, limits) ? value : null;
+}
+
+/** JSON.parse behind a size cap and a depth pre-check that costs one pass over the text. */
+function readJson(text: string, maxBytes: number): Record<string, unknown> | null {
   if (text.length > maxBytes) return null;
   // A cheap pre-check: nesting deeper than the limit is refused before parsing.
   // Brackets inside strings do not count.
@@ -50,13 +63,7 @@ export function parseJson(
   }
   try {
     const value: unknown = JSON.parse(text);
-    if (
-      !value ||
-      typeof value !== "object" ||
-      Array.isArray(value) ||
-      !depth(value, MAX_JSON_DEPTH)
-    )
-      return null;
+    if (!value || typeof value !== "object" || Array.isArray(value)) return null;
     return value as Record<string, unknown>;
   } catch {
     return null;
@@ -66,17 +73,36 @@ export function parseJson(
 const isPng = (b: Uint8Array) =>
   b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
 
+/** A document over the bounds, as a parse error that names the bound. */
+function bounded(
+  value: Record<string, unknown>,
+  source: "json" | "png" | "svg" | "url",
+  limits: Readonly<Limits>,
+  version?: "3.0" | "2.0",
+): Parsed {
+  const breach = measureDocument(value, limits);
+  if (breach)
+    return {
+      kind: "error",
+      source: source === "url" ? "unknown" : source,
+      ...limitReason(breach),
+      breach,
+    };
+  return { kind: "json", value, source, ...(version ? { version } : {}) };
+}
+
 function fromText(
   text: string,
   source: "json" | "png" | "svg" | "url",
   maxBytes: number,
+  limits: Readonly<Limits>,
   version?: "3.0" | "2.0",
 ): Parsed {
   const trimmed = text.trim();
   if (JWT.test(trimmed))
     return { kind: "jwt", value: trimmed, source: source === "json" ? "jwt" : source };
   if (/^https?:\/\/\S+$/.test(trimmed)) return { kind: "url", value: trimmed };
-  const value = parseJson(trimmed, maxBytes);
+  const value = readJson(trimmed, maxBytes);
   if (!value)
     return {
       kind: "error",
@@ -84,11 +110,15 @@ function fromText(
       fr: "Ce contenu n'est ni un JSON valide, ni un JWT, ni une adresse web.",
       en: "This content is neither valid JSON, nor a JWT, nor a web address.",
     };
-  return { kind: "json", value, source, ...(version ? { version } : {}) };
+  return bounded(value, source, limits, version);
 }
 
 /** Turns whatever a person hands us into a credential to check. */
-export function parseInput(input: unknown, maxBytes: number = MAX_INPUT_BYTES): Parsed {
+export function parseInput(
+  input: unknown,
+  maxBytes: number = MAX_INPUT_BYTES,
+  limits: Readonly<Limits> = DEFAULT_LIMITS,
+): Parsed {
   const limit = `${Math.round(maxBytes / 1024 / 1024)}`;
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
     const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
@@ -102,7 +132,7 @@ export function parseInput(input: unknown, maxBytes: number = MAX_INPUT_BYTES): 
     if (isPng(bytes)) {
       const baked = unbakePng(bytes);
       return baked
-        ? fromText(baked.payload, "png", maxBytes, baked.version)
+        ? fromText(baked.payload, "png", maxBytes, limits, baked.version)
         : {
             kind: "error",
             source: "png",
@@ -111,7 +141,7 @@ export function parseInput(input: unknown, maxBytes: number = MAX_INPUT_BYTES): 
           };
     }
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-    return parseInput(text, maxBytes);
+    return parseInput(text, maxBytes, limits);
   }
   if (typeof input === "string") {
     if (input.length > maxBytes)
@@ -124,7 +154,7 @@ export function parseInput(input: unknown, maxBytes: number = MAX_INPUT_BYTES): 
     if (/^\s*(<\?xml[\s\S]*?\?>\s*)?(<!DOCTYPE[\s\S]*?>\s*)?<svg\b/i.test(input)) {
       const baked = unbakeSvg(input);
       return baked
-        ? fromText(baked.payload, "svg", maxBytes, baked.version)
+        ? fromText(baked.payload, "svg", maxBytes, limits, baked.version)
         : {
             kind: "error",
             source: "svg",
@@ -132,17 +162,9 @@ export function parseInput(input: unknown, maxBytes: number = MAX_INPUT_BYTES): 
             en: "This SVG image holds no badge.",
           };
     }
-    return fromText(input, "json", maxBytes);
+    return fromText(input, "json", maxBytes, limits);
   }
-  if (input && typeof input === "object" && !Array.isArray(input)) {
-    if (!depth(input, MAX_JSON_DEPTH))
-      return {
-        kind: "error",
-        source: "json",
-        fr: "Le document est trop imbriqué.",
-        en: "The document is nested too deeply.",
-      };
-    return { kind: "json", value: input as Record<string, unknown>, source: "json" };
-  }
+  if (input && typeof input === "object" && !Array.isArray(input))
+    return bounded(input as Record<string, unknown>, "json", limits);
   return { kind: "error", source: "unknown", fr: "Rien à vérifier.", en: "Nothing to verify." };
 }

@@ -2,6 +2,7 @@ import * as EcdsaMultikey from "@digitalbazaar/ecdsa-multikey";
 import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { decodeJwt, decodeProtectedHeader, importJWK, type JWK, jwtVerify } from "jose";
 import { isBundledContext } from "../contexts";
+import { limitReason, measureDocument } from "../limits";
 import { verifyDataIntegrity } from "../sign";
 import { findMethod, publishedDocument } from "./keys";
 import { checkOb3Structure } from "./ob3-structure";
@@ -240,15 +241,22 @@ async function dataIntegritySteps(
           ),
           details: { cryptosuite: result.cryptosuite },
         }
-      : {
-          id: "signature",
-          status: "failed",
-          reason: r(
-            "La signature ne correspond pas : le badge a été modifié ou la signature est fausse.",
-            "The signature does not match: the badge was altered or the signature is wrong.",
-          ),
-          details: { code: "SIGNATURE_MISMATCH", error: result.error },
-        },
+      : result.limit
+        ? {
+            id: "signature",
+            status: "failed",
+            reason: limitReason(result.limit),
+            details: { ...result.limit },
+          }
+        : {
+            id: "signature",
+            status: "failed",
+            reason: r(
+              "La signature ne correspond pas : le badge a été modifié ou la signature est fausse.",
+              "The signature does not match: the badge was altered or the signature is wrong.",
+            ),
+            details: { code: "SIGNATURE_MISMATCH", error: result.error },
+          },
   ];
 }
 
@@ -367,6 +375,16 @@ export async function verifyJwt(
     });
   }
   const claims = payload as Record<string, unknown>;
+  const breach = measureDocument(claims, context.limits);
+  if (breach)
+    return finish({
+      format: "unknown",
+      source,
+      summary: {},
+      steps: [
+        { id: "parse", status: "failed", reason: limitReason(breach), details: { ...breach } },
+      ],
+    });
   // An OB 2.0 signed assertion is a JWS whose payload is the assertion itself.
   if (
     asArray(claims["@context"]).includes("https://w3id.org/openbadges/v2") ||

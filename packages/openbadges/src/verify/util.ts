@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DocumentLoader } from "../contexts";
 import type { Fetcher } from "../fetch";
+import type { Limits } from "../limits";
 import { parseJson } from "./input";
 import { dates, r, type Step } from "./report";
 
@@ -9,6 +10,7 @@ export type Context = {
   fetcher: Fetcher;
   documentLoader: DocumentLoader;
   now: Date;
+  limits: Limits;
   recipient?: { email?: string; id?: string };
 };
 
@@ -23,7 +25,7 @@ export const idOf = (v: unknown): string | undefined => str(v) ?? str(obj(v)?.id
 export const isHttpUrl = (v: unknown): v is string =>
   typeof v === "string" && /^https?:\/\/[^\s/]+/i.test(v);
 
-/** A remote JSON document through the fetcher, with the same size and depth caps as the input. */
+/** A remote JSON document through the fetcher, with the same bounds as the input (else null). */
 export async function fetchJson(fetcher: Fetcher, url: string) {
   const result = await fetcher(url);
   return { result, json: result.ok ? parseJson(result.text) : null };

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { verifyCredential } from "@blason/openbadges";
 import { and, asc, desc, eq, inArray, ne, notInArray, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
@@ -21,6 +20,7 @@ import {
   users,
 } from "../../db/schema";
 import { AppError } from "../../errors";
+import { verifyInWorkers } from "../../lib/verify";
 import { type Actor, appendAudit } from "../audit/audit.repo";
 import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
 import { sessionForSubmission } from "../calendar/calendar.rules";
@@ -856,9 +856,9 @@ export async function addStaffBadge(
     [input.criterion]: { answer: "", links: [] },
   });
   const text = "text" in input ? input.text.trim() : null;
-  const report = await verifyCredential(
+  const report = await verifyInWorkers(
+    ctx,
     "image" in input ? new Uint8Array(input.image.bytes) : text!,
-    { fetcher: ctx.fetcher },
   );
   const [row] = await ctx.db
     .insert(applicationBadges)

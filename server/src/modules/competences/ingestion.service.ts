@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type VerificationReport, verifyCredential } from "@blason/openbadges";
+import type { VerificationReport, VerifyInput } from "@blason/openbadges";
 import { and, desc, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
@@ -19,6 +19,7 @@ import {
 } from "../../db/schema";
 import { AppError } from "../../errors";
 import { stableStringify } from "../../lib/stable-json";
+import { verifyInWorkers } from "../../lib/verify";
 import { appendAudit } from "../audit/audit.repo";
 import {
   credentialStatus,
@@ -153,8 +154,7 @@ export async function receivePartnerBadge(
   const email = input.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     throw new AppError("VALIDATION_FAILED", { "recipient.email": "" });
-  const report = await verifyCredential(input.badge as Parameters<typeof verifyCredential>[0], {
-    fetcher: ctx.fetcher,
+  const report = await verifyInWorkers(ctx, input.badge as VerifyInput, {
     recipient: { email },
     now,
   });

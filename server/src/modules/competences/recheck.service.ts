@@ -1,7 +1,8 @@
-import { verifyCredential } from "@blason/openbadges";
+import type { VerifyInput } from "@blason/openbadges";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import { partnerBadges } from "../../db/schema";
+import { verifyInWorkers } from "../../lib/verify";
 import { enqueueEvaluation } from "../credentials/issuance.service";
 import { enqueueJob } from "../jobs/jobs.repo";
 import { factsFromReport } from "./ingestion.service";
@@ -48,10 +49,7 @@ export async function recheckPartnerBadges(
     const expired = !!row.expiresAt && row.expiresAt.getTime() <= now.getTime();
     let revoked = false;
     if (!expired && row.channel !== "blason" && row.document) {
-      const report = await verifyCredential(
-        row.document as Parameters<typeof verifyCredential>[0],
-        { fetcher: ctx.fetcher, now },
-      );
+      const report = await verifyInWorkers(ctx, row.document as VerifyInput, { now });
       revoked = factsFromReport(report).revoked;
     }
     if (!expired && !revoked) continue;

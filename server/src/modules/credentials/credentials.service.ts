@@ -5,7 +5,6 @@ import {
   encodeBitstring,
   type StatusPurpose,
   setStatus,
-  signCredential,
 } from "@blason/openbadges";
 import { and, desc, eq, gte, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -255,7 +254,7 @@ export async function statusListDocument(ctx: AppContext, listId: string) {
     encodedList: encodeBitstring(bits),
     validFrom: new Date(),
   });
-  const signed = await signCredential(unsigned, {
+  const signed = await ctx.workers.sign(unsigned, {
     key: await activeIssuerKey(ctx, issuer),
   });
   const body = JSON.stringify(signed);

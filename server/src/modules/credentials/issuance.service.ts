@@ -3,7 +3,6 @@ import {
   buildOpenBadgeCredential,
   hashedIdentifier,
   MIN_STATUS_LIST_LENGTH,
-  signCredential,
   statusEntry,
 } from "@blason/openbadges";
 import { and, eq, sql } from "drizzle-orm";
@@ -201,7 +200,7 @@ export async function issueCredential(
         purpose,
       }),
     });
-    const document = await signCredential(unsigned, { key, date: new Date() });
+    const document = await ctx.workers.sign(unsigned, { key, date: new Date() });
     const [row] = await tx
       .insert(credentials)
       .values({

@@ -1,10 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  buildOpenBadgeCredential,
-  generateIssuerKey,
-  hashedIdentifier,
-  signCredential,
-} from "@blason/openbadges";
+import { buildOpenBadgeCredential, generateIssuerKey, hashedIdentifier } from "@blason/openbadges";
 import { eq } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import {
@@ -173,7 +168,7 @@ export async function seedDemoCompetences(ctx: AppContext) {
       subject: { identifier: [hashedIdentifier("emailAddress", email, randomUUID())] },
       validFrom: monthsAgo(ago),
     });
-    const document = await signCredential(unsigned, { key: badge.partner.key });
+    const document = await ctx.workers.sign(unsigned, { key: badge.partner.key });
     const name = demoEarners.find((e) => e.email === email)?.name;
     await receivePartnerBadge(ctx, {
       channel: "api",

@@ -21,6 +21,10 @@ const healthSchema = z.object({
     failed: z.number(),
     oldestPendingSeconds: z.number(),
   }),
+  workers: z.object({
+    threads: z.number().meta({ description: "Worker threads running (they start on demand)" }),
+    queued: z.number().meta({ description: "Verifications and signatures waiting for a thread" }),
+  }),
 });
 
 export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -51,6 +55,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
         status,
         database: { ok: dbOk, driver: ctx.database.driver, latencyMs },
         jobs: { ok: jobsOk, ...jobs },
+        workers: { threads: ctx.workers.stats().threads, queued: ctx.workers.stats().queued },
       });
     },
   );

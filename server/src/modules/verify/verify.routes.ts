@@ -1,9 +1,9 @@
-import { verifyCredential } from "@blason/openbadges";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { errorBody, typed } from "../../http/route-types";
+import { verifyInWorkersAsJson } from "../../lib/verify";
 import { hitRateLimit, limits } from "../auth/rate-limit";
 
 /** The largest badge anyone may hand us: the engine's own input cap. */
@@ -70,11 +70,14 @@ export function verifyRoutes(app: FastifyInstance, ctx: AppContext) {
         { parseAs: "buffer", bodyLimit: VERIFY_BODY_LIMIT },
         (_request, body, done) => done(null, body),
       );
-    scope.addContentTypeParser(
-      "application/ld+json",
-      { parseAs: "string", bodyLimit: VERIFY_BODY_LIMIT },
-      scope.getDefaultJsonParser("error", "error"),
-    );
+    // JSON stays text here: it is parsed, bounded and checked in a worker
+    // thread, so that a 5 MB document costs this thread nothing.
+    for (const type of ["application/json", "application/ld+json"])
+      scope.addContentTypeParser(
+        type,
+        { parseAs: "string", bodyLimit: VERIFY_BODY_LIMIT },
+        (_request, body, done) => done(null, body),
+      );
     typed(scope).post(
       "/api/verify",
       {
@@ -92,20 +95,28 @@ export function verifyRoutes(app: FastifyInstance, ctx: AppContext) {
               .optional()
               .meta({ description: "The expected recipient: an email address or an identifier" }),
           }),
-          response: { 200: reportSchema, 400: errorBody, 413: errorBody, 429: errorBody },
+          response: {
+            200: reportSchema,
+            400: errorBody,
+            413: errorBody,
+            429: errorBody,
+            503: errorBody,
+          },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         await hitRateLimit(ctx.db, `verify:ip:${request.ip}`, limits.verifyPerIp);
         const input = verifyInput(request.body);
         if (input === undefined) throw new AppError("VERIFY_EMPTY");
         const recipient = request.query.recipient?.trim();
-        return verifyCredential(input, {
-          fetcher: ctx.fetcher,
+        // The report is written as JSON in the worker thread and sent as it is.
+        const report = await verifyInWorkersAsJson(ctx, input, {
           ...(recipient
             ? { recipient: recipient.includes("@") ? { email: recipient } : { id: recipient } }
             : {}),
         });
+        // Already JSON (the schema above documents it): the untyped reply sends it as it is.
+        return (reply as FastifyReply).type("application/json; charset=utf-8").send(report);
       },
     );
   });
