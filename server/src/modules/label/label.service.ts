@@ -14,7 +14,7 @@ import {
   programmes,
 } from "../../db/schema";
 import { AppError } from "../../errors";
-import { finalStates } from "../applications/applications.rules";
+import { finalStates, RENEWAL_WINDOW_MONTHS } from "../applications/applications.rules";
 import { type Actor, appendAudit } from "../audit/audit.repo";
 import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
 import { forgetCredential, forgetStatusLists } from "../credentials/credentials.service";
@@ -36,7 +36,7 @@ import {
 } from "./label.rules";
 
 /** A badge is "expiring" when it ends within this many months: time to apply for renewal. */
-export const EXPIRING_MONTHS = 6;
+export const EXPIRING_MONTHS = RENEWAL_WINDOW_MONTHS;
 export const LABEL_PROGRAMME = "label-cfa";
 
 export type BadgeProgress = "held" | "expiring" | "pending" | "lapsed" | "missing";
