@@ -211,6 +211,9 @@ describe("blind review: a submitted review is final", () => {
     const detail = json<Detail>(await a.get(`/api/applications/${id}`));
     expect(detail.can.review).toBe(true);
     expect(detail.reviews.map((r) => r.reviewerId)).toEqual([people.reviewerA.id]);
+    // ...and out of the other reviewer's sight until it is back in.
+    const other = json<Detail>(await (await as("reviewerB")).get(`/api/applications/${id}`));
+    expect(other.reviews.map((r) => r.reviewerId)).toEqual([people.reviewerB.id]);
     const again = await a.post(
       `/api/applications/${id}/review`,
       review(badge, "revise", "Relu avec les nouvelles pièces."),

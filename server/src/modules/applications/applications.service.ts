@@ -1202,7 +1202,13 @@ export async function describeApplication(
     session,
     messages: presentMessages(messages, pseudonyms, locale),
     reviews: reviews
-      .filter((r) => seeReviews || r.review.reviewerId === p.userId)
+      // A review given back to its author is theirs again, out of the others' sight.
+      .filter(
+        (r) =>
+          r.review.reviewerId === p.userId ||
+          manager ||
+          (seeReviews && r.review.state === "submitted"),
+      )
       .map((r) => ({ ...r.review, name: r.name })),
     panel: applicant
       ? []
