@@ -249,10 +249,25 @@ const catalogue = {
     "Cette action n'est pas possible à cette étape de la demande.",
     "This action is not possible at this stage of the application.",
   ],
+  APPLICATION_CHANGED: [
+    409,
+    "Cette demande vient d'être modifiée par quelqu'un d'autre : rechargez la page, puis recommencez.",
+    "Someone else has just changed this application: reload the page, then try again.",
+  ],
   APPLICATION_WRONG_ACTOR: [
     403,
     "Cette action revient à une autre personne.",
     "This action belongs to someone else.",
+  ],
+  BADGE_ALREADY_HELD: [
+    409,
+    "Votre organisation détient déjà ce badge et il est encore valable : une nouvelle demande ne sera possible qu'en renouvellement, dans les six mois qui précèdent son échéance.",
+    "Your organisation already holds this badge and it is still valid: a new application will only be possible as a renewal, in the six months before it ends.",
+  ],
+  BADGE_RENEWAL_DUE: [
+    409,
+    "Votre organisation détient ce badge et il arrive à échéance : demandez son renouvellement plutôt qu'une première attribution.",
+    "Your organisation holds this badge and it is about to end: apply for its renewal rather than a first award.",
   ],
   APPLICATION_EXISTS: [
     409,
@@ -268,6 +283,16 @@ const catalogue = {
     409,
     "Ce choix de relecteurs n'est pas possible.",
     "This choice of reviewers is not possible.",
+  ],
+  REVIEW_ALREADY_SUBMITTED: [
+    409,
+    "Votre relecture est rendue : elle ne peut plus être modifiée. Si elle doit changer, demandez à la Région de la rouvrir.",
+    "Your review is in: it can no longer be changed. If it must change, ask the Region to reopen it.",
+  ],
+  REVIEW_NOT_SUBMITTED: [
+    409,
+    "Cette relecture n'est pas encore rendue : il n'y a rien à rouvrir.",
+    "This review has not been submitted yet: there is nothing to reopen.",
   ],
   REVIEW_NOT_ASSIGNED: [
     409,

@@ -1,15 +1,23 @@
 import { decodeBitstring, getStatus, verifyCredential } from "@blason/openbadges";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppContext } from "../src/context";
 import {
+  applications,
   badgeClasses,
   badgeEquivalences,
+  calendarSessions,
   collections,
   credentials,
   devMail,
+  jobs,
   labelRequests,
 } from "../src/db/schema";
-import { addMonths, issueCredential } from "../src/modules/credentials/issuance.service";
+import {
+  addMonths,
+  issueCredential,
+  issueJobHandler,
+} from "../src/modules/credentials/issuance.service";
 import { labelProgress, reassessAllLabels } from "../src/modules/label/label.service";
 import { json, TestClient } from "./support/client";
 import {
@@ -215,6 +223,70 @@ describe("requesting the label", () => {
     expect(await labelOf(cfa.org)).toEqual([]);
     const again = await cfa.member.post(`/api/organisations/${cfa.org.id}/label/requests`, {});
     expect(again.statusCode).toBe(201);
+  });
+});
+
+/**
+ * The context of a process that dies the moment the transaction creating the
+ * credential for `grantKey` commits: every later use of its database fails,
+ * as nothing after a SIGKILL runs.
+ */
+function dyingAfterIssuance(ctx: AppContext, grantKey: string): AppContext {
+  let dead = false;
+  const issued = async () =>
+    (await ctx.db.select().from(credentials).where(eq(credentials.grantKey, grantKey))).length > 0;
+  const db = new Proxy(ctx.db, {
+    get(target, property) {
+      if (dead) throw new Error("the process was killed");
+      const value = Reflect.get(target, property, target);
+      if (typeof value !== "function") return value;
+      if (property !== "transaction") return value.bind(target);
+      return async (...args: unknown[]) => {
+        const result = await value.apply(target, args);
+        if (await issued()) dead = true;
+        return result;
+      };
+    },
+  });
+  return { ...ctx, db };
+}
+
+describe("the 'label within reach' email", () => {
+  it("is not lost when the process dies right after the badge that tips the CFA over is issued", async () => {
+    const cfa = await cfaHolding(ruleOrder.slice(0, 9));
+    const tenth = ruleOrder[9]!;
+    const [session] = await platform.ctx.db.select().from(calendarSessions).limit(1);
+    const [application] = await platform.ctx.db
+      .insert(applications)
+      .values({
+        organisationId: cfa.org.id,
+        badgeClassId: tenth.id,
+        state: "under_review",
+        answers: {},
+        sessionId: session?.id ?? null,
+        submittedAt: new Date(),
+      })
+      .returning();
+    const granted = await (await clientAs(manager.id)).post(
+      `/api/applications/${application!.id}/decision`,
+      { outcome: "granted", motivation: "Dossier complet." },
+    );
+    expect(granted.statusCode, granted.body).toBe(200);
+    const grantKey = `application:${application!.id}`;
+    const [job] = await platform.ctx.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.uniqueKey, `issue:${grantKey}`));
+    // The worker signs and commits the badge, and the process is killed there.
+    await issueJobHandler(dyingAfterIssuance(platform.ctx, grantKey))(
+      job!.payload as Record<string, unknown>,
+    ).catch(() => undefined);
+    expect(
+      await platform.ctx.db.select().from(credentials).where(eq(credentials.grantKey, grantKey)),
+    ).toHaveLength(1);
+    // The restarted worker takes the job again, and the CFA hears the news once.
+    const subjects = (await mailsTo(cfa.org)).map((m) => m.subject);
+    expect(subjects.filter((s) => s === "Votre CFA peut demander le label")).toHaveLength(1);
   });
 });
 

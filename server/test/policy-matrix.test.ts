@@ -1005,7 +1005,8 @@ const cases: Record<string, Case> = {
   },
   "POST /api/applications": {
     request: async (w) => {
-      const badge = await firstBadge(w);
+      // A badge the CFA does not hold (other cases award it the first ones).
+      const badge = (await catalogueBadges(w.platform.ctx)).at(-1)!;
       // One open application per badge: clear the way for each caller.
       await w.platform.ctx.db
         .delete(applications)
@@ -1081,6 +1082,31 @@ const cases: Record<string, Case> = {
       };
     },
     expect: onOwnApplication(200, ["reviewer"], true),
+  },
+  "POST /api/applications/:id/reviews/:reviewerId/reopen": {
+    request: async (w) => {
+      const appId = await freshApplication(w, "under_review", true);
+      await w.platform.ctx.db
+        .update(reviewAssignments)
+        .set({
+          state: "submitted",
+          recommendation: "grant",
+          comment: "Vu.",
+          submittedAt: new Date(),
+        })
+        .where(
+          and(
+            eq(reviewAssignments.applicationId, appId),
+            eq(reviewAssignments.reviewerId, w.users.reviewer.id),
+          ),
+        );
+      return {
+        method: "POST",
+        url: `/api/applications/${appId}/reviews/${w.users.reviewer.id}/reopen`,
+        body: { reason: "De nouvelles pièces sont arrivées." },
+      };
+    },
+    expect: onOwnApplication(200, ["manager"], true),
   },
   "POST /api/applications/:id/decision": {
     request: async (w) => ({

@@ -240,6 +240,8 @@ export const programmes = pgTable(
     ownerOrgId: uuid("owner_org_id").references((): AnyPgColumn => organisations.id, {
       onDelete: "restrict",
     }),
+    /** Applicants read "Relecteur 1", "Région" rather than names, unless the programme says otherwise. */
+    reviewersAnonymous: boolean("reviewers_anonymous").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("programmes_slug_key").on(t.slug)],

@@ -411,6 +411,25 @@ export const en: Dictionary = {
     claim: { pending: "To accept", accepted: "Accepted", declined: "Declined" },
   },
   applications: {
+    assigned: {
+      caption: "Applications entrusted to you",
+      session: "Session",
+      deadline: "submissions until {{date}}",
+      noSession: "No session",
+      due: "Due before",
+      yourReview: "Your review",
+      review: { assigned: "To review", submitted: "Review submitted" },
+    },
+    held: {
+      until: '"{{badge}}" is valid until {{date}}.',
+      renew: "Apply for the renewal",
+    },
+    reopen: {
+      open: "Reopen {{name}}'s review",
+      reason: "Reason for reopening",
+      hint: "The reviewer receives it by email; it is kept in the decisions log.",
+      submit: "Reopen the review",
+    },
     staffBadge: {
       add: "Add a badge held by a member of the team",
       holder: "Who holds it (name, role)",

@@ -408,6 +408,25 @@ export const fr = {
     claim: { pending: "À accepter", accepted: "Accepté", declined: "Refusé" },
   },
   applications: {
+    assigned: {
+      caption: "Demandes qui vous sont confiées",
+      session: "Session",
+      deadline: "dépôts jusqu'au {{date}}",
+      noSession: "Hors session",
+      due: "À rendre avant le",
+      yourReview: "Votre relecture",
+      review: { assigned: "À relire", submitted: "Relecture rendue" },
+    },
+    held: {
+      until: "« {{badge}} » est valable jusqu'au {{date}}.",
+      renew: "Demander le renouvellement",
+    },
+    reopen: {
+      open: "Rouvrir la relecture de {{name}}",
+      reason: "Motif de la réouverture",
+      hint: "Le relecteur le reçoit par e-mail ; il est conservé dans le journal des décisions.",
+      submit: "Rouvrir la relecture",
+    },
     staffBadge: {
       add: "Ajouter un badge détenu par un membre de l'équipe",
       holder: "Qui le détient (nom, fonction)",

@@ -48,9 +48,11 @@ export type ApplicationSummary = {
   kind: "first" | "renewal";
   badge: { id: string; name: string; required: boolean };
   organisation: { id: string; name: string };
-  session: { name: string; commissionDate: string } | null;
+  session: { name: string; deadline: string; commissionDate: string } | null;
   submittedAt: string | null;
   updatedAt: string;
+  /** The caller's own review, when they sit on the panel. */
+  myReview?: "assigned" | "submitted" | null;
 };
 type Detail = Omit<ApplicationSummary, "badge" | "session"> & {
   scope: { ufaIds: string[]; schedule: string | null };
@@ -74,10 +76,12 @@ type Detail = Omit<ApplicationSummary, "badge" | "session"> & {
     id: string;
     authorName: string;
     authorRole: string;
+    /** "Relecteur 1", "Région": the programme keeps its reviewers anonymous to the applicant. */
+    pseudonym: boolean;
     body: string;
     createdAt: string;
   }[];
-  can: { events: string[]; review: boolean; message: boolean };
+  can: { events: string[]; review: boolean; reopen: boolean; message: boolean };
 };
 type Badge = { id: string; name: string; required: boolean };
 
@@ -175,6 +179,78 @@ export function ApplicationsPage() {
   );
 }
 
+/** The server's refusals for a badge the organisation already holds. */
+const heldCodes = ["BADGE_ALREADY_HELD", "BADGE_RENEWAL_DUE"];
+
+/**
+ * A reviewer's home: the applications they are on the panel of, each with its
+ * session, the date its review is due (the commission's) and where their own
+ * review stands.
+ */
+export function ReviewerAssignments() {
+  const { t, i18n } = useTranslation();
+  const list = useQuery({
+    queryKey: ["applications", "mine"],
+    queryFn: () =>
+      api<{ applications: ApplicationSummary[] }>("GET", "/api/applications?mine=true"),
+  });
+  if (list.isPending) return <p>{t("common.loading")}</p>;
+  const rows = list.data?.applications ?? [];
+  if (list.error) return <FormError error={list.error} />;
+  if (rows.length === 0) return <p className="empty">{t("dashboard.reviewerEmpty")}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{t("applications.assigned.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("applications.badge")}</th>
+            <th scope="col">{t("applications.organisation")}</th>
+            <th scope="col">{t("applications.assigned.session")}</th>
+            <th scope="col">{t("applications.assigned.due")}</th>
+            <th scope="col">{t("applications.assigned.yourReview")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <Link to={`/demandes/${a.id}`}>{a.badge.name}</Link>
+              </td>
+              <td>{a.organisation.name}</td>
+              <td>
+                {a.session ? (
+                  <>
+                    {a.session.name}
+                    <br />
+                    <span className="muted">
+                      {t("applications.assigned.deadline", {
+                        date: formatDate(a.session.deadline, i18n.language),
+                      })}
+                    </span>
+                  </>
+                ) : (
+                  t("applications.assigned.noSession")
+                )}
+              </td>
+              <td>{a.session ? formatDate(a.session.commissionDate, i18n.language) : "—"}</td>
+              <td>
+                {a.state === "under_review" ? (
+                  <span className={`chip chip--${a.myReview === "submitted" ? "ok" : "warning"}`}>
+                    {t(`applications.assigned.review.${a.myReview ?? "assigned"}`)}
+                  </span>
+                ) : (
+                  <StateChip state={a.state} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function NewApplication({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -187,6 +263,7 @@ function NewApplication({ organisationId }: { organisationId: string }) {
       api<{ id: string }>("POST", "/api/applications", { organisationId, ...body }),
     onSuccess: (created) => navigate(`/demandes/${created.id}`),
   });
+  const held = create.error instanceof ApiError && heldCodes.includes(create.error.code);
   return (
     <form
       className="card inline-form"
@@ -197,7 +274,19 @@ function NewApplication({ organisationId }: { organisationId: string }) {
       }}
     >
       <h2>{t("applications.newTitle")}</h2>
-      <FormError error={create.error} />
+      {held && create.variables ? (
+        <AlreadyHeld
+          organisationId={organisationId}
+          badgeClassId={create.variables.badgeClassId}
+          error={create.error as ApiError}
+          onRenew={() =>
+            create.mutate({ badgeClassId: create.variables!.badgeClassId, kind: "renewal" })
+          }
+          pending={create.isPending}
+        />
+      ) : (
+        <FormError error={create.error} />
+      )}
       <SelectField label={t("applications.badge")} name="badgeClassId" required>
         {(badges.data?.badges ?? []).map((b) => (
           <option key={b.id} value={b.id}>
@@ -214,6 +303,70 @@ function NewApplication({ organisationId }: { organisationId: string }) {
         {t("applications.start")}
       </button>
     </form>
+  );
+}
+
+type HeldCredential = {
+  status: string;
+  validUntil: string | null;
+  badge: { id: string; name: string };
+};
+
+/**
+ * Why the organisation cannot open a first award for a badge it holds: the
+ * server's reason, the date the held badge ends, and inside the renewal
+ * window the renewal itself, one click away.
+ */
+function AlreadyHeld({
+  organisationId,
+  badgeClassId,
+  error,
+  onRenew,
+  pending,
+}: {
+  organisationId: string;
+  badgeClassId: string;
+  error: ApiError;
+  onRenew: () => void;
+  pending: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const held = useQuery({
+    queryKey: ["organisation-credentials", organisationId],
+    queryFn: () =>
+      api<{ credentials: HeldCredential[] }>(
+        "GET",
+        `/api/organisations/${encodeURIComponent(organisationId)}/credentials`,
+      ),
+  });
+  const award = (held.data?.credentials ?? [])
+    .filter((c) => c.badge.id === badgeClassId && c.status === "valid" && c.validUntil)
+    .sort((a, b) => (b.validUntil ?? "").localeCompare(a.validUntil ?? ""))[0];
+  const renewal = error.code === "BADGE_RENEWAL_DUE";
+  return (
+    <div className={`alert ${renewal ? "alert--warning" : "alert--info"}`} role="alert">
+      <p>
+        <strong>{error.message}</strong>
+      </p>
+      {award?.validUntil ? (
+        <p>
+          {t("applications.held.until", {
+            badge: award.badge.name,
+            date: formatDate(award.validUntil, i18n.language),
+          })}
+        </p>
+      ) : null}
+      {renewal ? (
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={pending}
+          onClick={onRenew}
+        >
+          {t("applications.held.renew")}
+        </button>
+      ) : null}
+    </div>
   );
 }
 
@@ -687,7 +840,8 @@ function Dialogue({ detail, onChange }: { detail: Detail; onChange: () => void }
         {detail.messages.map((m) => (
           <li key={m.id} className={`message message--${m.authorRole}`}>
             <p className="message__meta">
-              <strong>{m.authorName}</strong> · {t(`applications.roles.${m.authorRole}`)} ·{" "}
+              <strong>{m.authorName}</strong> ·{" "}
+              {m.pseudonym ? null : <>{t(`applications.roles.${m.authorRole}`)} · </>}
               {formatDate(m.createdAt, i18n.language, true)}
             </p>
             <p className="message__body">{m.body}</p>
@@ -715,7 +869,16 @@ function Dialogue({ detail, onChange }: { detail: Detail; onChange: () => void }
   );
 }
 
-function ReviewForm({ detail, onChange }: { detail: Detail; onChange: () => void }) {
+function ReviewForm({
+  detail,
+  onChange,
+  previous,
+}: {
+  detail: Detail;
+  onChange: () => void;
+  /** A review given back by a manager: the form starts from it. */
+  previous?: Review | undefined;
+}) {
   const { t } = useTranslation();
   const submit = useMutation({
     mutationFn: (body: unknown) => api("POST", `/api/applications/${detail.id}/review`, body),
@@ -750,20 +913,37 @@ function ReviewForm({ detail, onChange }: { detail: Detail; onChange: () => void
             </legend>
             {[1, 2, 3, 4].map((n) => (
               <label key={n} className="rating__option">
-                <input type="radio" name={`r${i}`} value={n} required />
+                <input
+                  type="radio"
+                  name={`r${i}`}
+                  value={n}
+                  required
+                  defaultChecked={previous?.ratings?.[String(i)] === n}
+                />
                 {t(`applications.ratings.${n}`)}
               </label>
             ))}
           </fieldset>
         ))}
-        <SelectField label={t("applications.recommendation")} name="recommendation" required>
+        <SelectField
+          label={t("applications.recommendation")}
+          name="recommendation"
+          required
+          defaultValue={previous?.recommendation ?? undefined}
+        >
           <option value="grant">{t("applications.recommendations.grant")}</option>
           <option value="revise">{t("applications.recommendations.revise")}</option>
           <option value="refuse">{t("applications.recommendations.refuse")}</option>
         </SelectField>
         <div className="field">
           <label htmlFor="review-comment">{t("applications.comment")}</label>
-          <textarea id="review-comment" name="comment" rows={4} required />
+          <textarea
+            id="review-comment"
+            name="comment"
+            rows={4}
+            required
+            defaultValue={previous?.comment ?? ""}
+          />
         </div>
         <p className="actions">
           <button type="submit" className="button button--primary" disabled={submit.isPending}>
@@ -786,8 +966,58 @@ function ReviewForm({ detail, onChange }: { detail: Detail; onChange: () => void
   );
 }
 
-function Reviews({ reviews }: { reviews: Review[] }) {
+/** A manager gives a submitted review back to its reviewer, saying why (the audit log keeps it). */
+function ReopenReview({
+  detail,
+  review,
+  onChange,
+}: {
+  detail: Detail;
+  review: Review;
+  onChange: () => void;
+}) {
   const { t } = useTranslation();
+  const id = useId();
+  const reopen = useMutation({
+    mutationFn: (reason: string) =>
+      api("POST", `/api/applications/${detail.id}/reviews/${review.reviewerId}/reopen`, { reason }),
+    onSuccess: onChange,
+  });
+  return (
+    <details className="reopen">
+      <summary>{t("applications.reopen.open", { name: review.name })}</summary>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          reopen.mutate(formValues(event.currentTarget).reason ?? "");
+        }}
+      >
+        <FormError error={reopen.error} />
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>{t("applications.reopen.reason")}</label>
+          <p className="field__hint" id={`${id}-hint`}>
+            {t("applications.reopen.hint")}
+          </p>
+          <textarea
+            id={`${id}-reason`}
+            name="reason"
+            rows={2}
+            required
+            minLength={3}
+            aria-describedby={`${id}-hint`}
+          />
+        </div>
+        <button type="submit" className="button button--secondary" disabled={reopen.isPending}>
+          {t("applications.reopen.submit")}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function Reviews({ detail, onChange }: { detail: Detail; onChange: () => void }) {
+  const { t } = useTranslation();
+  const reviews = detail.reviews;
   if (!reviews.length) return null;
   return (
     <section className="card" aria-labelledby="reviews-title">
@@ -797,7 +1027,7 @@ function Reviews({ reviews }: { reviews: Review[] }) {
           <li key={r.reviewerId}>
             <p>
               <strong>{r.name}</strong> —{" "}
-              {r.recommendation
+              {r.state === "submitted" && r.recommendation
                 ? t(`applications.recommendations.${r.recommendation}`)
                 : t(`applications.reviewStates.${r.state}`)}
             </p>
@@ -809,6 +1039,9 @@ function Reviews({ reviews }: { reviews: Review[] }) {
               </p>
             ) : null}
             {r.comment ? <p>{r.comment}</p> : null}
+            {detail.can.reopen && r.state === "submitted" ? (
+              <ReopenReview detail={detail} review={r} onChange={onChange} />
+            ) : null}
           </li>
         ))}
       </ul>
@@ -1056,8 +1289,14 @@ export function ApplicationPage() {
           ) : null}
         </p>
       ) : null}
-      {d.can.review ? <ReviewForm detail={d} onChange={refresh} /> : null}
-      <Reviews reviews={d.reviews} />
+      {d.can.review ? (
+        <ReviewForm
+          detail={d}
+          onChange={refresh}
+          previous={d.reviews.find((r) => r.reviewerId === me.data?.user.id && r.comment)}
+        />
+      ) : null}
+      <Reviews detail={d} onChange={refresh} />
       {manager ? <ManagerPanel detail={d} onChange={refresh} /> : null}
       <Dialogue detail={d} onChange={refresh} />
     </>

@@ -5,6 +5,7 @@ import { endpoints, type OrgKind } from "../api/client";
 import { FormError, Notice } from "../components/forms";
 import { hasRole, useMe, usePageTitle } from "../components/hooks";
 import { Shield } from "../components/Shield";
+import { ReviewerAssignments } from "./applications";
 
 export function PublicHomePage() {
   const { t } = useTranslation();
@@ -122,7 +123,7 @@ export function DashboardPage() {
       {isReviewer ? (
         <section aria-labelledby="reviews" className="card">
           <h2 id="reviews">{t("dashboard.reviewerTitle")}</h2>
-          <p className="empty">{t("dashboard.reviewerEmpty")}</p>
+          <ReviewerAssignments />
         </section>
       ) : null}
 

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
+import { requestLocale } from "../../http/locale";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
 import { applicationEvents, applicationStates } from "./applications.rules";
@@ -42,9 +43,15 @@ const summarySchema = z.object({
   kind: z.enum(["first", "renewal"]),
   badge: z.object({ id: z.uuid(), name: z.string(), required: z.boolean() }),
   organisation: z.object({ id: z.uuid(), name: z.string() }),
-  session: z.object({ name: z.string(), commissionDate: z.string() }).nullable(),
+  session: z
+    .object({ name: z.string(), deadline: z.string(), commissionDate: z.string() })
+    .nullable(),
   submittedAt: z.date().nullable(),
   updatedAt: z.date(),
+});
+/** In a list, also the caller's own review when they sit on the panel (their home lists these). */
+const listRowSchema = summarySchema.extend({
+  myReview: z.enum(["assigned", "submitted"]).nullable(),
 });
 const sessionSchema = z.object({
   id: z.uuid(),
@@ -88,6 +95,8 @@ const detailSchema = summarySchema.extend({
       id: z.uuid(),
       authorName: z.string(),
       authorRole: z.string(),
+      /** The name is a pseudonym ("Relecteur 1", "Région"): the programme keeps its reviewers anonymous. */
+      pseudonym: z.boolean(),
       body: z.string(),
       createdAt: z.date(),
     }),
@@ -95,6 +104,8 @@ const detailSchema = summarySchema.extend({
   can: z.object({
     events: z.array(z.enum(applicationEvents)),
     review: z.boolean(),
+    /** A manager may give a submitted review back to its reviewer. */
+    reopen: z.boolean(),
     message: z.boolean(),
   }),
 });
@@ -106,11 +117,8 @@ const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody 
 export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
 
-  const detail = async (
-    principal: Parameters<typeof service.describeApplication>[1],
-    id: string,
-  ) => {
-    const d = await service.describeApplication(ctx, principal, id);
+  const detail = async (request: FastifyRequest, id: string) => {
+    const d = await service.describeApplication(ctx, request.principal, id, requestLocale(request));
     const a = d.found.application;
     return {
       id: a.id,
@@ -202,7 +210,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
           organisationId: z.uuid().optional(),
           mine: z.enum(["true", "false"]).optional(),
         }),
-        response: { 200: z.object({ applications: z.array(summarySchema) }), ...errors },
+        response: { 200: z.object({ applications: z.array(listRowSchema) }), ...errors },
       },
     },
     async (request) => {
@@ -218,10 +226,11 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
           badge: row.badge,
           organisation: row.org,
           session: row.session?.name
-            ? (row.session as { name: string; commissionDate: string })
+            ? (row.session as { name: string; deadline: string; commissionDate: string })
             : null,
           submittedAt: row.application.submittedAt,
           updatedAt: row.application.updatedAt,
+          myReview: reviewStateOf(row.myReview),
         })),
       };
     },
@@ -264,7 +273,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: detailSchema, ...errors },
       },
     },
-    async (request) => detail(request.principal, request.params.id),
+    async (request) => detail(request, request.params.id),
   );
 
   r.patch(
@@ -282,7 +291,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       await service.updateDraft(ctx, request.principal, request.params.id, request.body);
-      return detail(request.principal, request.params.id);
+      return detail(request, request.params.id);
     },
   );
 
@@ -316,7 +325,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
           id: (request.params as { id: string }).id,
           body: request.body as z.infer<S>,
         });
-        return detail(request.principal, (request.params as { id: string }).id);
+        return detail(request, (request.params as { id: string }).id);
       },
     );
 
@@ -369,6 +378,26 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       })
       .strict(),
     (i) => service.submitReview(ctx, i.principal, i.user, i.id, i.body),
+  );
+  r.post(
+    "/api/applications/:id/reviews/:reviewerId/reopen",
+    {
+      schema: {
+        tags,
+        summary:
+          "Give a submitted review back to its reviewer (managers), with a reason kept in the audit log",
+        params: z.object({ id: uuidParam, reviewerId: uuidParam }),
+        body: z.object({ reason: z.string().trim().min(3).max(1000) }).strict(),
+        response: { 200: detailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      await service.reopenReview(ctx, request.principal, requireUser(request), request.params.id, {
+        reviewerId: request.params.reviewerId,
+        reason: request.body.reason,
+      });
+      return detail(request, request.params.id);
+    },
   );
   action(
     "/api/applications/:id/decision",
@@ -558,6 +587,10 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.status(204).send(null);
     },
   );
+}
+
+function reviewStateOf(state: string | null): "assigned" | "submitted" | null {
+  return state === "assigned" || state === "submitted" ? state : null;
 }
 
 /** The uploaded file's name as we keep it: decoded, no path, no control characters. */

@@ -5,9 +5,12 @@ import {
   applicationEvents,
   applicationStates,
   applyEvent,
+  authorAliases,
   availableEvents,
+  checkOpening,
   type EventActor,
   finalStates,
+  type HeldBadge,
   submissionKind,
 } from "./applications.rules";
 
@@ -116,5 +119,96 @@ describe("application state machine", () => {
   it("a resubmission after a revision request counts as a revision for the calendar", () => {
     expect(submissionKind("revision_requested")).toBe("revision");
     expect(submissionKind("draft")).toBe("new");
+  });
+});
+
+describe("opening an application for a badge the organisation may hold", () => {
+  const now = new Date("2027-03-01T00:00:00Z");
+  const horizon = new Date("2027-09-01T00:00:00Z");
+  const award = (validUntil: string | null, extra: Partial<HeldBadge> = {}): HeldBadge => ({
+    validFrom: new Date("2024-01-01T00:00:00Z"),
+    validUntil: validUntil ? new Date(validUntil) : null,
+    revokedAt: null,
+    ...extra,
+  });
+  const beyond = award("2030-01-01T00:00:00Z");
+  const ending = award("2027-06-01T00:00:00Z");
+  const ended = award("2027-02-01T00:00:00Z");
+  const revoked = award("2030-01-01T00:00:00Z", { revokedAt: new Date("2026-01-01T00:00:00Z") });
+  const notYet = award("2031-01-01T00:00:00Z", { validFrom: new Date("2027-05-01T00:00:00Z") });
+  const forever = award(null);
+
+  it.each([
+    ["never held", [], "first", { ok: true }],
+    ["never held", [], "renewal", { ok: true }],
+    ["valid beyond the window", [beyond], "first", { ok: false, code: "BADGE_ALREADY_HELD" }],
+    ["valid beyond the window", [beyond], "renewal", { ok: false, code: "BADGE_ALREADY_HELD" }],
+    ["valid without an end", [forever], "renewal", { ok: false, code: "BADGE_ALREADY_HELD" }],
+    ["ending within the window", [ending], "first", { ok: false, code: "BADGE_RENEWAL_DUE" }],
+    ["ending within the window", [ending], "renewal", { ok: true }],
+    ["ended", [ended], "first", { ok: true }],
+    ["ended", [ended], "renewal", { ok: true }],
+    ["revoked", [revoked], "first", { ok: true }],
+    ["valid from a later date", [notYet], "first", { ok: true }],
+    [
+      "ending, and renewed already",
+      [ending, beyond],
+      "renewal",
+      { ok: false, code: "BADGE_ALREADY_HELD" },
+    ],
+    [
+      "ending, an older one revoked",
+      [ending, revoked],
+      "first",
+      { ok: false, code: "BADGE_RENEWAL_DUE" },
+    ],
+  ] as const)("%s, %s application: %o", (_label, held, kind, expected) => {
+    expect(checkOpening(kind, held, now, horizon)).toEqual(expected);
+  });
+
+  it("the window's last day still opens the renewal; the day after it is too early", () => {
+    expect(checkOpening("renewal", [award(horizon.toISOString())], now, horizon)).toEqual({
+      ok: true,
+    });
+    const dayAfter = new Date(horizon.getTime() + 86_400_000).toISOString();
+    expect(checkOpening("renewal", [award(dayAfter)], now, horizon)).toEqual({
+      ok: false,
+      code: "BADGE_ALREADY_HELD",
+    });
+  });
+});
+
+describe("who wrote a message, as an applicant reads it", () => {
+  it("numbers reviewers in the order they first wrote, the Region speaks as one", () => {
+    expect(
+      authorAliases([
+        { authorId: "b", authorRole: "reviewer" },
+        { authorId: "cfa", authorRole: "applicant" },
+        { authorId: "a", authorRole: "reviewer" },
+        { authorId: "m1", authorRole: "manager" },
+        { authorId: "b", authorRole: "reviewer" },
+        { authorId: "m2", authorRole: "manager" },
+        { authorId: "a", authorRole: "reviewer" },
+      ]),
+    ).toEqual([
+      { role: "reviewer", number: 1 },
+      { role: "applicant" },
+      { role: "reviewer", number: 2 },
+      { role: "manager" },
+      { role: "reviewer", number: 1 },
+      { role: "manager" },
+      { role: "reviewer", number: 2 },
+    ]);
+  });
+
+  it("a later message never renumbers the earlier ones", () => {
+    const thread = [
+      { authorId: "a", authorRole: "reviewer" },
+      { authorId: "b", authorRole: "reviewer" },
+    ];
+    const before = authorAliases(thread);
+    const after = authorAliases([...thread, { authorId: "c", authorRole: "reviewer" }]);
+    expect(after.slice(0, 2)).toEqual(before);
+    expect(after[2]).toEqual({ role: "reviewer", number: 3 });
   });
 });

@@ -102,3 +102,57 @@ export function availableEvents(
 export function submissionKind(state: ApplicationState): "new" | "revision" {
   return state === "revision_requested" ? "revision" : "new";
 }
+
+/** A badge's renewal opens this many months before it ends. */
+export const RENEWAL_WINDOW_MONTHS = 6;
+
+/** An award of the badge to the applying organisation, as far as opening an application cares. */
+export type HeldBadge = { validFrom: Date; validUntil: Date | null; revokedAt: Date | null };
+
+export type OpeningResult =
+  | { ok: true }
+  | { ok: false; code: "BADGE_ALREADY_HELD" | "BADGE_RENEWAL_DUE" };
+
+/**
+ * Whether an organisation may open an application of this kind for a badge
+ * it may already hold. While an award is valid there is nothing to apply
+ * for, except its renewal once the award ends before `renewalHorizon` (now
+ * plus the renewal window). A revoked or ended award leaves the way open.
+ */
+export function checkOpening(
+  kind: "first" | "renewal",
+  held: readonly HeldBadge[],
+  now: Date,
+  renewalHorizon: Date,
+): OpeningResult {
+  const valid = held.filter(
+    (h) => !h.revokedAt && h.validFrom <= now && (!h.validUntil || h.validUntil > now),
+  );
+  if (valid.length === 0) return { ok: true };
+  const lastsBeyondWindow = valid.some((h) => !h.validUntil || h.validUntil > renewalHorizon);
+  if (lastsBeyondWindow) return { ok: false, code: "BADGE_ALREADY_HELD" };
+  return kind === "renewal" ? { ok: true } : { ok: false, code: "BADGE_RENEWAL_DUE" };
+}
+
+/** How the applicant sees who wrote a message when the programme keeps its reviewers anonymous. */
+export type AuthorAlias =
+  | { role: "applicant" }
+  | { role: "reviewer"; number: number }
+  | { role: "manager" };
+
+/**
+ * Reviewers are numbered in the order they first wrote, so that "Relecteur 1"
+ * is the same person from one message (and one email) to the next; the
+ * Region's staff speak as the Region.
+ */
+export function authorAliases(
+  messages: readonly { authorId: string | null; authorRole: string }[],
+): AuthorAlias[] {
+  const numbers = new Map<string | null, number>();
+  return messages.map((m) => {
+    if (m.authorRole === "applicant") return { role: "applicant" };
+    if (m.authorRole !== "reviewer") return { role: "manager" };
+    if (!numbers.has(m.authorId)) numbers.set(m.authorId, numbers.size + 1);
+    return { role: "reviewer", number: numbers.get(m.authorId)! };
+  });
+}

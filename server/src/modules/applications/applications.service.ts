@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, ne, notInArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, notInArray, type SQL, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import {
@@ -12,6 +13,7 @@ import {
   type CriterionAnswer,
   calendarSessions,
   collections,
+  credentials,
   memberships,
   organisations,
   partnerParticipations,
@@ -19,7 +21,7 @@ import {
   reviewAssignments,
   users,
 } from "../../db/schema";
-import { AppError } from "../../errors";
+import { AppError, type Locale } from "../../errors";
 import { verifyInWorkers } from "../../lib/verify";
 import { type Actor, appendAudit } from "../audit/audit.repo";
 import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
@@ -30,15 +32,27 @@ import { listChildren } from "../organisations/organisations.repo";
 import { actorOf } from "../organisations/organisations.service";
 import { isParticipant, participationOf } from "../partners/participation";
 import { authorize, can, type Principal } from "../policy/policy";
-import { checkPanel, type PanelRule, type ReviewerProfile } from "../review/review.rules";
+import {
+  applyReviewEvent,
+  checkPanel,
+  type PanelRule,
+  type ReviewEvent,
+  type ReviewerProfile,
+  type ReviewState,
+  reviewTransition,
+} from "../review/review.rules";
 import {
   type ApplicationEvent,
   type ApplicationState,
+  type AuthorAlias,
   applyEvent,
+  authorAliases,
   availableEvents,
+  checkOpening,
   type EventActor,
   finalStates,
   type Intake,
+  RENEWAL_WINDOW_MONTHS,
   submissionKind,
 } from "./applications.rules";
 
@@ -142,11 +156,43 @@ function transition(
   return result.state;
 }
 
+/**
+ * Every transition is this one guarded update: the application moves from
+ * the state it was read in, or not at all. A request that lost a race to
+ * another transition is refused with the reason the state it finds gives
+ * (a withdrawal after a grant: APPLICATION_ALREADY_DECIDED).
+ */
+async function moveApplication(
+  tx: Queryable,
+  found: LoadedApplication,
+  event: ApplicationEvent,
+  actor: EventActor | null,
+  set: PgUpdateSetSource<typeof applications>,
+): Promise<ApplicationRow> {
+  const intake = intakeOf(found.badge);
+  const from = found.application.state;
+  const state = transition(from, event, actor, intake);
+  const [updated] = await tx
+    .update(applications)
+    .set({ ...set, state })
+    .where(and(eq(applications.id, found.application.id), eq(applications.state, from)))
+    .returning();
+  if (updated) return updated;
+  const [current] = await tx
+    .select({ state: applications.state })
+    .from(applications)
+    .where(eq(applications.id, found.application.id));
+  if (!current) throw new AppError("NOT_FOUND");
+  transition(current.state, event, actor, intake);
+  throw new AppError("APPLICATION_CHANGED");
+}
+
 export async function createApplication(
   ctx: AppContext,
   principal: Principal,
   user: UserRow,
   input: { organisationId: string; badgeClassId: string; kind: "first" | "renewal" },
+  now = new Date(),
 ) {
   const [org] = await ctx.db
     .select()
@@ -170,6 +216,7 @@ export async function createApplication(
   // Taking an active role supposes taking part first.
   if (participation === "ambassador" && !(await isParticipant(ctx.db, org.id)))
     throw new AppError("PARTNER_NOT_PARTICIPANT");
+  await checkNotHeld(ctx.db, org.id, badge.badge.id, input.kind, now);
   return ctx.db.transaction(async (tx) => {
     const open = await tx
       .select({ id: applications.id })
@@ -205,6 +252,26 @@ export async function createApplication(
   });
 }
 
+/** A badge still valid is not applied for again, except for its renewal in its last months. */
+async function checkNotHeld(
+  q: Queryable,
+  orgId: string,
+  badgeClassId: string,
+  kind: "first" | "renewal",
+  now: Date,
+) {
+  const held = await q
+    .select({
+      validFrom: credentials.validFrom,
+      validUntil: credentials.validUntil,
+      revokedAt: credentials.revokedAt,
+    })
+    .from(credentials)
+    .where(and(eq(credentials.subjectOrgId, orgId), eq(credentials.badgeClassId, badgeClassId)));
+  const result = checkOpening(kind, held, now, addMonths(now, RENEWAL_WINDOW_MONTHS));
+  if (!result.ok) throw new AppError(result.code);
+}
+
 /** A renewal starts from the last granted file for the same badge. */
 async function lastGrantedAnswers(q: Queryable, orgId: string, badgeClassId: string) {
   const [last] = await q
@@ -232,22 +299,20 @@ export async function updateDraft(
   patch: { answers?: Record<string, CriterionAnswer>; scope?: ApplicationScope },
 ) {
   const found = await readableApplication(ctx, principal, id);
-  transition(found.application.state, "edit", actorSide(principal!, found));
+  const actor = actorSide(principal!, found);
+  transition(found.application.state, "edit", actor);
   const answers = patch.answers
     ? validAnswers(found.badge, found.application.kind, patch.answers)
     : undefined;
   if (patch.scope) await checkScope(ctx, found.org.id, patch.scope);
-  const [updated] = await ctx.db
-    .update(applications)
-    .set({
-      ...(answers ? { answers: { ...found.application.answers, ...answers } } : {}),
-      ...(patch.scope ? { scope: patch.scope } : {}),
-      updatedAt: new Date(),
-    })
-    .where(and(eq(applications.id, id), eq(applications.state, found.application.state)))
-    .returning();
-  if (!updated) throw new AppError("APPLICATION_TRANSITION_NOT_ALLOWED");
-  return updated;
+  return moveApplication(ctx.db, found, "edit", actor, {
+    // Merged by the database, so that two criteria saved at once both stay.
+    ...(answers
+      ? { answers: sql`${applications.answers} || ${JSON.stringify(answers)}::jsonb` }
+      : {}),
+    ...(patch.scope ? { scope: patch.scope } : {}),
+    updatedAt: new Date(),
+  });
 }
 
 /** Answer keys are criterion positions of this badge, plus "renewal" for a renewal. */
@@ -304,14 +369,15 @@ export async function submitApplication(
 ) {
   const found = await readableApplication(ctx, principal, id);
   const intake = intakeOf(found.badge);
-  const state = transition(found.application.state, "submit", actorSide(principal!, found), intake);
+  const actor = actorSide(principal!, found);
+  transition(found.application.state, "submit", actor, intake);
   const missing = await missingCriteria(ctx.db, found);
   if (missing.length)
     throw new AppError(
       "APPLICATION_INCOMPLETE",
       Object.fromEntries(missing.map((k) => [`answers.${k}`, ""])),
     );
-  if (intake === "continuous") return submitContinuous(ctx, user, found, state, now);
+  if (intake === "continuous") return submitContinuous(ctx, user, found, actor, now);
   const sessions = await sessionsForBadge(ctx.db, found.badge.id);
   const kind = submissionKind(found.application.state as ApplicationState);
   const previous = sessions.find((s) => s.id === found.application.sessionId);
@@ -325,12 +391,11 @@ export async function submitApplication(
   if (!choice.ok) throw new AppError("NO_OPEN_SESSION");
   const session = sessions.find((s) => s.id === choice.session.id)!;
   return ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(applications)
-      .set({ state, sessionId: session.id, submittedAt: now, updatedAt: now })
-      .where(and(eq(applications.id, id), eq(applications.state, found.application.state)))
-      .returning();
-    if (!updated) throw new AppError("APPLICATION_TRANSITION_NOT_ALLOWED");
+    const updated = await moveApplication(tx, found, "submit", actor, {
+      sessionId: session.id,
+      submittedAt: now,
+      updatedAt: now,
+    });
     await appendAudit(tx, {
       actor: actorOf(user),
       action: "application.submitted",
@@ -359,23 +424,17 @@ async function submitContinuous(
   ctx: AppContext,
   user: UserRow,
   found: LoadedApplication,
-  state: ApplicationState,
+  actor: EventActor | null,
   now: Date,
 ) {
   const managers = await listUsersWithRole(ctx.db, "programme_manager");
   const url = `${ctx.config.publicUrl}/demandes/${found.application.id}`;
   return ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(applications)
-      .set({ state, sessionId: null, submittedAt: now, updatedAt: now })
-      .where(
-        and(
-          eq(applications.id, found.application.id),
-          eq(applications.state, found.application.state),
-        ),
-      )
-      .returning();
-    if (!updated) throw new AppError("APPLICATION_TRANSITION_NOT_ALLOWED");
+    const updated = await moveApplication(tx, found, "submit", actor, {
+      sessionId: null,
+      submittedAt: now,
+      updatedAt: now,
+    });
     await appendAudit(tx, {
       actor: actorOf(user),
       action: "application.submitted",
@@ -423,12 +482,10 @@ export async function withdrawApplication(
   id: string,
 ) {
   const found = await readableApplication(ctx, principal, id);
-  const state = transition(found.application.state, "withdraw", actorSide(principal!, found));
+  const actor = actorSide(principal!, found);
+  transition(found.application.state, "withdraw", actor);
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(applications)
-      .set({ state, updatedAt: new Date() })
-      .where(eq(applications.id, id));
+    await moveApplication(tx, found, "withdraw", actor, { updatedAt: new Date() });
     await appendAudit(tx, {
       actor: actorOf(user),
       action: "application.withdrawn",
@@ -467,7 +524,7 @@ export async function assignReviewers(
 ) {
   const found = await readableApplication(ctx, principal, id);
   authorize(principal, "application.manage");
-  const state = transition(found.application.state, "assign_reviewers", "manager");
+  transition(found.application.state, "assign_reviewers", "manager");
   const staff = await ctx.db
     .select({
       id: users.id,
@@ -486,31 +543,35 @@ export async function assignReviewers(
   const notReviewers = reviewerIds.filter(
     (rid) => !staff.find((s) => s.id === rid)?.platformRoles.includes("reviewer"),
   );
-  const existing = await ctx.db
-    .select()
-    .from(reviewAssignments)
-    .where(eq(reviewAssignments.applicationId, id));
-  const recused = existing.filter((e) => e.state === "recused").map((e) => e.reviewerId);
   const children = await listChildren(ctx.db, found.org.id);
-  const problems = checkPanel(
-    await reviewerProfiles(ctx.db, reviewerIds),
-    { id: found.org.id, parentId: found.org.parentId, childIds: children.map((c) => c.id) },
-    PANEL_RULE,
-    recused,
-  );
-  if (notReviewers.length || problems.length)
-    throw new AppError(
-      "REVIEW_PANEL_INVALID",
-      Object.fromEntries([
-        ...notReviewers.map((rid) => [rid, "NOT_A_REVIEWER"]),
-        ...problems.map((p) => [
-          "userId" in p ? p.userId : "panel",
-          "reason" in p ? p.reason : p.code,
-        ]),
-      ]),
-    );
-  const added = reviewerIds.filter((rid) => !existing.some((e) => e.reviewerId === rid));
+  const profiles = await reviewerProfiles(ctx.db, reviewerIds);
   await ctx.db.transaction(async (tx) => {
+    // First the guarded move, which holds the application: a withdrawal or
+    // another panel change waits for this one, and the panel read below is current.
+    await moveApplication(tx, found, "assign_reviewers", "manager", { updatedAt: new Date() });
+    const existing = await tx
+      .select()
+      .from(reviewAssignments)
+      .where(eq(reviewAssignments.applicationId, id));
+    const recused = existing.filter((e) => e.state === "recused").map((e) => e.reviewerId);
+    const problems = checkPanel(
+      profiles,
+      { id: found.org.id, parentId: found.org.parentId, childIds: children.map((c) => c.id) },
+      PANEL_RULE,
+      recused,
+    );
+    if (notReviewers.length || problems.length)
+      throw new AppError(
+        "REVIEW_PANEL_INVALID",
+        Object.fromEntries([
+          ...notReviewers.map((rid) => [rid, "NOT_A_REVIEWER"]),
+          ...problems.map((p) => [
+            "userId" in p ? p.userId : "panel",
+            "reason" in p ? p.reason : p.code,
+          ]),
+        ]),
+      );
+    const added = reviewerIds.filter((rid) => !existing.some((e) => e.reviewerId === rid));
     // Reviewers left out of the new panel are released, unless they already reviewed.
     const dropped = existing
       .filter((e) => e.state === "assigned" && !reviewerIds.includes(e.reviewerId))
@@ -528,10 +589,6 @@ export async function assignReviewers(
       await tx
         .insert(reviewAssignments)
         .values(added.map((reviewerId) => ({ applicationId: id, reviewerId })));
-    await tx
-      .update(applications)
-      .set({ state, updatedAt: new Date() })
-      .where(eq(applications.id, id));
     await appendAudit(tx, {
       actor: actorOf(user),
       action: "application.reviewers_assigned",
@@ -553,39 +610,94 @@ export async function assignReviewers(
   });
 }
 
+type AssignmentMove = {
+  applicationId: string;
+  reviewerId: string;
+  event: ReviewEvent;
+  underReview: boolean;
+  set: Partial<typeof reviewAssignments.$inferInsert>;
+};
+
 /**
- * Changes the caller's own review assignment on an application, if it is in
- * the expected state, with its audit row; REVIEW_NOT_ASSIGNED otherwise.
+ * Moves one reviewer's assignment by the review state machine, with its
+ * audit row (and whatever `also` queues) in one transaction.
  */
-async function updateOwnAssignment(
+async function changeAssignment(
   ctx: AppContext,
   user: UserRow,
-  applicationId: string,
-  set: Partial<typeof reviewAssignments.$inferInsert>,
-  stateCondition: SQL,
+  move: AssignmentMove,
   audit: { action: string; data: Record<string, unknown> },
+  also?: (tx: Queryable) => Promise<void>,
 ) {
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(reviewAssignments)
-      .set(set)
-      .where(
-        and(
-          eq(reviewAssignments.applicationId, applicationId),
-          eq(reviewAssignments.reviewerId, user.id),
-          stateCondition,
-        ),
-      )
-      .returning();
-    if (!row) throw new AppError("REVIEW_NOT_ASSIGNED");
+    await moveAssignment(tx, move);
     await appendAudit(tx, {
       actor: actorOf(user),
       action: audit.action,
       targetType: "application",
-      targetId: applicationId,
+      targetId: move.applicationId,
       data: audit.data,
     });
+    await also?.(tx);
   });
+}
+
+/**
+ * The guarded update of an assignment: from the state the event starts from
+ * and, when `underReview`, only while the application is under review. A
+ * refusal says why, from the state found.
+ */
+async function moveAssignment(tx: Queryable, input: AssignmentMove) {
+  const { from, to } = reviewTransition(input.event);
+  const [row] = await tx
+    .update(reviewAssignments)
+    .set({ ...input.set, state: to })
+    .where(
+      and(
+        eq(reviewAssignments.applicationId, input.applicationId),
+        eq(reviewAssignments.reviewerId, input.reviewerId),
+        eq(reviewAssignments.state, from),
+        input.underReview
+          ? inArray(
+              reviewAssignments.applicationId,
+              tx
+                .select({ id: applications.id })
+                .from(applications)
+                .where(
+                  and(
+                    eq(applications.id, input.applicationId),
+                    eq(applications.state, "under_review"),
+                  ),
+                ),
+            )
+          : undefined,
+      ),
+    )
+    .returning();
+  if (row) return row;
+  const [application] = await tx
+    .select({ state: applications.state })
+    .from(applications)
+    .where(eq(applications.id, input.applicationId));
+  if (input.underReview && application?.state !== "under_review")
+    throw new AppError(
+      application && finalStates.includes(application.state as ApplicationState)
+        ? "APPLICATION_ALREADY_DECIDED"
+        : "APPLICATION_TRANSITION_NOT_ALLOWED",
+    );
+  const [current] = await tx
+    .select({ state: reviewAssignments.state })
+    .from(reviewAssignments)
+    .where(
+      and(
+        eq(reviewAssignments.applicationId, input.applicationId),
+        eq(reviewAssignments.reviewerId, input.reviewerId),
+      ),
+    );
+  const refusal = current
+    ? applyReviewEvent(current.state as ReviewState, input.event)
+    : { ok: false as const, code: "REVIEW_NOT_ASSIGNED" as const };
+  throw new AppError(refusal.ok ? "APPLICATION_CHANGED" : refusal.code);
 }
 
 export async function recuse(
@@ -597,16 +709,21 @@ export async function recuse(
 ) {
   const found = await readableApplication(ctx, principal, id);
   authorize(principal, "application.review", { org: found.org, reviewers: found.reviewers });
-  await updateOwnAssignment(
+  await changeAssignment(
     ctx,
     user,
-    id,
-    { state: "recused", recusalReason: reason },
-    eq(reviewAssignments.state, "assigned"),
+    {
+      applicationId: id,
+      reviewerId: user.id,
+      event: "recuse",
+      underReview: false,
+      set: { recusalReason: reason },
+    },
     { action: "review.recused", data: { reason } },
   );
 }
 
+/** A reviewer's review: once submitted it is final (they then read the others'). */
 export async function submitReview(
   ctx: AppContext,
   principal: Principal,
@@ -630,13 +747,63 @@ export async function submitReview(
       "VALIDATION_FAILED",
       Object.fromEntries([...missing, ...extra].map((k) => [`ratings.${k}`, ""])),
     );
-  await updateOwnAssignment(
+  await changeAssignment(
     ctx,
     user,
-    id,
-    { ...input, state: "submitted", submittedAt: new Date() },
-    ne(reviewAssignments.state, "recused"),
+    {
+      applicationId: id,
+      reviewerId: user.id,
+      event: "submit",
+      underReview: true,
+      set: { ...input, submittedAt: new Date() },
+    },
     { action: "review.submitted", data: { recommendation: input.recommendation } },
+  );
+}
+
+/**
+ * A programme manager gives a submitted review back to its reviewer (new
+ * evidence, a review written too fast), with a reason kept in the audit log.
+ * The reviewer is told, and reads the others' reviews again only once theirs
+ * is back in.
+ */
+export async function reopenReview(
+  ctx: AppContext,
+  principal: Principal,
+  user: UserRow,
+  id: string,
+  input: { reviewerId: string; reason: string },
+) {
+  const found = await readableApplication(ctx, principal, id);
+  authorize(principal, "review.reopen");
+  const [reviewer] = await ctx.db
+    .select({ id: users.id, email: users.email, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, input.reviewerId));
+  if (!reviewer) throw new AppError("REVIEW_NOT_ASSIGNED");
+  await changeAssignment(
+    ctx,
+    user,
+    {
+      applicationId: id,
+      reviewerId: reviewer.id,
+      event: "reopen",
+      underReview: true,
+      set: { submittedAt: null },
+    },
+    { action: "review.reopened", data: { reviewer: reviewer.id, reason: input.reason } },
+    (tx) =>
+      queueEmail(tx, {
+        to: reviewer.email,
+        locale: reviewer.locale === "en" ? "en" : "fr",
+        template: {
+          name: "review_reopened",
+          organisation: found.org.name,
+          badge: found.badge.name,
+          reason: input.reason,
+          url: `${ctx.config.publicUrl}/demandes/${id}`,
+        },
+      }),
   );
 }
 
@@ -657,7 +824,7 @@ export async function decide(
   const event = (
     { granted: "grant", refused: "refuse", revision_requested: "request_revision" } as const
   )[input.outcome];
-  const state = transition(found.application.state, event, "manager", intakeOf(found.badge));
+  transition(found.application.state, event, "manager", intakeOf(found.badge));
   const participation = participationOf(found.badge);
   const [session] = found.application.sessionId
     ? await ctx.db
@@ -666,17 +833,11 @@ export async function decide(
         .where(eq(calendarSessions.id, found.application.sessionId))
     : [];
   await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(applications)
-      .set({
-        state,
-        motivation: input.motivation,
-        updatedAt: now,
-        ...(input.outcome === "revision_requested" ? {} : { decidedAt: now }),
-      })
-      .where(and(eq(applications.id, id), eq(applications.state, found.application.state)))
-      .returning();
-    if (!updated) throw new AppError("APPLICATION_TRANSITION_NOT_ALLOWED");
+    await moveApplication(tx, found, event, "manager", {
+      motivation: input.motivation,
+      updatedAt: now,
+      ...(input.outcome === "revision_requested" ? {} : { decidedAt: now }),
+    });
     if (input.outcome === "revision_requested")
       // The next round is reviewed afresh.
       await tx
@@ -736,6 +897,38 @@ export async function decide(
   });
 }
 
+/** Whether the badge's programme keeps its reviewers anonymous to applicants (the default). */
+async function reviewersAnonymous(q: Queryable, badge: Pick<Badge, "collectionId">) {
+  const [row] = await q
+    .select({ anonymous: programmes.reviewersAnonymous })
+    .from(collections)
+    .innerJoin(programmes, eq(programmes.id, collections.programmeId))
+    .where(eq(collections.id, badge.collectionId));
+  return row?.anonymous ?? true;
+}
+
+/** "Relecteur 1", "Région": who wrote, as an applicant reads it. */
+function aliasName(alias: Exclude<AuthorAlias, { role: "applicant" }>, locale: Locale) {
+  if (alias.role === "manager") return locale === "en" ? "Region" : "Région";
+  return `${locale === "en" ? "Reviewer" : "Relecteur"} ${alias.number}`;
+}
+
+type MessageRow = typeof applicationMessages.$inferSelect;
+
+/** The dialogue as its reader sees it: names for staff, pseudonyms for an applicant when so set. */
+function presentMessages(messages: MessageRow[], pseudonyms: boolean, locale: Locale) {
+  const aliases = authorAliases(messages);
+  return messages.map((m, i) => {
+    const alias = aliases[i]!;
+    const hide = pseudonyms && alias.role !== "applicant";
+    return {
+      ...m,
+      authorName: hide ? aliasName(alias, locale) : m.authorName,
+      pseudonym: hide,
+    };
+  });
+}
+
 export async function postMessage(
   ctx: AppContext,
   principal: Principal,
@@ -749,6 +942,7 @@ export async function postMessage(
     : found.reviewers.includes(user.id)
       ? "reviewer"
       : "manager";
+  const anonymous = await reviewersAnonymous(ctx.db, found.badge);
   await ctx.db.transaction(async (tx) => {
     await tx.insert(applicationMessages).values({
       applicationId: id,
@@ -757,6 +951,15 @@ export async function postMessage(
       authorRole: role,
       body,
     });
+    // The CFA reads the name its page shows: "Relecteur 2" is the same person in both.
+    const thread = await tx
+      .select()
+      .from(applicationMessages)
+      .where(eq(applicationMessages.applicationId, id))
+      .orderBy(asc(applicationMessages.createdAt), asc(applicationMessages.id));
+    const seenByApplicant = presentMessages(thread, anonymous, "fr").findLast(
+      (m) => m.authorId === user.id,
+    );
     // The other side hears of it: the CFA's mailbox, or the reviewers.
     const recipients =
       role === "applicant"
@@ -776,13 +979,42 @@ export async function postMessage(
           author:
             role === "applicant"
               ? found.org.name
-              : role === "reviewer"
-                ? "un relecteur"
-                : "la Région",
+              : role === "manager" && anonymous
+                ? "la Région"
+                : (seenByApplicant?.authorName ?? user.name),
           excerpt: body.length > 400 ? `${body.slice(0, 400)}…` : body,
           url: `${ctx.config.publicUrl}/demandes/${id}`,
         },
       });
+  });
+}
+
+/** An evidence file as lists show it (never its content). */
+const fileColumns = {
+  id: applicationFiles.id,
+  criterion: applicationFiles.criterion,
+  filename: applicationFiles.filename,
+  contentType: applicationFiles.contentType,
+  size: applicationFiles.size,
+  createdAt: applicationFiles.createdAt,
+};
+
+/**
+ * Evidence added to or taken from the file is an "edit": the application is
+ * moved (its updatedAt) by the guarded update in the same transaction, so
+ * that nothing lands in a file that was just sent or withdrawn.
+ */
+async function whileEditable<T>(
+  ctx: AppContext,
+  principal: Principal,
+  found: LoadedApplication,
+  change: (tx: Queryable) => Promise<T>,
+): Promise<T> {
+  return ctx.db.transaction(async (tx) => {
+    await moveApplication(tx, found, "edit", actorSide(principal!, found), {
+      updatedAt: new Date(),
+    });
+    return change(tx);
   });
 }
 
@@ -799,26 +1031,21 @@ export async function addFile(
     [input.criterion]: { answer: "", links: [] },
   });
   checkUpload(input.filename, input.contentType, input.bytes);
-  const [file] = await ctx.db
-    .insert(applicationFiles)
-    .values({
-      applicationId: id,
-      criterion: input.criterion,
-      filename: input.filename,
-      contentType: input.contentType.split(";")[0]!.trim().toLowerCase(),
-      size: input.bytes.length,
-      sha256: createHash("sha256").update(input.bytes).digest("hex"),
-      content: input.bytes,
-      uploadedBy: user.id,
-    })
-    .returning({
-      id: applicationFiles.id,
-      criterion: applicationFiles.criterion,
-      filename: applicationFiles.filename,
-      contentType: applicationFiles.contentType,
-      size: applicationFiles.size,
-      createdAt: applicationFiles.createdAt,
-    });
+  const [file] = await whileEditable(ctx, principal, found, (tx) =>
+    tx
+      .insert(applicationFiles)
+      .values({
+        applicationId: id,
+        criterion: input.criterion,
+        filename: input.filename,
+        contentType: input.contentType.split(";")[0]!.trim().toLowerCase(),
+        size: input.bytes.length,
+        sha256: createHash("sha256").update(input.bytes).digest("hex"),
+        content: input.bytes,
+        uploadedBy: user.id,
+      })
+      .returning(fileColumns),
+  );
   return file!;
 }
 
@@ -860,21 +1087,23 @@ export async function addStaffBadge(
     ctx,
     "image" in input ? new Uint8Array(input.image.bytes) : text!,
   );
-  const [row] = await ctx.db
-    .insert(applicationBadges)
-    .values({
-      applicationId: id,
-      criterion: input.criterion,
-      holderName: input.holderName,
-      source: "image" in input ? "image" : /^https?:\/\//i.test(text!) ? "url" : "text",
-      input: "image" in input ? input.image.filename : text!.slice(0, 20_000),
-      verified: report.verified,
-      badgeName: report.summary.name ?? report.summary.achievementName ?? null,
-      issuerName: report.summary.issuerName ?? null,
-      problems: report.steps.filter((s) => s.status === "failed").map((s) => s.reason),
-      addedBy: user.id,
-    })
-    .returning(staffBadgeColumns);
+  const [row] = await whileEditable(ctx, principal, found, (tx) =>
+    tx
+      .insert(applicationBadges)
+      .values({
+        applicationId: id,
+        criterion: input.criterion,
+        holderName: input.holderName,
+        source: "image" in input ? "image" : /^https?:\/\//i.test(text!) ? "url" : "text",
+        input: "image" in input ? input.image.filename : text!.slice(0, 20_000),
+        verified: report.verified,
+        badgeName: report.summary.name ?? report.summary.achievementName ?? null,
+        issuerName: report.summary.issuerName ?? null,
+        problems: report.steps.filter((s) => s.status === "failed").map((s) => s.reason),
+        addedBy: user.id,
+      })
+      .returning(staffBadgeColumns),
+  );
   return row!;
 }
 
@@ -886,11 +1115,13 @@ export async function removeStaffBadge(
 ) {
   const found = await readableApplication(ctx, principal, id);
   transition(found.application.state, "edit", actorSide(principal!, found));
-  const [removed] = await ctx.db
-    .delete(applicationBadges)
-    .where(and(eq(applicationBadges.id, badgeId), eq(applicationBadges.applicationId, id)))
-    .returning({ id: applicationBadges.id });
-  if (!removed) throw new AppError("NOT_FOUND");
+  await whileEditable(ctx, principal, found, async (tx) => {
+    const removed = await tx
+      .delete(applicationBadges)
+      .where(and(eq(applicationBadges.id, badgeId), eq(applicationBadges.applicationId, id)))
+      .returning({ id: applicationBadges.id });
+    if (!removed.length) throw new AppError("NOT_FOUND");
+  });
 }
 
 export async function removeFile(
@@ -901,11 +1132,13 @@ export async function removeFile(
 ) {
   const found = await readableApplication(ctx, principal, id);
   transition(found.application.state, "edit", actorSide(principal!, found));
-  const deleted = await ctx.db
-    .delete(applicationFiles)
-    .where(and(eq(applicationFiles.id, fileId), eq(applicationFiles.applicationId, id)))
-    .returning({ id: applicationFiles.id });
-  if (!deleted.length) throw new AppError("NOT_FOUND");
+  await whileEditable(ctx, principal, found, async (tx) => {
+    const deleted = await tx
+      .delete(applicationFiles)
+      .where(and(eq(applicationFiles.id, fileId), eq(applicationFiles.applicationId, id)))
+      .returning({ id: applicationFiles.id });
+    if (!deleted.length) throw new AppError("NOT_FOUND");
+  });
 }
 
 export async function readFile(ctx: AppContext, principal: Principal, id: string, fileId: string) {
@@ -919,18 +1152,16 @@ export async function readFile(ctx: AppContext, principal: Principal, id: string
 }
 
 /** The whole application as its reader may see it. */
-export async function describeApplication(ctx: AppContext, principal: Principal, id: string) {
+export async function describeApplication(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  locale: Locale = "fr",
+) {
   const found = await readableApplication(ctx, principal, id);
   const p = principal!;
   const files = await ctx.db
-    .select({
-      id: applicationFiles.id,
-      criterion: applicationFiles.criterion,
-      filename: applicationFiles.filename,
-      contentType: applicationFiles.contentType,
-      size: applicationFiles.size,
-      createdAt: applicationFiles.createdAt,
-    })
+    .select(fileColumns)
     .from(applicationFiles)
     .where(eq(applicationFiles.applicationId, id))
     .orderBy(asc(applicationFiles.createdAt));
@@ -949,7 +1180,7 @@ export async function describeApplication(ctx: AppContext, principal: Principal,
     .select()
     .from(applicationMessages)
     .where(eq(applicationMessages.applicationId, id))
-    .orderBy(asc(applicationMessages.createdAt));
+    .orderBy(asc(applicationMessages.createdAt), asc(applicationMessages.id));
   const [session] = found.application.sessionId
     ? await ctx.db
         .select()
@@ -962,14 +1193,22 @@ export async function describeApplication(ctx: AppContext, principal: Principal,
   // A reviewer sees the others' reviews once theirs is in; the CFA sees none (the motivation speaks).
   const seeReviews = manager || mine?.review.state === "submitted";
   const side: EventActor | null = applicant ? "applicant" : manager ? "manager" : null;
+  const underReview = found.application.state === "under_review";
+  const pseudonyms = applicant && !manager && (await reviewersAnonymous(ctx.db, found.badge));
   return {
     found,
     files,
     staffBadges,
     session,
-    messages,
+    messages: presentMessages(messages, pseudonyms, locale),
     reviews: reviews
-      .filter((r) => seeReviews || r.review.reviewerId === p.userId)
+      // A review given back to its author is theirs again, out of the others' sight.
+      .filter(
+        (r) =>
+          r.review.reviewerId === p.userId ||
+          manager ||
+          (seeReviews && r.review.state === "submitted"),
+      )
       .map((r) => ({ ...r.review, name: r.name })),
     panel: applicant
       ? []
@@ -982,7 +1221,8 @@ export async function describeApplication(ctx: AppContext, principal: Principal,
       events: side
         ? availableEvents(found.application.state as ApplicationState, side, intakeOf(found.badge))
         : [],
-      review: found.reviewers.includes(p.userId) && found.application.state === "under_review",
+      review: underReview && mine?.review.state === "assigned",
+      reopen: underReview && can(p, "review.reopen"),
       message: true,
     },
     missing: await missingCriteria(ctx.db, found),
@@ -1001,12 +1241,25 @@ export async function listApplications(
       application: applications,
       badge: { id: badgeClasses.id, name: badgeClasses.name, required: badgeClasses.required },
       org: { id: organisations.id, name: organisations.name },
-      session: { name: calendarSessions.name, commissionDate: calendarSessions.commissionDate },
+      session: {
+        name: calendarSessions.name,
+        deadline: calendarSessions.deadline,
+        commissionDate: calendarSessions.commissionDate,
+      },
+      // The caller's own review of it, when they are on its panel.
+      myReview: reviewAssignments.state,
     })
     .from(applications)
     .innerJoin(badgeClasses, eq(badgeClasses.id, applications.badgeClassId))
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
     .leftJoin(calendarSessions, eq(calendarSessions.id, applications.sessionId))
+    .leftJoin(
+      reviewAssignments,
+      and(
+        eq(reviewAssignments.applicationId, applications.id),
+        eq(reviewAssignments.reviewerId, principal.userId),
+      ),
+    )
     .$dynamic();
   if (filter.organisationId) {
     const [org] = await ctx.db

@@ -150,8 +150,17 @@ export async function issueCredential(
     .where(eq(badgeClasses.id, grant.badgeClassId));
   const subject = await grantSubject(ctx, grant);
   if (!badge || !subject) throw new AppError("NOT_FOUND");
+  // A CFA's badge counts towards the label: the "label within reach" email is decided here.
+  const countsForLabel = badge.kind === "badge" && !subject.person && subject.kind === "cfa";
 
   const result = await ctx.db.transaction(async (tx) => {
+    // One badge of a CFA at a time, so that each sees the ones issued before it.
+    if (countsForLabel)
+      await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, subject.id))
+        .for("no key update");
     const [counter] = await tx
       .insert(statusCounters)
       .values({ issuerId: issuer.id, nextIndex: 1 })
@@ -220,9 +229,11 @@ export async function issueCredential(
       .onConflictDoNothing({ target: credentials.grantKey })
       .returning();
     if (!row) return undefined;
-    // A new badge may bring a suspended label back: the label follows, as a job.
-    if (badge.kind === "badge" && !subject.person && subject.kind === "cfa")
+    if (countsForLabel) {
+      // A new badge may bring a suspended label back: the label follows, as a job.
       await enqueueLabelReassessment(tx, subject.id);
+      await notifyIfNewlyEligible(ctx, tx, subject.id, row.id);
+    }
     await appendAudit(tx, {
       actor: { kind: "system", label: "Blason" },
       action: "credential.issued",
@@ -265,11 +276,7 @@ export async function issueCredential(
     });
     return row;
   });
-  if (result) {
-    if (result.subjectOrgId && badge.kind === "badge" && !subject.person && subject.kind === "cfa")
-      await notifyIfNewlyEligible(ctx, result.subjectOrgId, result.id);
-    return { credential: result, created: true };
-  }
+  if (result) return { credential: result, created: true };
   // Another run won the race: its credential is the one.
   const winner = await findByGrantKey(ctx, grant.grantKey);
   if (!winner) throw new Error(`credential for ${grant.grantKey} vanished`);

@@ -52,6 +52,7 @@ export type EmailTemplate =
       url: string;
     }
   | { name: "review_assigned"; organisation: string; badge: string; url: string }
+  | { name: "review_reopened"; organisation: string; badge: string; reason: string; url: string }
   | {
       name: "expiry_reminder";
       organisation: string;
@@ -571,6 +572,28 @@ function content(t: EmailTemplate, locale: Locale): Content {
             intro: [
               `You have been chosen to review ${t.organisation}'s application for the badge "${t.badge}".`,
               "If you have a tie with this organisation, recuse yourself from the application.",
+            ],
+            action: { label: "Open the application", url: t.url },
+            outro: ["Thank you for your work in the peer group."],
+          };
+    case "review_reopened":
+      return fr
+        ? {
+            subject: `Relecture rouverte : ${t.badge}`,
+            intro: [
+              `La Région a rouvert votre relecture de la demande de ${t.organisation} pour le badge « ${t.badge} ».`,
+              `Motif : ${t.reason}`,
+              "Reprenez-la depuis la demande, puis rendez-la de nouveau.",
+            ],
+            action: { label: "Ouvrir la demande", url: t.url },
+            outro: ["Merci pour votre engagement dans le groupe des pairs."],
+          }
+        : {
+            subject: `Review reopened: ${t.badge}`,
+            intro: [
+              `The Region reopened your review of ${t.organisation}'s application for the badge "${t.badge}".`,
+              `Reason: ${t.reason}`,
+              "Take it up again from the application, then submit it once more.",
             ],
             action: { label: "Open the application", url: t.url },
             outro: ["Thank you for your work in the peer group."],

@@ -14,7 +14,7 @@ import {
   programmes,
 } from "../../db/schema";
 import { AppError } from "../../errors";
-import { finalStates } from "../applications/applications.rules";
+import { finalStates, RENEWAL_WINDOW_MONTHS } from "../applications/applications.rules";
 import { type Actor, appendAudit } from "../audit/audit.repo";
 import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
 import { forgetCredential, forgetStatusLists } from "../credentials/credentials.service";
@@ -36,7 +36,7 @@ import {
 } from "./label.rules";
 
 /** A badge is "expiring" when it ends within this many months: time to apply for renewal. */
-export const EXPIRING_MONTHS = 6;
+export const EXPIRING_MONTHS = RENEWAL_WINDOW_MONTHS;
 export const LABEL_PROGRAMME = "label-cfa";
 
 export type BadgeProgress = "held" | "expiring" | "pending" | "lapsed" | "missing";
@@ -131,13 +131,14 @@ export async function labelProgress(
   ctx: AppContext,
   organisationId: string,
   now = new Date(),
-  options: { excludeCredentialId?: string } = {},
+  options: { excludeCredentialId?: string; db?: Queryable } = {},
 ) {
-  const loaded = await loadLabelRule(ctx.db);
+  const db = options.db ?? ctx.db;
+  const loaded = await loadLabelRule(db);
   const { badges, rule, equivalences } = loaded;
-  const { awards: all, labels } = await holdings(ctx.db, organisationId);
+  const { awards: all, labels } = await holdings(db, organisationId);
   const awards = all.filter((a) => a.awardId !== options.excludeCredentialId);
-  const open = await ctx.db
+  const open = await db
     .select({
       badgeClassId: applications.badgeClassId,
       state: applications.state,
@@ -158,7 +159,7 @@ export async function labelProgress(
   const soon = addMonths(now, EXPIRING_MONTHS);
   const label = currentLabel(labels);
   const state = labelStateOf(label, now);
-  const [request] = await ctx.db
+  const [request] = await db
     .select()
     .from(labelRequests)
     .where(eq(labelRequests.organisationId, organisationId))
@@ -235,26 +236,30 @@ export async function labelProgress(
  * Tells the CFA the day a new badge makes it meet the label's rule (and only
  * that day: the email is keyed by the badge that tipped it over). A CFA that
  * already holds the label hears about restoration instead.
+ *
+ * Runs inside the transaction that issues the badge (`tx`), so that the
+ * email is queued if and only if the badge is stored: a process killed just
+ * after the commit cannot lose it. The caller holds the organisation's row,
+ * so two badges issued at once are judged one after the other.
  */
 export async function notifyIfNewlyEligible(
   ctx: AppContext,
+  tx: Queryable,
   organisationId: string,
   credentialId: string,
 ) {
-  const [org] = await ctx.db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
+  const [org] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
   if (org?.kind !== "cfa") return;
   const now = new Date();
-  const withIt = await labelProgress(ctx, organisationId, now);
+  const withIt = await labelProgress(ctx, organisationId, now, { db: tx });
   if (!withIt.eligible) return;
   if (withIt.label.state === "active" || withIt.label.state === "suspended") return;
   const without = await labelProgress(ctx, organisationId, now, {
     excludeCredentialId: credentialId,
+    db: tx,
   });
   if (without.eligible) return;
-  await queueEmail(ctx.db, {
+  await queueEmail(tx, {
     to: org.contactEmail,
     locale: "fr",
     uniqueKey: `label-eligible:${organisationId}:${credentialId}`,

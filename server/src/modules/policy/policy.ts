@@ -77,6 +77,8 @@ export const policy = {
   "application.apply": memberOfOrg("member", "admin"),
   "application.manage": hasRole("programme_manager"),
   "application.review": assignedReviewer,
+  /** A submitted review is final; only a programme manager gives it back (audited). */
+  "review.reopen": hasRole("programme_manager"),
   "application.list.all": hasRole("programme_manager"),
   "credential.claim": anyOf(memberOfOrg("member", "admin"), isHolder),
   "credential.revoke": hasRole("programme_manager"),

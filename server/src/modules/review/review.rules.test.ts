@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   type ApplicantOrg,
+  applyReviewEvent,
   checkPanel,
   conflictOfInterest,
   type ReviewerProfile,
+  reviewEvents,
+  reviewStates,
 } from "./review.rules";
 
 const cfa: ApplicantOrg = { id: "cfa-caen", parentId: null, childIds: ["ufa-lisieux", "ufa-vire"] };
@@ -120,4 +123,25 @@ describe("panel", () => {
       { code: "PANEL_TOO_SMALL", missing: 1 },
     ]);
   });
+});
+
+describe("a review's life", () => {
+  /** Every (state, event) pair, with its outcome written out by hand. */
+  const expected: Record<string, ReturnType<typeof applyReviewEvent>> = {
+    "assigned submit": { ok: true, from: "assigned", to: "submitted" },
+    "assigned recuse": { ok: true, from: "assigned", to: "recused" },
+    "assigned reopen": { ok: false, code: "REVIEW_NOT_SUBMITTED" },
+    "submitted submit": { ok: false, code: "REVIEW_ALREADY_SUBMITTED" },
+    "submitted recuse": { ok: false, code: "REVIEW_ALREADY_SUBMITTED" },
+    "submitted reopen": { ok: true, from: "submitted", to: "assigned" },
+    "recused submit": { ok: false, code: "REVIEW_NOT_ASSIGNED" },
+    "recused recuse": { ok: false, code: "REVIEW_NOT_ASSIGNED" },
+    "recused reopen": { ok: false, code: "REVIEW_NOT_SUBMITTED" },
+  };
+  it.each(reviewStates.flatMap((state) => reviewEvents.map((event) => [state, event] as const)))(
+    "%s + %s",
+    (state, event) => {
+      expect(applyReviewEvent(state, event)).toEqual(expected[`${state} ${event}`]);
+    },
+  );
 });

@@ -73,3 +73,40 @@ export function checkPanel(
   }
   return problems;
 }
+
+/**
+ * A reviewer's assignment on one application. A submitted review is final
+ * (blind review: once in, its author reads the others'); only a programme
+ * manager reopens it, and that is audited.
+ */
+export const reviewStates = ["assigned", "submitted", "recused"] as const;
+export type ReviewState = (typeof reviewStates)[number];
+export const reviewEvents = ["submit", "recuse", "reopen"] as const;
+export type ReviewEvent = (typeof reviewEvents)[number];
+
+const reviewTransitions: Record<ReviewEvent, { from: ReviewState; to: ReviewState }> = {
+  submit: { from: "assigned", to: "submitted" },
+  recuse: { from: "assigned", to: "recused" },
+  reopen: { from: "submitted", to: "assigned" },
+};
+
+export type ReviewRefusal =
+  | "REVIEW_ALREADY_SUBMITTED"
+  | "REVIEW_NOT_ASSIGNED"
+  | "REVIEW_NOT_SUBMITTED";
+export type ReviewTransition =
+  | { ok: true; from: ReviewState; to: ReviewState }
+  | { ok: false; code: ReviewRefusal };
+
+export function applyReviewEvent(state: ReviewState, event: ReviewEvent): ReviewTransition {
+  const { from, to } = reviewTransitions[event];
+  if (state === from) return { ok: true, from, to };
+  if (event === "reopen") return { ok: false, code: "REVIEW_NOT_SUBMITTED" };
+  return {
+    ok: false,
+    code: state === "submitted" ? "REVIEW_ALREADY_SUBMITTED" : "REVIEW_NOT_ASSIGNED",
+  };
+}
+
+/** Where a review event starts from (what its guarded update requires) and leads to. */
+export const reviewTransition = (event: ReviewEvent) => reviewTransitions[event];

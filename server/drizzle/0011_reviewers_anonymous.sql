@@ -1,0 +1,1 @@
+ALTER TABLE "programmes" ADD COLUMN "reviewers_anonymous" boolean DEFAULT true NOT NULL;
