@@ -716,6 +716,23 @@ export type RegistrationTarget = {
 };
 
 /**
+ * How a partner proved it controls the issuer its registration names: it is
+ * its own issuer on Blason, or it handed in a credential of that very badge
+ * class, signed by that issuer and issued to the partner's proof address,
+ * which the verifier accepted.
+ */
+export type IssuerProof =
+  | { kind: "blason" }
+  | {
+      kind: "credential";
+      credentialId: string | null;
+      format: string;
+      recipient: string;
+      verifiedAt: string;
+      credential: Record<string, unknown> | null;
+    };
+
+/**
  * A participant's badge submitted for a regional competence and level: by the
  * URL of its OB 2.0 BadgeClass or OB 3.0 Achievement, as pasted JSON, or as a
  * badge it issues on Blason. Approved, it makes that badge count from its
@@ -736,6 +753,12 @@ export const partnerRegistrations = pgTable(
      * proves nothing, anyone can write it into a credential they sign.
      */
     issuerIri: text("issuer_iri"),
+    /**
+     * The partner's proof that it controls `issuerIri`. Without one (rows from
+     * before proofs were asked), the registration counts for nothing: no
+     * mapping, no say over the issuer's badges, and it blocks no new one.
+     */
+    issuerProof: jsonb("issuer_proof").$type<IssuerProof>(),
     /** When the partner issues it on Blason. */
     blasonBadgeClassId: uuid("blason_badge_class_id").references(() => badgeClasses.id, {
       onDelete: "restrict",
@@ -762,7 +785,10 @@ export const partnerRegistrations = pgTable(
     index("partner_registrations_iri_idx").on(t.badgeClassIri),
     uniqueIndex("partner_registrations_live_key")
       .on(t.organisationId, t.badgeClassIri)
-      .where(sql`${t.state} in ('submitted', 'requalification_proposed', 'approved')`),
+      .where(
+        sql`${t.state} in ('submitted', 'requalification_proposed', 'approved') and ${t.issuerProof} is not null`,
+      ),
+    index("partner_registrations_issuer_idx").on(t.issuerIri),
     check("partner_registrations_source_check", sql`${t.source} in ('url', 'json', 'blason')`),
     check(
       "partner_registrations_state_check",

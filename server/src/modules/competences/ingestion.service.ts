@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type VerificationReport, verifyCredential } from "@blason/openbadges";
-import { and, desc, eq, inArray, isNull, like, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, like, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import {
@@ -114,13 +114,18 @@ export async function findOrCreateEarner(q: Queryable, email: string, name?: str
 
 /**
  * The partner behind an issuer, when the badge class itself is not mapped:
- * one whose registrations name this issuer, or one signing on Blason.
+ * one that proved this issuer in a registration, or one signing on Blason.
  */
 async function partnerOfIssuer(ctx: AppContext, issuerIri: string) {
   const [registered] = await ctx.db
     .select({ id: partnerRegistrations.organisationId })
     .from(partnerRegistrations)
-    .where(eq(partnerRegistrations.issuerIri, issuerIri))
+    .where(
+      and(
+        eq(partnerRegistrations.issuerIri, issuerIri),
+        isNotNull(partnerRegistrations.issuerProof),
+      ),
+    )
     .limit(1);
   if (registered) return registered.id;
   const slug = issuerIri.split(":").pop() ?? "";
@@ -167,10 +172,12 @@ export async function receivePartnerBadge(
           and(
             eq(partnerRegistrations.badgeClassIri, facts.badgeClassIri),
             eq(partnerRegistrations.state, "approved"),
+            isNotNull(partnerRegistrations.issuerProof),
           ),
         )
     : [];
-  // Only registrations of this very issuer: the signature proves who issued it.
+  // Only proven registrations of this very issuer: the signature proves who
+  // issued it, the registration's proof whose issuer it is.
   const mine = registrations.filter((r) => r.issuerIri && r.issuerIri === facts.issuerIri);
   const mappings: Mapping[] = mine.map((r) => ({
     registrationId: r.id,
