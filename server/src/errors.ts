@@ -239,6 +239,22 @@ const catalogue = {
     "Le badge de preuve doit être délivré à l'adresse de preuve de votre structure, pas à une autre personne.",
     "The proof badge must be issued to your organisation's proof address, not to someone else.",
   ],
+  // A partner's key pushes only the badges its own issuer signed.
+  PARTNER_BADGE_NOT_VERIFIED: [
+    400,
+    "Ce badge n'a pas pu être vérifié (signature, émetteur ou format) : rien n'a été enregistré.",
+    "This badge could not be verified (signature, issuer or format): nothing was recorded.",
+  ],
+  PARTNER_BADGE_ISSUER_NOT_YOURS: [
+    403,
+    "Ce badge n'est pas signé par un émetteur de votre structure : votre clé ne peut envoyer que vos propres badges.",
+    "This badge is not signed by an issuer of your organisation: your key can only push your own badges.",
+  ],
+  PARTNER_BADGE_RECIPIENT_MISMATCH: [
+    400,
+    "Ce badge n'a pas été délivré à l'adresse indiquée : rien n'a été enregistré.",
+    "This badge was not issued to the address given: nothing was recorded.",
+  ],
   EMAIL_NOT_VERIFIED: [
     403,
     "Confirmez d'abord votre adresse e-mail : c'est elle qui prouve que les badges sont à vous.",

@@ -218,7 +218,7 @@ describe("partner badges pushed by a partner's system", () => {
     ]);
   });
 
-  it("says why a badge does not count: before the approval, another recipient, a forged issuer", async () => {
+  it("says why a badge does not count (before the approval); refuses one for another recipient, of a forged issuer, or tampered", async () => {
     const email = "dominique@exemple.fr";
     const early = await partnerBadge({
       email,
@@ -235,8 +235,10 @@ describe("partner badges pushed by a partner's system", () => {
       achievement: "urn:uuid:organiser",
       issuedOn: new Date("2026-09-01T00:00:00Z"),
     });
-    expect((await push(email, someoneElse.document)).json().code).toBe("RECIPIENT_MISMATCH");
-    // Another key claiming the same Achievement: the registration names its issuer.
+    const mismatch = await push(email, someoneElse.document);
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.json().error.code).toBe("PARTNER_BADGE_RECIPIENT_MISMATCH");
+    // Another key claiming the same Achievement: not an issuer of the key's organisation.
     const forger = await didKeyIssuer();
     const forged = await partnerBadge({
       email,
@@ -244,10 +246,21 @@ describe("partner badges pushed by a partner's system", () => {
       issuedOn: new Date("2026-09-01T00:00:00Z"),
       signer: forger,
     });
-    expect((await push(email, forged.document)).json().code).toBe("ISSUER_UNKNOWN");
+    const foreign = await push(email, forged.document);
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error.code).toBe("PARTNER_BADGE_ISSUER_NOT_YOURS");
     const tampered = { ...early.document, validFrom: "2026-09-01T00:00:00Z" };
-    expect((await push(email, tampered)).json().code).toBe("NOT_VERIFIED");
+    const broken = await push(email, tampered);
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe("PARTNER_BADGE_NOT_VERIFIED");
     expect(await regionalOf(email)).toEqual([]);
+    // Only the badge that verified was recorded.
+    const [person] = await platform.ctx.db.select().from(users).where(eq(users.email, email));
+    const rows = await platform.ctx.db
+      .select()
+      .from(partnerBadges)
+      .where(eq(partnerBadges.earnerId, person!.id));
+    expect(rows.map((r) => r.refusalCode)).toEqual(["ISSUED_BEFORE_APPROVAL"]);
   });
 
   it("a badge revoked at its issuer, and never pushed again, is found by the daily re-check", async () => {

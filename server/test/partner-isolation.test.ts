@@ -147,6 +147,115 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.close());
 
+describe("a partner's key acts only on badges its own issuer signed", () => {
+  it("an unverified document carrying the id of A's badge is refused, with B's key or A's, and replaces nothing", async () => {
+    const before = await state();
+    for (const key of [B.secret, A.secret]) {
+      const forged = await push(key, P, { id: aBadge.id, name: "x" });
+      expect(forged.statusCode, forged.body).toBe(400);
+      expect(errorOf(forged)).toBe("PARTNER_BADGE_NOT_VERIFIED");
+    }
+    const after = await state();
+    expect(after).toEqual(before);
+    expect(after.received[0]!.document).toEqual(aBadge);
+    expect(after.regional[0]!.suspendedAt).toBeNull();
+  });
+
+  it("A's genuine badge pushed with B's key is refused: it stays A's, received through A's key", async () => {
+    const before = await state();
+    const taken = await push(B.secret, P, aBadge);
+    expect(taken.statusCode, taken.body).toBe(403);
+    expect(errorOf(taken)).toBe("PARTNER_BADGE_ISSUER_NOT_YOURS");
+    expect(await state()).toEqual(before);
+    expect(before.received[0]).toMatchObject({ partnerOrgId: A.id, apiClientId: A.apiClientId });
+  });
+
+  it("a badge signed by an issuer nobody registered is refused with either key, even naming A's badge class", async () => {
+    const before = await state();
+    const stranger = await didKeyIssuer();
+    const unknown = await signedPartnerBadge({
+      signer: stranger,
+      achievement: A.achievement,
+      email: P,
+    });
+    for (const key of [A.secret, B.secret]) {
+      const response = await push(key, P, unknown);
+      expect(response.statusCode, response.body).toBe(403);
+      expect(errorOf(response)).toBe("PARTNER_BADGE_ISSUER_NOT_YOURS");
+    }
+    expect(await state()).toEqual(before);
+  });
+
+  it("a refused push creates no person account, whatever name the key chose", async () => {
+    const before = await state();
+    const nobody = "quentin.inconnu@exemple.fr";
+    const unverified = await push(B.secret, nobody, { id: "urn:uuid:rien", name: "x" });
+    expect(errorOf(unverified)).toBe("PARTNER_BADGE_NOT_VERIFIED");
+    // B's own genuine badge, but issued to someone else than the address pushed.
+    const someoneElse = await signedPartnerBadge({
+      signer: B.issuer,
+      achievement: B.achievement,
+      email: "autre.personne@exemple.fr",
+    });
+    const mismatch = await push(B.secret, nobody, someoneElse);
+    expect(mismatch.statusCode, mismatch.body).toBe(400);
+    expect(errorOf(mismatch)).toBe("PARTNER_BADGE_RECIPIENT_MISMATCH");
+    expect(await platform.ctx.db.select().from(users).where(eq(users.email, nobody))).toEqual([]);
+    expect(await state()).toEqual(before);
+  });
+
+  it("each key still pushes its own badges: one row per verified issuer and id", async () => {
+    const again = await push(A.secret, P, aBadge);
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().counts).toBe(true);
+    const bBadge = await signedPartnerBadge({
+      signer: B.issuer,
+      achievement: B.achievement,
+      email: P,
+    });
+    const own = await push(B.secret, P, bBadge);
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json().counts).toBe(true);
+    const after = await state();
+    expect(after.received.map((r) => [r.issuerIri, r.assertionKey, r.partnerOrgId]).sort()).toEqual(
+      [
+        [A.issuer.did, aBadge.id, A.id],
+        [B.issuer.did, bBadge.id, B.id],
+      ].sort(),
+    );
+    expect(after.regional.map((r) => r.suspendedAt)).toEqual([null, null]);
+  });
+
+  it("a forged copy the person hands in is kept apart: the verified badge keeps its document", async () => {
+    const [person] = await platform.ctx.db.select().from(users).where(eq(users.email, P));
+    await platform.ctx.db
+      .update(users)
+      .set({ emailVerifiedAt: new Date() })
+      .where(eq(users.id, person!.id));
+    const pauline = await signedInClient(platform, person!.id);
+    const before = await state();
+    const upload = await pauline.post("/api/me/partner-badges", {
+      badge: { id: aBadge.id, name: "x" },
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    expect(upload.json().code).toBe("NOT_VERIFIED");
+    // Handed in again, the same document is the same (unverified) row.
+    const twice = await pauline.post("/api/me/partner-badges", {
+      badge: { id: aBadge.id, name: "x" },
+    });
+    expect(twice.json().id).toBe(upload.json().id);
+    const after = await state();
+    expect(after.received.filter((r) => r.assertionKey === aBadge.id)).toEqual(
+      before.received.filter((r) => r.assertionKey === aBadge.id),
+    );
+    expect(after.received.find((r) => r.id === upload.json().id)).toMatchObject({
+      issuerIri: null,
+      counts: false,
+    });
+    expect(after.regional).toEqual(before.regional);
+  });
+});
+
 describe("a registration proves control of the issuer it names", () => {
   const submitB = (body: Record<string, unknown>) =>
     B.client.post("/api/partner-registrations", {

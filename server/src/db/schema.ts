@@ -13,6 +13,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -864,8 +865,11 @@ export type PartnerBadgeChannel = (typeof partnerBadgeChannels)[number];
 
 /**
  * A partner badge an earner received, however it reached Blason, with what
- * the verifier and the rules said of it. The same badge arriving twice (or
- * by two channels) is one row.
+ * the verifier and the rules said of it. A row is keyed by what was verified:
+ * its issuer and its assertion's or credential's id. The same badge arriving
+ * twice (or by two channels) is one row; a document that did not verify has
+ * no issuer and is keyed by a hash of its content, so it never lands on (nor
+ * replaces) a verified badge.
  */
 export const partnerBadges = pgTable(
   "partner_badges",
@@ -875,8 +879,9 @@ export const partnerBadges = pgTable(
       .notNull()
       .references(() => earners.userId, { onDelete: "cascade" }),
     channel: text("channel").notNull(),
-    /** The assertion's or credential's own id, else a hash of its document. */
+    /** The assertion's or credential's own id (verified), else a hash of its document. */
     assertionKey: text("assertion_key").notNull(),
+    /** The verified issuer; null when the document did not verify. */
     issuerIri: text("issuer_iri"),
     partnerOrgId: uuid("partner_org_id").references(() => organisations.id, {
       onDelete: "set null",
@@ -900,7 +905,9 @@ export const partnerBadges = pgTable(
     checkedAt: ts("checked_at").notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("partner_badges_earner_assertion_key").on(t.earnerId, t.assertionKey),
+    unique("partner_badges_earner_issuer_assertion_key")
+      .on(t.earnerId, t.issuerIri, t.assertionKey)
+      .nullsNotDistinct(),
     index("partner_badges_registration_idx").on(t.registrationId),
     check("partner_badges_channel_check", sql`${t.channel} in ('blason', 'api', 'upload')`),
     check("partner_badges_counts_check", sql`${t.counts} = (${t.refusalCode} is null)`),

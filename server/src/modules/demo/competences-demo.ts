@@ -203,6 +203,7 @@ export async function seedDemoCompetences(ctx: AppContext) {
     const name = demoEarners.find((e) => e.email === email)?.name;
     await receivePartnerBadge(ctx, {
       channel: "api",
+      pushedBy: { organisationId: badge.partner.org.id, apiClientId: null },
       email,
       badge: await signed(badge, email, monthsAgo(ago)),
       ...(name ? { name } : {}),
