@@ -38,6 +38,7 @@ import {
   users,
 } from "../src/db/schema";
 import { createApiClient } from "../src/modules/partners/api-clients.service";
+import { issuerProofAddress, proveIssuer } from "../src/modules/partners/registrations.service";
 import type { Principal } from "../src/modules/policy/policy";
 import { REMINDERS_QUEUE } from "../src/modules/reminders/reminders.service";
 import { openPlatform } from "../src/platform";
@@ -182,19 +183,46 @@ async function main() {
     kind: "participant",
     validFrom: new Date(Date.now() - 365 * 86_400_000),
   });
-  await ctx.db.insert(partnerRegistrations).values(
-    classes.map((c) => ({
+  const issuedOn = new Date(Date.now() - 86_400_000);
+  /** A badge of the partner's platform, signed with its key. */
+  const partnerBadge = (cls: (typeof classes)[number], email: string, salt: string) =>
+    signCredential(
+      buildOpenBadgeCredential({
+        id: `urn:uuid:${randomUUID()}`,
+        issuer: { id: did, name: partner.name },
+        achievement: {
+          id: cls.iri,
+          name: `Badge ${cls.family} ${cls.level}`,
+          description: "Badge de charge.",
+          criteria: { narrative: "Observé en situation." },
+        },
+        subject: { identifier: [hashedIdentifier("emailAddress", email, salt)] },
+        validFrom: issuedOn,
+      }),
+      { key: signer },
+    );
+  // Each registration with the partner's proof of its issuer, as the form asks.
+  const proofAddress = issuerProofAddress(ctx.config, partner.id);
+  const registrations = [];
+  for (const c of classes)
+    registrations.push({
       organisationId: partner.id,
       source: "json",
       badgeClassIri: c.iri,
       issuerIri: did,
+      issuerProof: await proveIssuer(
+        ctx,
+        partner.id,
+        { issuerIri: did, badgeClassIri: c.iri },
+        JSON.stringify(await partnerBadge(c, proofAddress, "preuve")),
+      ),
       name: c.iri,
       target: { family: c.family, level: c.level, equivalence: c.equivalence },
       justification: "Correspondance de charge.",
       state: "approved",
       approvedAt,
-    })),
-  );
+    });
+  await ctx.db.insert(partnerRegistrations).values(registrations);
 
   // The partner's badges, signed before the clock starts.
   const perEarner = Math.max(1, Math.round(TOTAL / EARNERS));
@@ -206,26 +234,10 @@ async function main() {
   const signStarted = performance.now();
   // Kept as the request bodies themselves: strings weigh less on the heap than documents.
   const work: string[] = [];
-  const issuedOn = new Date(Date.now() - 86_400_000);
   for (let i = 0; i < EARNERS; i++) {
     const email = `personne${i}@charge.example`;
     for (const c of plans[i]!) {
-      const cls = classes[c]!;
-      const document = await signCredential(
-        buildOpenBadgeCredential({
-          id: `urn:uuid:${randomUUID()}`,
-          issuer: { id: did, name: partner.name },
-          achievement: {
-            id: cls.iri,
-            name: `Badge ${cls.family} ${cls.level}`,
-            description: "Badge de charge.",
-            criteria: { narrative: "Observé en situation." },
-          },
-          subject: { identifier: [hashedIdentifier("emailAddress", email, `sel-${i}`)] },
-          validFrom: issuedOn,
-        }),
-        { key: signer },
-      );
+      const document = await partnerBadge(classes[c]!, email, `sel-${i}`);
       work.push(JSON.stringify({ recipient: { email }, badge: document }));
     }
     if (i % 1000 === 999)

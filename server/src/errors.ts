@@ -203,6 +203,58 @@ const catalogue = {
     "Cette action n'est pas possible à ce stade du dépôt.",
     "This action is not possible at this stage of the registration.",
   ],
+  // A registration proves that the partner controls the issuer it names.
+  REGISTRATION_ISSUER_MISMATCH: [
+    400,
+    "L'émetteur indiqué n'est pas celui que nomme le badge : laissez le champ vide ou corrigez-le.",
+    "The issuer given is not the one the badge names: leave the field empty or correct it.",
+  ],
+  REGISTRATION_ISSUER_NOT_YOURS: [
+    403,
+    "Cet émetteur est celui d'une autre structure sur Blason : vous ne pouvez déposer que vos propres badges.",
+    "This issuer belongs to another organisation on Blason: you can only register your own badges.",
+  ],
+  REGISTRATION_PROOF_REQUIRED: [
+    400,
+    "Prouvez que ce badge est le vôtre : délivrez-le depuis votre plateforme à votre adresse de preuve, puis donnez ce badge (adresse, JSON, JWT ou image).",
+    "Prove this badge is yours: issue it from your platform to your proof address, then give that badge (URL, JSON, JWT or image).",
+  ],
+  REGISTRATION_PROOF_NOT_VERIFIED: [
+    400,
+    "Le badge de preuve n'a pas pu être vérifié : sa signature ou son émetteur ne sont pas authentiques.",
+    "The proof badge could not be verified: its signature or issuer is not authentic.",
+  ],
+  REGISTRATION_PROOF_WRONG_ISSUER: [
+    400,
+    "Le badge de preuve n'est pas signé par l'émetteur que nomme votre badge.",
+    "The proof badge is not signed by the issuer your badge names.",
+  ],
+  REGISTRATION_PROOF_WRONG_BADGE: [
+    400,
+    "Le badge de preuve n'est pas un exemplaire du badge que vous déposez.",
+    "The proof badge is not an instance of the badge you are registering.",
+  ],
+  REGISTRATION_PROOF_WRONG_RECIPIENT: [
+    400,
+    "Le badge de preuve doit être délivré à l'adresse de preuve de votre structure, pas à une autre personne.",
+    "The proof badge must be issued to your organisation's proof address, not to someone else.",
+  ],
+  // A partner's key pushes only the badges its own issuer signed.
+  PARTNER_BADGE_NOT_VERIFIED: [
+    400,
+    "Ce badge n'a pas pu être vérifié (signature, émetteur ou format) : rien n'a été enregistré.",
+    "This badge could not be verified (signature, issuer or format): nothing was recorded.",
+  ],
+  PARTNER_BADGE_ISSUER_NOT_YOURS: [
+    403,
+    "Ce badge n'est pas signé par un émetteur de votre structure : votre clé ne peut envoyer que vos propres badges.",
+    "This badge is not signed by an issuer of your organisation: your key can only push your own badges.",
+  ],
+  PARTNER_BADGE_RECIPIENT_MISMATCH: [
+    400,
+    "Ce badge n'a pas été délivré à l'adresse indiquée : rien n'a été enregistré.",
+    "This badge was not issued to the address given: nothing was recorded.",
+  ],
   EMAIL_NOT_VERIFIED: [
     403,
     "Confirmez d'abord votre adresse e-mail : c'est elle qui prouve que les badges sont à vous.",

@@ -1,13 +1,9 @@
-import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import {
-  buildOpenBadgeCredential,
   buildStatusListCredential,
   createBitstring,
   encodeBitstring,
-  generateIssuerKey,
-  hashedIdentifier,
   MIN_STATUS_LIST_LENGTH,
   setStatus,
   signCredential,
@@ -25,8 +21,10 @@ import {
   users,
 } from "../src/db/schema";
 import { recheckPartnerBadges } from "../src/modules/competences/recheck.service";
+import { issuerProofAddress, proveIssuer } from "../src/modules/partners/registrations.service";
 import { json, TestClient } from "./support/client";
 import { addMember, buildOrganisation, buildUser, sessionCookieFor } from "./support/factories";
+import { type DidKeyIssuer, didKeyIssuer, signedPartnerBadge } from "./support/partner-issuer";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 /**
@@ -42,13 +40,7 @@ let statusUrl: string;
 let secret: string;
 let partnerId: string;
 const revokedBits = new Set<number>();
-let issuer: Awaited<ReturnType<typeof partnerIssuer>>;
-
-async function partnerIssuer() {
-  const key = await generateIssuerKey({ controller: "did:key:pending" });
-  const did = `did:key:${key.publicKeyMultibase}`;
-  return { did, key: { ...key, controller: did, id: `${did}#${key.publicKeyMultibase}` } };
-}
+let issuer: DidKeyIssuer;
 
 const APPROVED = new Date("2026-06-01T00:00:00Z");
 let nextIndex = 0;
@@ -58,31 +50,26 @@ async function partnerBadge(options: {
   email: string;
   achievement: string;
   issuedOn: Date;
-  signer?: Awaited<ReturnType<typeof partnerIssuer>>;
+  signer?: DidKeyIssuer;
 }) {
   const signer = options.signer ?? issuer;
   const index = nextIndex++;
-  const unsigned = buildOpenBadgeCredential({
-    id: `urn:uuid:${randomUUID()}`,
-    issuer: { id: signer.did, name: "Atelier d'insertion du Cotentin" },
-    achievement: {
-      id: options.achievement,
-      name: `Badge ${options.achievement.slice(-12)}`,
-      description: "Un badge de l'atelier.",
-      criteria: { narrative: "Observé en situation de travail." },
-    },
-    subject: { identifier: [hashedIdentifier("emailAddress", options.email, "sel-partenaire")] },
-    validFrom: options.issuedOn,
+  const document = await signedPartnerBadge({
+    signer,
+    achievement: options.achievement,
+    email: options.email,
+    issuedOn: options.issuedOn,
+    issuerName: "Atelier d'insertion du Cotentin",
     // Only the partner's own badges point at its status list.
     ...(signer === issuer
       ? { credentialStatus: statusEntry({ listUrl: statusUrl, index, purpose: "revocation" }) }
       : {}),
   });
-  return { document: await signCredential(unsigned, { key: signer.key }), index };
+  return { document, index };
 }
 
 beforeAll(async () => {
-  issuer = await partnerIssuer();
+  issuer = await didKeyIssuer();
   statusServer = http.createServer(async (_request, response) => {
     const bits = createBitstring(MIN_STATUS_LIST_LENGTH);
     for (const i of revokedBits) setStatus(bits, i, true);
@@ -116,12 +103,24 @@ beforeAll(async () => {
     validFrom: "2026-01-01T00:00:00.000Z",
   });
   expect(participation.statusCode, participation.body).toBe(201);
-  // Approved registrations: one "1 pour 1", three "3 pour 1" classes.
-  const registration = (achievement: string, family: string, equivalence: string) => ({
+  // Approved registrations, each with the partner's proof of its issuer: one "1 pour 1", three "3 pour 1" classes.
+  const registration = async (achievement: string, family: string, equivalence: string) => ({
     organisationId: partner.id,
     source: "json",
     badgeClassIri: achievement,
     issuerIri: issuer.did,
+    issuerProof: await proveIssuer(
+      platform.ctx,
+      partner.id,
+      { issuerIri: issuer.did, badgeClassIri: achievement },
+      JSON.stringify(
+        await signedPartnerBadge({
+          signer: issuer,
+          achievement,
+          email: issuerProofAddress(platform.config, partner.id),
+        }),
+      ),
+    ),
     name: achievement,
     target: { family, level: 1, equivalence: equivalence as "one_for_one" },
     justification: "Correspondance validée.",
@@ -131,10 +130,10 @@ beforeAll(async () => {
   await platform.ctx.db
     .insert(partnerRegistrations)
     .values([
-      registration("urn:uuid:organiser", "organiser", "one_for_one"),
-      registration("urn:uuid:communiquer-a", "communiquer", "three_for_one"),
-      registration("urn:uuid:communiquer-b", "communiquer", "three_for_one"),
-      registration("urn:uuid:communiquer-c", "communiquer", "three_for_one"),
+      await registration("urn:uuid:organiser", "organiser", "one_for_one"),
+      await registration("urn:uuid:communiquer-a", "communiquer", "three_for_one"),
+      await registration("urn:uuid:communiquer-b", "communiquer", "three_for_one"),
+      await registration("urn:uuid:communiquer-c", "communiquer", "three_for_one"),
     ]);
   const admin = await buildUser(platform.ctx);
   await addMember(platform.ctx, partner.id, admin.id, "admin");
@@ -219,7 +218,7 @@ describe("partner badges pushed by a partner's system", () => {
     ]);
   });
 
-  it("says why a badge does not count: before the approval, another recipient, a forged issuer", async () => {
+  it("says why a badge does not count (before the approval); refuses one for another recipient, of a forged issuer, or tampered", async () => {
     const email = "dominique@exemple.fr";
     const early = await partnerBadge({
       email,
@@ -236,19 +235,32 @@ describe("partner badges pushed by a partner's system", () => {
       achievement: "urn:uuid:organiser",
       issuedOn: new Date("2026-09-01T00:00:00Z"),
     });
-    expect((await push(email, someoneElse.document)).json().code).toBe("RECIPIENT_MISMATCH");
-    // Another key claiming the same Achievement: the registration names its issuer.
-    const forger = await partnerIssuer();
+    const mismatch = await push(email, someoneElse.document);
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.json().error.code).toBe("PARTNER_BADGE_RECIPIENT_MISMATCH");
+    // Another key claiming the same Achievement: not an issuer of the key's organisation.
+    const forger = await didKeyIssuer();
     const forged = await partnerBadge({
       email,
       achievement: "urn:uuid:organiser",
       issuedOn: new Date("2026-09-01T00:00:00Z"),
       signer: forger,
     });
-    expect((await push(email, forged.document)).json().code).toBe("ISSUER_UNKNOWN");
+    const foreign = await push(email, forged.document);
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error.code).toBe("PARTNER_BADGE_ISSUER_NOT_YOURS");
     const tampered = { ...early.document, validFrom: "2026-09-01T00:00:00Z" };
-    expect((await push(email, tampered)).json().code).toBe("NOT_VERIFIED");
+    const broken = await push(email, tampered);
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe("PARTNER_BADGE_NOT_VERIFIED");
     expect(await regionalOf(email)).toEqual([]);
+    // Only the badge that verified was recorded.
+    const [person] = await platform.ctx.db.select().from(users).where(eq(users.email, email));
+    const rows = await platform.ctx.db
+      .select()
+      .from(partnerBadges)
+      .where(eq(partnerBadges.earnerId, person!.id));
+    expect(rows.map((r) => r.refusalCode)).toEqual(["ISSUED_BEFORE_APPROVAL"]);
   });
 
   it("a badge revoked at its issuer, and never pushed again, is found by the daily re-check", async () => {

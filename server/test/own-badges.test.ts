@@ -127,14 +127,24 @@ describe("a participant's own badges on Blason", () => {
   });
 
   it("once mapped '1 pour 1' and approved, an award gives the regional badge; revoking the award suspends it", async () => {
-    const submitted = await partner.post("/api/partner-registrations", {
+    const registration = {
       source: "blason",
       badgeClassId: badgeId,
       organisationId: partnerId,
       target: { family: "organiser", level: 1, equivalence: "one_for_one" },
       justification: "Tenir son planning, c'est organiser son activité.",
+    };
+    // Its Blason badge is signed by its own issuer: naming another one is refused.
+    const otherIssuer = await partner.post("/api/partner-registrations", {
+      ...registration,
+      issuerIri: "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
     });
+    expect(otherIssuer.statusCode).toBe(400);
+    expect(otherIssuer.json().error.code).toBe("REGISTRATION_ISSUER_MISMATCH");
+    // Its own issuer needs no proof.
+    const submitted = await partner.post("/api/partner-registrations", registration);
     expect(submitted.statusCode, submitted.body).toBe(201);
+    expect(submitted.json().issuerProof).toBe("blason");
     const approved = await manager.post(
       `/api/partner-registrations/${submitted.json().id}/decision`,
       { decision: "approve", motivation: "" },

@@ -1,42 +1,80 @@
+import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClients, devMail, partnerRegistrations } from "../src/db/schema";
 import { authenticateApiClient } from "../src/modules/partners/api-clients.service";
+import { issuerProofAddress } from "../src/modules/partners/registrations.service";
 import { json, TestClient } from "./support/client";
 import { addMember, buildOrganisation, buildUser, sessionCookieFor } from "./support/factories";
+import { type DidKeyIssuer, didKeyIssuer, signedPartnerBadge } from "./support/partner-issuer";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
 let server: http.Server;
+let origin: string;
 let badgeUrl: string;
 let partner: Awaited<ReturnType<typeof buildOrganisation>>;
 let partnerMember: TestClient;
 let otherPartnerMember: TestClient;
 let manager: TestClient;
 let managerEmail: string;
+/** The partner's own badge platform, for the pasted OB 3.0 badges. */
+let issuer: DidKeyIssuer;
 
 const badgeClass = {
   "@context": "https://w3id.org/openbadges/v2",
   type: "BadgeClass",
-  id: "",
   name: "Organiser son travail en atelier",
   description: "La personne planifie ses tâches et tient ses délais en atelier.",
   image: "https://partenaire.example/badges/organiser.png",
   criteria: { narrative: "Observé sur trois semaines." },
-  issuer: "https://partenaire.example/issuer",
 };
 
+/**
+ * The partner's OB 2.0 platform: a BadgeClass, its issuer's profile, and the
+ * hosted assertion it issued to the partner's proof address (the proof).
+ */
+function ob2Platform(request: http.IncomingMessage, response: http.ServerResponse) {
+  const proofAddress = issuerProofAddress(platform.config, partner.id);
+  const documents: Record<string, unknown> = {
+    "/badges/organiser.json": { ...badgeClass, id: badgeUrl, issuer: `${origin}/issuer` },
+    "/issuer": {
+      "@context": "https://w3id.org/openbadges/v2",
+      type: "Issuer",
+      id: `${origin}/issuer`,
+      name: "Atelier d'insertion",
+      url: origin,
+      email: "contact@partenaire.example",
+    },
+    "/assertions/proof": {
+      "@context": "https://w3id.org/openbadges/v2",
+      type: "Assertion",
+      id: `${origin}/assertions/proof`,
+      recipient: {
+        type: "email",
+        hashed: true,
+        salt: "sel",
+        identity: `sha256$${createHash("sha256").update(`${proofAddress}sel`).digest("hex")}`,
+      },
+      badge: badgeUrl,
+      verification: { type: "hosted" },
+      issuedOn: "2026-09-01T00:00:00Z",
+    },
+  };
+  const document = documents[request.url ?? ""];
+  if (!document) return response.writeHead(404).end();
+  response.setHeader("content-type", "application/json");
+  response.end(JSON.stringify(document));
+}
+
 beforeAll(async () => {
-  server = http.createServer((request, response) => {
-    if (request.url === "/badges/organiser.json") {
-      response.setHeader("content-type", "application/json");
-      response.end(JSON.stringify({ ...badgeClass, id: badgeUrl }));
-    } else response.writeHead(404).end();
-  });
+  server = http.createServer(ob2Platform);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  badgeUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/badges/organiser.json`;
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  badgeUrl = `${origin}/badges/organiser.json`;
+  issuer = await didKeyIssuer();
   platform = await createTestPlatform({ config: { FETCH_ALLOW_PRIVATE_HOSTS: "127.0.0.1" } });
   partner = await buildOrganisation(platform.ctx, { name: "Atelier d'insertion", kind: "partner" });
   const other = await buildOrganisation(platform.ctx, { name: "Autre structure", kind: "partner" });
@@ -60,12 +98,26 @@ afterAll(async () => {
 
 const oneForOne = { family: "organiser", level: 1, equivalence: "one_for_one" } as const;
 
+/**
+ * Submits for the partner. A pasted badge is the partner's platform's (its
+ * did:key), with the proof the platform issued to the partner's proof address.
+ */
 async function submit(body: Record<string, unknown>) {
+  const pasted = typeof body.json === "string" ? (JSON.parse(body.json) as { id?: unknown }) : {};
+  const proof =
+    typeof pasted.id === "string" && /^(urn:|https?:)/.test(pasted.id)
+      ? await signedPartnerBadge({
+          signer: issuer,
+          achievement: pasted.id,
+          email: issuerProofAddress(platform.config, partner.id),
+        })
+      : null;
   return partnerMember.post("/api/partner-registrations", {
     organisationId: partner.id,
     target: oneForOne,
     justification: "Ce badge atteste exactement la compétence Organiser, niveau I.",
-    issuerIri: "did:web:atelier.example",
+    issuerIri: issuer.did,
+    ...(proof ? { proof: JSON.stringify(proof) } : {}),
     ...body,
   });
 }
@@ -81,12 +133,28 @@ describe("registering a partner badge", () => {
     );
   });
 
-  it("reads the badge class at its URL, through the safe fetcher, and tells the managers", async () => {
-    const response = await submit({ source: "url", url: badgeUrl, issuerIri: undefined });
+  it("tells a partner's members where to issue the proof of their issuer, and nobody else", async () => {
+    const proof = json<{ recipient: string; ownIssuer: string }>(
+      await partnerMember.get(`/api/organisations/${partner.id}/issuer-proof`),
+    );
+    expect(proof).toEqual({
+      recipient: issuerProofAddress(platform.config, partner.id),
+      ownIssuer: expect.stringMatching(new RegExp(`^did:web:.*:issuers:${partner.slug}$`)),
+    });
+    expect(proof.recipient).toMatch(/^preuve-[0-9a-f]{16}@/);
+    const other = await otherPartnerMember.get(`/api/organisations/${partner.id}/issuer-proof`);
+    expect(other.statusCode).toBe(404);
+  });
+
+  it("reads the badge class at its URL, through the safe fetcher, with its OB 2.0 hosted proof, and tells the managers", async () => {
+    const byUrl = { source: "url", url: badgeUrl, issuerIri: undefined };
+    const proof = `${origin}/assertions/proof`;
+    const response = await submit({ ...byUrl, proof });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toMatchObject({
       badgeClassIri: badgeUrl,
-      issuerIri: "https://partenaire.example/issuer",
+      issuerIri: `${origin}/issuer`,
+      issuerProof: "credential",
       name: "Organiser son travail en atelier",
       state: "submitted",
       target: oneForOne,
@@ -100,7 +168,7 @@ describe("registering a partner badge", () => {
       ),
     ).toBe(true);
     // The same badge twice is refused while the first is alive.
-    const twice = await submit({ source: "url", url: badgeUrl });
+    const twice = await submit({ ...byUrl, proof });
     expect(twice.json().error.code).toBe("REGISTRATION_DUPLICATE");
   });
 

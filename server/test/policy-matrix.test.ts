@@ -842,6 +842,11 @@ const cases: Record<string, Case> = {
     }),
     expect: onOwnCfa(400, ["cfaMember", "cfaAdmin"]),
   },
+  "GET /api/organisations/:id/issuer-proof": {
+    // The own organisation is a CFA: its members get as far as "not a partner".
+    request: async (w) => ({ method: "GET", url: `/api/organisations/${w.cfaId}/issuer-proof` }),
+    expect: onOwnCfa(400, ["cfaMember", "cfaAdmin"]),
+  },
   "GET /api/partner-registrations/:id": {
     request: async (w) => ({
       method: "GET",

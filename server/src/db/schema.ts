@@ -13,6 +13,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -718,6 +719,23 @@ export type RegistrationTarget = {
 };
 
 /**
+ * How a partner proved it controls the issuer its registration names: it is
+ * its own issuer on Blason, or it handed in a credential of that very badge
+ * class, signed by that issuer and issued to the partner's proof address,
+ * which the verifier accepted.
+ */
+export type IssuerProof =
+  | { kind: "blason" }
+  | {
+      kind: "credential";
+      credentialId: string | null;
+      format: string;
+      recipient: string;
+      verifiedAt: string;
+      credential: Record<string, unknown> | null;
+    };
+
+/**
  * A participant's badge submitted for a regional competence and level: by the
  * URL of its OB 2.0 BadgeClass or OB 3.0 Achievement, as pasted JSON, or as a
  * badge it issues on Blason. Approved, it makes that badge count from its
@@ -738,6 +756,12 @@ export const partnerRegistrations = pgTable(
      * proves nothing, anyone can write it into a credential they sign.
      */
     issuerIri: text("issuer_iri"),
+    /**
+     * The partner's proof that it controls `issuerIri`. Without one (rows from
+     * before proofs were asked), the registration counts for nothing: no
+     * mapping, no say over the issuer's badges, and it blocks no new one.
+     */
+    issuerProof: jsonb("issuer_proof").$type<IssuerProof>(),
     /** When the partner issues it on Blason. */
     blasonBadgeClassId: uuid("blason_badge_class_id").references(() => badgeClasses.id, {
       onDelete: "restrict",
@@ -764,7 +788,10 @@ export const partnerRegistrations = pgTable(
     index("partner_registrations_iri_idx").on(t.badgeClassIri),
     uniqueIndex("partner_registrations_live_key")
       .on(t.organisationId, t.badgeClassIri)
-      .where(sql`${t.state} in ('submitted', 'requalification_proposed', 'approved')`),
+      .where(
+        sql`${t.state} in ('submitted', 'requalification_proposed', 'approved') and ${t.issuerProof} is not null`,
+      ),
+    index("partner_registrations_issuer_idx").on(t.issuerIri),
     check("partner_registrations_source_check", sql`${t.source} in ('url', 'json', 'blason')`),
     check(
       "partner_registrations_state_check",
@@ -840,8 +867,11 @@ export type PartnerBadgeChannel = (typeof partnerBadgeChannels)[number];
 
 /**
  * A partner badge an earner received, however it reached Blason, with what
- * the verifier and the rules said of it. The same badge arriving twice (or
- * by two channels) is one row.
+ * the verifier and the rules said of it. A row is keyed by what was verified:
+ * its issuer and its assertion's or credential's id. The same badge arriving
+ * twice (or by two channels) is one row; a document that did not verify has
+ * no issuer and is keyed by a hash of its content, so it never lands on (nor
+ * replaces) a verified badge.
  */
 export const partnerBadges = pgTable(
   "partner_badges",
@@ -851,8 +881,9 @@ export const partnerBadges = pgTable(
       .notNull()
       .references(() => earners.userId, { onDelete: "cascade" }),
     channel: text("channel").notNull(),
-    /** The assertion's or credential's own id, else a hash of its document. */
+    /** The assertion's or credential's own id (verified), else a hash of its document. */
     assertionKey: text("assertion_key").notNull(),
+    /** The verified issuer; null when the document did not verify. */
     issuerIri: text("issuer_iri"),
     partnerOrgId: uuid("partner_org_id").references(() => organisations.id, {
       onDelete: "set null",
@@ -876,7 +907,9 @@ export const partnerBadges = pgTable(
     checkedAt: ts("checked_at").notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("partner_badges_earner_assertion_key").on(t.earnerId, t.assertionKey),
+    unique("partner_badges_earner_issuer_assertion_key")
+      .on(t.earnerId, t.issuerIri, t.assertionKey)
+      .nullsNotDistinct(),
     index("partner_badges_registration_idx").on(t.registrationId),
     check("partner_badges_channel_check", sql`${t.channel} in ('blason', 'api', 'upload')`),
     check("partner_badges_counts_check", sql`${t.counts} = (${t.refusalCode} is null)`),

@@ -28,7 +28,9 @@ import { type BrowserWorld, catchMail, expectAccessible, startBrowserWorld } fro
  * "La Normandie badge les compétences" through the browser, with real emails:
  * the Mission Locale du Bessin becomes a Participant, issues a badge of its
  * own on Blason and maps it "3 pour 1", maps a badge of its own platform
- * "1 pour 1" (requalified by the Region, accepted), and creates an API key.
+ * "1 pour 1" with the proof that the platform is its own (the badge issued to
+ * its proof address, as a baked PNG; requalified by the Region, accepted),
+ * and creates an API key.
  * A person's badges then arrive the three ways: issued on Blason, pushed by
  * the partner's platform with the key (issued before the approval: it does
  * not count), and a baked PNG from that platform (another issuer, with its
@@ -134,6 +136,22 @@ async function platformBadge(email: string, issuedOn: Date) {
   return { document, index };
 }
 
+/** The platform's badge as the PNG it hands out, the credential baked in. */
+function bakedBadge(document: Record<string, unknown>) {
+  return bakePng(
+    renderSvgToPng(
+      badgeImageSvg({
+        title: "Se présenter à un employeur",
+        subtitle: "Mission Locale du Bessin",
+        color: "#0b5c6b",
+      }),
+      { width: 300 },
+    ),
+    JSON.stringify(document),
+    { version: "3.0" },
+  );
+}
+
 beforeAll(async () => {
   await startPartnerPlatform();
   mails = await catchMail();
@@ -210,9 +228,20 @@ describe("the competences programme, in the browser", () => {
     await partner.getByRole("button", { name: "Déposer le badge" }).click();
     await partner.getByText("Badge déposé").waitFor();
 
-    // 3. …and a badge of its own platform, by its address, "1 pour 1" at level II.
+    // 3. …and a badge of its own platform, by its address, "1 pour 1" at level II, with the
+    // proof that the platform is its own: the badge issued once to the proof address shown,
+    // handed in as the baked PNG the platform gives.
     await partner.getByLabel(/Son adresse \(BadgeClass/).check();
     await partner.getByLabel("Adresse du badge").fill(ACHIEVEMENT());
+    const proofAddress = await partner
+      .getByRole("group", { name: "Preuve que ce badge est le vôtre" })
+      .locator("code")
+      .textContent();
+    expect(proofAddress).toMatch(/^preuve-[0-9a-f]{16}@/);
+    const proof = await platformBadge(proofAddress!, new Date());
+    const proofFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "blason-")), "preuve.png");
+    fs.writeFileSync(proofFile, bakedBadge(proof.document));
+    await partner.getByLabel("Ou son image (PNG ou SVG)").setInputFiles(proofFile);
     await partner
       .getByLabel("Compétence et niveau visés")
       .selectOption({ label: "Communiquer, niveau II — Je maîtrise" });
@@ -274,20 +303,8 @@ describe("the competences programme, in the browser", () => {
 
     // 8. Channel three: the person signs in by email and hands in a baked PNG from the platform.
     const fresh = await platformBadge(EARNER, new Date());
-    const png = bakePng(
-      renderSvgToPng(
-        badgeImageSvg({
-          title: "Se présenter à un employeur",
-          subtitle: "Mission Locale du Bessin",
-          color: "#0b5c6b",
-        }),
-        { width: 300 },
-      ),
-      JSON.stringify(fresh.document),
-      { version: "3.0" },
-    );
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "blason-")), "se-presenter.png");
-    fs.writeFileSync(file, png);
+    fs.writeFileSync(file, bakedBadge(fresh.document));
     const earner = await world.newPage();
     await earner.goto("/connexion");
     await earner.getByLabel("Adresse e-mail").fill(EARNER);

@@ -957,6 +957,7 @@ export const en: Dictionary = {
     url: "Badge address",
     json: "Badge JSON content",
     ownBadge: "Your badge",
+    ownBadgeHint: "It is signed by your organisation on Blason: no proof needed.",
     targetLabel: "Competence and level",
     equivalenceLabel: "Equivalence",
     equivalence: { one_for_one: "1 for 1", three_for_one: "3 for 1" },
@@ -967,6 +968,14 @@ export const en: Dictionary = {
     justification: "Why this badge matches this competence",
     issuerIri: "Issuer identifier (address or DID)",
     issuerIriHint: "Only if the badge does not say who issues it.",
+    proofLegend: "Proof that this badge is yours",
+    proofIntro:
+      "From your platform, issue this badge once to your organisation's proof address, then give it here. A badge issued to a person proves nothing: anyone may hold a copy. Your proof address:",
+    proof: "The badge issued to that address: its link, its JSON or its JWT",
+    proofFile: "Or its image (PNG or SVG)",
+    badgeDocument: "Badge",
+    issuerUnproven:
+      "Issuer not proven: this registration predates proofs and does not count. Submit the badge again, with its proof.",
     register: "Submit the badge",
     states: {
       submitted: "Waiting for the Region",
@@ -1004,6 +1013,12 @@ export const en: Dictionary = {
     aims: "Aims at:",
     justification: "Justification:",
     badgeClass: "Badge:",
+    issuer: "Issuer:",
+    issuerProof: {
+      blason: "the organisation's own on Blason",
+      credential: "proven by a badge it signed, issued to the organisation's proof address",
+      none: "not proven: this registration does not count",
+    },
     decision: "Decision",
     decisions: {
       approve: "Approve",

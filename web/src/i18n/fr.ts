@@ -967,6 +967,7 @@ export const fr = {
     url: "Adresse du badge",
     json: "Contenu JSON du badge",
     ownBadge: "Votre badge",
+    ownBadgeHint: "Il est signé par votre structure sur Blason : aucune preuve à fournir.",
     targetLabel: "Compétence et niveau visés",
     equivalenceLabel: "Équivalence",
     equivalence: { one_for_one: "1 pour 1", three_for_one: "3 pour 1" },
@@ -977,6 +978,14 @@ export const fr = {
     justification: "Pourquoi ce badge correspond à cette compétence",
     issuerIri: "Identifiant de l'émetteur (adresse ou DID)",
     issuerIriHint: "Seulement si le badge ne dit pas qui le délivre.",
+    proofLegend: "Preuve que ce badge est le vôtre",
+    proofIntro:
+      "Depuis votre plateforme, délivrez ce badge une fois à l'adresse de preuve de votre structure, puis donnez-le ici. Un badge délivré à une personne ne prouve rien : n'importe qui peut en avoir une copie. Votre adresse de preuve :",
+    proof: "Le badge délivré à cette adresse : son lien, son contenu JSON ou son JWT",
+    proofFile: "Ou son image (PNG ou SVG)",
+    badgeDocument: "Badge",
+    issuerUnproven:
+      "Émetteur non prouvé : ce dépôt date d'avant les preuves et ne compte pas. Déposez ce badge à nouveau, avec sa preuve.",
     register: "Déposer le badge",
     states: {
       submitted: "En attente de la Région",
@@ -1014,6 +1023,13 @@ export const fr = {
     aims: "Vise :",
     justification: "Justification :",
     badgeClass: "Badge :",
+    issuer: "Émetteur :",
+    issuerProof: {
+      blason: "celui de la structure sur Blason",
+      credential:
+        "prouvé par un badge qu'il a signé, délivré à l'adresse de preuve de la structure",
+      none: "non prouvé : ce dépôt ne compte pas",
+    },
     decision: "Décision",
     decisions: {
       approve: "Approuver",

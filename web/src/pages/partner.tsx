@@ -48,6 +48,8 @@ type Registration = {
   source: "url" | "json" | "blason";
   name: string;
   badgeClassIri: string;
+  issuerIri: string | null;
+  issuerProof: "blason" | "credential" | null;
   target: { family: string; level: number; equivalence: "one_for_one" | "three_for_one" };
   proposal: {
     family: string;
@@ -504,6 +506,9 @@ function RegistrationItem({ registration: r }: { registration: Registration }) {
           <strong>{t("partner.regionSays")}</strong> {r.motivation}
         </p>
       ) : null}
+      {r.issuerProof === null ? (
+        <p className="alert alert--warning">{t("partner.issuerUnproven")}</p>
+      ) : null}
       {r.proposal && r.state === "requalification_proposed" ? (
         <div className="alert alert--info">
           <p>
@@ -528,6 +533,49 @@ function RegistrationItem({ registration: r }: { registration: Registration }) {
   );
 }
 
+/** A file as a data URL: how a baked badge image travels in a JSON body. */
+const dataUrl = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+
+/**
+ * The proof that the badge is the partner's: one of its credentials, issued
+ * from its platform to the organisation's proof address, pasted or as its
+ * baked image.
+ */
+function IssuerProofFields({ orgId }: { orgId: string }) {
+  const { t } = useTranslation();
+  const ids = { intro: useId(), text: useId(), file: useId() };
+  const proof = useQuery({
+    queryKey: ["issuer-proof", orgId],
+    queryFn: () =>
+      api<{ recipient: string; ownIssuer: string }>(
+        "GET",
+        `/api/organisations/${orgId}/issuer-proof`,
+      ),
+  });
+  return (
+    <fieldset aria-describedby={ids.intro}>
+      <legend>{t("partner.proofLegend")}</legend>
+      <p id={ids.intro}>
+        {t("partner.proofIntro")} {proof.data ? <code>{proof.data.recipient}</code> : "…"}
+      </p>
+      <div className="field">
+        <label htmlFor={ids.text}>{t("partner.proof")}</label>
+        <textarea id={ids.text} name="proof" rows={4} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.file}>{t("partner.proofFile")}</label>
+        <input id={ids.file} name="proofFile" type="file" accept="image/png,image/svg+xml" />
+      </div>
+    </fieldset>
+  );
+}
+
 function Registrations({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -544,7 +592,11 @@ function Registrations({ orgId }: { orgId: string }) {
   const targets = useTargets();
   const own = useOwnBadges(orgId);
   const submit = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api("POST", "/api/partner-registrations", body),
+    mutationFn: async (input: { body: Record<string, unknown>; proofFile: File | null }) =>
+      api("POST", "/api/partner-registrations", {
+        ...input.body,
+        ...(input.proofFile ? { proof: await dataUrl(input.proofFile) } : {}),
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["registrations"] }),
   });
   return (
@@ -567,26 +619,39 @@ function Registrations({ orgId }: { orgId: string }) {
             const form = event.currentTarget;
             const v = formValues(form);
             const [family, level] = (v.target ?? "").split("|");
+            const file = new FormData(form).get("proofFile");
             submit.mutate(
               {
-                organisationId: orgId,
-                source,
-                ...(source === "url" ? { url: v.url } : {}),
-                ...(source === "json" ? { json: v.json } : {}),
-                ...(source === "blason" ? { badgeClassId: v.badgeClassId } : {}),
-                target: {
-                  family,
-                  level: Number(level),
-                  equivalence: v.equivalence,
+                body: {
+                  organisationId: orgId,
+                  source,
+                  ...(source === "url" ? { url: v.url } : {}),
+                  ...(source === "json" ? { json: v.json } : {}),
+                  ...(source === "blason" ? { badgeClassId: v.badgeClassId } : {}),
+                  target: {
+                    family,
+                    level: Number(level),
+                    equivalence: v.equivalence,
+                  },
+                  justification: v.justification,
+                  ...(v.issuerIri ? { issuerIri: v.issuerIri } : {}),
+                  ...(source !== "blason" && v.proof?.trim() ? { proof: v.proof.trim() } : {}),
                 },
-                justification: v.justification,
-                ...(v.issuerIri ? { issuerIri: v.issuerIri } : {}),
+                proofFile:
+                  source !== "blason" && file instanceof File && file.size > 0 ? file : null,
               },
               { onSuccess: () => form.reset() },
             );
           }}
         >
-          <FormError error={submit.error} />
+          <FormError
+            error={submit.error}
+            labels={{
+              proof: t("partner.proofLegend"),
+              issuerIri: t("partner.issuerIri"),
+              document: t("partner.badgeDocument"),
+            }}
+          />
           {submit.isSuccess ? <Notice>{t("partner.registered")}</Notice> : null}
           <Choices
             legend={t("partner.source")}
@@ -608,7 +673,12 @@ function Registrations({ orgId }: { orgId: string }) {
             </div>
           ) : null}
           {source === "blason" ? (
-            <SelectField label={t("partner.ownBadge")} name="badgeClassId" required>
+            <SelectField
+              label={t("partner.ownBadge")}
+              name="badgeClassId"
+              hint={t("partner.ownBadgeHint")}
+              required
+            >
               {own.data?.badges.map((b) => (
                 <option key={b.id} value={b.id}>
                   {b.name}
@@ -643,12 +713,15 @@ function Registrations({ orgId }: { orgId: string }) {
             />
           </div>
           {source !== "blason" ? (
-            <Field
-              label={t("partner.issuerIri")}
-              name="issuerIri"
-              hint={t("partner.issuerIriHint")}
-              optional
-            />
+            <>
+              <Field
+                label={t("partner.issuerIri")}
+                name="issuerIri"
+                hint={t("partner.issuerIriHint")}
+                optional
+              />
+              <IssuerProofFields orgId={orgId} />
+            </>
           ) : null}
           <button type="submit" className="button" disabled={submit.isPending}>
             {t("partner.register")}
@@ -882,6 +955,10 @@ export function RegistrationsAdminPage() {
               </p>
               <p className="muted">
                 {t("partnerAdmin.badgeClass")} <code>{r.badgeClassIri}</code>
+              </p>
+              <p className="muted">
+                {t("partnerAdmin.issuer")} <code>{r.issuerIri}</code> —{" "}
+                {t(`partnerAdmin.issuerProof.${r.issuerProof ?? "none"}`)}
               </p>
               {r.state === "submitted" ? (
                 <DecisionForm registration={r} />

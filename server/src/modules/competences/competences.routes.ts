@@ -36,7 +36,7 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           "A partner's system pushes a badge it issued (JSON, JWT or URL) for a person; Blason verifies it and says whether it counts",
         description:
-          "Authorization: Bearer <API key>. The badge goes through the verifier; it counts when its issuer was a participant on its issue date, its badge class an approved registration (no retroactivity), and the person its recipient. The person's regional badges are re-evaluated as a job.",
+          "Authorization: Bearer <API key>. The badge goes through the verifier. A key pushes only its own organisation's badges: a badge that does not verify (400 PARTNER_BADGE_NOT_VERIFIED), whose verified issuer is not one of the organisation's (its issuer on Blason, or one it proved when registering a badge; 403 PARTNER_BADGE_ISSUER_NOT_YOURS), or that was not issued to the address given (400 PARTNER_BADGE_RECIPIENT_MISMATCH) is refused and changes nothing. A badge accepted is kept once per person, issuer and assertion id; it counts when its issuer was a participant on its issue date and its badge class an approved registration (no retroactivity). The person's regional badges are re-evaluated as a job.",
         headers: z.looseObject({ authorization: z.string().optional() }),
         body: z
           .object({
@@ -89,6 +89,7 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
             }),
           400: errorBody,
           401: errorBody,
+          403: errorBody,
         },
       },
     },
@@ -99,7 +100,7 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
         email: request.body.recipient.email,
         ...(request.body.recipient.name ? { name: request.body.recipient.name } : {}),
         badge: request.body.badge,
-        apiClientId: client.client.id,
+        pushedBy: { organisationId: client.org.id, apiClientId: client.client.id },
       });
       return reply.status(201).send({
         id: row.id,

@@ -6,6 +6,7 @@ import {
   type Mapping,
   type Participation,
   type PartnerBadgeFacts,
+  pushRefusal,
   type RegionalRule,
   refusalCodes,
   regionalBadgesEarned,
@@ -146,6 +147,39 @@ const badge = (
   partnerOrgId,
 });
 const earned = (badges: CountingBadge[]) => regionalBadgesEarned(badges, rules);
+
+describe("may a partner's key push this badge?", () => {
+  it("only a verified badge of its own organisation's issuer, issued to the address pushed", () => {
+    const cases: [boolean, string[], boolean, ReturnType<typeof pushRefusal>][] = [
+      [true, ["atelier"], true, null],
+      [true, ["autre", "atelier"], true, null],
+      [false, ["atelier"], true, "PARTNER_BADGE_NOT_VERIFIED"],
+      [false, [], false, "PARTNER_BADGE_NOT_VERIFIED"],
+      [true, [], true, "PARTNER_BADGE_ISSUER_NOT_YOURS"],
+      [true, ["autre"], true, "PARTNER_BADGE_ISSUER_NOT_YOURS"],
+      [true, ["autre"], false, "PARTNER_BADGE_ISSUER_NOT_YOURS"],
+      [true, ["atelier"], false, "PARTNER_BADGE_RECIPIENT_MISMATCH"],
+    ];
+    for (const [verified, owners, recipientMatches, expected] of cases)
+      expect(pushRefusal({ verified, recipientMatches }, owners, "atelier")).toBe(expected);
+  });
+
+  it("never lets a key push for an issuer that is not its organisation's", () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(fc.constantFrom("a", "b", "c")),
+        fc.constantFrom("a", "b", "c"),
+        (verified, recipientMatches, owners, key) => {
+          const refusal = pushRefusal({ verified, recipientMatches }, owners, key);
+          if (refusal === null)
+            expect(verified && recipientMatches && owners.includes(key)).toBe(true);
+        },
+      ),
+    );
+  });
+});
 
 describe("which regional badges the partner badges give", () => {
   it("nothing from nothing", () => {

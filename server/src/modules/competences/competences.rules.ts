@@ -136,6 +136,29 @@ export function evaluatePartnerBadge(
   return { counts: true, mapping: inForce };
 }
 
+export type PushRefusal =
+  | "PARTNER_BADGE_NOT_VERIFIED"
+  | "PARTNER_BADGE_ISSUER_NOT_YOURS"
+  | "PARTNER_BADGE_RECIPIENT_MISMATCH";
+
+/**
+ * Whether a partner's key may push this badge at all. Only a document the
+ * verifier accepted, signed by an issuer that belongs to the key's own
+ * organisation, and issued to the address pushed: anything else is refused
+ * before anything is written (no row, no person account). A revoked or
+ * expired badge is authentic, and goes through to be recorded as such.
+ */
+export function pushRefusal(
+  facts: Pick<PartnerBadgeFacts, "verified" | "recipientMatches">,
+  issuerOwners: readonly string[],
+  keyOrgId: string,
+): PushRefusal | null {
+  if (!facts.verified) return "PARTNER_BADGE_NOT_VERIFIED";
+  if (!issuerOwners.includes(keyOrgId)) return "PARTNER_BADGE_ISSUER_NOT_YOURS";
+  if (!facts.recipientMatches) return "PARTNER_BADGE_RECIPIENT_MISMATCH";
+  return null;
+}
+
 /** A partner badge that counts, with where it aims. */
 export type CountingBadge = {
   assertionKey: string;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { VerificationReport, VerifyInput } from "@blason/openbadges";
-import { and, desc, eq, inArray, isNull, like, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, like, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import {
@@ -34,6 +34,7 @@ import {
   evaluatePartnerBadge,
   type Mapping,
   type PartnerBadgeFacts,
+  pushRefusal,
   type RegionalRule,
   type RegionalState,
   regionalBadgesEarned,
@@ -114,41 +115,77 @@ export async function findOrCreateEarner(q: Queryable, email: string, name?: str
 }
 
 /**
- * The partner behind an issuer, when the badge class itself is not mapped:
- * one whose registrations name this issuer, or one signing on Blason.
+ * The organisations an issuer belongs to: the partner it is on Blason (its
+ * did:web), and those that proved it controls it when registering one of its
+ * badge classes. A registration without a proof gives no say.
  */
-async function partnerOfIssuer(ctx: AppContext, issuerIri: string) {
-  const [registered] = await ctx.db
-    .select({ id: partnerRegistrations.organisationId })
+async function issuerOwners(ctx: AppContext, issuerIri: string): Promise<string[]> {
+  const registered = await ctx.db
+    .selectDistinct({ id: partnerRegistrations.organisationId })
     .from(partnerRegistrations)
-    .where(eq(partnerRegistrations.issuerIri, issuerIri))
-    .limit(1);
-  if (registered) return registered.id;
+    .where(
+      and(
+        eq(partnerRegistrations.issuerIri, issuerIri),
+        isNotNull(partnerRegistrations.issuerProof),
+      ),
+    );
   const slug = issuerIri.split(":").pop() ?? "";
-  if (issuerIri !== issuerDid(ctx.config, slug)) return null;
-  const [org] = await ctx.db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(and(eq(organisations.slug, slug), eq(organisations.kind, "partner")));
-  return org?.id ?? null;
+  const [onBlason] =
+    issuerIri === issuerDid(ctx.config, slug)
+      ? await ctx.db
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(and(eq(organisations.slug, slug), eq(organisations.kind, "partner")))
+      : [];
+  return [...new Set([...(onBlason ? [onBlason.id] : []), ...registered.map((r) => r.id)])];
+}
+
+/** What a received badge is keyed by: its verified issuer and id, else a hash of what came in. */
+function receivedKey(
+  facts: ReturnType<typeof factsFromReport>,
+  report: VerificationReport,
+  input: unknown,
+) {
+  if (facts.verified && facts.issuerIri)
+    return { issuerIri: facts.issuerIri, assertionKey: facts.assertionKey };
+  const content =
+    report.credential !== undefined
+      ? stableStringify(report.credential)
+      : input instanceof Uint8Array
+        ? Buffer.from(input)
+        : typeof input === "string"
+          ? input
+          : stableStringify(input);
+  return {
+    issuerIri: null,
+    assertionKey: `unverified:sha256:${createHash("sha256").update(content).digest("hex")}`,
+  };
 }
 
 /**
  * A partner badge reaches Blason (pushed by a partner's system, uploaded by
  * its earner, or issued on Blason): verified by the engine, judged by the
- * rules, kept once per earner and assertion, and the earner's regional
- * badges re-evaluated as a job.
+ * rules, kept once per earner, verified issuer and assertion, and the
+ * earner's regional badges re-evaluated as a job. A push with a partner's key
+ * is refused unless the badge verifies, its issuer is the key's
+ * organisation's and it was issued to the address given: then nothing is
+ * written, no account is created.
  */
 export async function receivePartnerBadge(
   ctx: AppContext,
   input: {
-    channel: PartnerBadgeChannel;
     email: string;
     name?: string;
     badge: unknown;
-    apiClientId?: string;
     now?: Date;
-  },
+  } & (
+    | {
+        channel: "api";
+        /** The key that pushed it (none for the demo's own pushes). */
+        pushedBy: { organisationId: string; apiClientId: string | null };
+      }
+    | { channel: "upload" | "blason" }
+  ),
 ) {
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
@@ -159,20 +196,37 @@ export async function receivePartnerBadge(
     now,
   });
   const facts = factsFromReport(report);
-  const registrations = facts.badgeClassIri
-    ? await ctx.db
-        .select()
-        .from(partnerRegistrations)
-        .where(
-          and(
-            eq(partnerRegistrations.badgeClassIri, facts.badgeClassIri),
-            eq(partnerRegistrations.state, "approved"),
-          ),
-        )
-    : [];
-  // Only registrations of this very issuer: the signature proves who issued it.
-  const mine = registrations.filter((r) => r.issuerIri && r.issuerIri === facts.issuerIri);
-  const mappings: Mapping[] = mine.map((r) => ({
+  const key = receivedKey(facts, report, input.badge);
+  const owners = key.issuerIri ? await issuerOwners(ctx, key.issuerIri) : [];
+  const pushedBy = input.channel === "api" ? input.pushedBy : null;
+  if (pushedBy) {
+    const refusal = pushRefusal(facts, owners, pushedBy.organisationId);
+    if (refusal) throw new AppError(refusal, { badge: "" });
+  }
+  // Only proven registrations of this very issuer, by an organisation it
+  // belongs to (the key's, for a push): the signature proves who issued it,
+  // the registration's proof whose issuer it is.
+  const registrations =
+    facts.badgeClassIri && key.issuerIri && owners.length > 0
+      ? await ctx.db
+          .select()
+          .from(partnerRegistrations)
+          .where(
+            and(
+              eq(partnerRegistrations.badgeClassIri, facts.badgeClassIri),
+              eq(partnerRegistrations.issuerIri, key.issuerIri),
+              eq(partnerRegistrations.state, "approved"),
+              isNotNull(partnerRegistrations.issuerProof),
+              inArray(
+                partnerRegistrations.organisationId,
+                pushedBy ? [pushedBy.organisationId] : owners,
+              ),
+            ),
+          )
+      : [];
+  const partnerOrgId =
+    pushedBy?.organisationId ?? registrations[0]?.organisationId ?? owners[0] ?? null;
+  const mappings: Mapping[] = registrations.map((r) => ({
     registrationId: r.id,
     partnerOrgId: r.organisationId,
     badgeClassIri: r.badgeClassIri,
@@ -181,9 +235,6 @@ export async function receivePartnerBadge(
     equivalence: r.target.equivalence,
     approvedAt: r.approvedAt!,
   }));
-  const partnerOrgId =
-    mine[0]?.organisationId ??
-    (facts.issuerIri ? await partnerOfIssuer(ctx, facts.issuerIri) : null);
   const participations = partnerOrgId
     ? (
         await ctx.db
@@ -193,7 +244,7 @@ export async function receivePartnerBadge(
       ).map((p) => ({ partnerOrgId: p.organisationId, from: p.validFrom, until: p.validUntil }))
     : [];
   const evaluation = evaluatePartnerBadge(
-    { ...facts, partnerOrgId },
+    { ...facts, assertionKey: key.assertionKey, partnerOrgId },
     mappings,
     participations,
     now,
@@ -203,9 +254,9 @@ export async function receivePartnerBadge(
     const values = {
       earnerId: earner.id,
       channel: input.channel,
-      assertionKey: facts.assertionKey,
-      issuerIri: facts.issuerIri,
-      partnerOrgId,
+      assertionKey: key.assertionKey,
+      issuerIri: key.issuerIri,
+      partnerOrgId: partnerOrgId,
       badgeClassIri: facts.badgeClassIri,
       registrationId: evaluation.counts ? evaluation.mapping.registrationId : null,
       name: facts.name,
@@ -217,14 +268,14 @@ export async function receivePartnerBadge(
       refusalReason: evaluation.counts ? null : evaluation.fr,
       report: { verified: report.verified, format: report.format, steps: report.steps },
       document: report.credential ?? null,
-      apiClientId: input.apiClientId ?? null,
+      apiClientId: pushedBy?.apiClientId ?? null,
       checkedAt: now,
     };
     const [row] = await tx
       .insert(partnerBadges)
       .values(values)
       .onConflictDoUpdate({
-        target: [partnerBadges.earnerId, partnerBadges.assertionKey],
+        target: [partnerBadges.earnerId, partnerBadges.issuerIri, partnerBadges.assertionKey],
         set: { ...values, receivedAt: sql`${partnerBadges.receivedAt}` },
       })
       .returning();

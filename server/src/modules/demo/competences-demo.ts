@@ -20,6 +20,7 @@ import {
 import { issueCredential } from "../credentials/issuance.service";
 import { issuerDid } from "../credentials/issuer.service";
 import { createOwnBadgeIn } from "../partners/own-badges.service";
+import { issuerProofAddress, proveIssuer } from "../partners/registrations.service";
 
 /** Demo persons of programme 2, each at a different stage. */
 export const demoEarners = [
@@ -53,15 +54,14 @@ export async function seedDemoCompetences(ctx: AppContext) {
     .where(eq(users.email, "gestion@region-normandie.example"));
   if (!cotentin || !rouen || !bessin || !manager) return;
 
-  const partners = [];
-  for (const org of [cotentin, rouen]) {
+  const platformOf = async (org: typeof cotentin) => {
     const key = await generateIssuerKey({ controller: "did:key:pending" });
     const did = `did:key:${key.publicKeyMultibase}`;
-    partners.push({
-      org,
-      did,
-      key: { ...key, controller: did, id: `${did}#${key.publicKeyMultibase}` },
-    });
+    return { org, did, key: { ...key, controller: did, id: `${did}#${key.publicKeyMultibase}` } };
+  };
+  const partners = [];
+  for (const org of [cotentin, rouen]) {
+    partners.push(await platformOf(org));
     await ctx.db.insert(partnerParticipations).values({
       organisationId: org.id,
       kind: "participant",
@@ -72,7 +72,39 @@ export async function seedDemoCompetences(ctx: AppContext) {
   }
   const [c, r] = partners as [(typeof partners)[number], (typeof partners)[number]];
 
-  // What each partner registered, approved a year ago.
+  /** A badge a partner's platform issues, signed with its key. */
+  const signed = async (
+    badge: { partner: typeof c; iri: string; name: string },
+    email: string,
+    validFrom: Date,
+  ) =>
+    ctx.workers.sign(
+      buildOpenBadgeCredential({
+        id: `urn:uuid:${randomUUID()}`,
+        issuer: { id: badge.partner.did, name: badge.partner.org.name },
+        achievement: {
+          id: badge.iri,
+          name: badge.name,
+          description: `Badge « ${badge.name} » délivré par ${badge.partner.org.name}.`,
+          criteria: { narrative: "Observé en situation de travail." },
+        },
+        subject: { identifier: [hashedIdentifier("emailAddress", email, randomUUID())] },
+        validFrom,
+      }),
+      { key: badge.partner.key },
+    );
+  /** The partner proves its issuer as the form asks: the badge issued once to its proof address. */
+  const proofOf = async (badge: { partner: typeof c; iri: string; name: string }) =>
+    proveIssuer(
+      ctx,
+      badge.partner.org.id,
+      { issuerIri: badge.partner.did, badgeClassIri: badge.iri },
+      JSON.stringify(
+        await signed(badge, issuerProofAddress(ctx.config, badge.partner.org.id), monthsAgo(13)),
+      ),
+    );
+
+  // What each partner registered, with its proof, approved a year ago.
   const register = async (
     partner: typeof c,
     slug: string,
@@ -87,6 +119,7 @@ export async function seedDemoCompetences(ctx: AppContext) {
       source: "json",
       badgeClassIri: iri,
       issuerIri: partner.did,
+      issuerProof: await proofOf({ partner, iri, name }),
       name,
       description: `Badge « ${name} » de ${partner.org.name}.`,
       target: { family, level, equivalence },
@@ -145,35 +178,29 @@ export async function seedDemoCompetences(ctx: AppContext) {
     exposer: await register(r, "exposer", "Présenter son travail", "communiquer", 2, "one_for_one"),
   };
   // The third partner is still applying: a registration waits for the Region.
+  const waiting = {
+    partner: await platformOf(bessin),
+    iri: `urn:uuid:${randomUUID()}`,
+    name: "S'organiser dans sa recherche d'emploi",
+  };
   await ctx.db.insert(partnerRegistrations).values({
     organisationId: bessin.id,
     source: "json",
-    badgeClassIri: `urn:uuid:${randomUUID()}`,
-    issuerIri: "did:web:mission-bessin.example",
-    name: "S'organiser dans sa recherche d'emploi",
+    badgeClassIri: waiting.iri,
+    issuerIri: waiting.partner.did,
+    issuerProof: await proofOf(waiting),
+    name: waiting.name,
     target: { family: "organiser", level: 1, equivalence: "three_for_one" },
     justification: "Badge délivré après six semaines d'accompagnement.",
   });
 
   const award = async (badge: (typeof badges)[keyof typeof badges], email: string, ago: number) => {
-    const unsigned = buildOpenBadgeCredential({
-      id: `urn:uuid:${randomUUID()}`,
-      issuer: { id: badge.partner.did, name: badge.partner.org.name },
-      achievement: {
-        id: badge.iri,
-        name: badge.name,
-        description: `Badge « ${badge.name} » délivré par ${badge.partner.org.name}.`,
-        criteria: { narrative: "Observé en situation de travail." },
-      },
-      subject: { identifier: [hashedIdentifier("emailAddress", email, randomUUID())] },
-      validFrom: monthsAgo(ago),
-    });
-    const document = await ctx.workers.sign(unsigned, { key: badge.partner.key });
     const name = demoEarners.find((e) => e.email === email)?.name;
     await receivePartnerBadge(ctx, {
       channel: "api",
+      pushedBy: { organisationId: badge.partner.org.id, apiClientId: null },
       email,
-      badge: document,
+      badge: await signed(badge, email, monthsAgo(ago)),
       ...(name ? { name } : {}),
     });
   };
@@ -227,6 +254,7 @@ export async function seedDemoCompetences(ctx: AppContext) {
     source: "blason",
     badgeClassIri: `${ctx.config.publicUrl}/badges/${own.id}`,
     issuerIri: issuerDid(ctx.config, rouen.slug),
+    issuerProof: { kind: "blason" },
     name: own.name,
     description: own.recognises,
     target: { family: "s-adapter", level: 1, equivalence: "one_for_one" },

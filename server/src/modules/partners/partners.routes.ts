@@ -24,6 +24,8 @@ const registrationView = z.object({
   source: z.enum(["url", "json", "blason"]),
   badgeClassIri: z.string(),
   issuerIri: z.string().nullable(),
+  /** How the partner proved it controls the issuer; null: never proven (such a registration counts for nothing). */
+  issuerProof: z.enum(["blason", "credential"]).nullable(),
   name: z.string(),
   description: z.string(),
   image: z.string().nullable(),
@@ -43,6 +45,7 @@ const present = ({ registration: r, org }: Found) => ({
   source: r.source as "url" | "json" | "blason",
   badgeClassIri: r.badgeClassIri,
   issuerIri: r.issuerIri,
+  issuerProof: r.issuerProof?.kind ?? null,
   name: r.name,
   description: r.description,
   image: r.image,
@@ -102,13 +105,34 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
     }),
   );
 
-  r.post(
-    "/api/partner-registrations",
+  r.get(
+    "/api/organisations/:id/issuer-proof",
     {
       schema: {
         tags,
         summary:
-          "A partner submits one of its badges (URL, pasted JSON or a badge it issues on Blason) for a regional competence and level",
+          "Where the partner issues one of its badges to prove it controls the badge's issuer, and its own issuer on Blason (which needs no proof)",
+        params: idParams,
+        response: {
+          200: z.object({ recipient: z.string(), ownIssuer: z.string() }),
+          ...errors,
+        },
+      },
+    },
+    (request) => service.issuerProofFor(ctx, request.principal, request.params.id),
+  );
+
+  r.post(
+    "/api/partner-registrations",
+    {
+      // A proof may be a baked image, as a data URL.
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          "A partner submits one of its badges (URL, pasted JSON or a badge it issues on Blason) for a regional competence and level, with the proof that it controls the badge's issuer",
+        description:
+          "The issuer is the one the badge names (or `issuerIri`, when it names none). A badge issued on Blason by the partner needs no proof. Any other needs `proof`: one of its credentials (URL, JSON, VC-JWT, or a baked PNG/SVG as a `data:image/png;base64,…` URL), signed by that issuer and issued to the partner's proof address (GET /api/organisations/{id}/issuer-proof). Refused: REGISTRATION_PROOF_REQUIRED, _NOT_VERIFIED, _WRONG_ISSUER, _WRONG_BADGE, _WRONG_RECIPIENT; an issuer Blason hosts for another organisation (the Region's): REGISTRATION_ISSUER_NOT_YOURS; an `issuerIri` contradicting the badge: REGISTRATION_ISSUER_MISMATCH.",
         body: z
           .intersection(
             z.discriminatedUnion("source", [
@@ -130,6 +154,8 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
                 .regex(/^(https?:\/\/|did:)\S+$/)
                 .max(2000)
                 .optional(),
+              /** A credential of the badge, signed by its issuer, issued to the proof address. */
+              proof: z.string().trim().min(1).max(7_500_000).optional(),
             }),
           )
           .meta({
@@ -141,6 +167,7 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
                 target: { family: "communiquer", level: 1, equivalence: "three_for_one" },
                 justification:
                   "Accueillir le public, c'est écouter et se faire comprendre : une partie de la compétence.",
+                proof: "https://badges.atelier-emploi.example/assertions/preuve-7c41",
               },
               {
                 source: "blason",

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { registrationStates } from "../../db/schema";
 import {
+  claimedIssuer,
+  judgeIssuerProof,
   nextRegistrationState,
+  type ProofFacts,
   type RegistrationEvent,
   readBadgeClass,
 } from "./registration.rules";
@@ -118,4 +121,69 @@ describe("the registration's state machine", () => {
       it(`${state} + ${event} -> ${allowed[`${state} ${event}`] ?? "refused transition"}`, () => {
         expect(nextRegistrationState(state, event)).toBe(allowed[`${state} ${event}`] ?? null);
       });
+});
+
+describe("the issuer a registration names", () => {
+  const own = "did:web:blason.example:issuers:atelier";
+  const region = "did:web:blason.example:issuers:region";
+  const outside = "did:key:z6MkAtelier";
+  const another = "https://badges.autre.example/issuer";
+  const hostedByBlason = (iri: string) => iri.startsWith("did:web:blason.example:");
+  const iris = [null, own, region, outside, another] as const;
+
+  it("every pair of named and typed issuers, case by case", () => {
+    for (const named of iris)
+      for (const typed of iris) {
+        const result = claimedIssuer({ named, typed, own, hostedByBlason });
+        const issuer = named ?? typed;
+        if (named && typed && named !== typed)
+          expect(result).toEqual({ ok: false, code: "REGISTRATION_ISSUER_MISMATCH" });
+        else if (!issuer)
+          expect(result).toEqual({ ok: false, code: "REGISTRATION_DOCUMENT_INVALID" });
+        else if (issuer === own)
+          expect(result).toEqual({ ok: true, issuerIri: own, needsProof: false });
+        else if (issuer === region)
+          expect(result).toEqual({ ok: false, code: "REGISTRATION_ISSUER_NOT_YOURS" });
+        else expect(result).toEqual({ ok: true, issuerIri: issuer, needsProof: true });
+      }
+  });
+
+  it("only the partner's own issuer on Blason goes without a proof", () => {
+    expect(claimedIssuer({ named: own, typed: null, own, hostedByBlason })).toMatchObject({
+      needsProof: false,
+    });
+    expect(claimedIssuer({ named: outside, typed: outside, own, hostedByBlason })).toMatchObject({
+      needsProof: true,
+    });
+  });
+});
+
+describe("a proof of control of an issuer", () => {
+  const expected = { issuerIri: "did:key:z6MkAtelier", badgeClassIri: "urn:uuid:accueil" };
+  const good: ProofFacts = { ...expected, verified: true, recipientMatches: true };
+
+  it("is accepted only when it verifies, from that issuer, of that badge class, to the proof address", () => {
+    expect(judgeIssuerProof(good, expected)).toBeNull();
+    expect(judgeIssuerProof(null, expected)).toBe("REGISTRATION_PROOF_REQUIRED");
+    // Every combination of failures: the first in order is the one said.
+    for (const verified of [true, false])
+      for (const issuerIri of [expected.issuerIri, "did:key:z6MkAutre", null])
+        for (const badgeClassIri of [expected.badgeClassIri, "urn:uuid:autre", null])
+          for (const recipientMatches of [true, false]) {
+            const failure = judgeIssuerProof(
+              { verified, issuerIri, badgeClassIri, recipientMatches },
+              expected,
+            );
+            const want = !verified
+              ? "REGISTRATION_PROOF_NOT_VERIFIED"
+              : issuerIri !== expected.issuerIri
+                ? "REGISTRATION_PROOF_WRONG_ISSUER"
+                : badgeClassIri !== expected.badgeClassIri
+                  ? "REGISTRATION_PROOF_WRONG_BADGE"
+                  : !recipientMatches
+                    ? "REGISTRATION_PROOF_WRONG_RECIPIENT"
+                    : null;
+            expect(failure).toBe(want);
+          }
+  });
 });

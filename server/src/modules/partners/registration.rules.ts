@@ -86,6 +86,67 @@ export function readBadgeClass(document: unknown): BadgeClassSummary | ReadFailu
   };
 }
 
+/** What the verifier said of the credential a partner hands in to prove its issuer. */
+export type ProofFacts = {
+  verified: boolean;
+  issuerIri: string | null;
+  badgeClassIri: string | null;
+  /** Issued to the partner's proof address. */
+  recipientMatches: boolean;
+};
+
+export type IssuerClaimFailure =
+  | "REGISTRATION_DOCUMENT_INVALID"
+  | "REGISTRATION_ISSUER_MISMATCH"
+  | "REGISTRATION_ISSUER_NOT_YOURS";
+export type ProofFailure =
+  | "REGISTRATION_PROOF_REQUIRED"
+  | "REGISTRATION_PROOF_NOT_VERIFIED"
+  | "REGISTRATION_PROOF_WRONG_ISSUER"
+  | "REGISTRATION_PROOF_WRONG_BADGE"
+  | "REGISTRATION_PROOF_WRONG_RECIPIENT";
+
+/**
+ * The issuer a registration names, and whether the partner must still prove
+ * it controls it. The document's issuer counts, or the one the partner typed
+ * when the document names none (never one that contradicts it). The
+ * partner's own issuer on Blason needs no proof; any other issuer Blason
+ * hosts (the Region's, another organisation's) is never the partner's.
+ */
+export function claimedIssuer(input: {
+  named: string | null;
+  typed: string | null;
+  own: string;
+  hostedByBlason: (iri: string) => boolean;
+}): { ok: true; issuerIri: string; needsProof: boolean } | { ok: false; code: IssuerClaimFailure } {
+  if (input.named && input.typed && input.named !== input.typed)
+    return { ok: false, code: "REGISTRATION_ISSUER_MISMATCH" };
+  const issuerIri = input.named ?? input.typed;
+  if (!issuerIri) return { ok: false, code: "REGISTRATION_DOCUMENT_INVALID" };
+  if (issuerIri === input.own) return { ok: true, issuerIri, needsProof: false };
+  if (input.hostedByBlason(issuerIri)) return { ok: false, code: "REGISTRATION_ISSUER_NOT_YOURS" };
+  return { ok: true, issuerIri, needsProof: true };
+}
+
+/**
+ * Whether a credential proves that the partner controls an issuer: it
+ * verifies, that issuer signed it, it is an instance of the badge class
+ * registered, and it was issued to the partner's own proof address (a
+ * credential issued to someone else could be anybody's copy). The first
+ * failure, or null.
+ */
+export function judgeIssuerProof(
+  proof: ProofFacts | null,
+  expected: { issuerIri: string; badgeClassIri: string },
+): ProofFailure | null {
+  if (!proof) return "REGISTRATION_PROOF_REQUIRED";
+  if (!proof.verified) return "REGISTRATION_PROOF_NOT_VERIFIED";
+  if (proof.issuerIri !== expected.issuerIri) return "REGISTRATION_PROOF_WRONG_ISSUER";
+  if (proof.badgeClassIri !== expected.badgeClassIri) return "REGISTRATION_PROOF_WRONG_BADGE";
+  if (!proof.recipientMatches) return "REGISTRATION_PROOF_WRONG_RECIPIENT";
+  return null;
+}
+
 export type RegistrationEvent =
   | { kind: "approve" }
   | { kind: "refuse" }

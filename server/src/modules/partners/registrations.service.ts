@@ -1,10 +1,14 @@
+import { createHash } from "node:crypto";
+import { didWebFromUrl } from "@blason/openbadges";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Config } from "../../config";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import { uniqueViolation } from "../../db/errors";
 import {
   badgeClasses,
   collections,
+  type IssuerProof,
   organisations,
   partnerRegistrations,
   programmes,
@@ -13,14 +17,18 @@ import {
   registrationMessages,
 } from "../../db/schema";
 import { AppError } from "../../errors";
+import { verifyInWorkers } from "../../lib/verify";
 import { appendAudit } from "../audit/audit.repo";
 import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
+import { factsFromReport } from "../competences/ingestion.service";
 import { issuerDid } from "../credentials/issuer.service";
 import { queueEmail } from "../email/mailer";
 import { actorOf, loadOrganisationFor } from "../organisations/organisations.service";
 import { authorize, can, type Principal } from "../policy/policy";
 import {
   type BadgeClassSummary,
+  claimedIssuer,
+  judgeIssuerProof,
   nextRegistrationState,
   type RegistrationEvent,
   readBadgeClass,
@@ -117,6 +125,58 @@ async function readSource(
   return { ...read, document: document as Record<string, unknown>, blasonId: null };
 }
 
+/**
+ * The address a partner issues one of its badges to, to prove it controls
+ * the badge's issuer: its own, derived from the organisation. A badge issued
+ * to a person (anyone's copy) proves nothing; one issued to this address
+ * could only come from whoever runs the issuer, at the partner's request.
+ */
+export function issuerProofAddress(config: Config, organisationId: string) {
+  const tag = createHash("sha256")
+    .update(`blason:issuer-proof:${organisationId}`)
+    .digest("hex")
+    .slice(0, 16);
+  return `preuve-${tag}@${new URL(config.publicUrl).hostname}`;
+}
+
+/** An issuer Blason itself hosts: a did:web under Blason's address, or a page of it. */
+function hostedByBlason(config: Config, iri: string) {
+  const did = didWebFromUrl(config.publicUrl);
+  return iri === did || iri.startsWith(`${did}:`) || iri.startsWith(`${config.publicUrl}/`);
+}
+
+/** A proof as the partner gives it: a URL, JSON or a JWT as text, or a baked image as a data URL. */
+function proofInput(proof: string): string | Uint8Array {
+  const image = /^data:image\/(?:png|svg\+xml);base64,([A-Za-z0-9+/=\s]+)$/.exec(proof.trim());
+  return image ? new Uint8Array(Buffer.from(image[1]!, "base64")) : proof;
+}
+
+/** Verifies the partner's proof that it controls the issuer, or says why it is refused. */
+export async function proveIssuer(
+  ctx: AppContext,
+  organisationId: string,
+  expected: { issuerIri: string; badgeClassIri: string },
+  proof: string | undefined,
+): Promise<IssuerProof> {
+  const recipient = issuerProofAddress(ctx.config, organisationId);
+  const report = proof
+    ? await verifyInWorkers(ctx, proofInput(proof), { recipient: { email: recipient } })
+    : null;
+  const facts = report ? factsFromReport(report) : null;
+  const failure = judgeIssuerProof(facts, expected);
+  if (failure || !report)
+    throw new AppError(failure ?? "REGISTRATION_PROOF_REQUIRED", { proof: "" });
+  const id = report.credential?.id;
+  return {
+    kind: "credential",
+    credentialId: typeof id === "string" ? id : null,
+    format: report.format,
+    recipient,
+    verifiedAt: new Date().toISOString(),
+    credential: report.credential ?? null,
+  };
+}
+
 const loadPartner = (ctx: AppContext, principal: Principal, organisationId: string) =>
   loadOrganisationFor(
     ctx,
@@ -129,6 +189,19 @@ const loadPartner = (ctx: AppContext, principal: Principal, organisationId: stri
 
 const managers = (q: Queryable) => listUsersWithRole(q, "programme_manager");
 
+/** What the partner's registration form says about proofs: the address to issue to, and its own issuer. */
+export async function issuerProofFor(
+  ctx: AppContext,
+  principal: Principal,
+  organisationId: string,
+) {
+  const org = await loadPartner(ctx, principal, organisationId);
+  return {
+    recipient: issuerProofAddress(ctx.config, org.id),
+    ownIssuer: issuerDid(ctx.config, org.slug),
+  };
+}
+
 /** A participant submits one of its badges for a regional competence and level. */
 export async function submitRegistration(
   ctx: AppContext,
@@ -139,17 +212,30 @@ export async function submitRegistration(
     target: RegistrationTarget;
     justification: string;
     issuerIri?: string;
+    /** A credential of this badge class, signed by its issuer, issued to the proof address. */
+    proof?: string;
   },
 ) {
   const org = await loadPartner(ctx, principal, input.organisationId);
   const target = await checkTarget(ctx.db, input.target);
   const badge = await readSource(ctx, input, org.id);
-  const issuerIri = input.issuerIri?.trim() || badge.issuerIri;
-  if (!issuerIri)
-    throw new AppError("REGISTRATION_DOCUMENT_INVALID", {
+  const claim = claimedIssuer({
+    named: badge.issuerIri,
+    typed: input.issuerIri?.trim() || null,
+    own: issuerDid(ctx.config, org.slug),
+    hostedByBlason: (iri) => hostedByBlason(ctx.config, iri),
+  });
+  if (!claim.ok)
+    throw new AppError(claim.code, {
       issuerIri:
-        "Le badge ne dit pas qui le délivre : indiquez l'identifiant de votre émetteur (adresse ou DID).",
+        claim.code === "REGISTRATION_DOCUMENT_INVALID"
+          ? "Le badge ne dit pas qui le délivre : indiquez l'identifiant de votre émetteur (adresse ou DID)."
+          : "",
     });
+  const { issuerIri } = claim;
+  const issuerProof: IssuerProof = claim.needsProof
+    ? await proveIssuer(ctx, org.id, { issuerIri, badgeClassIri: badge.iri }, input.proof)
+    : { kind: "blason" };
   const staff = await managers(ctx.db);
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -160,6 +246,7 @@ export async function submitRegistration(
           source: input.source,
           badgeClassIri: badge.iri,
           issuerIri,
+          issuerProof,
           blasonBadgeClassId: badge.blasonId,
           name: badge.name,
           description: badge.description,
@@ -175,7 +262,13 @@ export async function submitRegistration(
         action: "registration.submitted",
         targetType: "partner_registration",
         targetId: row!.id,
-        data: { organisation: org.name, badge: badge.name, target: input.target },
+        data: {
+          organisation: org.name,
+          badge: badge.name,
+          target: input.target,
+          issuer: issuerIri,
+          proof: issuerProof.kind === "credential" ? issuerProof.credentialId : "blason",
+        },
       });
       for (const manager of staff)
         await queueEmail(tx, {
