@@ -923,9 +923,14 @@ export const awardBatches = pgTable(
       .notNull()
       .references(() => badgeClasses.id, { onDelete: "restrict" }),
     rows: jsonb("rows").$type<AwardRow[]>().notNull(),
+    /** Lines of the file (header and blank lines aside): issued + already held + refused. */
+    lines: integer("lines").notNull(),
+    /** Rows to award (the lines that passed the checks); the job goes through them. */
     total: integer("total").notNull(),
     processed: integer("processed").notNull().default(0),
     issued: integer("issued").notNull().default(0),
+    alreadyHeld: integer("already_held").notNull().default(0),
+    /** The refused lines, with their number and why: at the checks, then by the job. */
     problems: jsonb("problems").$type<AwardProblem[]>().notNull().default(sql`'[]'::jsonb`),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -934,5 +939,9 @@ export const awardBatches = pgTable(
   (t) => [
     index("award_batches_org_idx").on(t.organisationId),
     check("award_batches_progress_check", sql`${t.processed} between 0 and ${t.total}`),
+    check(
+      "award_batches_counts_check",
+      sql`${t.issued} + ${t.alreadyHeld} <= ${t.processed} and ${t.total} <= ${t.lines}`,
+    ),
   ],
 );

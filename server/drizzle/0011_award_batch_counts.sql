@@ -1,0 +1,10 @@
+ALTER TABLE "award_batches" ADD COLUMN "lines" integer;--> statement-breakpoint
+ALTER TABLE "award_batches" ADD COLUMN "already_held" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+-- Batches written before: an award that already existed was listed among the problems; count it apart.
+UPDATE "award_batches" SET
+  "already_held" = (SELECT count(*) FROM jsonb_array_elements("problems") p WHERE p->>'reason' = 'Badge déjà délivré à cette personne.'),
+  "problems" = coalesce((SELECT jsonb_agg(p) FROM jsonb_array_elements("problems") p WHERE p->>'reason' <> 'Badge déjà délivré à cette personne.'), '[]'::jsonb);--> statement-breakpoint
+-- The lines of the file: the rows to award, and the lines refused at the checks (the problems the job did not add).
+UPDATE "award_batches" SET "lines" = "total" + jsonb_array_length("problems") - ("processed" - "issued" - "already_held");--> statement-breakpoint
+ALTER TABLE "award_batches" ALTER COLUMN "lines" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "award_batches" ADD CONSTRAINT "award_batches_counts_check" CHECK ("award_batches"."issued" + "award_batches"."already_held" <= "award_batches"."processed" and "award_batches"."total" <= "award_batches"."lines");
