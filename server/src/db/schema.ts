@@ -185,6 +185,24 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_target_idx").on(t.targetType, t.targetId)],
 );
 
+/**
+ * The signed head of the audit chain, outside the audit table, written in the
+ * same transaction as every row: its count and hash, and the first row keyed
+ * with the HMAC (rows before it were chained with plain SHA-256). One row.
+ */
+export const auditCheckpoint = pgTable(
+  "audit_checkpoint",
+  {
+    id: integer("id").primaryKey().default(1),
+    count: bigint("count", { mode: "number" }).notNull(),
+    head: text("head").notNull(),
+    keyedFrom: bigint("keyed_from", { mode: "number" }).notNull(),
+    signature: text("signature").notNull(),
+    at: ts("at").notNull().defaultNow(),
+  },
+  (t) => [check("audit_checkpoint_single_row", sql`${t.id} = 1`)],
+);
+
 export const jobs = pgTable(
   "jobs",
   {
