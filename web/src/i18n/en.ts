@@ -903,8 +903,7 @@ export const en: Dictionary = {
     csvHint:
       "One person per line: email address, then name (separated by a semicolon or a comma). A header line is accepted.",
     sendCsv: "Send the file",
-    batchRunning_one: "{{processed}} of {{count}} line done…",
-    batchRunning_other: "{{processed}} of {{count}} lines done…",
+    batchRunning: "Lines done: {{processed}} of {{count}}…",
     batchDone_one: "Done: {{count}} line read.",
     batchDone_other: "Done: {{count}} lines read.",
     batchIssued_one: "{{count}} badge issued",

@@ -913,8 +913,7 @@ export const fr = {
     csvHint:
       "Une personne par ligne : adresse électronique, puis nom (séparés par un point-virgule ou une virgule). Une ligne d'en-tête est acceptée.",
     sendCsv: "Envoyer le fichier",
-    batchRunning_one: "{{processed}} ligne traitée sur {{count}}…",
-    batchRunning_other: "{{processed}} lignes traitées sur {{count}}…",
+    batchRunning: "Lignes traitées : {{processed}} sur {{count}}…",
     batchDone_one: "Terminé : {{count}} ligne lue.",
     batchDone_other: "Terminé : {{count}} lignes lues.",
     batchIssued_one: "{{count}} badge délivré",
