@@ -1,6 +1,7 @@
 import { buildApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { DatabaseLockedError } from "./db/client";
+import { AuditChainError } from "./modules/audit/audit.repo";
 import { DEMO_PASSWORD, demoUsers, seedDemo } from "./modules/demo/seed";
 import { openPlatform } from "./platform";
 
@@ -42,7 +43,11 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseLockedError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseLockedError ||
+    error instanceof AuditChainError
+  ) {
     console.error(error.message);
   } else {
     console.error(error);

@@ -3,6 +3,8 @@ import type { Config } from "./config";
 import type { AppContext } from "./context";
 import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/client";
 import { createPlatformFetcher } from "./lib/fetcher";
+import { useAuditKeys } from "./modules/audit/audit.keys";
+import { startAuditChain } from "./modules/audit/audit.repo";
 import { ensureCatalogue } from "./modules/catalogue/catalogue.seed";
 import { ensureCompetencesCatalogue } from "./modules/competences/competences.seed";
 import {
@@ -48,11 +50,20 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
 /** Opens the database, applies migrations and prepares the job worker (not started). */
 export async function openPlatform(
   config: Config,
-  options: { database?: Database; mailer?: Mailer; backoffMs?: number } = {},
+  options: {
+    database?: Database;
+    mailer?: Mailer;
+    backoffMs?: number;
+    /** Only for `audit verify` and `audit seal`: open a database whose audit log is in doubt. */
+    inspectAudit?: boolean;
+  } = {},
 ): Promise<Platform> {
   const database = options.database ?? (await openDatabase(databaseOptions(config)));
   try {
     await database.migrate();
+    const keys = useAuditKeys(config.masterKey);
+    if (!options.inspectAudit)
+      await startAuditChain(database.db, keys, { sealLegacy: config.mode === "demo" });
   } catch (error) {
     await database.close();
     throw error;
@@ -67,10 +78,12 @@ export async function openPlatform(
   );
   const ctx: AppContext = { config, database, db, mailer, fetcher, workers, ownUrls };
   try {
-    // The catalogue in force is reference data every instance needs, demo or not.
-    await ensureCatalogue(ctx);
-    await ensureCompetencesCatalogue(ctx);
-    await scheduleReminders(ctx);
+    if (!options.inspectAudit) {
+      // The catalogue in force is reference data every instance needs, demo or not.
+      await ensureCatalogue(ctx);
+      await ensureCompetencesCatalogue(ctx);
+      await scheduleReminders(ctx);
+    }
   } catch (error) {
     await workers.close();
     await database.close();

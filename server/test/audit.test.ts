@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/cli";
 import { auditLog } from "../src/db/schema";
+import { auditKeysFrom } from "../src/modules/audit/audit.keys";
 import { appendAudit, verifyAuditChain } from "../src/modules/audit/audit.repo";
+import { cliOn } from "./support/cli";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
@@ -23,24 +24,16 @@ beforeAll(async () => {
     );
 });
 afterAll(() => platform?.close());
+const keys = () => auditKeysFrom(platform.config.masterKey);
 
-async function cliAuditVerify() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    ["audit", "verify"],
-    { out: (l) => out.push(l), err: (l) => err.push(l) },
-    async () => ({
-      ...platform,
-      close: async () => {},
-    }),
-  );
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cliAuditVerify = () => cliOn(platform, "audit", "verify");
 
 describe("audit log", () => {
   it("chains every row to the previous one", async () => {
-    expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({ ok: true, checked: base + 5 });
+    expect(await verifyAuditChain(platform.ctx.db, keys())).toMatchObject({
+      ok: true,
+      checked: base + 5,
+    });
   });
 
   it("a change that rolls back leaves no audit row", async () => {
@@ -77,10 +70,10 @@ describe("audit log", () => {
     await platform.ctx.db.execute(
       sql`update audit_log set data = '{"name":"Nom falsifié"}' where seq = ${base + 3}`,
     );
-    expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({
+    expect(await verifyAuditChain(platform.ctx.db, keys())).toMatchObject({
       ok: false,
       brokenAt: base + 3,
-      reason: "row content does not match its hash",
+      reason: { kind: "hash_mismatch" },
     });
     const result = await cliAuditVerify();
     expect(result.code).toBe(1);
@@ -89,17 +82,17 @@ describe("audit log", () => {
 
   it("detects a deleted row", async () => {
     await platform.ctx.db.execute(sql`delete from audit_log where seq = ${base + 4}`);
-    expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({
+    expect(await verifyAuditChain(platform.ctx.db, keys())).toMatchObject({
       ok: false,
       brokenAt: base + 3,
     });
     await platform.ctx.db.execute(
       sql`update audit_log set data = '{"name":"Nom 3","nested":{"a":1,"b":2}}' where seq = ${base + 3}`,
     );
-    expect(await verifyAuditChain(platform.ctx.db)).toMatchObject({
+    expect(await verifyAuditChain(platform.ctx.db, keys())).toMatchObject({
       ok: false,
       brokenAt: base + 4,
-      reason: `row ${base + 4} is missing`,
+      reason: { kind: "row_missing" },
     });
   });
 });

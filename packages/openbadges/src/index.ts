@@ -1,4 +1,6 @@
 /// <reference path="./types/digitalbazaar.d.ts" />
+
+export { layoutWords, shieldHalfWidth, usableWidth } from "./badge-layout";
 export * from "./bake/png";
 export * from "./bake/svg";
 export * from "./cli-commands";

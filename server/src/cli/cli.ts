@@ -3,16 +3,25 @@ import { parseArgs } from "node:util";
 import { runSampleCommand, runVerifyCommand } from "@blason/openbadges";
 import { ConfigError, loadConfig } from "../config";
 import { DatabaseLockedError } from "../db/client";
-import { appendAudit, verifyAuditChain } from "../modules/audit/audit.repo";
+import { auditKeysFrom } from "../modules/audit/audit.keys";
+import {
+  AuditChainError,
+  appendAudit,
+  describeChainBreak,
+  sealAuditChain,
+  verifyAuditChain,
+} from "../modules/audit/audit.repo";
 import { findUserByEmail, insertUser, updateUser } from "../modules/auth/auth.repo";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../modules/auth/passwords";
 import { seedDemo } from "../modules/demo/seed";
 import { openPlatform, type Platform } from "../platform";
 
 export type CliIo = { out: (line: string) => void; err: (line: string) => void };
+/** Opens the platform; `inspectAudit` for the commands that look at an audit log in doubt. */
+type Opener = (options?: { inspectAudit?: boolean }) => Promise<Platform>;
 type Command = {
   summary: string;
-  run(args: string[], io: CliIo, open: () => Promise<Platform>): Promise<number>;
+  run(args: string[], io: CliIo, open: Opener): Promise<number>;
 };
 
 const usage = (commands: Record<string, Command>) =>
@@ -89,25 +98,68 @@ const commands: Record<string, Command> = {
       }
     },
   },
-  audit: {
-    summary: "audit verify: check the audit log's hash chain",
-    async run(args, io, open) {
-      if (args[0] !== "verify") {
-        io.err("Usage: npm run blason -- audit verify");
-        return 2;
-      }
-      const platform = await open();
+  "audit verify": {
+    summary: "check the audit log: its keyed hash chain and its signed checkpoint",
+    async run(_args, io, open) {
+      const platform = await open({ inspectAudit: true });
       try {
-        const result = await verifyAuditChain(platform.ctx.db);
+        const result = await verifyAuditChain(
+          platform.ctx.db,
+          auditKeysFrom(platform.ctx.config.masterKey),
+        );
         if (result.ok) {
+          const legacy = result.legacy
+            ? `, dont ${result.legacy} antérieures à la clé (SHA-256 seul)`
+            : "";
           io.out(
-            `Journal d'audit intègre : ${result.checked} entrées vérifiées (tête ${result.head.slice(0, 16)}…).`,
+            `Journal d'audit intègre : ${result.checked} entrées vérifiées${legacy} (tête ${result.head.slice(0, 16)}…).`,
           );
-          io.out(`Audit log intact: ${result.checked} entries checked.`);
+          io.out(
+            `Audit log intact: ${result.checked} entries checked (${result.legacy} before the key).`,
+          );
           return 0;
         }
-        io.err(`Journal d'audit ALTÉRÉ à l'entrée ${result.brokenAt} : ${result.reason}.`);
-        io.err(`Audit log TAMPERED at entry ${result.brokenAt}: ${result.reason}.`);
+        const reason = describeChainBreak(result.reason);
+        const at = result.brokenAt === null ? "" : ` à l'entrée ${result.brokenAt}`;
+        const atEn = result.brokenAt === null ? "" : ` at entry ${result.brokenAt}`;
+        io.err(`Journal d'audit ALTÉRÉ${at} : ${reason.fr}.`);
+        io.err(`Audit log TAMPERED${atEn}: ${reason.en}.`);
+        if (result.reason.kind === "checkpoint_missing")
+          io.err(
+            "Après une mise à jour depuis un journal sans clé : `npm run blason -- audit seal`. / After upgrading from an unkeyed log: `npm run blason -- audit seal`.",
+          );
+        return 1;
+      } finally {
+        await platform.close();
+      }
+    },
+  },
+  "audit seal": {
+    summary: "once, after upgrading: check an unkeyed audit log and sign its checkpoint",
+    async run(_args, io, open) {
+      const platform = await open({ inspectAudit: true });
+      try {
+        const result = await sealAuditChain(
+          platform.ctx.db,
+          auditKeysFrom(platform.ctx.config.masterKey),
+        );
+        if (result.ok) {
+          io.out(
+            `Journal d'audit scellé : ${result.legacy} entrées vérifiées ; les suivantes sont chaînées sous la clé. / Audit log sealed: ${result.legacy} entries checked; later ones are keyed.`,
+          );
+          return 0;
+        }
+        if (result.reason === "already_sealed") {
+          io.err(
+            "Le journal d'audit a déjà un point de contrôle : rien à faire (`audit verify` le contrôle). / The audit log already has a checkpoint: nothing to do.",
+          );
+          return 2;
+        }
+        const reason = describeChainBreak(result.break);
+        io.err(
+          `Journal d'audit ALTÉRÉ à l'entrée ${result.brokenAt} : ${reason.fr} ; rien n'a été scellé.`,
+        );
+        io.err(`Audit log TAMPERED at entry ${result.brokenAt}: ${reason.en}; nothing sealed.`);
         return 1;
       } finally {
         await platform.close();
@@ -167,11 +219,7 @@ const commands: Record<string, Command> = {
 };
 
 /** `open` replaces how the command reaches the platform (tests pass their own). */
-export async function runCli(
-  argv: string[],
-  io: CliIo,
-  open?: () => Promise<Platform>,
-): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, open?: Opener): Promise<number> {
   const [first, second, ...rest] = argv;
   const name = first && `${first} ${second}` in commands ? `${first} ${second}` : first;
   const command = name ? commands[name] : undefined;
@@ -182,10 +230,14 @@ export async function runCli(
   const args =
     name === first ? [second, ...rest].filter((a): a is string => a !== undefined) : rest;
   try {
-    const opener = open ?? (() => openPlatform(loadConfig()));
+    const opener: Opener = open ?? ((options) => openPlatform(loadConfig(), options));
     return await command.run(args, io, opener);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseLockedError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DatabaseLockedError ||
+      error instanceof AuditChainError
+    ) {
       io.err(error.message);
       return 2;
     }

@@ -186,6 +186,24 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_target_idx").on(t.targetType, t.targetId)],
 );
 
+/**
+ * The signed head of the audit chain, outside the audit table, written in the
+ * same transaction as every row: its count and hash, and the first row keyed
+ * with the HMAC (rows before it were chained with plain SHA-256). One row.
+ */
+export const auditCheckpoint = pgTable(
+  "audit_checkpoint",
+  {
+    id: integer("id").primaryKey().default(1),
+    count: bigint("count", { mode: "number" }).notNull(),
+    head: text("head").notNull(),
+    keyedFrom: bigint("keyed_from", { mode: "number" }).notNull(),
+    signature: text("signature").notNull(),
+    at: ts("at").notNull().defaultNow(),
+  },
+  (t) => [check("audit_checkpoint_single_row", sql`${t.id} = 1`)],
+);
+
 export const jobs = pgTable(
   "jobs",
   {
@@ -958,9 +976,14 @@ export const awardBatches = pgTable(
       .notNull()
       .references(() => badgeClasses.id, { onDelete: "restrict" }),
     rows: jsonb("rows").$type<AwardRow[]>().notNull(),
+    /** Lines of the file (header and blank lines aside): issued + already held + refused. */
+    lines: integer("lines").notNull(),
+    /** Rows to award (the lines that passed the checks); the job goes through them. */
     total: integer("total").notNull(),
     processed: integer("processed").notNull().default(0),
     issued: integer("issued").notNull().default(0),
+    alreadyHeld: integer("already_held").notNull().default(0),
+    /** The refused lines, with their number and why: at the checks, then by the job. */
     problems: jsonb("problems").$type<AwardProblem[]>().notNull().default(sql`'[]'::jsonb`),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -969,5 +992,9 @@ export const awardBatches = pgTable(
   (t) => [
     index("award_batches_org_idx").on(t.organisationId),
     check("award_batches_progress_check", sql`${t.processed} between 0 and ${t.total}`),
+    check(
+      "award_batches_counts_check",
+      sql`${t.issued} + ${t.alreadyHeld} <= ${t.processed} and ${t.total} <= ${t.lines}`,
+    ),
   ],
 );

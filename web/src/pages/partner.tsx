@@ -34,10 +34,11 @@ type Award = {
 };
 type Batch = {
   id: string;
-  total: number;
+  lines: number;
   processed: number;
   issued: number;
-  problems: { line: number; email: string; reason: string }[];
+  alreadyHeld: number;
+  refused: { line: number; email: string; reason: string }[];
   finished: boolean;
 };
 type Target = { badgeClassId: string; name: string; family: string; level: number };
@@ -130,8 +131,20 @@ const useOwnBadges = (orgId: string) =>
       ),
   });
 
-/** One CSV upload: the job's progress, read every second until it is done. */
-function BatchProgress({ orgId, batch }: { orgId: string; batch: Batch }) {
+/**
+ * One CSV upload: the job's progress, read every second until it is done,
+ * counted in lines of the file. Every line is issued, already held or refused
+ * (with its number and why), so the three counts add up to the lines.
+ */
+function BatchProgress({
+  orgId,
+  badgeId,
+  batch,
+}: {
+  orgId: string;
+  badgeId: string;
+  batch: Batch;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const progress = useQuery({
@@ -142,28 +155,32 @@ function BatchProgress({ orgId, batch }: { orgId: string; batch: Batch }) {
   });
   const b = progress.data;
   useEffect(() => {
-    if (b.finished) queryClient.invalidateQueries({ queryKey: ["own-badges", orgId] });
-  }, [b.finished, orgId, queryClient]);
+    if (!b.finished) return;
+    queryClient.invalidateQueries({ queryKey: ["own-badges", orgId] });
+    queryClient.invalidateQueries({ queryKey: ["awards", badgeId] });
+  }, [b.finished, orgId, badgeId, queryClient]);
   const id = useId();
   return (
     <div className="card" aria-live="polite">
       <label htmlFor={id}>
         {b.finished
-          ? t("partner.batchDone", { issued: b.issued, total: b.total })
-          : t("partner.batchRunning", { processed: b.processed, total: b.total })}
+          ? t("partner.batchDone", { count: b.lines })
+          : t("partner.batchRunning", { processed: b.processed, count: b.lines })}
       </label>
-      <progress id={id} max={b.total} value={b.processed} />
-      {b.problems.length ? (
-        <>
-          <p>{t("partner.batchProblems", { count: b.problems.length })}</p>
-          <ul>
-            {b.problems.map((p) => (
-              <li key={`${p.line}-${p.email}`}>
-                {t("partner.line", { line: p.line })} — {p.email || "—"} : {p.reason}
-              </li>
-            ))}
-          </ul>
-        </>
+      <progress id={id} max={b.lines} value={b.processed} />
+      <ul>
+        <li>{t("partner.batchIssued", { count: b.issued })}</li>
+        <li>{t("partner.batchAlreadyHeld", { count: b.alreadyHeld })}</li>
+        <li>{t("partner.batchRefused", { count: b.refused.length })}</li>
+      </ul>
+      {b.refused.length ? (
+        <ul>
+          {b.refused.map((p) => (
+            <li key={`${p.line}-${p.email}`}>
+              {t("partner.line", { line: p.line })} — {p.email || "—"} : {p.reason}
+            </li>
+          ))}
+        </ul>
       ) : null}
     </div>
   );
@@ -183,6 +200,13 @@ function OwnBadgeCard({ orgId, badge }: { orgId: string; badge: OwnBadge }) {
     queryFn: () =>
       api<{ awards: Award[] }>("GET", `/api/organisations/${orgId}/own-badges/${badge.id}/awards`),
   });
+  // Holders are the awards not revoked, as the card's count and the public figures count them.
+  const list = awards.data?.awards ?? [];
+  const revokedCount = list.filter((a) => a.status === "revoked").length;
+  const holdersText = [
+    t("partner.holders", { count: list.length - revokedCount }),
+    ...(revokedCount ? [t("partner.revokedCount", { count: revokedCount })] : []),
+  ].join(" · ");
   const award = useMutation({
     mutationFn: (body: { email: string; name: string }) =>
       api<{ created: boolean }>(
@@ -274,15 +298,13 @@ function OwnBadgeCard({ orgId, badge }: { orgId: string; badge: OwnBadge }) {
           <span className="visually-hidden"> — {badge.name}</span>
         </button>
       </form>
-      {batch ? <BatchProgress orgId={orgId} batch={batch} /> : null}
+      {batch ? <BatchProgress orgId={orgId} badgeId={badge.id} batch={batch} /> : null}
       {awards.data?.awards.length ? (
         <details>
-          <summary>{t("partner.holders", { count: awards.data.awards.length })}</summary>
+          <summary>{holdersText}</summary>
           <FormError error={revoke.error} />
           <table>
-            <caption className="visually-hidden">
-              {t("partner.holders", { count: awards.data.awards.length })}
-            </caption>
+            <caption className="visually-hidden">{holdersText}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("partner.email")}</th>

@@ -8,10 +8,11 @@ type FoundBadge = NonNullable<Awaited<ReturnType<typeof findBadge>>>;
  * competences programme (its badges carry a rule), or the partner whose own
  * badge it is.
  */
-function subtitleFor({ badge, collection }: Pick<FoundBadge, "badge" | "collection">) {
+export function subtitleFor({ badge, collection }: Pick<FoundBadge, "badge" | "collection">) {
   if (collection.name.startsWith("Label CFA")) return `Label CFA ${collection.version}`;
   if (badge.rule) return "Région Normandie";
-  return collection.name.replace(/^Badges de /, "").slice(0, 32);
+  // Whole: the image fits it on the ribbon, however long.
+  return collection.name.replace(/^Badges de /, "");
 }
 
 /** The generated picture of a badge class: its colour, name and collection. */

@@ -31,19 +31,23 @@ const badgeView = z.object({
 const batchView = z
   .object({
     id: z.uuid(),
-    total: z.number(),
-    processed: z.number(),
+    lines: z.number().meta({ description: "Lines of the file, header and blank lines aside" }),
+    processed: z.number().meta({ description: "Lines dealt with so far" }),
     issued: z.number(),
-    problems: z.array(z.object({ line: z.number(), email: z.string(), reason: z.string() })),
+    alreadyHeld: z.number().meta({ description: "Lines whose person already held the badge" }),
+    refused: z
+      .array(z.object({ line: z.number(), email: z.string(), reason: z.string() }))
+      .meta({ description: "Lines not awarded, with why; issued + alreadyHeld + refused = lines" }),
     finished: z.boolean(),
   })
   .meta({
     example: {
       id: "3f0c7d52-7a51-4b7e-9f64-2b1d9e0a6c11",
-      total: 3,
-      processed: 2,
+      lines: 4,
+      processed: 3,
       issued: 1,
-      problems: [{ line: 3, email: "pas-une-adresse", reason: "Adresse électronique invalide." }],
+      alreadyHeld: 1,
+      refused: [{ line: 3, email: "pas-une-adresse", reason: "Adresse électronique invalide." }],
       finished: false,
     },
   });

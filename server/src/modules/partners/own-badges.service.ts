@@ -331,6 +331,7 @@ export async function startAwardBatch(
         organisationId: org.id,
         badgeClassId: badge.id,
         rows: parsed.rows,
+        lines: parsed.rows.length + parsed.problems.length,
         total: parsed.rows.length,
         problems: parsed.problems,
         createdBy: user.id,
@@ -356,13 +357,20 @@ export async function startAwardBatch(
   });
 }
 
+/**
+ * A batch as its partner reads it, counted in lines of the file: each line is
+ * issued, already held or refused (with its number and why), so that once
+ * finished the three add up to the lines. The lines refused at the checks
+ * count as processed from the start.
+ */
 function presentBatch(batch: typeof awardBatches.$inferSelect) {
   return {
     id: batch.id,
-    total: batch.total,
-    processed: batch.processed,
+    lines: batch.lines,
+    processed: batch.lines - batch.total + batch.processed,
     issued: batch.issued,
-    problems: batch.problems,
+    alreadyHeld: batch.alreadyHeld,
+    refused: [...batch.problems].sort((a, b) => a.line - b.line),
     finished: batch.finishedAt !== null,
   };
 }
@@ -394,16 +402,14 @@ export function awardBatchJobHandler(ctx: AppContext) {
     for (let i = batch.processed; i < batch.total; i++) {
       const row = batch.rows[i]!;
       let issued = 0;
+      let alreadyHeld = 0;
       let problem: { line: number; email: string; reason: string } | null = null;
       try {
         const result = await award(ctx, { id: batch.organisationId }, batch.badgeClassId, row);
-        issued = result.created ? 1 : 0;
-        if (!result.created)
-          problem = {
-            line: row.line,
-            email: row.email,
-            reason: "Badge déjà délivré à cette personne.",
-          };
+        // After a crash, the row being awarded may have been issued without its count: an award
+        // newer than the batch is the batch's own.
+        if (result.created || result.credential.createdAt >= batch.createdAt) issued = 1;
+        else alreadyHeld = 1;
       } catch (error) {
         problem = {
           line: row.line,
@@ -419,6 +425,7 @@ export function awardBatchJobHandler(ctx: AppContext) {
         .set({
           processed: i + 1,
           issued: sql`${awardBatches.issued} + ${issued}`,
+          alreadyHeld: sql`${awardBatches.alreadyHeld} + ${alreadyHeld}`,
           ...(problem
             ? { problems: sql`${awardBatches.problems} || ${JSON.stringify([problem])}::jsonb` }
             : {}),

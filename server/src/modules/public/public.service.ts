@@ -8,6 +8,7 @@ import {
   organisations,
 } from "../../db/schema";
 import { AppError } from "../../errors";
+import { toCsv } from "../../lib/csv";
 import { TtlCache } from "../../lib/ttl-cache";
 import { labelProgress } from "../label/label.service";
 
@@ -169,8 +170,7 @@ export async function statistics(ctx: AppContext) {
 
 /** The same figures as CSV (semicolon-separated, as French spreadsheets expect). */
 export function statisticsCsv(stats: Awaited<ReturnType<typeof statistics>>): string {
-  const cell = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
-  const lines: (string | number)[][] = [
+  return toCsv([
     ["indicateur", "détail", "valeur"],
     ...stats.badgesPerYear.map((r) => ["badges délivrés par année", r.year, r.count]),
     ...stats.badgesPerBadge.map((r) => ["badges délivrés par badge", r.badge, r.count]),
@@ -180,6 +180,5 @@ export function statisticsCsv(stats: Awaited<ReturnType<typeof statistics>>): st
       stats.organisationsEngaged,
     ],
     ["lauréats", "CFA détenant le label", stats.laureates],
-  ];
-  return `\ufeff${lines.map((l) => l.map(cell).join(";")).join("\r\n")}\r\n`;
+  ]);
 }
