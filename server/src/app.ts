@@ -15,7 +15,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppContext } from "./context";
 import { handleError, sendError } from "./http/error-handler";
-import { renderBadgeShell, renderPassportShell } from "./http/public-pages";
+import { badgeProgrammeOf, renderBadgeShell, renderPassportShell } from "./http/public-pages";
 import { registerSession } from "./http/session";
 import { adminRoutes } from "./modules/admin/admin.routes";
 import { applicationRoutes } from "./modules/applications/applications.routes";
@@ -173,10 +173,7 @@ export async function buildApp(
     let html = renderedBadges.get(found);
     if (!html) {
       html = renderBadgeShell(page, found.badge, {
-        programmeName: found.programme.name,
-        collection: found.collection.inForce
-          ? found.collection.version
-          : `${found.collection.version}, collection qui n'est plus en vigueur`,
+        ...badgeProgrammeOf(found),
         config: ctx.config,
       });
       renderedBadges.set(found, html);
