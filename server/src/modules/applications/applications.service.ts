@@ -1000,8 +1000,13 @@ export async function listApplications(
     .select({
       application: applications,
       badge: { id: badgeClasses.id, name: badgeClasses.name, required: badgeClasses.required },
-      org: { id: organisations.id, name: organisations.name },
-      session: { name: calendarSessions.name, commissionDate: calendarSessions.commissionDate },
+      rule: badgeClasses.rule,
+      org: { id: organisations.id, name: organisations.name, kind: organisations.kind },
+      session: {
+        name: calendarSessions.name,
+        commissionDate: calendarSessions.commissionDate,
+        revisionsOnly: calendarSessions.revisionsOnly,
+      },
     })
     .from(applications)
     .innerJoin(badgeClasses, eq(badgeClasses.id, applications.badgeClassId))
