@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { demoSiret, demoUai } from "../demo/seed";
-import { readExpectedRecipient } from "./expected-recipient";
+import { readExpectedRecipient, redactRecipient } from "./expected-recipient";
 
 const siret = demoSiret(2);
 const uai = demoUai(11);
@@ -32,5 +32,15 @@ describe("the expected holder typed on the verifier", () => {
     ["", "unknown"],
   ])("%s is refused (%s)", (input, problem) => {
     expect(readExpectedRecipient(input)).toEqual({ ok: false, problem });
+  });
+});
+
+describe("the expected holder in logs", () => {
+  it.each([
+    ["/api/verify?recipient=contact%40cfa.example", "/api/verify?recipient=[redacted]"],
+    ["/api/verify?a=1&recipient=91000002500015&b=2", "/api/verify?a=1&recipient=[redacted]&b=2"],
+    ["/api/applications?organisationId=x", "/api/applications?organisationId=x"],
+  ])("%s is logged as %s", (url, logged) => {
+    expect(redactRecipient(url)).toBe(logged);
   });
 });

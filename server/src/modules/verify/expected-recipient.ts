@@ -54,3 +54,8 @@ export function readExpectedRecipient(
     return { ok: true, recipient: { id: value } };
   return { ok: false, problem: "unknown" };
 }
+
+/** A URL as logs may keep it: the expected holder (an email address, a SIRET) is not kept. */
+export function redactRecipient(url: string): string {
+  return url.replace(/([?&]recipient=)[^&#]*/gi, "$1[redacted]");
+}
