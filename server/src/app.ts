@@ -7,7 +7,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -15,7 +15,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppContext } from "./context";
 import { handleError, sendError } from "./http/error-handler";
-import { renderBadgeShell, renderPassportShell } from "./http/public-pages";
+import { badgeProgrammeOf, renderBadgeShell, renderPassportShell } from "./http/public-pages";
 import { registerSession } from "./http/session";
 import { adminRoutes } from "./modules/admin/admin.routes";
 import { applicationRoutes } from "./modules/applications/applications.routes";
@@ -33,6 +33,7 @@ import { ownBadgeRoutes } from "./modules/partners/own-badges.routes";
 import { partnerRoutes } from "./modules/partners/partners.routes";
 import { publicRoutes } from "./modules/public/public.routes";
 import { publicPassport } from "./modules/public/public.service";
+import { redactRecipient } from "./modules/verify/expected-recipient";
 import { verifyRoutes } from "./modules/verify/verify.routes";
 import { webDistDir } from "./paths";
 
@@ -61,6 +62,15 @@ export async function buildApp(
               "req.headers.authorization",
               'res.headers["set-cookie"]',
             ],
+            // The verifier's expected holder (an email address) travels in the query string.
+            serializers: {
+              req: (req: FastifyRequest) => ({
+                method: req.method,
+                url: redactRecipient(req.url),
+                host: req.host,
+                remoteAddress: req.ip,
+              }),
+            },
           },
     genReqId: () => randomUUID(),
     trustProxy: ctx.config.trustProxy,
@@ -173,10 +183,7 @@ export async function buildApp(
     let html = renderedBadges.get(found);
     if (!html) {
       html = renderBadgeShell(page, found.badge, {
-        programmeName: found.programme.name,
-        collection: found.collection.inForce
-          ? found.collection.version
-          : `${found.collection.version}, collection qui n'est plus en vigueur`,
+        ...badgeProgrammeOf(found),
         config: ctx.config,
       });
       renderedBadges.set(found, html);

@@ -366,6 +366,11 @@ const catalogue = {
     "Donnez un badge à vérifier : un fichier PNG ou SVG, un lien, ou le texte du badge (JSON ou JWT).",
     "Give a badge to verify: a PNG or SVG file, a link, or the badge's text (JSON or JWT).",
   ],
+  VERIFY_RECIPIENT_INVALID: [
+    400,
+    "Le titulaire attendu doit être une adresse e-mail, un SIRET (14 chiffres) ou un UAI (7 chiffres et une lettre).",
+    "The expected holder must be an email address, a SIRET (14 digits) or a UAI (7 digits and a letter).",
+  ],
   RATE_LIMITED: [
     429,
     "Trop de tentatives. Patientez quelques minutes avant de réessayer.",

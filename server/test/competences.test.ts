@@ -355,10 +355,10 @@ describe("partner badges pushed by a partner's system", () => {
 describe("a person's regional badge in public", () => {
   it("does not show the person's name before they accept it", async () => {
     const [regional] = await regionalOf("camille@exemple.fr");
-    const view = json<{ holder: { name: string } }>(
+    const view = json<{ holder: { name: string | null } }>(
       await new TestClient(platform.app).get(`/api/public/credentials/${regional!.credential.id}`),
     );
-    expect(view.holder.name).toBe("Titulaire non affiché");
+    expect(view.holder.name).toBeNull();
     expect(JSON.stringify(view)).not.toContain("Camille");
   });
 });

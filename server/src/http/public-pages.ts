@@ -1,5 +1,6 @@
 import type { Config } from "../config";
 import type { badgeClasses } from "../db/schema";
+import { type Awarding, awardingOf } from "../modules/catalogue/awarding";
 
 type BadgeRow = typeof badgeClasses.$inferSelect;
 
@@ -60,11 +61,65 @@ export function renderShell(shell: string, page: PageMeta): string {
     );
 }
 
+/** Where a badge belongs, in the first HTML response: its programme, or the partner that issues it. */
+export type BadgeProgramme = {
+  programmeName: string;
+  /** The collection's version, or a sentence when it is no longer in force. */
+  collection: string;
+  partner: string | null;
+  awarding: Awarding;
+};
+
+/** A badge class as found with its collection, programme and the programme's owner, if a partner. */
+export function badgeProgrammeOf(found: {
+  badge: Pick<BadgeRow, "kind" | "rule">;
+  collection: { version: string; inForce: boolean };
+  programme: { name: string; ownerOrgId: string | null };
+  owner: { name: string } | null;
+}): BadgeProgramme {
+  return {
+    programmeName: found.programme.name,
+    collection: found.collection.inForce
+      ? found.collection.version
+      : `${found.collection.version}, collection qui n'est plus en vigueur`,
+    partner: found.owner?.name ?? null,
+    awarding: awardingOf(found.badge, found.programme),
+  };
+}
+
+/** The line above a badge's name: the label's collection, the competences programme, or the partner. */
+export function programmeLine(p: BadgeProgramme): string {
+  if (p.awarding === "partner" && p.partner) return `Badge délivré par ${p.partner}`;
+  if (p.awarding === "commission" || p.awarding === "label")
+    return `${p.programmeName} · Collection ${p.collection}`;
+  return p.programmeName;
+}
+
+const duration = (months: number) =>
+  months % 12 === 0 ? `${months / 12} an${months > 12 ? "s" : ""}` : `${months} mois`;
+
+/** How long a badge is valid, and from what: as it is actually awarded. */
+export function validitySentence(p: BadgeProgramme, validityMonths: number): string {
+  const d = duration(validityMonths);
+  switch (p.awarding) {
+    case "commission":
+      return `Valable ${d} à compter de la décision de la commission.`;
+    case "label":
+      return `Valable ${d} à compter de la confirmation du label par la Région, tant que la collection remplit la règle.`;
+    case "automatic":
+      return `Délivré automatiquement par la Région dès que des badges de structures partenaires remplissent sa règle ; valable ${d} à compter de sa délivrance, suspendu si un badge sur lequel il repose est retiré ou expire.`;
+    case "request":
+      return `Accordé par la Région à la structure partenaire qui le demande ; valable ${d} à compter de la décision.`;
+    case "partner":
+      return `Délivré par ${p.partner ?? "la structure partenaire"} ; valable ${d} à compter de sa délivrance.`;
+  }
+}
+
 /** The badge class page (/badges/:id). */
 export function renderBadgeShell(
   shell: string,
   badge: BadgeRow,
-  context: { programmeName: string; collection: string; config: Pick<Config, "publicUrl"> },
+  context: BadgeProgramme & { config: Pick<Config, "publicUrl"> },
 ): string {
   const url = `${context.config.publicUrl}/badges/${badge.id}`;
   const image = `${context.config.publicUrl}/api/public/badges/${badge.id}/image.png`;
@@ -74,8 +129,9 @@ export function renderBadgeShell(
         `<li><p>${escapeHtml(c.statement)}</p><ul>${c.evidence.map((e) => `<li>${escapeHtml(e)}</li>`).join("")}</ul></li>`,
     )
     .join("");
+  const recognisedBy = context.partner ?? "Région Normandie";
   return renderShell(shell, {
-    title: `${badge.name} — ${context.programmeName}`,
+    title: `${badge.name} — ${context.partner ?? context.programmeName}`,
     description: badge.recognises,
     url,
     image,
@@ -88,11 +144,14 @@ export function renderBadgeShell(
       url,
       image,
       credentialCategory: "badge",
-      recognizedBy: { "@type": "GovernmentOrganization", name: "Région Normandie" },
+      recognizedBy: {
+        "@type": context.partner ? "Organization" : "GovernmentOrganization",
+        name: recognisedBy,
+      },
       validFor: `P${badge.validityMonths}M`,
       competencyRequired: badge.criteria.map((c) => c.statement),
     },
-    body: `<article><img src="/api/public/badges/${badge.id}/image.svg" alt="Badge ${escapeHtml(badge.name)}" width="280" height="308" /><p>${escapeHtml(context.programmeName)} · Collection ${escapeHtml(context.collection)}</p><h1>${escapeHtml(badge.name)}</h1>${badge.required ? "<p>Obligatoire pour le label</p>" : ""}<p>${escapeHtml(badge.recognises)}</p><p>Valable ${badge.validityMonths / 12} ans à compter de la décision de la commission.</p><h2>Critères</h2><ol>${criteria}</ol></article>`,
+    body: `<article><img src="/api/public/badges/${badge.id}/image.svg" alt="Badge ${escapeHtml(badge.name)}" width="280" height="308" /><p>${escapeHtml(programmeLine(context))}</p><h1>${escapeHtml(badge.name)}</h1>${badge.required ? "<p>Obligatoire pour le label</p>" : ""}<p>${escapeHtml(badge.recognises)}</p><p>${escapeHtml(validitySentence(context, badge.validityMonths))}</p><h2>Critères</h2><ol>${criteria}</ol></article>`,
   });
 }
 
@@ -116,7 +175,9 @@ export function renderCredentialShell(
   view: {
     id: string;
     badge: { id: string; name: string; recognises: string };
-    holder: string;
+    programme: BadgeProgramme;
+    /** Null for a person who does not show their name (a badge not accepted yet). */
+    holder: string | null;
     issuer: string;
     validFrom: Date;
     validUntil: Date | null;
@@ -128,14 +189,18 @@ export function renderCredentialShell(
 ): string {
   const url = `${config.publicUrl}/credentials/${view.id}`;
   const image = `${config.publicUrl}/credentials/${view.id}.png`;
-  const title = `${view.badge.name} — ${view.holder}`;
+  const title = view.holder ? `${view.badge.name} — ${view.holder}` : view.badge.name;
   const status =
     view.status === "revoked" && view.revocationReason
       ? `${statusText.revoked} : ${view.revocationReason}`
       : view.status === "suspended" && view.suspensionReason
         ? `${statusText.suspended} : ${view.suspensionReason}`
         : statusText[view.status];
-  const description = `Badge délivré par ${view.issuer} à ${view.holder} le ${frDate(view.validFrom)}. ${statusText[view.status]}.`;
+  const to = view.holder ?? "une personne qui n'affiche pas son nom";
+  const description = `Badge délivré par ${view.issuer} à ${to} le ${frDate(view.validFrom)}. ${statusText[view.status]}.`;
+  const awarded = view.holder
+    ? `Délivré à <strong>${escapeHtml(view.holder)}</strong> par ${escapeHtml(view.issuer)}`
+    : `Délivré par ${escapeHtml(view.issuer)} à ${escapeHtml(to)},`;
   return renderShell(shell, {
     title,
     description,
@@ -154,7 +219,7 @@ export function renderCredentialShell(
       dateCreated: view.validFrom.toISOString(),
       ...(view.validUntil ? { expires: view.validUntil.toISOString() } : {}),
     },
-    body: `<article><img src="/credentials/${view.id}.svg" alt="Badge ${escapeHtml(view.badge.name)}" width="280" height="308" /><h1>${escapeHtml(view.badge.name)}</h1><p>Délivré à <strong>${escapeHtml(view.holder)}</strong> par ${escapeHtml(view.issuer)} le ${frDate(view.validFrom)}${view.validUntil ? `, valable jusqu'au ${frDate(view.validUntil)}` : ""}.</p><p>Statut : <strong>${escapeHtml(status)}</strong></p><p>${escapeHtml(view.badge.recognises)}</p><p><a href="/credentials/${view.id}.json">Le badge signé (JSON)</a> · <a href="/badges/${view.badge.id}">Les critères du badge</a></p></article>`,
+    body: `<article><img src="/credentials/${view.id}.svg" alt="Badge ${escapeHtml(view.badge.name)}" width="280" height="308" /><p>${escapeHtml(programmeLine(view.programme))}</p><h1>${escapeHtml(view.badge.name)}</h1><p>${awarded} le ${frDate(view.validFrom)}${view.validUntil ? `, valable jusqu'au ${frDate(view.validUntil)}` : ""}.</p><p>Statut : <strong>${escapeHtml(status)}</strong></p><p>${escapeHtml(view.badge.recognises)}</p><p><a href="/credentials/${view.id}.json">Le badge signé (JSON)</a> · <a href="/badges/${view.badge.id}">Les critères du badge</a></p></article>`,
   });
 }
 

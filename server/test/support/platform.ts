@@ -50,6 +50,21 @@ export async function freshDatabase(): Promise<{ database: Database; url?: strin
   return { database: await openDatabase({ databaseUrl: url, poolSize: 4 }), url };
 }
 
+/**
+ * The app as it runs with a built web app: public pages answer their first
+ * HTML (preview tags, content without JavaScript) around a minimal shell.
+ */
+export async function appWithWebShell(platform: Platform): Promise<FastifyInstance> {
+  const webDir = fs.mkdtempSync(path.join(os.tmpdir(), "blason-web-"));
+  fs.writeFileSync(
+    path.join(webDir, "index.html"),
+    '<!doctype html><html lang="fr"><head><meta charset="UTF-8" /><meta name="description" content="x" /><title>Blason</title></head><body><div id="root"></div><script type="module" src="/assets/app.js"></script></body></html>',
+  );
+  const app = await buildApp(platform.ctx, { logger: false, webDir });
+  await app.ready();
+  return app;
+}
+
 export async function createTestPlatform(
   options: { config?: Record<string, string>; mailer?: Mailer; backoffMs?: number } = {},
 ): Promise<TestPlatform> {

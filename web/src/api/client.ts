@@ -170,7 +170,11 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
  * Sends a badge to the public verifier as it is: a file with its own type,
  * or text (JSON, a JWT or a link). The endpoint takes no CSRF token.
  */
-export async function verifyBadge(body: Blob | string): Promise<VerificationReport> {
+/** POST /api/verify; `recipient` is the expected holder (email, SIRET or UAI), checked against the badge. */
+export async function verifyBadge(
+  body: Blob | string,
+  recipient?: string,
+): Promise<VerificationReport> {
   const text = typeof body === "string";
   const type = text
     ? body.startsWith("{")
@@ -180,7 +184,8 @@ export async function verifyBadge(body: Blob | string): Promise<VerificationRepo
       ((body as File).name?.endsWith(".json") ? "application/json" : "application/octet-stream");
   let response: Response;
   try {
-    response = await fetch("/api/verify", {
+    const query = recipient ? `?recipient=${encodeURIComponent(recipient)}` : "";
+    response = await fetch(`/api/verify${query}`, {
       method: "POST",
       headers: {
         "Content-Type": type,
@@ -194,11 +199,16 @@ export async function verifyBadge(body: Blob | string): Promise<VerificationRepo
   }
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
+    const error = (
+      data as
+        | { error?: { code?: string; message?: string; fields?: Record<string, string> } }
+        | undefined
+    )?.error;
     throw new ApiError(
       response.status,
       error?.code ?? "INTERNAL",
       error?.message ?? response.statusText,
+      error?.fields,
     );
   }
   return data as VerificationReport;

@@ -107,7 +107,7 @@ export function FormError({
           <ul>
             {fields.map(([field, text]) => (
               <li key={field}>
-                {labels[field] ?? field} : {text}
+                {t("common.labelled", { label: labels[field] ?? field, value: text })}
               </li>
             ))}
           </ul>

@@ -38,6 +38,7 @@ export const en: Dictionary = {
     back: "Back",
     none: "None",
     close: "Close",
+    labelled: "{{label}}: {{value}}",
   },
   kinds: {
     region: "Region",
@@ -301,7 +302,26 @@ export const en: Dictionary = {
     required: "Required",
     requiredLong: "Required for the label",
     imageAlt: "Image of the {{name}} badge",
-    validity: "Valid for {{years}} years from the commission's decision.",
+    validity: {
+      commission: "Valid for {{duration}} from the commission's decision.",
+      label:
+        "Valid for {{duration}} from the Region's confirmation of the label, as long as the collection meets the rule.",
+      automatic:
+        "Issued automatically by the Region as soon as badges from partner organisations meet its rule: no application, no commission. Valid for {{duration}} from its issue; suspended if a badge it relies on is withdrawn or expires.",
+      request:
+        "Granted by the Region to the partner organisation that requests it, without waiting for a commission. Valid for {{duration}} from the decision.",
+      partner: "Issued by {{partner}}. Valid for {{duration}} from its issue.",
+    },
+    years_one: "{{count}} year",
+    years_other: "{{count}} years",
+    months_one: "{{count}} month",
+    months_other: "{{count}} months",
+    partnerKicker: "A badge issued by {{partner}}",
+    partnerTitle: "The badges of {{partner}}",
+    partnerLead: "The badges {{partner}} issues on Blason, signed with its own key.",
+    partnerRuleTitle: "Who issues these badges",
+    partnerRule:
+      "{{partner}} issues them itself to the people who meet their criteria. When they match a regional competence approved by the Region, they count towards the regional badges.",
     criteria: "Criteria",
     evidence: "Evidence expected:",
     renewal: "On renewal:",
@@ -330,6 +350,22 @@ export const en: Dictionary = {
     badge: "Badge",
     issuer: "Issuer",
     recipient: "Holder",
+    expectedLabel: "Expected holder",
+    expectedHint:
+      "Their email address, SIRET (14 digits) or UAI (7 digits and a letter). A badge often holds these only in hashed form: Blason checks that they match.",
+    holderConfirmed: "{{value}}, confirmed by the badge",
+    holderHashed:
+      "Identified by {{what}}, in hashed form: enter the expected holder to check that it is them.",
+    holderDid: "Identified by a decentralised identifier (DID)",
+    identities: {
+      emailAddress: "an email address",
+      identifier: "an identifier (SIRET, UAI…)",
+      telephone: "a telephone number",
+      url: "a web address",
+      sourcedId: "an identifier from their institution",
+      other: "an identifier",
+    },
+    issuerUnnamed: "Unnamed issuer",
     validFrom: "Valid from",
     validUntil: "Valid until",
     format: "Format",
@@ -364,8 +400,9 @@ export const en: Dictionary = {
   },
   credential: {
     title: "Awarded badge",
-    kicker: "Innovative and Sustainable CFA label · {{collection}} collection",
     awardedTo: "Awarded to {{holder}} by {{issuer}}.",
+    awardedToHidden: "Awarded by {{issuer}} to a person who does not show their name.",
+    holderHidden: "A person who does not show their name",
     holder: "Holder",
     issuer: "Issuer",
     issuedOn: "Awarded on",
@@ -448,6 +485,8 @@ export const en: Dictionary = {
     queueTitle: "Applications and commissions",
     none: "No application yet.",
     noSession: "Drafts (not sent yet)",
+    continuous: "Requests from partner organisations (decided as they come)",
+    withoutSession: "Applications without a session",
     badge: "Badge",
     organisation: "Organisation",
     state: "Status",
@@ -518,6 +557,7 @@ export const en: Dictionary = {
       REVIEWER_DUPLICATE: "{{name}} is chosen twice.",
     },
     decisionTitle: "The commission's decision",
+    decisionTitleContinuous: "The Region's decision",
     outcome: "Decision",
     outcomes: {
       granted: "Badge awarded",
@@ -525,7 +565,13 @@ export const en: Dictionary = {
       refused: "Badge not awarded",
     },
     motivation: "Reasons",
-    motivationHint: "They are sent to the CFA. For a revision, say exactly what to change.",
+    motivationHint: {
+      cfa: "They are sent to the CFA. For a revision, say exactly what to change.",
+      ufa: "They are sent to the UFA. For a revision, say exactly what to change.",
+      partner:
+        "They are sent to the partner organisation. For a revision, say exactly what to change.",
+      other: "They are sent to the organisation. For a revision, say exactly what to change.",
+    },
     record: "Record the decision",
     states: {
       draft: "Draft",
@@ -671,6 +717,10 @@ export const en: Dictionary = {
     perYear: "Badges awarded per year",
     perBadge: "Badges awarded per badge (★ required)",
     csv: "Download the figures (CSV)",
+  },
+  sessions: {
+    commission: "{{of}} commission",
+    revisions: "{{of}} revisions",
   },
   programme: {
     calendarTitle: "The commission calendar",

@@ -36,6 +36,8 @@ export const fr = {
     back: "Retour",
     none: "Aucun",
     close: "Fermer",
+    /** A label and its value: French puts a space before the colon, English does not. */
+    labelled: "{{label}} : {{value}}",
   },
   kinds: { region: "Région", cfa: "CFA", ufa: "UFA (site)", partner: "Structure partenaire" },
   memberRoles: { member: "Membre", admin: "Administrateur" },
@@ -296,7 +298,26 @@ export const fr = {
     required: "Obligatoire",
     requiredLong: "Obligatoire pour le label",
     imageAlt: "Image du badge {{name}}",
-    validity: "Valable {{years}} ans à compter de la décision de la commission.",
+    validity: {
+      commission: "Valable {{duration}} à compter de la décision de la commission.",
+      label:
+        "Valable {{duration}} à compter de la confirmation du label par la Région, tant que la collection remplit la règle.",
+      automatic:
+        "Délivré automatiquement par la Région dès que des badges de structures partenaires remplissent sa règle : pas de dossier ni de commission. Valable {{duration}} à compter de sa délivrance ; suspendu si un badge sur lequel il repose est retiré ou expire.",
+      request:
+        "Accordé par la Région à la structure partenaire qui le demande, sans attendre de commission. Valable {{duration}} à compter de la décision.",
+      partner: "Délivré par {{partner}}. Valable {{duration}} à compter de sa délivrance.",
+    },
+    years_one: "{{count}} an",
+    years_other: "{{count}} ans",
+    months_one: "{{count}} mois",
+    months_other: "{{count}} mois",
+    partnerKicker: "Badge délivré par {{partner}}",
+    partnerTitle: "Les badges de {{partner}}",
+    partnerLead: "Les badges que {{partner}} délivre sur Blason, signés de sa propre clé.",
+    partnerRuleTitle: "Qui délivre ces badges",
+    partnerRule:
+      "{{partner}} les délivre elle-même aux personnes qui remplissent leurs critères. S'ils correspondent à une compétence régionale validée par la Région, ils comptent pour les badges régionaux.",
     criteria: "Critères",
     evidence: "Preuves attendues :",
     renewal: "Au renouvellement :",
@@ -325,6 +346,22 @@ export const fr = {
     badge: "Badge",
     issuer: "Émetteur",
     recipient: "Titulaire",
+    expectedLabel: "Titulaire attendu",
+    expectedHint:
+      "Son adresse e-mail, son SIRET (14 chiffres) ou son UAI (7 chiffres et une lettre). Un badge ne contient souvent ces informations que chiffrées : Blason vérifie qu'elles correspondent.",
+    holderConfirmed: "{{value}}, confirmé par le badge",
+    holderHashed:
+      "Identifié par {{what}}, sous forme chiffrée : indiquez le titulaire attendu pour vérifier que c'est bien lui.",
+    holderDid: "Identifié par un identifiant décentralisé (DID)",
+    identities: {
+      emailAddress: "une adresse e-mail",
+      identifier: "un identifiant (SIRET, UAI…)",
+      telephone: "un numéro de téléphone",
+      url: "une adresse web",
+      sourcedId: "un identifiant de son établissement",
+      other: "un identifiant",
+    },
+    issuerUnnamed: "Émetteur sans nom",
     validFrom: "Valable depuis le",
     validUntil: "Valable jusqu'au",
     format: "Format",
@@ -359,8 +396,9 @@ export const fr = {
   },
   credential: {
     title: "Badge délivré",
-    kicker: "Label CFA Innovant et Durable · Collection {{collection}}",
     awardedTo: "Délivré à {{holder}} par {{issuer}}.",
+    awardedToHidden: "Délivré par {{issuer}} à une personne qui n'affiche pas son nom.",
+    holderHidden: "Une personne qui n'affiche pas son nom",
     holder: "Titulaire",
     issuer: "Émetteur",
     issuedOn: "Délivré le",
@@ -445,6 +483,8 @@ export const fr = {
     queueTitle: "Demandes et commissions",
     none: "Aucune demande pour l'instant.",
     noSession: "Brouillons (pas encore envoyés)",
+    continuous: "Demandes des structures partenaires (décidées au fil de l'eau)",
+    withoutSession: "Demandes sans session",
     badge: "Badge",
     organisation: "Organisation",
     state: "État",
@@ -519,6 +559,7 @@ export const fr = {
       REVIEWER_DUPLICATE: "{{name}} est choisi deux fois.",
     },
     decisionTitle: "Décision de la commission",
+    decisionTitleContinuous: "Décision de la Région",
     outcome: "Décision",
     outcomes: {
       granted: "Badge attribué",
@@ -526,8 +567,14 @@ export const fr = {
       refused: "Badge non attribué",
     },
     motivation: "Motivation",
-    motivationHint:
-      "Elle est envoyée au CFA. Pour une révision, dites précisément ce qu'il faut modifier.",
+    motivationHint: {
+      cfa: "Elle est envoyée au CFA. Pour une révision, dites précisément ce qu'il faut modifier.",
+      ufa: "Elle est envoyée à l'UFA. Pour une révision, dites précisément ce qu'il faut modifier.",
+      partner:
+        "Elle est envoyée à la structure partenaire. Pour une révision, dites précisément ce qu'il faut modifier.",
+      other:
+        "Elle est envoyée à l'organisation. Pour une révision, dites précisément ce qu'il faut modifier.",
+    },
     record: "Enregistrer la décision",
     states: {
       draft: "Brouillon",
@@ -675,6 +722,10 @@ export const fr = {
     perYear: "Badges délivrés par année",
     perBadge: "Badges délivrés par badge (★ obligatoires)",
     csv: "Télécharger les chiffres (CSV)",
+  },
+  sessions: {
+    commission: "Commission {{of}}",
+    revisions: "Révisions {{of}}",
   },
   programme: {
     calendarTitle: "Le calendrier des commissions",

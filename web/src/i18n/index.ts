@@ -41,4 +41,27 @@ export function formatDate(iso: string, lang: string, withTime = false): string 
   }).format(new Date(iso));
 }
 
+/**
+ * A commission session's name, written from its date in the reader's
+ * language ("Commission d'avril 2027", "April 2027 commission"), never the
+ * name stored by whoever created it.
+ */
+export function sessionLabel(
+  session: { commissionDate: string; revisionsOnly: boolean },
+  lang: string,
+): string {
+  const monthYear = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", {
+    timeZone: "Europe/Paris",
+    month: "long",
+    year: "numeric",
+  }).format(new Date(`${session.commissionDate}T12:00:00Z`));
+  // French elides "de" before a vowel: d'avril, d'août, d'octobre.
+  const of =
+    lang === "en" ? monthYear : /^[aeiou]/i.test(monthYear) ? `d'${monthYear}` : `de ${monthYear}`;
+  return i18n.t(session.revisionsOnly ? "sessions.revisions" : "sessions.commission", {
+    lng: lang,
+    of,
+  });
+}
+
 export { i18n };

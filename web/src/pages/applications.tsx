@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, api, endpoints } from "../api/client";
 import { FormError, formValues, Notice, SelectField, Unavailable } from "../components/forms";
 import { hasRole, useMe, usePageTitle } from "../components/hooks";
-import { formatDate } from "../i18n";
+import { formatDate, sessionLabel } from "../i18n";
 
 type State =
   | "draft"
@@ -46,9 +46,16 @@ export type ApplicationSummary = {
   id: string;
   state: State;
   kind: "first" | "renewal";
+  /** In calendar sessions (a commission decides), or continuous (decided as it comes). */
+  intake: "sessions" | "continuous";
   badge: { id: string; name: string; required: boolean };
-  organisation: { id: string; name: string };
-  session: { name: string; deadline: string; commissionDate: string } | null;
+  organisation: { id: string; name: string; kind: string };
+  session: {
+    name: string;
+    deadline: string;
+    commissionDate: string;
+    revisionsOnly: boolean;
+  } | null;
   submittedAt: string | null;
   updatedAt: string;
   /** The caller's own review, when they sit on the panel. */
@@ -64,7 +71,12 @@ type Detail = Omit<ApplicationSummary, "badge" | "session"> & {
     criteria: { statement: string; evidence: string[] }[];
     renewalExtra: string | null;
   };
-  session: { name: string; deadline: string; commissionDate: string } | null;
+  session: {
+    name: string;
+    deadline: string;
+    commissionDate: string;
+    revisionsOnly: boolean;
+  } | null;
   answers: Record<string, Answer>;
   motivation: string | null;
   files: FileInfo[];
@@ -95,6 +107,24 @@ const stateTone: Record<State, string> = {
   withdrawn: "",
 };
 
+/**
+ * Where a row of the list goes: its session, or, without one, the partners'
+ * requests decided as they come, the drafts not sent yet, or (sent without a
+ * session, which a label application never is) a group of their own.
+ */
+function groupOf(row: ApplicationSummary, t: (key: string) => string, lang: string) {
+  if (row.session)
+    return { key: `session:${row.session.name}`, title: sessionLabel(row.session, lang) };
+  if (row.intake === "continuous")
+    return { key: "continuous", title: t("applications.continuous") };
+  if (row.state === "draft") return { key: "drafts", title: t("applications.noSession") };
+  return { key: "none", title: t("applications.withoutSession") };
+}
+
+/** Who a decision's reasons are sent to: a CFA, a UFA, a partner organisation, or any other. */
+const recipientKind = (kind: string) =>
+  kind === "cfa" || kind === "ufa" || kind === "partner" ? kind : "other";
+
 function StateChip({ state }: { state: State }) {
   const { t } = useTranslation();
   return (
@@ -122,10 +152,11 @@ export function ApplicationsPage() {
   });
   if (me.isPending || list.isPending) return <p>{t("common.loading")}</p>;
   const rows = list.data?.applications ?? [];
-  const bySession = new Map<string, ApplicationSummary[]>();
+  const bySession = new Map<string, { title: string; apps: ApplicationSummary[] }>();
   for (const row of rows) {
-    const key = row.session?.name ?? t("applications.noSession");
-    bySession.set(key, [...(bySession.get(key) ?? []), row]);
+    const group = groupOf(row, t, i18n.language);
+    const apps = bySession.get(group.key)?.apps ?? [];
+    bySession.set(group.key, { title: group.title, apps: [...apps, row] });
   }
   return (
     <>
@@ -133,10 +164,10 @@ export function ApplicationsPage() {
       <FormError error={list.error} />
       {cfa && !manager ? <NewApplication organisationId={cfa.id} /> : null}
       {rows.length === 0 ? <p className="empty">{t("applications.none")}</p> : null}
-      {[...bySession].map(([session, apps]) => (
-        <section key={session} aria-labelledby={`s-${session}`}>
-          <h2 id={`s-${session}`}>
-            {session}
+      {[...bySession].map(([key, { title, apps }], index) => (
+        <section key={key} aria-labelledby={`group-${index}`}>
+          <h2 id={`group-${index}`}>
+            {title}
             {apps[0]?.session ? (
               <span className="muted">
                 {" "}
@@ -221,7 +252,7 @@ export function ReviewerAssignments() {
               <td>
                 {a.session ? (
                   <>
-                    {a.session.name}
+                    {sessionLabel(a.session, i18n.language)}
                     <br />
                     <span className="muted">
                       {t("applications.assigned.deadline", {
@@ -1034,7 +1065,12 @@ function Reviews({ detail, onChange }: { detail: Detail; onChange: () => void })
             {r.ratings ? (
               <p className="muted">
                 {Object.entries(r.ratings)
-                  .map(([k, v]) => `${t("applications.criterion", { n: Number(k) + 1 })} : ${v}/4`)
+                  .map(([k, v]) =>
+                    t("common.labelled", {
+                      label: t("applications.criterion", { n: Number(k) + 1 }),
+                      value: `${v}/4`,
+                    }),
+                  )
                   .join(" · ")}
               </p>
             ) : null}
@@ -1133,7 +1169,11 @@ function ManagerPanel({ detail, onChange }: { detail: Detail; onChange: () => vo
       ) : null}
       {detail.can.events.includes("grant") ? (
         <section className="card card--accent" aria-labelledby="decision-title">
-          <h2 id="decision-title">{t("applications.decisionTitle")}</h2>
+          <h2 id="decision-title">
+            {detail.intake === "continuous"
+              ? t("applications.decisionTitleContinuous")
+              : t("applications.decisionTitle")}
+          </h2>
           <form
             onSubmit={(event) => {
               event.preventDefault();
@@ -1154,7 +1194,7 @@ function ManagerPanel({ detail, onChange }: { detail: Detail; onChange: () => vo
             <div className="field">
               <label htmlFor="motivation">{t("applications.motivation")}</label>
               <p className="field__hint" id="motivation-hint">
-                {t("applications.motivationHint")}
+                {t(`applications.motivationHint.${recipientKind(detail.organisation.kind)}`)}
               </p>
               <textarea
                 id="motivation"
@@ -1222,7 +1262,7 @@ export function ApplicationPage() {
       {d.session ? (
         <p>
           {t("applications.sessionLine", {
-            session: d.session.name,
+            session: sessionLabel(d.session, i18n.language),
             date: formatDate(d.session.commissionDate, i18n.language),
           })}
         </p>

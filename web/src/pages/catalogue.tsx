@@ -4,7 +4,12 @@ import { Link, useParams } from "react-router";
 import { api } from "../api/client";
 import { FormError, Unavailable } from "../components/forms";
 import { usePageTitle } from "../components/hooks";
-import { formatDate } from "../i18n";
+import { formatDate, sessionLabel } from "../i18n";
+
+/** Who awards a badge and how: what its validity counts from. */
+export type Awarding = "commission" | "label" | "automatic" | "request" | "partner";
+/** A programme, or (partner set) a partner's own badges on Blason. */
+export type ProgrammeRef = { slug: string; name: string; partner: string | null };
 
 type PublicBadge = {
   id: string;
@@ -19,9 +24,10 @@ type PublicBadge = {
   renewalExtra: string | null;
   alignments: { framework: string; code: string; name: string }[];
   forOrganisations: boolean;
+  awarding: Awarding;
 };
 type Catalogue = {
-  programme: { slug: string; name: string; description: string };
+  programme: ProgrammeRef & { description: string };
   collection: {
     version: string;
     name: string;
@@ -34,6 +40,45 @@ type Catalogue = {
 
 /** Same-origin path of an absolute URL the API gives (images are served by us). */
 const path = (url: string) => new URL(url).pathname;
+
+/**
+ * The line above a badge's name: the label's programme and collection, the
+ * competences programme, or the partner whose own badge it is.
+ */
+export function ProgrammeLine({
+  programme,
+  collection,
+  awarding,
+}: {
+  programme: ProgrammeRef;
+  collection: string;
+  awarding: Awarding;
+}) {
+  const { t } = useTranslation();
+  if (programme.partner)
+    return (
+      <Link to={`/programmes/${programme.slug}`}>
+        {t("catalogue.partnerKicker", { partner: programme.partner })}
+      </Link>
+    );
+  return (
+    <>
+      <Link to={`/programmes/${programme.slug}`}>{programme.name}</Link>
+      {awarding === "commission" || awarding === "label"
+        ? ` · ${t("catalogue.collection", { version: collection })}`
+        : null}
+    </>
+  );
+}
+
+/** "3 ans", "18 mois": a validity in the reader's words. */
+function useDuration() {
+  const { t } = useTranslation();
+  return (months: number) =>
+    months % 12 === 0
+      ? t("catalogue.years", { count: months / 12 })
+      : t("catalogue.months", { count: months });
+}
 
 function BadgeCard({ badge }: { badge: PublicBadge }) {
   const { t } = useTranslation();
@@ -61,10 +106,16 @@ export function CataloguePage() {
     queryFn: () =>
       api<Catalogue>("GET", `/api/public/programmes/${encodeURIComponent(slug)}/badges`),
   });
-  usePageTitle(catalogue.data?.programme.name ?? t("catalogue.title"));
+  const partner = catalogue.data?.programme.partner;
+  usePageTitle(
+    partner
+      ? t("catalogue.partnerTitle", { partner })
+      : (catalogue.data?.programme.name ?? t("catalogue.title")),
+  );
   if (catalogue.isPending) return <p>{t("common.loading")}</p>;
   if (!catalogue.data) return <FormError error={catalogue.error} />;
   const { programme, collection, badges } = catalogue.data;
+  if (programme.partner) return <PartnerCatalogue partner={programme.partner} badges={badges} />;
   const label = slug === "label-cfa";
   const required = badges.filter((b) => b.required);
   const optional = badges.filter((b) => !b.required && !b.forOrganisations);
@@ -136,6 +187,26 @@ export function CataloguePage() {
   );
 }
 
+/** A partner's own badges: issued by the partner itself, no collection or commission. */
+function PartnerCatalogue({ partner, badges }: { partner: string; badges: PublicBadge[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("catalogue.partnerTitle", { partner })}</h1>
+      <p className="lead">{t("catalogue.partnerLead", { partner })}</p>
+      <div className="card card--accent rule">
+        <h2>{t("catalogue.partnerRuleTitle")}</h2>
+        <p>{t("catalogue.partnerRule", { partner })}</p>
+      </div>
+      <ul className="badge-grid plain">
+        {badges.map((b) => (
+          <BadgeCard key={b.id} badge={b} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
 type Session = {
   id: string;
   name: string;
@@ -177,7 +248,7 @@ function ProgrammeInfo({ slug }: { slug: string }) {
                 {upcoming.map((s) => (
                   <tr key={s.id}>
                     <td>
-                      {s.name}
+                      {sessionLabel(s, i18n.language)}
                       {s.revisionsOnly ? (
                         <span className="muted"> — {t("programme.revisionsOnly")}</span>
                       ) : null}
@@ -225,7 +296,7 @@ export function BadgePage() {
     queryFn: () =>
       api<
         PublicBadge & {
-          programme: { slug: string; name: string };
+          programme: ProgrammeRef;
           collection: string;
           inForce: boolean;
           successor: { id: string; name: string; collection: string } | null;
@@ -234,6 +305,7 @@ export function BadgePage() {
     retry: false,
   });
   usePageTitle(badge.data?.name ?? t("catalogue.title"));
+  const duration = useDuration();
   if (!badge.data) return <Unavailable query={badge} title={t("notFound.title")} />;
   const b = badge.data;
   return (
@@ -248,8 +320,7 @@ export function BadgePage() {
       </div>
       <div>
         <p>
-          <Link to={`/programmes/${b.programme.slug}`}>{b.programme.name}</Link> ·{" "}
-          {t("catalogue.collection", { version: b.collection })}
+          <ProgrammeLine programme={b.programme} collection={b.collection} awarding={b.awarding} />
         </p>
         <h1>{b.name}</h1>
         {!b.inForce ? (
@@ -275,7 +346,12 @@ export function BadgePage() {
           </p>
         ) : null}
         <p className="lead">{b.recognises}</p>
-        <p>{t("catalogue.validity", { years: b.validityMonths / 12 })}</p>
+        <p>
+          {t(`catalogue.validity.${b.awarding}`, {
+            duration: duration(b.validityMonths),
+            partner: b.programme.partner,
+          })}
+        </p>
         <h2 id="criteres">{t("catalogue.criteria")}</h2>
         <ol className="criteria">
           {b.criteria.map((c) => (
@@ -301,7 +377,8 @@ export function BadgePage() {
             <ul>
               {b.alignments.map((a) => (
                 <li key={a.code}>
-                  {a.framework} {t("catalogue.indicator")} {a.code} : {a.name}
+                  {a.framework} {t("catalogue.indicator")}{" "}
+                  {t("common.labelled", { label: a.code, value: a.name })}
                 </li>
               ))}
             </ul>

@@ -6,6 +6,7 @@ import { api } from "../api/client";
 import { FormError, Notice, Unavailable } from "../components/forms";
 import { hasRole, useMe, usePageTitle } from "../components/hooks";
 import { formatDate } from "../i18n";
+import { type Awarding, ProgrammeLine, type ProgrammeRef } from "./catalogue";
 
 export type CredentialView = {
   id: string;
@@ -25,9 +26,12 @@ export type CredentialView = {
     recognises: string;
     required: boolean;
     collection: string;
+    programme: ProgrammeRef;
+    awarding: Awarding;
     image: string;
   };
-  holder: { id: string; name: string; kind: string };
+  /** name is null for a person who does not show it. */
+  holder: { id: string; name: string | null; kind: string };
   issuer: { name: string; url: string };
   downloads: { json: string; png: string; svg: string; ob2: string };
 };
@@ -98,14 +102,15 @@ function linkedInUrl(c: CredentialView): string {
 function embedCode(c: CredentialView): string {
   const attr = (v: string) =>
     v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  return `<a href="${attr(c.url)}"><img src="${attr(c.downloads.png)}" alt="${attr(`Badge ${c.badge.name} — ${c.holder.name}`)}" width="120" height="132"></a>`;
+  const alt = c.holder.name ? `Badge ${c.badge.name} — ${c.holder.name}` : `Badge ${c.badge.name}`;
+  return `<a href="${attr(c.url)}"><img src="${attr(c.downloads.png)}" alt="${attr(alt)}" width="120" height="132"></a>`;
 }
 
 function Share({ credential }: { credential: CredentialView }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const subject = t("credential.shareSubject", { badge: credential.badge.name });
-  const body = `${credential.holder.name} — ${credential.badge.name}\n${credential.url}`;
+  const body = `${credential.holder.name ? `${credential.holder.name} — ` : ""}${credential.badge.name}\n${credential.url}`;
   return (
     <section aria-labelledby="share-title" className="card">
       <h2 id="share-title">{t("credential.shareTitle")}</h2>
@@ -179,7 +184,9 @@ export function CredentialPage() {
     retry: false,
   });
   usePageTitle(
-    query.data ? `${query.data.badge.name} — ${query.data.holder.name}` : t("credential.title"),
+    query.data
+      ? [query.data.badge.name, query.data.holder.name].filter(Boolean).join(" — ")
+      : t("credential.title"),
   );
   if (!query.data) return <Unavailable query={query} title={t("notFound.title")} />;
   const c = query.data;
@@ -195,10 +202,18 @@ export function CredentialPage() {
         />
       </div>
       <div>
-        <p>{t("credential.kicker", { collection: c.badge.collection })}</p>
+        <p>
+          <ProgrammeLine
+            programme={c.badge.programme}
+            collection={c.badge.collection}
+            awarding={c.badge.awarding}
+          />
+        </p>
         <h1>{c.badge.name}</h1>
         <p className="lead">
-          {t("credential.awardedTo", { holder: c.holder.name, issuer: c.issuer.name })}
+          {c.holder.name
+            ? t("credential.awardedTo", { holder: c.holder.name, issuer: c.issuer.name })
+            : t("credential.awardedToHidden", { issuer: c.issuer.name })}
         </p>
         <StatusChip credential={c} />
         {c.status === "revoked" ? (
@@ -219,7 +234,7 @@ export function CredentialPage() {
         ) : null}
         <dl className="facts">
           <dt>{t("credential.holder")}</dt>
-          <dd>{c.holder.name}</dd>
+          <dd>{c.holder.name ?? t("credential.holderHidden")}</dd>
           <dt>{t("credential.issuer")}</dt>
           <dd>{c.issuer.name}</dd>
           <dt>{t("credential.issuedOn")}</dt>

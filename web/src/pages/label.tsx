@@ -251,7 +251,9 @@ export function LabelProgressPage() {
               {b.required ? (
                 <span className="tile__star">
                   <span aria-hidden="true">★ </span>
-                  <span className="visually-hidden">{t("catalogue.required")} : </span>
+                  <span className="visually-hidden">
+                    {t("common.labelled", { label: t("catalogue.required"), value: "" })}
+                  </span>
                 </span>
               ) : null}
               {b.name}

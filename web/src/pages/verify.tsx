@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { type DragEvent, type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type VerificationReport, verifyBadge } from "../api/client";
+import { ApiError, type VerificationReport, verifyBadge } from "../api/client";
 import { FormError } from "../components/forms";
 import { usePageTitle } from "../components/hooks";
 import { formatDate } from "../i18n";
@@ -21,16 +21,30 @@ export function VerifyPage() {
   const lang = i18n.language === "en" ? "en" : "fr";
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState("");
+  const [recipient, setRecipient] = useState("");
   const [dragging, setDragging] = useState(false);
   const [missing, setMissing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const result = useRef<HTMLDivElement>(null);
-  const ids = { file: useId(), text: useId(), hint: useId(), missing: useId() };
+  const ids = {
+    file: useId(),
+    text: useId(),
+    hint: useId(),
+    missing: useId(),
+    recipient: useId(),
+    recipientHint: useId(),
+    recipientError: useId(),
+  };
 
   const verify = useMutation({
-    mutationFn: (body: Blob | string) => verifyBadge(body),
+    mutationFn: (body: Blob | string) => verifyBadge(body, recipient.trim() || undefined),
     onSettled: () => setTimeout(() => result.current?.focus(), 0),
   });
+  // A mistyped holder is told next to its field, not as the badge's verdict.
+  const recipientError =
+    verify.error instanceof ApiError && verify.error.code === "VERIFY_RECIPIENT_INVALID"
+      ? (verify.error.fields.recipient ?? verify.error.message)
+      : undefined;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -119,16 +133,93 @@ export function VerifyPage() {
             }}
           />
         </div>
+        <div className={`field${recipientError ? " field--error" : ""}`}>
+          <label htmlFor={ids.recipient}>
+            {t("verifier.expectedLabel")}
+            <span className="field__optional"> ({t("common.optional")})</span>
+          </label>
+          <p className="field__hint" id={ids.recipientHint}>
+            {t("verifier.expectedHint")}
+          </p>
+          {recipientError ? (
+            <p className="field__error" id={ids.recipientError}>
+              <span aria-hidden="true">⚠ </span>
+              {recipientError}
+            </p>
+          ) : null}
+          <input
+            id={ids.recipient}
+            name="recipient"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={254}
+            aria-describedby={
+              recipientError ? `${ids.recipientHint} ${ids.recipientError}` : ids.recipientHint
+            }
+            {...(recipientError ? { "aria-invalid": true } : {})}
+            value={recipient}
+            onChange={(event) => setRecipient(event.target.value)}
+          />
+        </div>
         <button type="submit" className="button button--primary" disabled={verify.isPending}>
           {verify.isPending ? t("verifier.checking") : t("verifier.submit")}
         </button>
       </form>
       <div ref={result} tabIndex={-1} aria-live="polite" className="verify-result">
-        {verify.error ? <FormError error={verify.error} /> : null}
+        {verify.error && !recipientError ? <FormError error={verify.error} /> : null}
         {verify.data ? <Report report={verify.data} lang={lang} /> : null}
       </div>
     </>
   );
+}
+
+/** A technical identifier (DID, hash) under the words that explain it. */
+function Secondary({ value }: { value: string }) {
+  return (
+    <span className="secondary-id">
+      <code>{value}</code>
+    </span>
+  );
+}
+
+/** Who holds the badge, in words: confirmed, identified plainly, or only by hashed identifiers. */
+function Holder({ report }: { report: VerificationReport }) {
+  const { t, i18n } = useTranslation();
+  const { summary } = report;
+  const recipient = summary.recipient ?? "";
+  const match = report.steps.find((s) => s.id === "recipient_match");
+  const identities = summary.recipientIdentities ?? [];
+  if (match?.status === "passed" && typeof match.details?.value === "string")
+    return (
+      <>
+        {t("verifier.holderConfirmed", { value: match.details.value })}
+        <Secondary value={recipient} />
+      </>
+    );
+  const hashed = identities.filter((i) => i.hashed);
+  if (hashed.length > 0) {
+    const kinds = [...new Set(hashed.map((i) => i.type))].map((type) =>
+      t(`verifier.identities.${type}`, { defaultValue: t("verifier.identities.other") }),
+    );
+    const what = new Intl.ListFormat(i18n.language === "en" ? "en-GB" : "fr-FR", {
+      type: "conjunction",
+    }).format(kinds);
+    return (
+      <>
+        {t("verifier.holderHashed", { what })}
+        <Secondary value={recipient} />
+      </>
+    );
+  }
+  if (recipient.startsWith("did:"))
+    return (
+      <>
+        {t("verifier.holderDid")}
+        <Secondary value={recipient} />
+      </>
+    );
+  return <>{recipient.replace(/^mailto:/, "")}</>;
 }
 
 export function Report({ report, lang }: { report: VerificationReport; lang: "fr" | "en" }) {
@@ -167,17 +258,17 @@ export function Report({ report, lang }: { report: VerificationReport; lang: "fr
               <>
                 <dt>{t("verifier.issuer")}</dt>
                 <dd>
-                  {summary.issuerName ?? summary.issuerId}
-                  {summary.issuerName && summary.issuerId ? (
-                    <span className="muted"> ({summary.issuerId})</span>
-                  ) : null}
+                  {summary.issuerName ?? t("verifier.issuerUnnamed")}
+                  {summary.issuerId ? <Secondary value={summary.issuerId} /> : null}
                 </dd>
               </>
             ) : null}
             {summary.recipient ? (
               <>
                 <dt>{t("verifier.recipient")}</dt>
-                <dd>{summary.recipient}</dd>
+                <dd>
+                  <Holder report={report} />
+                </dd>
               </>
             ) : null}
             {summary.validFrom ? (

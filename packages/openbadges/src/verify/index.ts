@@ -15,8 +15,8 @@ export type VerifyOptions = {
   /** Every remote document goes through it; default: the safe fetcher. */
   fetcher?: Fetcher;
   now?: Date;
-  /** The expected recipient: an email address or an identifier (DID, URL). */
-  recipient?: { email?: string; id?: string };
+  /** The expected recipient: an email address, a SIRET, a UAI or an identifier (DID, URL). */
+  recipient?: { email?: string; id?: string; siret?: string; uai?: string };
   /**
    * Loads contexts (bundled only), did:key (computed) and the issuer's
    * published keys; default: the bundled loader backed by the fetcher.

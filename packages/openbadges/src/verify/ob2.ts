@@ -346,6 +346,17 @@ async function commonSteps(
     ...(idOf(issuer.doc) ? { issuerId: idOf(issuer.doc) } : {}),
     ...(str(issuer.doc?.name) ? { issuerName: str(issuer.doc?.name) } : {}),
     ...(identity ? { recipient: identity } : {}),
+    ...(identity
+      ? {
+          recipientIdentities: [
+            {
+              type:
+                str(recipient?.type) === "email" ? "emailAddress" : (str(recipient?.type) ?? "id"),
+              hashed: recipient?.hashed === true,
+            },
+          ],
+        }
+      : {}),
     ...(image ? { image } : {}),
     ...(issuedOn ? { validFrom: issuedOn } : {}),
     ...(expires ? { validUntil: expires } : {}),

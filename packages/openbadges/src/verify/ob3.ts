@@ -27,7 +27,7 @@ function summaryOf(credential: Record<string, unknown>): Summary {
   const achievement = obj(subject?.achievement);
   const image = idOf(achievement?.image) ?? idOf(credential.image);
   const out: Summary = {};
-  const set = <K extends keyof Summary>(k: K, v: unknown) => {
+  const set = <K extends Exclude<keyof Summary, "recipientIdentities">>(k: K, v: unknown) => {
     if (typeof v === "string") out[k] = v;
   };
   set("name", credential.name ?? achievement?.name);
@@ -35,6 +35,14 @@ function summaryOf(credential: Record<string, unknown>): Summary {
   set("issuerId", idOf(issuer));
   set("issuerName", obj(issuer)?.name);
   set("recipient", subject?.id ?? obj(asArray(subject?.identifier)[0])?.identityHash);
+  const identities = [
+    ...(str(subject?.id) ? [{ type: "id", hashed: false }] : []),
+    ...asArray(subject?.identifier)
+      .map(obj)
+      .filter((i): i is Record<string, unknown> => !!i)
+      .map((i) => ({ type: str(i.identityType) ?? "identifier", hashed: i.hashed === true })),
+  ];
+  if (identities.length) out.recipientIdentities = identities;
   set("image", image);
   set("validFrom", credential.validFrom ?? credential.issuanceDate);
   set("validUntil", credential.validUntil ?? credential.expirationDate);
@@ -260,6 +268,51 @@ async function dataIntegritySteps(
   ];
 }
 
+const VC_CONTEXTS = [
+  "https://www.w3.org/ns/credentials/v2",
+  "https://www.w3.org/2018/credentials/v1",
+];
+const OB3_TYPES = ["OpenBadgeCredential", "AchievementCredential", "EndorsementCredential"];
+
+/**
+ * What the document says it is. A document of an Open Badges 3.0 type passes
+ * (the schema step checks the rest); a Verifiable Credential of another kind
+ * fails but is still examined; anything else is not a badge at all.
+ */
+export function formatStep(credential: Record<string, unknown>, jwt: boolean): Step {
+  const types = typesOf(credential);
+  const credentialLike =
+    types.includes("VerifiableCredential") ||
+    VC_CONTEXTS.includes(str(asArray(credential["@context"])[0]) ?? "");
+  if (types.some((t) => OB3_TYPES.includes(t)))
+    return {
+      id: "format",
+      status: "passed",
+      reason: jwt
+        ? r("Open Badge 3.0 signé en JWT.", "Open Badge 3.0 signed as a JWT.")
+        : r("Open Badge 3.0 (Verifiable Credential).", "Open Badge 3.0 (Verifiable Credential)."),
+    };
+  if (credentialLike)
+    return {
+      id: "format",
+      status: "failed",
+      reason: r(
+        "Ce Verifiable Credential n'est pas un Open Badge : il n'a pas le type « OpenBadgeCredential ».",
+        'This Verifiable Credential is not an Open Badge: it lacks the "OpenBadgeCredential" type.',
+      ),
+      details: { code: "NOT_AN_OPEN_BADGE" },
+    };
+  return {
+    id: "format",
+    status: "failed",
+    reason: r(
+      "Ce document n'est pas un badge : ni un Open Badge 3.0 (Verifiable Credential), ni un Open Badge 2.0.",
+      "This document is not a badge: neither an Open Badge 3.0 (Verifiable Credential) nor an Open Badge 2.0.",
+    ),
+    details: { code: "NOT_A_BADGE" },
+  };
+}
+
 /** OB 3.0, Data Integrity or (with `proofSteps` given) VC-JWT. */
 export async function verifyOb3(
   credential: Record<string, unknown>,
@@ -268,17 +321,12 @@ export async function verifyOb3(
   context: Context,
   jwt?: { steps: Step[] },
 ): Promise<VerificationReport> {
-  const format = jwt ? "ob3-jwt" : "ob3-di";
-  const steps: Step[] = [
-    parseStep,
-    {
-      id: "format",
-      status: "passed",
-      reason: jwt
-        ? r("Open Badge 3.0 signé en JWT.", "Open Badge 3.0 signed as a JWT.")
-        : r("Open Badge 3.0 (Verifiable Credential).", "Open Badge 3.0 (Verifiable Credential)."),
-    },
-  ];
+  const formatCheck = formatStep(credential, !!jwt);
+  // Not a credential at all: nothing else to say about it.
+  if (formatCheck.details?.code === "NOT_A_BADGE")
+    return finish({ format: "unknown", source, summary: {}, steps: [parseStep, formatCheck] });
+  const format = formatCheck.status === "passed" ? (jwt ? "ob3-jwt" : "ob3-di") : "unknown";
+  const steps: Step[] = [parseStep, formatCheck];
   const contextCheck = contextStep(credential);
   steps.push(contextCheck);
   const problems = checkOb3Structure(credential);

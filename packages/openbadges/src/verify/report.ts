@@ -45,6 +45,13 @@ export type Summary = {
   issuerId?: string;
   issuerName?: string;
   recipient?: string;
+  /**
+   * How the holder is identified, without the value: "emailAddress",
+   * "identifier" (a SIRET, a UAI…), "url", "telephone", or "id" (the subject's
+   * own DID or URL, given as `recipient`); hashed ones prove nothing until the
+   * expected holder is given.
+   */
+  recipientIdentities?: { type: string; hashed: boolean }[];
   image?: string;
   validFrom?: string;
   validUntil?: string;

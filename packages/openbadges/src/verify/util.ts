@@ -3,7 +3,7 @@ import type { DocumentLoader } from "../contexts";
 import type { Fetcher } from "../fetch";
 import type { Limits } from "../limits";
 import { parseJson } from "./input";
-import { dates, r, type Step } from "./report";
+import { dates, type Reason, r, type Step } from "./report";
 
 /** Options once defaults are applied: one fetcher and one loader per verification. */
 export type Context = {
@@ -11,8 +11,11 @@ export type Context = {
   documentLoader: DocumentLoader;
   now: Date;
   limits: Limits;
-  recipient?: { email?: string; id?: string };
+  recipient?: ExpectedRecipient;
 };
+
+/** Who the badge should have been issued to: an email address, a SIRET, a UAI, or an identifier (DID, URL). */
+export type ExpectedRecipient = { email?: string; id?: string; siret?: string; uai?: string };
 
 export const asArray = (v: unknown): unknown[] =>
   v === undefined ? [] : Array.isArray(v) ? v : [v];
@@ -75,51 +78,83 @@ export function validityStep(
 
 const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** Is the badge the expected person's? Plain identifiers, or `sha256$…` hashes with their salt. */
+type Expected = { kind: "email" | "siret" | "uai" | "id"; value: string; forms: string[] };
+
+/** Each expected value with the forms an issuer may have written (or hashed) it in. */
+function expectedForms(recipient: ExpectedRecipient | undefined): Expected[] {
+  const email = recipient?.email?.trim().toLowerCase();
+  const siret = recipient?.siret?.trim();
+  const uai = recipient?.uai?.trim().toUpperCase();
+  const id = recipient?.id?.trim();
+  return [
+    ...(email ? [{ kind: "email" as const, value: email, forms: [email, `mailto:${email}`] }] : []),
+    ...(siret ? [{ kind: "siret" as const, value: siret, forms: [`SIRET:${siret}`, siret] }] : []),
+    ...(uai ? [{ kind: "uai" as const, value: uai, forms: [`UAI:${uai}`, uai] }] : []),
+    ...(id ? [{ kind: "id" as const, value: id, forms: [id] }] : []),
+  ];
+}
+
+const matchedReason: Record<Expected["kind"], (v: string) => Reason> = {
+  email: (v) =>
+    r(`Le badge a bien été délivré à l'adresse ${v}.`, `The badge was indeed issued to ${v}.`),
+  siret: (v) =>
+    r(
+      `Le badge a bien été délivré à l'organisation de SIRET ${v}.`,
+      `The badge was indeed issued to the organisation with SIRET ${v}.`,
+    ),
+  uai: (v) =>
+    r(
+      `Le badge a bien été délivré à l'établissement d'UAI ${v}.`,
+      `The badge was indeed issued to the institution with UAI ${v}.`,
+    ),
+  id: (v) => r(`Le badge a bien été délivré à ${v}.`, `The badge was indeed issued to ${v}.`),
+};
+
+/**
+ * Is the badge the expected holder's? Plain identifiers, or `sha256$…` hashes
+ * with their salt: an email address, a SIRET or a UAI (as `SIRET:…`, `UAI:…`
+ * or bare), or an identifier.
+ */
 export function recipientStep(
   candidates: { plain?: string[]; hashed?: { hash: string; salt: string }[] },
   expectedRecipient: Context["recipient"],
 ): Step {
-  const expected = [expectedRecipient?.email?.trim().toLowerCase(), expectedRecipient?.id].filter(
-    (v): v is string => !!v,
-  );
+  const expected = expectedForms(expectedRecipient);
   if (expected.length === 0)
     return {
       id: "recipient_match",
       status: "not_applicable",
-      reason: r("Aucun titulaire attendu n'a été indiqué.", "No expected holder was given."),
+      reason: r(
+        "Aucun titulaire attendu n'a été indiqué : donnez son adresse e-mail, son SIRET ou son UAI pour vérifier que le badge est bien le sien.",
+        "No expected holder was given: enter their email address, SIRET or UAI to check that the badge is theirs.",
+      ),
     };
   const plain = (candidates.plain ?? []).map((p) => p.toLowerCase());
-  const match =
-    expected.some(
-      (e) => plain.includes(e.toLowerCase()) || plain.includes(`mailto:${e.toLowerCase()}`),
-    ) ||
-    (candidates.hashed ?? []).some(({ hash, salt }) =>
-      expected.some((e) => {
-        const [algorithm, digest] = hash.split("$");
-        return (
-          algorithm?.toLowerCase() === "sha256" &&
-          (digest?.toLowerCase() === sha256Hex(e + salt) ||
-            digest?.toLowerCase() === sha256Hex(`mailto:${e}${salt}`))
-        );
-      }),
-    );
-  return match
-    ? {
-        id: "recipient_match",
-        status: "passed",
-        reason: r(
-          "Le badge a bien été délivré à cette personne.",
-          "The badge was indeed issued to this person.",
-        ),
-      }
-    : {
-        id: "recipient_match",
-        status: "failed",
-        reason: r(
-          "Le badge a été délivré à quelqu'un d'autre.",
-          "The badge was issued to someone else.",
-        ),
-        details: { code: "RECIPIENT_MISMATCH" },
-      };
+  const hashedMatch = (form: string) =>
+    (candidates.hashed ?? []).some(({ hash, salt }) => {
+      const [algorithm, digest] = hash.split("$");
+      return (
+        algorithm?.toLowerCase() === "sha256" && digest?.toLowerCase() === sha256Hex(form + salt)
+      );
+    });
+  const matched = expected.find((e) =>
+    e.forms.some((form) => plain.includes(form.toLowerCase()) || hashedMatch(form)),
+  );
+  if (matched)
+    return {
+      id: "recipient_match",
+      status: "passed",
+      reason: matchedReason[matched.kind](matched.value),
+      details: { matched: matched.kind, value: matched.value },
+    };
+  const given = expected.map((e) => e.value).join(", ");
+  return {
+    id: "recipient_match",
+    status: "failed",
+    reason: r(
+      `Le badge n'a pas été délivré à ${given} : il l'a été à quelqu'un d'autre.`,
+      `The badge was not issued to ${given}: it was issued to someone else.`,
+    ),
+    details: { code: "RECIPIENT_MISMATCH" },
+  };
 }

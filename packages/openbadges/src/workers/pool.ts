@@ -9,6 +9,7 @@ import {
   unreadableReport,
   type VerificationReport,
   type VerifyInput,
+  type VerifyOptions,
 } from "../verify";
 import type { FetchReply, FetchRequest, SignTask, Task, ToCaller, VerifyTask } from "./tasks";
 
@@ -43,7 +44,7 @@ export type CredentialWorkersOptions = {
 export type WorkerVerifyOptions = {
   fetcher: Fetcher;
   now?: Date;
-  recipient?: { email?: string; id?: string };
+  recipient?: VerifyOptions["recipient"];
   limits?: Partial<Limits>;
   maxBytes?: number;
   /** This job's budget, when it must be shorter than the pool's. */

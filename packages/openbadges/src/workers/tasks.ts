@@ -3,14 +3,19 @@ import type { Fetcher, FetchResult } from "../fetch";
 import type { IssuerKey } from "../keys";
 import type { Limits } from "../limits";
 import { signCredential } from "../sign";
-import { type VerificationReport, type VerifyInput, verifyCredential } from "../verify";
+import {
+  type VerificationReport,
+  type VerifyInput,
+  type VerifyOptions,
+  verifyCredential,
+} from "../verify";
 
 /** What crosses into a worker thread: plain data, and a port for fetches. */
 export type VerifyTask = {
   kind: "verify";
   input: VerifyInput;
   now?: string;
-  recipient?: { email?: string; id?: string };
+  recipient?: VerifyOptions["recipient"];
   limits?: Partial<Limits>;
   maxBytes?: number;
   timeoutMs?: number;

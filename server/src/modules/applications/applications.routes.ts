@@ -41,10 +41,17 @@ const summarySchema = z.object({
   id: z.uuid(),
   state: z.enum(applicationStates),
   kind: z.enum(["first", "renewal"]),
+  /** In calendar sessions (a commission decides), or continuous (decided as it comes). */
+  intake: z.enum(["sessions", "continuous"]),
   badge: z.object({ id: z.uuid(), name: z.string(), required: z.boolean() }),
-  organisation: z.object({ id: z.uuid(), name: z.string() }),
+  organisation: z.object({ id: z.uuid(), name: z.string(), kind: z.string() }),
   session: z
-    .object({ name: z.string(), deadline: z.string(), commissionDate: z.string() })
+    .object({
+      name: z.string(),
+      deadline: z.string(),
+      commissionDate: z.string(),
+      revisionsOnly: z.boolean(),
+    })
     .nullable(),
   submittedAt: z.date().nullable(),
   updatedAt: z.date(),
@@ -69,7 +76,12 @@ const detailSchema = summarySchema.extend({
     criteria: z.array(z.object({ statement: z.string(), evidence: z.array(z.string()) })),
     renewalExtra: z.string().nullable(),
   }),
-  organisation: z.object({ id: z.uuid(), name: z.string(), contactEmail: z.string() }),
+  organisation: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.string(),
+    contactEmail: z.string(),
+  }),
   session: sessionSchema.nullable(),
   scope: scopeSchema,
   answers: answersSchema,
@@ -124,6 +136,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       id: a.id,
       state: a.state as (typeof applicationStates)[number],
       kind: a.kind as "first" | "renewal",
+      intake: service.intakeOf(d.found.badge),
       badge: {
         id: d.found.badge.id,
         name: d.found.badge.name,
@@ -135,6 +148,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       organisation: {
         id: d.found.org.id,
         name: d.found.org.name,
+        kind: d.found.org.kind,
         contactEmail: d.found.org.contactEmail,
       },
       session: d.session
@@ -223,10 +237,16 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
           id: row.application.id,
           state: row.application.state as (typeof applicationStates)[number],
           kind: row.application.kind as "first" | "renewal",
+          intake: service.intakeOf(row),
           badge: row.badge,
           organisation: row.org,
           session: row.session?.name
-            ? (row.session as { name: string; deadline: string; commissionDate: string })
+            ? (row.session as {
+                name: string;
+                deadline: string;
+                commissionDate: string;
+                revisionsOnly: boolean;
+              })
             : null,
           submittedAt: row.application.submittedAt,
           updatedAt: row.application.updatedAt,

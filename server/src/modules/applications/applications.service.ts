@@ -1240,11 +1240,13 @@ export async function listApplications(
     .select({
       application: applications,
       badge: { id: badgeClasses.id, name: badgeClasses.name, required: badgeClasses.required },
-      org: { id: organisations.id, name: organisations.name },
+      rule: badgeClasses.rule,
+      org: { id: organisations.id, name: organisations.name, kind: organisations.kind },
       session: {
         name: calendarSessions.name,
         deadline: calendarSessions.deadline,
         commissionDate: calendarSessions.commissionDate,
+        revisionsOnly: calendarSessions.revisionsOnly,
       },
       // The caller's own review of it, when they are on its panel.
       myReview: reviewAssignments.state,

@@ -1,7 +1,13 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client";
-import { badgeClasses, badgeEquivalences, collections, programmes } from "../../db/schema";
+import {
+  badgeClasses,
+  badgeEquivalences,
+  collections,
+  organisations,
+  programmes,
+} from "../../db/schema";
 import { TtlCache } from "../../lib/ttl-cache";
 
 export async function listProgrammesInForce(q: Queryable) {
@@ -19,14 +25,18 @@ export async function listProgrammesInForce(q: Queryable) {
   );
 }
 
+/** A partner's own programme names its owner: its badges are the partner's, not the Region's. */
+const owner = { name: organisations.name };
+
 export async function findProgrammeInForce(q: Queryable, slug: string) {
   const [row] = await q
-    .select({ programme: programmes, collection: collections })
+    .select({ programme: programmes, collection: collections, owner })
     .from(programmes)
     .innerJoin(
       collections,
       and(eq(collections.programmeId, programmes.id), eq(collections.inForce, true)),
     )
+    .leftJoin(organisations, eq(organisations.id, programmes.ownerOrgId))
     .where(eq(programmes.slug, slug));
   return row;
 }
@@ -41,10 +51,11 @@ export async function listBadges(q: Queryable, collectionId: string) {
 
 export async function findBadge(q: Queryable, id: string) {
   const [row] = await q
-    .select({ badge: badgeClasses, collection: collections, programme: programmes })
+    .select({ badge: badgeClasses, collection: collections, programme: programmes, owner })
     .from(badgeClasses)
     .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
     .innerJoin(programmes, eq(programmes.id, collections.programmeId))
+    .leftJoin(organisations, eq(organisations.id, programmes.ownerOrgId))
     .where(eq(badgeClasses.id, id));
   return row;
 }

@@ -2,9 +2,10 @@ import { renderSvgToPng } from "@blason/openbadges";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
-import type { badgeClasses } from "../../db/schema";
+import type { badgeClasses, programmes } from "../../db/schema";
 import { AppError } from "../../errors";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
+import { awardingOf, awardings } from "./awarding";
 import { badgeSvgFor } from "./badge-image";
 import {
   findBadge,
@@ -18,6 +19,7 @@ import {
 } from "./catalogue.repo";
 
 type BadgeRow = typeof badgeClasses.$inferSelect;
+type ProgrammeRow = typeof programmes.$inferSelect;
 
 const badgeSchema = z.object({
   id: z.uuid(),
@@ -33,6 +35,8 @@ const badgeSchema = z.object({
   alignments: z.array(z.object({ framework: z.string(), code: z.string(), name: z.string() })),
   /** Requested by an organisation (the partners' Participant and Ambassadeur badges), not earned by people. */
   forOrganisations: z.boolean(),
+  /** Who awards it and how, which is what its validity counts from. */
+  awarding: z.enum(awardings),
 });
 
 const collectionSchema = z.object({
@@ -42,13 +46,19 @@ const collectionSchema = z.object({
   badgeCount: z.number(),
   requiredCount: z.number(),
 });
-const programmeSchema = z.object({ slug: z.string(), name: z.string(), description: z.string() });
+const programmeSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  /** The partner whose own badges these are; null for the Region's programmes. */
+  partner: z.string().nullable(),
+});
 const successorSchema = z.object({ id: z.uuid(), name: z.string(), collection: z.string() });
 
 export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
   const tags = ["public"];
-  const present = (b: BadgeRow) => ({
+  const present = (b: BadgeRow, programme: Pick<ProgrammeRow, "ownerOrgId">) => ({
     id: b.id,
     slug: b.slug,
     name: b.name,
@@ -61,6 +71,13 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     renewalExtra: b.renewalExtra,
     alignments: b.alignments,
     forOrganisations: b.rule?.kind === "participation",
+    awarding: awardingOf(b, programme),
+  });
+  const presentProgramme = (p: ProgrammeRow, owner: { name: string } | null) => ({
+    slug: p.slug,
+    name: p.name,
+    description: p.description,
+    partner: owner?.name ?? null,
   });
 
   r.get(
@@ -82,9 +99,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
         rows.map(async ({ programme, collection }) => {
           const badges = await listBadges(ctx.db, collection.id);
           return {
-            slug: programme.slug,
-            name: programme.name,
-            description: programme.description,
+            ...presentProgramme(programme, null),
             collection: {
               version: collection.version,
               name: collection.name,
@@ -123,11 +138,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       const badges = await listBadges(ctx.db, found.collection.id);
       reply.header("cache-control", "public, max-age=60");
       return {
-        programme: {
-          slug: found.programme.slug,
-          name: found.programme.name,
-          description: found.programme.description,
-        },
+        programme: presentProgramme(found.programme, found.owner),
         collection: {
           version: found.collection.version,
           name: found.collection.name,
@@ -135,7 +146,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
           badgeCount: badges.length,
           requiredCount: badges.filter((b) => b.required).length,
         },
-        badges: badges.map(present),
+        badges: badges.map((b) => present(b, found.programme)),
       };
     },
   );
@@ -149,7 +160,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
         params: z.object({ id: uuidParam }),
         response: {
           200: badgeSchema.extend({
-            programme: programmeSchema.pick({ slug: true, name: true }),
+            programme: programmeSchema.pick({ slug: true, name: true, partner: true }),
             collection: z.string(),
             inForce: z.boolean(),
             successor: successorSchema.nullable(),
@@ -162,8 +173,12 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       const found = await publicBadge(ctx.db, request.params.id);
       if (!found) throw new AppError("NOT_FOUND");
       return {
-        ...present(found.badge),
-        programme: { slug: found.programme.slug, name: found.programme.name },
+        ...present(found.badge, found.programme),
+        programme: {
+          slug: found.programme.slug,
+          name: found.programme.name,
+          partner: found.owner?.name ?? null,
+        },
         collection: found.collection.version,
         inForce: found.collection.inForce,
         successor: (await successors(ctx.db)).get(found.badge.id) ?? null,
@@ -181,7 +196,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
         params: z.object({ slug: z.string().max(100) }),
         response: {
           200: z.object({
-            programme: programmeSchema,
+            programme: programmeSchema.omit({ partner: true }),
             collections: z.array(
               z.object({
                 version: z.string(),
@@ -223,7 +238,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
           publishedAt: collection.publishedAt?.toISOString() ?? null,
           labelTotal: collection.labelTotal,
           badges: badges.map((b) => {
-            const p = present(b);
+            const p = present(b, programme);
             return {
               id: p.id,
               name: p.name,

@@ -4,13 +4,14 @@ import { z } from "zod";
 import type { AppContext } from "../../context";
 import { organisations, partnerParticipations } from "../../db/schema";
 import { AppError } from "../../errors";
+import { requestLocale } from "../../http/locale";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { clearSessionCookie, requireUser } from "../../http/session";
 import { appendAudit } from "../audit/audit.repo";
 import { actorOf } from "../organisations/organisations.service";
 import { authenticateApiClient } from "../partners/api-clients.service";
 import { authorize } from "../policy/policy";
-import { refusalCodes } from "./competences.rules";
+import { refusalCodes, refusalReason } from "./competences.rules";
 import { earnerBadges, receivePartnerBadge } from "./ingestion.service";
 import {
   deleteAccount,
@@ -230,7 +231,15 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      return earnerBadges(ctx, user.id);
+      const mine = await earnerBadges(ctx, user.id);
+      const locale = requestLocale(request);
+      return {
+        ...mine,
+        partnerBadges: mine.partnerBadges.map((b) => ({
+          ...b,
+          refusalReason: refusalReason(b.refusalCode, locale) ?? b.refusalReason,
+        })),
+      };
     },
   );
 

@@ -101,6 +101,11 @@ export type Evaluation =
 
 const refuse = (code: RefusalCode): Evaluation => ({ counts: false, code, ...reasons[code] });
 
+/** Why a partner badge does not count, in the reader's language (null for an unknown code). */
+export function refusalReason(code: string | null, locale: "fr" | "en"): string | null {
+  return code && Object.hasOwn(reasons, code) ? reasons[code as RefusalCode][locale] : null;
+}
+
 /** Whether one partner badge counts, and if not, the first reason, in plain words. */
 export function evaluatePartnerBadge(
   facts: PartnerBadgeFacts,

@@ -28,6 +28,7 @@ import {
 } from "../credentials/credentials.service";
 import { credentialUrl, enqueueEvaluation, issueCredential } from "../credentials/issuance.service";
 import { issuerDid } from "../credentials/issuer.service";
+import { generatedReasons } from "../credentials/reasons";
 import { queueEmail } from "../email/mailer";
 import {
   type CountingBadge,
@@ -411,8 +412,7 @@ export async function evaluateEarner(ctx: AppContext, earnerId: string, now = ne
             suspend
               ? {
                   suspendedAt: now,
-                  suspensionReason:
-                    "Un badge partenaire sur lequel il reposait a été retiré ou a expiré.",
+                  suspensionReason: generatedReasons.partnerBadgeLapsed.fr,
                 }
               : { suspendedAt: null, suspensionReason: null },
           )

@@ -3,10 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import QRCode from "qrcode";
 import { z } from "zod";
 import type { AppContext } from "../../context";
-import { AppError } from "../../errors";
-import { renderCredentialShell } from "../../http/public-pages";
+import { AppError, type Locale } from "../../errors";
+import { requestLocale } from "../../http/locale";
+import { badgeProgrammeOf, renderCredentialShell } from "../../http/public-pages";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
+import { awardingOf, awardings } from "../catalogue/awarding";
 import { badgeSvgFor } from "../catalogue/badge-image";
 import { findBadge } from "../catalogue/catalogue.repo";
 import { actorOf, loadReadableOrganisation } from "../organisations/organisations.service";
@@ -32,6 +34,7 @@ import {
   issuerProfile,
   OB3_CONTEXT,
 } from "./issuer.service";
+import { localiseReason } from "./reasons";
 
 const LD_JSON = "application/ld+json";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -64,9 +67,13 @@ const credentialView = z.object({
     required: z.boolean(),
     kind: z.enum(["badge", "label"]),
     collection: z.string(),
+    /** Its programme, or (partner set) the partner whose own badge it is. */
+    programme: z.object({ slug: z.string(), name: z.string(), partner: z.string().nullable() }),
+    awarding: z.enum(awardings),
     image: z.string(),
   }),
-  holder: z.object({ id: z.uuid(), name: z.string(), kind: z.string() }),
+  /** name is null for a person who does not show it (a badge they have not accepted yet). */
+  holder: z.object({ id: z.uuid(), name: z.string().nullable(), kind: z.string() }),
   issuer: z.object({ name: z.string(), url: z.string() }),
   downloads: z.object({ json: z.string(), png: z.string(), svg: z.string(), ob2: z.string() }),
 });
@@ -106,7 +113,7 @@ export function credentialRoutes(
         person ? "credential.claim" : "organisation.read",
       );
     await act(found, user);
-    return present((await findCredential(ctx, id))!);
+    return present((await findCredential(ctx, id))!, requestLocale(request));
   };
 
   /** The rendered page, kept with the cached record it was made from (until its status changes). */
@@ -120,7 +127,8 @@ export function credentialRoutes(
       {
         id: found.credential.id,
         badge: found.badge,
-        holder: found.subject.name,
+        programme: badgeProgrammeOf(found),
+        holder: found.holderHidden ? null : found.subject.name,
         issuer: found.issuer.name,
         validFrom: found.credential.validFrom,
         validUntil: found.credential.validUntil,
@@ -143,13 +151,15 @@ export function credentialRoutes(
     throw new AppError("NOT_FOUND");
   };
 
-  const present = (f: FoundCredential) => ({
+  const present = (f: FoundCredential, locale: Locale) => ({
     id: f.credential.id,
     url: credentialUrl(ctx.config, f.credential.id),
     status: credentialStatus(f.credential),
-    revocationReason: f.credential.revocationReason,
+    revocationReason: localiseReason(f.credential.revocationReason, locale),
     revokedAt: f.credential.revokedAt?.toISOString() ?? null,
-    suspensionReason: f.credential.suspendedAt ? f.credential.suspensionReason : null,
+    suspensionReason: f.credential.suspendedAt
+      ? localiseReason(f.credential.suspensionReason, locale)
+      : null,
     shownPublicly: f.credential.shownPublicly,
     evidence: (
       (f.credential.document.evidence as { name?: string; narrative?: string }[]) ?? []
@@ -167,9 +177,19 @@ export function credentialRoutes(
       required: f.badge.required,
       kind: f.badge.kind as "badge" | "label",
       collection: f.collection.version,
+      programme: {
+        slug: f.programme.slug,
+        name: f.programme.name,
+        partner: f.owner?.name ?? null,
+      },
+      awarding: awardingOf(f.badge, f.programme),
       image: `${base}/api/public/badges/${f.badge.id}/image.svg`,
     },
-    holder: { id: f.subject.id, name: f.subject.name, kind: f.subject.kind },
+    holder: {
+      id: f.subject.id,
+      name: f.holderHidden ? null : f.subject.name,
+      kind: f.subject.kind,
+    },
     issuer: { name: f.issuer.name, url: `${base}/issuers/${f.issuer.slug}` },
     downloads: {
       json: `${base}/credentials/${f.credential.id}.json`,
@@ -246,8 +266,8 @@ export function credentialRoutes(
     async (request, reply) => {
       const found = await publicCredential(ctx, request.params.id);
       if (!found) throw new AppError("NOT_FOUND");
-      reply.header("cache-control", "public, max-age=30");
-      return present(found);
+      reply.header("cache-control", "public, max-age=30").header("vary", "accept-language");
+      return present(found, requestLocale(request));
     },
   );
 
@@ -414,7 +434,10 @@ export function credentialRoutes(
       const region = await findRegion(ctx.db);
       return {
         credentials: rows.map((row) =>
-          present({ ...row, subject: org, issuer: region } as FoundCredential),
+          present(
+            { ...row, subject: org, issuer: region, holderHidden: false } as FoundCredential,
+            requestLocale(request),
+          ),
         ),
       };
     },

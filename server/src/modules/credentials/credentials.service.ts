@@ -15,6 +15,7 @@ import {
   credentials,
   organisations,
   partnerBadges,
+  programmes,
   users,
 } from "../../db/schema";
 import { AppError } from "../../errors";
@@ -38,6 +39,7 @@ import {
   issuerUrl,
   type OrganisationRow,
 } from "./issuer.service";
+import { generatedReasons } from "./reasons";
 
 export type CredentialStatus = "valid" | "expired" | "revoked" | "suspended" | "pending_start";
 
@@ -51,45 +53,41 @@ export function credentialStatus(row: CredentialRow, now = new Date()): Credenti
 }
 
 const issuers = alias(organisations, "issuer");
+/** A partner's own programme names its owner (the partner); the Region's have none. */
+const owners = alias(organisations, "owner");
+/** A credential with what its pages say about it: the badge, its collection and programme. */
+const withBadge = {
+  credential: credentials,
+  badge: badgeClasses,
+  collection: collections,
+  programme: programmes,
+  owner: { name: owners.name },
+};
 
 export async function findCredential(ctx: AppContext, id: string) {
+  // The holder is an organisation, or (programme 2) a person, shown like one.
   const [row] = await ctx.db
-    .select({
-      credential: credentials,
-      badge: badgeClasses,
-      collection: collections,
-      subject: organisations,
-      issuer: issuers,
-    })
+    .select({ ...withBadge, organisation: organisations, person: users, issuer: issuers })
     .from(credentials)
     .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
     .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
-    .innerJoin(organisations, eq(organisations.id, credentials.subjectOrgId))
+    .innerJoin(programmes, eq(programmes.id, collections.programmeId))
+    .leftJoin(owners, eq(owners.id, programmes.ownerOrgId))
+    .leftJoin(organisations, eq(organisations.id, credentials.subjectOrgId))
+    .leftJoin(users, eq(users.id, credentials.subjectUserId))
     .innerJoin(issuers, eq(issuers.id, credentials.issuerId))
     .where(eq(credentials.id, id));
-  if (row) return row;
-  // A person's badge (programme 2): the holder is the person, shown like an organisation.
-  const [personal] = await ctx.db
-    .select({
-      credential: credentials,
-      badge: badgeClasses,
-      collection: collections,
-      person: users,
-      issuer: issuers,
-    })
-    .from(credentials)
-    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
-    .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
-    .innerJoin(users, eq(users.id, credentials.subjectUserId))
-    .innerJoin(issuers, eq(issuers.id, credentials.issuerId))
-    .where(eq(credentials.id, id));
-  if (!personal) return undefined;
-  const { person, ...rest } = personal;
-  // A person's name is shown only once they have accepted the badge.
+  if (!row) return undefined;
+  const { organisation, person, ...rest } = row;
+  if (organisation) return { ...rest, subject: organisation, holderHidden: false };
+  if (!person) return undefined;
+  // A person's name is shown only once they have accepted the badge: until
+  // then the holder is hidden (no name at all, never a placeholder in a sentence).
+  const holderHidden = rest.credential.claimState !== "accepted";
   const subject: typeof organisations.$inferSelect = {
     id: person.id,
     slug: "",
-    name: rest.credential.claimState === "accepted" ? person.name : "Titulaire non affiché",
+    name: holderHidden ? "" : person.name,
     kind: "person",
     parentId: null,
     siret: null,
@@ -100,7 +98,7 @@ export async function findCredential(ctx: AppContext, id: string) {
     createdAt: person.createdAt,
     updatedAt: person.createdAt,
   };
-  return { ...rest, subject };
+  return { ...rest, subject, holderHidden };
 }
 
 export type FoundCredential = NonNullable<Awaited<ReturnType<typeof findCredential>>>;
@@ -124,10 +122,12 @@ export function forgetCredential(id: string) {
 /** Every credential an organisation holds, newest first. */
 export async function listOrganisationCredentials(ctx: AppContext, orgId: string) {
   return ctx.db
-    .select({ credential: credentials, badge: badgeClasses, collection: collections })
+    .select(withBadge)
     .from(credentials)
     .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
     .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
+    .innerJoin(programmes, eq(programmes.id, collections.programmeId))
+    .leftJoin(owners, eq(owners.id, programmes.ownerOrgId))
     .where(eq(credentials.subjectOrgId, orgId))
     .orderBy(desc(credentials.validFrom));
 }
@@ -170,7 +170,7 @@ export async function answerClaim(
         claimedAt: new Date(),
         claimedBy: user.id,
         ...(answer === "declined"
-          ? { revokedAt: new Date(), revocationReason: "Refusé par son titulaire" }
+          ? { revokedAt: new Date(), revocationReason: generatedReasons.declinedByHolder.fr }
           : {}),
       })
       .where(

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
+import { requestLocale } from "../../http/locale";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
+import { localiseReason } from "../credentials/reasons";
 import { loadReadableOrganisation } from "../organisations/organisations.service";
 import {
   decideLabelRequest,
@@ -99,7 +101,9 @@ export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const org = await loadReadableOrganisation(ctx, request.principal, request.params.id);
-      return labelProgress(ctx, org.id);
+      const progress = await labelProgress(ctx, org.id);
+      const reason = localiseReason(progress.label.suspensionReason, requestLocale(request));
+      return { ...progress, label: { ...progress.label, suspensionReason: reason } };
     },
   );
 

@@ -19,6 +19,7 @@ import { type Actor, appendAudit } from "../audit/audit.repo";
 import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
 import { forgetCredential, forgetStatusLists } from "../credentials/credentials.service";
 import { addMonths, credentialUrl, enqueueIssuance } from "../credentials/issuance.service";
+import { generatedReasons } from "../credentials/reasons";
 import { queueEmail } from "../email/mailer";
 import { enqueueJob } from "../jobs/jobs.repo";
 import { actorOf, loadOrganisationFor } from "../organisations/organisations.service";
@@ -578,8 +579,8 @@ export async function reassessLabel(ctx: AppContext, organisationId: string, now
     const renew = whatToRenew(loaded, awards, eligibility, now);
     const parts = [...new Set([...renew.missingRequired, ...renew.lapsed])];
     const reason = parts.length
-      ? `Badges à renouveler : ${parts.join(", ")}`
-      : `Il manque ${renew.shortfall} badge(s) valide(s) à la collection`;
+      ? generatedReasons.labelBadgesToRenew(parts).fr
+      : generatedReasons.labelShort(renew.shortfall).fr;
     const changed = await ctx.db.transaction(async (tx) => {
       const [updated] = await tx
         .update(credentials)

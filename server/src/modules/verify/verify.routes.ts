@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
+import { requestLocale } from "../../http/locale";
 import { errorBody, typed } from "../../http/route-types";
 import { verifyInWorkersAsJson } from "../../lib/verify";
 import { hitRateLimit, limits } from "../auth/rate-limit";
+import { readExpectedRecipient, recipientProblems } from "./expected-recipient";
 
 /** The largest badge anyone may hand us: the engine's own input cap. */
 export const VERIFY_BODY_LIMIT = 5 * 1024 * 1024;
@@ -22,6 +24,7 @@ export const reportSchema = z
       issuerId: z.string().optional(),
       issuerName: z.string().optional(),
       recipient: z.string().optional(),
+      recipientIdentities: z.array(z.object({ type: z.string(), hashed: z.boolean() })).optional(),
       image: z.string().optional(),
       validFrom: z.string().optional(),
       validUntil: z.string().optional(),
@@ -89,11 +92,10 @@ export function verifyRoutes(app: FastifyInstance, ctx: AppContext) {
           description:
             "The body is the badge itself: credential JSON (application/json or application/ld+json), a VC-JWT or a URL (text/plain), or a baked image (image/png, image/svg+xml). The answer is the verification report; `verified` is true only when every step holds. No session or CSRF token is needed.",
           querystring: z.object({
-            recipient: z
-              .string()
-              .max(254)
-              .optional()
-              .meta({ description: "The expected recipient: an email address or an identifier" }),
+            recipient: z.string().max(254).optional().meta({
+              description:
+                "The expected holder, checked against the badge's (often hashed) identifiers: an email address, a SIRET (14 digits), a UAI (7 digits and a letter), or a DID or URL",
+            }),
           }),
           response: {
             200: reportSchema,
@@ -108,12 +110,15 @@ export function verifyRoutes(app: FastifyInstance, ctx: AppContext) {
         await hitRateLimit(ctx.db, `verify:ip:${request.ip}`, limits.verifyPerIp);
         const input = verifyInput(request.body);
         if (input === undefined) throw new AppError("VERIFY_EMPTY");
-        const recipient = request.query.recipient?.trim();
+        const given = request.query.recipient?.trim();
+        const expected = given ? readExpectedRecipient(given) : undefined;
+        if (expected && !expected.ok)
+          throw new AppError("VERIFY_RECIPIENT_INVALID", {
+            recipient: recipientProblems[expected.problem][requestLocale(request)],
+          });
         // The report is written as JSON in the worker thread and sent as it is.
         const report = await verifyInWorkersAsJson(ctx, input, {
-          ...(recipient
-            ? { recipient: recipient.includes("@") ? { email: recipient } : { id: recipient } }
-            : {}),
+          ...(expected?.ok ? { recipient: expected.recipient } : {}),
         });
         // Already JSON (the schema above documents it): the untyped reply sends it as it is.
         return (reply as FastifyReply).type("application/json; charset=utf-8").send(report);
