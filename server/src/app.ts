@@ -142,7 +142,7 @@ export async function buildApp(
     const response = await app.inject({
       method: "GET",
       url: url.pathname + url.search,
-      headers: accept ? { accept } : {},
+      headers: { host: new URL(ctx.config.publicUrl).host, ...(accept ? { accept } : {}) },
     });
     const body = new Uint8Array(response.rawPayload);
     if (response.statusCode >= 400)
@@ -226,7 +226,8 @@ export async function buildApp(
     });
   } else {
     app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith("/api/")) return sendError(request, reply, "NOT_FOUND");
+      if (request.url.startsWith("/api/") || request.method !== "GET")
+        return sendError(request, reply, "NOT_FOUND");
       return reply
         .status(503)
         .type("text/plain; charset=utf-8")

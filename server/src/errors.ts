@@ -27,6 +27,11 @@ const catalogue = {
     "La requête a été refusée par sécurité. Rechargez la page et réessayez.",
     "The request was refused for security reasons. Reload the page and try again.",
   ],
+  HOST_NOT_ALLOWED: [
+    400,
+    "Ce serveur ne répond qu'à son adresse publique : ouvrez Blason à l'adresse habituelle.",
+    "This server only answers at its public address: open Blason at its usual address.",
+  ],
   FORBIDDEN: [403, "Vous n'avez pas le droit de faire cela.", "You are not allowed to do that."],
   NOT_FOUND: [404, "Cette page ou cet élément n'existe pas.", "This page or item does not exist."],
   EMAIL_ALREADY_MEMBER: [
