@@ -153,6 +153,12 @@ const commands: Record<string, Command> = {
     async run(_args, io, open) {
       const platform = await open();
       try {
+        if (platform.ctx.config.mode === "production") {
+          io.err(
+            "Refusé en production : les comptes de démonstration ont un mot de passe publié. / Refused in production: the demo accounts have a published password.",
+          );
+          return 2;
+        }
         io.out(
           (await seedDemo(platform.ctx))
             ? "Données de démonstration créées."
