@@ -4,18 +4,29 @@ import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
+import { badgeText, line, text, url } from "../../http/text";
 import { applicationEvents, applicationStates } from "./applications.rules";
 import * as service from "./applications.service";
 
+const criterionKey = z.string().regex(/^(\d{1,2}|renewal)$/);
 const answer = z.object({
   answer: z.string().max(20_000),
   links: z.array(z.url({ protocol: /^https?$/ }).max(2000)).max(20),
 });
-const answersSchema = z.record(z.string().regex(/^(\d{1,2}|renewal)$/), answer);
+const answersSchema = z.record(criterionKey, answer);
 const scopeSchema = z.object({
   ufaIds: z.array(z.uuid()).max(50),
   schedule: z.string().trim().max(2000).nullable(),
 });
+/** What a draft's save takes: the same shapes, with text checked for control characters. */
+const answersInput = z.record(
+  criterionKey,
+  answer.extend({
+    answer: text().max(20_000),
+    links: z.array(url({ protocol: /^https?$/ }).max(2000)).max(20),
+  }),
+);
+const scopeInput = scopeSchema.extend({ schedule: text().trim().max(2000).nullable() });
 const fileSchema = z.object({
   id: z.uuid(),
   criterion: z.string(),
@@ -160,7 +171,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["public"],
         summary: "The programme's commission calendar",
-        params: z.object({ slug: z.string().max(80) }),
+        params: z.object({ slug: line().max(80) }),
         response: { 200: z.object({ sessions: z.array(sessionSchema) }) },
       },
     },
@@ -274,9 +285,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "Save a draft (autosave): answers per criterion, scope",
         params: idParams,
-        body: z
-          .object({ answers: answersSchema.optional(), scope: scopeSchema.optional() })
-          .strict(),
+        body: z.object({ answers: answersInput.optional(), scope: scopeInput.optional() }).strict(),
         response: { 200: detailSchema, ...errors },
       },
     },
@@ -343,7 +352,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "A reviewer steps aside (conflict of interest); the application leaves their list",
         params: idParams,
-        body: z.object({ reason: z.string().trim().min(3).max(1000) }).strict(),
+        body: z.object({ reason: text().trim().min(3).max(1000) }).strict(),
         response: { 204: z.null(), ...errors },
       },
     },
@@ -365,7 +374,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       .object({
         ratings: z.record(z.string().regex(/^\d{1,2}$/), z.number().int().min(1).max(4)),
         recommendation: z.enum(["grant", "revise", "refuse"]),
-        comment: z.string().trim().min(1).max(10_000),
+        comment: text().trim().min(1).max(10_000),
       })
       .strict(),
     (i) => service.submitReview(ctx, i.principal, i.user, i.id, i.body),
@@ -376,7 +385,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     z
       .object({
         outcome: z.enum(["granted", "refused", "revision_requested"]),
-        motivation: z.string().trim().min(3).max(10_000),
+        motivation: text().trim().min(3).max(10_000),
       })
       .strict(),
     (i) => service.decide(ctx, i.principal, i.user, i.id, i.body),
@@ -384,7 +393,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
   action(
     "/api/applications/:id/messages",
     "Write in the application's dialogue",
-    z.object({ body: z.string().trim().min(1).max(10_000) }).strict(),
+    z.object({ body: text().trim().min(1).max(10_000) }).strict(),
     (i) => service.postMessage(ctx, i.principal, i.user, i.id, i.body.body),
   );
 
@@ -438,7 +447,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
           params: idParams,
           querystring: z.object({
             criterion: z.string().regex(/^(\d{1,2}|renewal)$/),
-            holderName: z.string().trim().min(2).max(200),
+            holderName: line().trim().min(2).max(200),
           }),
           headers: z.looseObject({ "x-file-name": z.string().min(1).max(400) }),
           response: { 201: staffBadgeSchema, 413: errorBody, ...errors },
@@ -474,8 +483,8 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z
           .object({
             criterion: z.string().regex(/^(\d{1,2}|renewal)$/),
-            holderName: z.string().trim().min(2).max(200),
-            text: z.string().trim().min(1).max(200_000),
+            holderName: line().trim().min(2).max(200),
+            text: badgeText().trim().min(1).max(200_000),
           })
           .strict(),
         response: { 201: staffBadgeSchema, ...errors },

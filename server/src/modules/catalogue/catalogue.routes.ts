@@ -5,6 +5,7 @@ import type { AppContext } from "../../context";
 import type { badgeClasses } from "../../db/schema";
 import { AppError } from "../../errors";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
+import { line } from "../../http/text";
 import { badgeSvgFor } from "./badge-image";
 import {
   findBadge,
@@ -106,7 +107,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "A programme's catalogue: the badges of its collection in force",
-        params: z.object({ slug: z.string().max(100) }),
+        params: z.object({ slug: line().max(100) }),
         response: {
           200: z.object({
             programme: programmeSchema,
@@ -178,7 +179,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary:
           "Every published collection of a programme, newest first, each badge with the badge its awards count as in the next collection",
-        params: z.object({ slug: z.string().max(100) }),
+        params: z.object({ slug: line().max(100) }),
         response: {
           200: z.object({
             programme: programmeSchema,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
+import { text } from "../../http/text";
 import { loadReadableOrganisation } from "../organisations/organisations.service";
 import {
   decideLabelRequest,
@@ -178,7 +179,7 @@ export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z
           .object({
             decision: z.enum(["confirm", "refuse"]),
-            motivation: z.string().trim().min(3).max(5000),
+            motivation: text().trim().min(3).max(5000),
           })
           .strict(),
         response: { 204: z.null(), ...errors },

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { errorBody, typed } from "../../http/route-types";
+import { line } from "../../http/text";
 import { hitRateLimit, limits } from "../auth/rate-limit";
 
 /** The largest badge anyone may hand us: the engine's own input cap. */
@@ -86,8 +87,7 @@ export function verifyRoutes(app: FastifyInstance, ctx: AppContext) {
           description:
             "The body is the badge itself: credential JSON (application/json or application/ld+json), a VC-JWT or a URL (text/plain), or a baked image (image/png, image/svg+xml). The answer is the verification report; `verified` is true only when every step holds. No session or CSRF token is needed.",
           querystring: z.object({
-            recipient: z
-              .string()
+            recipient: line()
               .max(254)
               .optional()
               .meta({ description: "The expected recipient: an email address or an identifier" }),
