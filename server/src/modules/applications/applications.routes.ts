@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
 import { badgeText, line, text, url } from "../../http/text";
+import { neutralFilename } from "../../lib/filenames";
 import { applicationEvents, applicationStates } from "./applications.rules";
 import * as service from "./applications.service";
 
@@ -155,8 +156,11 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       submittedAt: a.submittedAt,
       decidedAt: a.decidedAt,
       updatedAt: a.updatedAt,
-      files: d.files,
-      staffBadges: d.staffBadges,
+      // Names kept before bidi controls were neutralised are shown neutralised too.
+      files: d.files.map((f) => ({ ...f, filename: neutralFilename(f.filename) })),
+      staffBadges: d.staffBadges.map((b) =>
+        b.source === "image" ? { ...b, input: neutralFilename(b.input) } : b,
+      ),
       missing: d.missing,
       panel: d.panel,
       reviews: d.reviews,
@@ -398,6 +402,9 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   r.register(async (scope) => {
+    // The body is the file whatever its type: Fastify's own JSON and text parsers
+    // would otherwise take text/plain evidence and leave no bytes.
+    scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
       "*",
       { parseAs: "buffer", bodyLimit: service.MAX_FILE_BYTES + 1 },
@@ -543,7 +550,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         .type(file.contentType)
         .header(
           "content-disposition",
-          `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+          `attachment; filename*=UTF-8''${encodeURIComponent(neutralFilename(file.filename))}`,
         )
         .header("x-content-type-options", "nosniff")
         .header("content-security-policy", "sandbox; default-src 'none'")
@@ -569,7 +576,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 }
 
-/** The uploaded file's name as we keep it: decoded, no path, no control characters. */
+/** The uploaded file's name as we keep it: decoded, then neutralised (lib/filenames.ts). */
 function safeFilename(header: string): string {
   let name: string;
   try {
@@ -577,10 +584,7 @@ function safeFilename(header: string): string {
   } catch {
     throw new AppError("VALIDATION_FAILED", { "x-file-name": "" });
   }
-  const clean = Array.from(name, (c) => (c.charCodeAt(0) < 32 || c === "/" || c === "\\" ? "_" : c))
-    .join("")
-    .trim()
-    .slice(0, 200);
+  const clean = neutralFilename(name);
   if (!clean) throw new AppError("VALIDATION_FAILED", { "x-file-name": "" });
   return clean;
 }
