@@ -16,6 +16,11 @@ const catalogue = {
     "Le mot de passe doit contenir au moins 12 caractères.",
     "The password must be at least 12 characters long.",
   ],
+  PASSWORD_TOO_COMMON: [
+    400,
+    "Ce mot de passe est trop facile à deviner : il figure parmi les mots de passe courants ou divulgués, ou suit un motif (suite de clavier, répétition, date, votre nom). Choisissez une phrase de plusieurs mots.",
+    "This password is too easy to guess: it is among common or breached passwords, or follows a pattern (keyboard run, repetition, date, your name). Choose a phrase of several words.",
+  ],
   UNAUTHENTICATED: [401, "Veuillez vous connecter.", "Please sign in."],
   INVALID_CREDENTIALS: [
     401,
@@ -316,6 +321,14 @@ export class AppError extends Error {
   ) {
     super(details ?? code);
     this.name = "AppError";
+  }
+}
+
+/** Too many attempts: the answer (429) says in Retry-After when to try again. */
+export class RateLimitError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("RATE_LIMITED");
+    this.name = "RateLimitError";
   }
 }
 

@@ -5,7 +5,8 @@ import { ConfigError, loadConfig } from "../config";
 import { DatabaseLockedError } from "../db/client";
 import { appendAudit, verifyAuditChain } from "../modules/audit/audit.repo";
 import { findUserByEmail, insertUser, updateUser } from "../modules/auth/auth.repo";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../modules/auth/passwords";
+import { passwordProblem } from "../modules/auth/password-rules";
+import { hashPassword } from "../modules/auth/passwords";
 import { seedDemo } from "../modules/demo/seed";
 import { openPlatform, type Platform } from "../platform";
 
@@ -49,8 +50,16 @@ const commands: Record<string, Command> = {
         );
         return 2;
       }
-      if (values.password !== undefined && values.password.length < MIN_PASSWORD_LENGTH) {
-        io.err(`Le mot de passe doit contenir au moins ${MIN_PASSWORD_LENGTH} caractères.`);
+      const problem =
+        values.password === undefined
+          ? null
+          : passwordProblem(values.password, [values.email, values.name]);
+      if (problem) {
+        io.err(
+          problem === "too_short"
+            ? "Le mot de passe doit contenir au moins 12 caractères. / The password must be at least 12 characters long."
+            : "Ce mot de passe est trop facile à deviner (courant, divulgué ou tiré de votre nom) : choisissez une phrase de plusieurs mots. / This password is too easy to guess: choose a phrase of several words.",
+        );
         return 2;
       }
       const password = values.password ?? randomBytes(12).toString("base64url");

@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError, codeToStatus, type ErrorCode, errorMessage, type Locale } from "../errors";
+import {
+  AppError,
+  codeToStatus,
+  type ErrorCode,
+  errorMessage,
+  type Locale,
+  RateLimitError,
+} from "../errors";
 import { requestLocale } from "./locale";
 import { isControlCharacterIssue } from "./text";
 
@@ -77,6 +84,7 @@ export function handleError(
   request: FastifyRequest,
   reply: FastifyReply,
 ) {
+  if (error instanceof RateLimitError) reply.header("retry-after", String(error.retryAfterSeconds));
   if (error instanceof AppError) return sendError(request, reply, error.code, error.fields);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const locale = requestLocale(request);

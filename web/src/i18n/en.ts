@@ -92,7 +92,7 @@ export const en: Dictionary = {
   reset: {
     title: "Choose a new password",
     password: "New password",
-    hint: "At least 12 characters. A phrase of several words is easy to remember and hard to guess.",
+    hint: "At least 12 characters, and not a common or already breached password, a keyboard run, a date or your name. A phrase of several words is easy to remember and hard to guess.",
     submit: "Save the password",
     done: "Your password has been changed. You can sign in.",
   },
@@ -108,7 +108,8 @@ export const en: Dictionary = {
     emailLine: "Invitation sent to {{email}}.",
     name: "Full name",
     password: "Password",
-    passwordHint: "At least 12 characters.",
+    passwordHint:
+      "At least 12 characters, and not a common or already breached password, a keyboard run, a date or your name. A phrase of several words is easy to remember and hard to guess.",
     create: "Create my account and join",
     join: "Join {{organisation}}",
     joinStaff: "Accept the invitation",

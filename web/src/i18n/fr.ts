@@ -87,7 +87,7 @@ export const fr = {
   reset: {
     title: "Choisir un nouveau mot de passe",
     password: "Nouveau mot de passe",
-    hint: "Au moins 12 caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.",
+    hint: "Au moins 12 caractères, et pas un mot de passe courant ou déjà divulgué, ni une suite de clavier, une date ou votre nom. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.",
     submit: "Enregistrer le mot de passe",
     done: "Votre mot de passe est changé. Vous pouvez vous connecter.",
   },
@@ -103,7 +103,8 @@ export const fr = {
     emailLine: "Invitation adressée à {{email}}.",
     name: "Prénom et nom",
     password: "Mot de passe",
-    passwordHint: "Au moins 12 caractères.",
+    passwordHint:
+      "Au moins 12 caractères, et pas un mot de passe courant ou déjà divulgué, ni une suite de clavier, une date ou votre nom. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.",
     create: "Créer mon compte et rejoindre",
     join: "Rejoindre {{organisation}}",
     joinStaff: "Accepter l'invitation",
