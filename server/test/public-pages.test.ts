@@ -1,14 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app";
 import { badgeClasses } from "../src/db/schema";
 import { forgetPublicBadges } from "../src/modules/catalogue/catalogue.repo";
 import { catalogueBadges } from "./support/factories";
-import { createTestPlatform, type TestPlatform } from "./support/platform";
+import { appWithWebApp, createTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
 let app: FastifyInstance;
@@ -16,13 +12,7 @@ let badgeId: string;
 
 beforeAll(async () => {
   platform = await createTestPlatform();
-  const webDir = fs.mkdtempSync(path.join(os.tmpdir(), "blason-web-"));
-  fs.writeFileSync(
-    path.join(webDir, "index.html"),
-    '<!doctype html><html lang="fr"><head><meta charset="UTF-8" /><meta name="description" content="x" /><title>Blason</title></head><body><div id="root"></div><script type="module" src="/assets/app.js"></script></body></html>',
-  );
-  app = await buildApp(platform.ctx, { logger: false, webDir });
-  await app.ready();
+  app = await appWithWebApp(platform);
   const [badge] = await catalogueBadges(platform.ctx);
   badgeId = badge!.id;
 });

@@ -76,3 +76,20 @@ export async function createTestPlatform(
     },
   };
 }
+
+/** The shell a built web app would serve, for tests of the pages the server answers. */
+export const TEST_SHELL =
+  '<!doctype html><html lang="fr"><head><meta charset="UTF-8" /><meta name="description" content="x" /><title>Blason</title></head><body><div id="root"></div><script type="module" src="/assets/app.js"></script></body></html>';
+
+/** A second app on the platform, serving a web directory with `files` (index.html: TEST_SHELL). */
+export async function appWithWebApp(
+  platform: TestPlatform,
+  files: Record<string, string> = {},
+): Promise<FastifyInstance> {
+  const webDir = fs.mkdtempSync(path.join(os.tmpdir(), "blason-web-"));
+  for (const [name, content] of Object.entries({ "index.html": TEST_SHELL, ...files }))
+    fs.writeFileSync(path.join(webDir, name), content);
+  const app = await buildApp(platform.ctx, { logger: false, webDir });
+  await app.ready();
+  return app;
+}

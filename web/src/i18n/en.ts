@@ -999,8 +999,13 @@ export const en: Dictionary = {
   },
   notFound: {
     title: "Page not found",
-    text: "This page does not exist or is no longer available.",
+    text: "This page does not exist or is no longer available. Check the address, or start from one of the pages below.",
+    asked: "Address asked for:",
+    next: "Where to go?",
     home: "Back to the home page",
+    catalogue: "The label's badges",
+    verify: "Verify a badge",
+    sitemap: "The site map",
   },
   errors: {
     title: "Something went wrong",

@@ -1009,8 +1009,13 @@ export const fr = {
   },
   notFound: {
     title: "Page introuvable",
-    text: "Cette page n'existe pas ou n'est plus disponible.",
+    text: "Cette page n'existe pas ou n'est plus disponible. Vérifiez l'adresse, ou partez de l'une des pages ci-dessous.",
+    asked: "Adresse demandée :",
+    next: "Où aller ?",
     home: "Revenir à l'accueil",
+    catalogue: "Les badges du label",
+    verify: "Vérifier un badge",
+    sitemap: "Le plan du site",
   },
   errors: {
     title: "Une erreur est survenue",
