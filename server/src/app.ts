@@ -17,6 +17,7 @@ import type { AppContext } from "./context";
 import { handleError, sendError } from "./http/error-handler";
 import { badgeProgrammeOf, renderBadgeShell, renderPassportShell } from "./http/public-pages";
 import { registerSession } from "./http/session";
+import { decodedPath, unrouted } from "./http/unrouted";
 import { adminRoutes } from "./modules/admin/admin.routes";
 import { applicationRoutes } from "./modules/applications/applications.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
@@ -152,7 +153,7 @@ export async function buildApp(
     const response = await app.inject({
       method: "GET",
       url: url.pathname + url.search,
-      headers: accept ? { accept } : {},
+      headers: { host: new URL(ctx.config.publicUrl).host, ...(accept ? { accept } : {}) },
     });
     const body = new Uint8Array(response.rawPayload);
     if (response.statusCode >= 400)
@@ -200,10 +201,11 @@ export async function buildApp(
         .sendFile(`assets/${file}`);
     });
     app.setNotFoundHandler(async (request, reply) => {
-      if (request.url.startsWith("/api/") || request.method !== "GET")
-        return sendError(request, reply, "NOT_FOUND");
+      const kind = unrouted(request.method, request.url);
+      if (kind === "api") return sendError(request, reply, "NOT_FOUND");
       // Badge pages carry their preview tags and content in the first response.
-      const passportSlug = /^\/passports\/([a-z0-9-]{1,120})(?:[?#].*)?$/.exec(request.url)?.[1];
+      // Any id or slug is looked up, so that one that cannot exist is a 404 too.
+      const passportSlug = /^\/passports\/([^/?#]{1,120})\/?(?:[?#].*)?$/.exec(request.url)?.[1];
       if (passportSlug) {
         const found = await publicPassport(ctx, passportSlug).catch(() => undefined);
         return reply
@@ -212,28 +214,41 @@ export async function buildApp(
           .header("cache-control", "public, max-age=30")
           .send(found ? renderPassportShell(shell, found, ctx.config) : shell);
       }
-      const badgeId = /^\/badges\/([0-9a-f-]{36})(?:[?#].*)?$/.exec(request.url)?.[1];
+      const badgeId = /^\/badges\/([^/?#]+)\/?(?:[?#].*)?$/.exec(request.url)?.[1];
       if (badgeId) {
-        const found = await publicBadge(ctx.db, badgeId).catch(() => undefined);
+        const found = /^[0-9a-f-]{36}$/.test(badgeId)
+          ? await publicBadge(ctx.db, badgeId).catch(() => undefined)
+          : undefined;
         return reply
           .status(found ? 200 : 404)
           .type("text/html; charset=utf-8")
           .header("cache-control", "public, max-age=60")
           .send(found ? badgeHtml(shell, found) : shell);
       }
-      const candidate = path.join(webDir, decodeURIComponent(request.url.split("?")[0] ?? "/"));
+      const candidate = path.join(webDir, decodedPath(request.url));
       if (
         candidate.startsWith(webDir + path.sep) &&
         fs.existsSync(candidate) &&
         fs.statSync(candidate).isFile()
       )
         return reply.sendFile(path.relative(webDir, candidate));
-      // The single-page app handles every other path.
-      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(shell);
+      // The single-page app draws every page; an unknown path gets its "page not found"
+      // with a 404 status, so that crawlers and links checkers see it as missing.
+      return reply
+        .status(kind === "page" ? 200 : 404)
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "no-cache")
+        .send(shell);
     });
   } else {
     app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith("/api/")) return sendError(request, reply, "NOT_FOUND");
+      const kind = unrouted(request.method, request.url);
+      if (kind === "api") return sendError(request, reply, "NOT_FOUND");
+      if (kind === "missing")
+        return reply
+          .status(404)
+          .type("text/plain; charset=utf-8")
+          .send("Page introuvable. / Page not found.");
       return reply
         .status(503)
         .type("text/plain; charset=utf-8")

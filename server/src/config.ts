@@ -70,6 +70,13 @@ const envSchema = z
         path: ["PUBLIC_URL"],
         message: "is required in production and must be an https:// URL",
       });
+    if (env.DEMO_SEED)
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEMO_SEED"],
+        message:
+          "must not be true in production (the demo accounts have a published password); remove it",
+      });
     if (env.FETCH_ALLOW_PRIVATE_HOSTS)
       ctx.addIssue({
         code: "custom",

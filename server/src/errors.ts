@@ -16,6 +16,11 @@ const catalogue = {
     "Le mot de passe doit contenir au moins 12 caractères.",
     "The password must be at least 12 characters long.",
   ],
+  PASSWORD_TOO_COMMON: [
+    400,
+    "Ce mot de passe est trop facile à deviner : il figure parmi les mots de passe courants ou divulgués, ou suit un motif (suite de clavier, répétition, date, votre nom). Choisissez une phrase de plusieurs mots.",
+    "This password is too easy to guess: it is among common or breached passwords, or follows a pattern (keyboard run, repetition, date, your name). Choose a phrase of several words.",
+  ],
   UNAUTHENTICATED: [401, "Veuillez vous connecter.", "Please sign in."],
   INVALID_CREDENTIALS: [
     401,
@@ -26,6 +31,11 @@ const catalogue = {
     403,
     "La requête a été refusée par sécurité. Rechargez la page et réessayez.",
     "The request was refused for security reasons. Reload the page and try again.",
+  ],
+  HOST_NOT_ALLOWED: [
+    400,
+    "Ce serveur ne répond qu'à son adresse publique : ouvrez Blason à l'adresse habituelle.",
+    "This server only answers at its public address: open Blason at its usual address.",
   ],
   FORBIDDEN: [403, "Vous n'avez pas le droit de faire cela.", "You are not allowed to do that."],
   NOT_FOUND: [404, "Cette page ou cet élément n'existe pas.", "This page or item does not exist."],
@@ -398,6 +408,14 @@ export class AppError extends Error {
   ) {
     super(details ?? code);
     this.name = "AppError";
+  }
+}
+
+/** Too many attempts: the answer (429) says in Retry-After when to try again. */
+export class RateLimitError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("RATE_LIMITED");
+    this.name = "RateLimitError";
   }
 }
 

@@ -50,7 +50,7 @@ describe("sign-in with a password", () => {
     });
   });
 
-  it("rate limits repeated attempts on one address, even with the right password afterwards", async () => {
+  it("locks an address out after repeated attempts, even with the right password, and says when to retry", async () => {
     const user = await buildUser(platform.ctx);
     const client = new TestClient(platform.app);
     for (let i = 0; i < 10; i++)
@@ -61,6 +61,9 @@ describe("sign-in with a password", () => {
     });
     expect(blocked.statusCode).toBe(429);
     expect(json(blocked).error).toMatchObject({ code: "RATE_LIMITED" });
+    // The lockout says when to come back: the seconds left in its 15-minute window.
+    const retryAfter = Number(blocked.headers["retry-after"]);
+    expect(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 15 * 60).toBe(true);
   });
 
   it("answers in English when asked", async () => {

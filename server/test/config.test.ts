@@ -31,6 +31,18 @@ describe("configuration", () => {
     expect(found).toContain("PUBLIC_URL");
   });
 
+  it("production refuses the demo data, naming DEMO_SEED", () => {
+    const production = {
+      NODE_ENV: "production",
+      SMTP_URL: "smtp://mail.example:25",
+      PUBLIC_URL: "https://badges.example",
+    };
+    expect(problems({ ...production, DEMO_SEED: "true" })).toEqual([
+      expect.stringMatching(/^DEMO_SEED must not be true in production/),
+    ]);
+    expect(problems({ ...production, DEMO_SEED: "false" })).toEqual([]);
+  });
+
   it("demo mode defaults to a local address and insecure cookies only over http", () => {
     const config = loadConfig({ DATA_DIR: "/tmp/blason-config-test", MASTER_KEY: key });
     expect(config).toMatchObject({

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { badgeClasses } from "../src/db/schema";
 import { forgetPublicBadges } from "../src/modules/catalogue/catalogue.repo";
 import { catalogueBadges } from "./support/factories";
-import { appWithWebShell, createTestPlatform, type TestPlatform } from "./support/platform";
+import { appWithWebApp, createTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
 let app: FastifyInstance;
@@ -12,7 +12,7 @@ let badgeId: string;
 
 beforeAll(async () => {
   platform = await createTestPlatform();
-  app = await appWithWebShell(platform);
+  app = await appWithWebApp(platform);
   const [badge] = await catalogueBadges(platform.ctx);
   badgeId = badge!.id;
 });

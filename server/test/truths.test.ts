@@ -5,7 +5,7 @@ import { badgeClasses, collections, credentials, organisations, users } from "..
 import { demoSiret, demoUai, seedDemo } from "../src/modules/demo/seed";
 import { json, TestClient } from "./support/client";
 import { signedInClient } from "./support/factories";
-import { appWithWebShell, createTestPlatform, type TestPlatform } from "./support/platform";
+import { appWithWebApp, createTestPlatform, type TestPlatform } from "./support/platform";
 
 /**
  * What the product says must be true: the programme a badge belongs to, how
@@ -28,7 +28,7 @@ const ids = {} as Record<
 beforeAll(async () => {
   platform = await createTestPlatform();
   await seedDemo(platform.ctx);
-  app = await appWithWebShell(platform);
+  app = await appWithWebApp(platform);
   const db = platform.ctx.db;
   const badge = async (slug: string) =>
     (await db.select().from(badgeClasses).where(eq(badgeClasses.slug, slug)))[0]!.id;

@@ -2,11 +2,12 @@ import "@fontsource-variable/source-sans-3";
 import "./styles.css";
 import "./i18n";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
+import { type ReactElement, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { ApiError } from "./api/client";
 import { Layout } from "./components/Layout";
+import { type PageName, pagePaths } from "./page-paths";
 import { AccountPage } from "./pages/account";
 import { AdminUsersPage, AuditPage } from "./pages/admin";
 import { ApplicationPage, ApplicationsPage } from "./pages/applications";
@@ -48,49 +49,59 @@ const queryClient = new QueryClient({
   },
 });
 
+/** The element of every page named in page-paths.ts (the server knows the same list). */
+const pages: Record<PageName, ReactElement> = {
+  home: <PublicHomePage />,
+  signIn: <SignInPage />,
+  catalogue: <CataloguePage />,
+  history: <HistoryPage />,
+  badge: <BadgePage />,
+  verify: <VerifyPage />,
+  credential: <CredentialPage />,
+  applications: <ApplicationsPage />,
+  passport: <PassportPage />,
+  laureates: <LaureatesPage />,
+  issuer: <IssuerPage />,
+  statistics: <StatisticsPage />,
+  labelProgress: <LabelProgressPage />,
+  labelRequests: <LabelRequestsPage />,
+  catalogueAdmin: <CatalogueAdminPage />,
+  ideas: <IdeasPage />,
+  myBadges: <MyBadgesPage />,
+  personPassport: <PersonPassportPage />,
+  application: <ApplicationPage />,
+  organisationBadges: <OrganisationBadgesPage />,
+  partner: <PartnerPage />,
+  registrationsAdmin: <RegistrationsAdminPage />,
+  magicLink: <MagicLinkPage />,
+  forgotPassword: <ForgotPasswordPage />,
+  resetPassword: <ResetPasswordPage />,
+  verifyEmail: <VerifyEmailPage />,
+  invitation: <InvitationPage />,
+  dashboard: <DashboardPage />,
+  organisations: <OrganisationsPage />,
+  organisation: <OrganisationPage />,
+  account: <AccountPage />,
+  adminUsers: <AdminUsersPage />,
+  audit: <AuditPage />,
+  mailbox: <MailboxPage />,
+  legal: <LegalPage />,
+  privacy: <PrivacyPage />,
+  accessibility: <AccessibilityPage />,
+  sitemap: <SitemapPage />,
+};
+
 const router = createBrowserRouter([
   {
     element: <Layout />,
     errorElement: <ErrorPage />,
     children: [
-      { path: "/", element: <PublicHomePage /> },
-      { path: "/connexion", element: <SignInPage /> },
-      { path: "/programmes/:slug", element: <CataloguePage /> },
-      { path: "/programmes/:slug/historique", element: <HistoryPage /> },
-      { path: "/badges/:id", element: <BadgePage /> },
-      { path: "/verify", element: <VerifyPage /> },
-      { path: "/credentials/:id", element: <CredentialPage /> },
-      { path: "/demandes", element: <ApplicationsPage /> },
-      { path: "/passports/:slug", element: <PassportPage /> },
-      { path: "/laureats", element: <LaureatesPage /> },
-      { path: "/issuers/:slug", element: <IssuerPage /> },
-      { path: "/statistiques", element: <StatisticsPage /> },
-      { path: "/organisations/:id/label", element: <LabelProgressPage /> },
-      { path: "/gestion/labels", element: <LabelRequestsPage /> },
-      { path: "/gestion/catalogue", element: <CatalogueAdminPage /> },
-      { path: "/idees", element: <IdeasPage /> },
-      { path: "/mes-badges", element: <MyBadgesPage /> },
-      { path: "/personnes/:slug", element: <PersonPassportPage /> },
-      { path: "/demandes/:id", element: <ApplicationPage /> },
-      { path: "/organisations/:id/badges", element: <OrganisationBadgesPage /> },
-      { path: "/organisations/:id/partenaire", element: <PartnerPage /> },
-      { path: "/gestion/partenaires", element: <RegistrationsAdminPage /> },
-      { path: "/connexion/lien", element: <MagicLinkPage /> },
-      { path: "/mot-de-passe-oublie", element: <ForgotPasswordPage /> },
-      { path: "/mot-de-passe/nouveau", element: <ResetPasswordPage /> },
-      { path: "/verifier-email", element: <VerifyEmailPage /> },
-      { path: "/invitation/:token", element: <InvitationPage /> },
-      { path: "/accueil", element: <DashboardPage /> },
-      { path: "/organisations", element: <OrganisationsPage /> },
-      { path: "/organisations/:id", element: <OrganisationPage /> },
-      { path: "/compte", element: <AccountPage /> },
-      { path: "/admin/utilisateurs", element: <AdminUsersPage /> },
-      { path: "/admin/journal", element: <AuditPage /> },
-      { path: "/dev/boite-mail", element: <MailboxPage /> },
-      { path: "/mentions-legales", element: <LegalPage /> },
-      { path: "/donnees-personnelles", element: <PrivacyPage /> },
-      { path: "/accessibilite", element: <AccessibilityPage /> },
-      { path: "/plan-du-site", element: <SitemapPage /> },
+      // Case-sensitive, as the server matches them (page-paths.ts).
+      ...(Object.keys(pagePaths) as PageName[]).map((name) => ({
+        path: pagePaths[name],
+        element: pages[name],
+        caseSensitive: true,
+      })),
       { path: "*", element: <NotFoundPage /> },
     ],
   },

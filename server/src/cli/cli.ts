@@ -12,7 +12,8 @@ import {
   verifyAuditChain,
 } from "../modules/audit/audit.repo";
 import { findUserByEmail, insertUser, updateUser } from "../modules/auth/auth.repo";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../modules/auth/passwords";
+import { passwordProblem } from "../modules/auth/password-rules";
+import { hashPassword } from "../modules/auth/passwords";
 import { seedDemo } from "../modules/demo/seed";
 import { openPlatform, type Platform } from "../platform";
 
@@ -58,8 +59,16 @@ const commands: Record<string, Command> = {
         );
         return 2;
       }
-      if (values.password !== undefined && values.password.length < MIN_PASSWORD_LENGTH) {
-        io.err(`Le mot de passe doit contenir au moins ${MIN_PASSWORD_LENGTH} caractères.`);
+      const problem =
+        values.password === undefined
+          ? null
+          : passwordProblem(values.password, [values.email, values.name]);
+      if (problem) {
+        io.err(
+          problem === "too_short"
+            ? "Le mot de passe doit contenir au moins 12 caractères. / The password must be at least 12 characters long."
+            : "Ce mot de passe est trop facile à deviner (courant, divulgué ou tiré de votre nom) : choisissez une phrase de plusieurs mots. / This password is too easy to guess: choose a phrase of several words.",
+        );
         return 2;
       }
       const password = values.password ?? randomBytes(12).toString("base64url");
@@ -205,6 +214,12 @@ const commands: Record<string, Command> = {
     async run(_args, io, open) {
       const platform = await open();
       try {
+        if (platform.ctx.config.mode === "production") {
+          io.err(
+            "Refusé en production : les comptes de démonstration ont un mot de passe publié. / Refused in production: the demo accounts have a published password.",
+          );
+          return 2;
+        }
         io.out(
           (await seedDemo(platform.ctx))
             ? "Données de démonstration créées."

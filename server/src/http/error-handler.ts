@@ -1,13 +1,25 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError, codeToStatus, type ErrorCode, errorMessage, type Locale } from "../errors";
+import {
+  AppError,
+  codeToStatus,
+  type ErrorCode,
+  errorMessage,
+  type Locale,
+  RateLimitError,
+} from "../errors";
 import { requestLocale } from "./locale";
+import { isControlCharacterIssue } from "./text";
 
 type Issue = { keyword: string; instancePath: string; params: Record<string, unknown> };
 
 function issueMessage(issue: Issue, locale: Locale): string {
   const fr = locale === "fr";
   const p = issue.params;
+  if (isControlCharacterIssue(p))
+    return fr
+      ? "Caractère de contrôle interdit (retirez-le ou retapez le texte)."
+      : "Control character not allowed (remove it or retype the text).";
   switch (issue.keyword) {
     case "invalid_type":
       if (p.input === undefined)
@@ -72,6 +84,7 @@ export function handleError(
   request: FastifyRequest,
   reply: FastifyReply,
 ) {
+  if (error instanceof RateLimitError) reply.header("retry-after", String(error.retryAfterSeconds));
   if (error instanceof AppError) {
     if (error.code === "SERVICE_BUSY") reply.header("retry-after", "5");
     return sendError(request, reply, error.code, error.fields);

@@ -11,6 +11,7 @@ import {
   type UserRow,
 } from "../modules/auth/auth.repo";
 import type { Principal } from "../modules/policy/policy";
+import { isAllowedHost, isOwnOrigin } from "./origin";
 
 export const SESSION_COOKIE = "blason_session";
 export const CSRF_COOKIE = "blason_csrf";
@@ -37,23 +38,25 @@ declare module "fastify" {
 const TOUCH_EVERY_MS = 5 * 60_000;
 
 /**
- * Resolves the session cookie into a principal on every request, and guards
- * every state-changing request with an origin check and a double-submit CSRF
- * token.
+ * Refuses a request addressed to a host that is not ours, resolves the
+ * session cookie into a principal on every request, and guards every
+ * state-changing request with an origin check and a double-submit CSRF token.
  */
 export function registerSession(app: FastifyInstance, ctx: AppContext) {
-  const ownOrigin = new URL(ctx.config.publicUrl).origin;
   app.decorateRequest("principal", null);
   app.decorateRequest("user", null);
   app.decorateRequest("sessionId", null);
 
   app.addHook("onRequest", async (request, reply) => {
+    if (!isAllowedHost(request.host, ctx.config)) throw new AppError("HOST_NOT_ALLOWED");
+    // The route the router chose, whatever the spelling of the URL (percent-encoded,
+    // other case, doubled slashes); a request that matched no route changes nothing.
     if (
       !SAFE_METHODS.has(request.method) &&
-      request.url.startsWith("/api/") &&
+      request.routeOptions.url !== undefined &&
       !request.routeOptions.config?.stateless
     )
-      checkCsrf(request, ownOrigin);
+      checkCsrf(request);
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const found = await findLiveSession(ctx.db, token);
@@ -84,20 +87,15 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
     }
   });
 
-  function checkCsrf(request: FastifyRequest, origin: string) {
-    const requestOrigin = request.headers.origin;
-    if (requestOrigin && requestOrigin !== origin && requestOrigin !== hostOrigin(request))
+  function checkCsrf(request: FastifyRequest) {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !isOwnOrigin(origin, ctx.config))
       throw new AppError("CSRF_TOKEN_INVALID");
     const cookie = request.cookies[CSRF_COOKIE];
     const header = request.headers[CSRF_HEADER];
     if (!cookie || typeof header !== "string" || !safeEqual(cookie, header))
       throw new AppError("CSRF_TOKEN_INVALID");
   }
-}
-
-/** The origin the browser used to reach us (useful behind a local port mapping). */
-function hostOrigin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, ctx: AppContext) {

@@ -50,21 +50,6 @@ export async function freshDatabase(): Promise<{ database: Database; url?: strin
   return { database: await openDatabase({ databaseUrl: url, poolSize: 4 }), url };
 }
 
-/**
- * The app as it runs with a built web app: public pages answer their first
- * HTML (preview tags, content without JavaScript) around a minimal shell.
- */
-export async function appWithWebShell(platform: Platform): Promise<FastifyInstance> {
-  const webDir = fs.mkdtempSync(path.join(os.tmpdir(), "blason-web-"));
-  fs.writeFileSync(
-    path.join(webDir, "index.html"),
-    '<!doctype html><html lang="fr"><head><meta charset="UTF-8" /><meta name="description" content="x" /><title>Blason</title></head><body><div id="root"></div><script type="module" src="/assets/app.js"></script></body></html>',
-  );
-  const app = await buildApp(platform.ctx, { logger: false, webDir });
-  await app.ready();
-  return app;
-}
-
 export async function createTestPlatform(
   options: { config?: Record<string, string>; mailer?: Mailer; backoffMs?: number } = {},
 ): Promise<TestPlatform> {
@@ -90,4 +75,21 @@ export async function createTestPlatform(
       await platform.close();
     },
   };
+}
+
+/** The shell a built web app would serve, for tests of the pages the server answers. */
+export const TEST_SHELL =
+  '<!doctype html><html lang="fr"><head><meta charset="UTF-8" /><meta name="description" content="x" /><title>Blason</title></head><body><div id="root"></div><script type="module" src="/assets/app.js"></script></body></html>';
+
+/** A second app on the platform, serving a web directory with `files` (index.html: TEST_SHELL). */
+export async function appWithWebApp(
+  platform: Platform,
+  files: Record<string, string> = {},
+): Promise<FastifyInstance> {
+  const webDir = fs.mkdtempSync(path.join(os.tmpdir(), "blason-web-"));
+  for (const [name, content] of Object.entries({ "index.html": TEST_SHELL, ...files }))
+    fs.writeFileSync(path.join(webDir, name), content);
+  const app = await buildApp(platform.ctx, { logger: false, webDir });
+  await app.ready();
+  return app;
 }

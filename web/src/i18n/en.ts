@@ -93,7 +93,7 @@ export const en: Dictionary = {
   reset: {
     title: "Choose a new password",
     password: "New password",
-    hint: "At least 12 characters. A phrase of several words is easy to remember and hard to guess.",
+    hint: "At least 12 characters, and not a common or already breached password, a keyboard run, a date or your name. A phrase of several words is easy to remember and hard to guess.",
     submit: "Save the password",
     done: "Your password has been changed. You can sign in.",
   },
@@ -109,7 +109,8 @@ export const en: Dictionary = {
     emailLine: "Invitation sent to {{email}}.",
     name: "Full name",
     password: "Password",
-    passwordHint: "At least 12 characters.",
+    passwordHint:
+      "At least 12 characters, and not a common or already breached password, a keyboard run, a date or your name. A phrase of several words is easy to remember and hard to guess.",
     create: "Create my account and join",
     join: "Join {{organisation}}",
     joinStaff: "Accept the invitation",
@@ -1089,8 +1090,13 @@ export const en: Dictionary = {
   },
   notFound: {
     title: "Page not found",
-    text: "This page does not exist or is no longer available.",
+    text: "This page does not exist or is no longer available. Check the address, or start from one of the pages below.",
+    asked: "Address asked for:",
+    next: "Where to go?",
     home: "Back to the home page",
+    catalogue: "The label's badges",
+    verify: "Verify a badge",
+    sitemap: "The site map",
   },
   errors: {
     title: "Something went wrong",

@@ -89,7 +89,7 @@ export const fr = {
   reset: {
     title: "Choisir un nouveau mot de passe",
     password: "Nouveau mot de passe",
-    hint: "Au moins 12 caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.",
+    hint: "Au moins 12 caractères, et pas un mot de passe courant ou déjà divulgué, ni une suite de clavier, une date ou votre nom. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.",
     submit: "Enregistrer le mot de passe",
     done: "Votre mot de passe est changé. Vous pouvez vous connecter.",
   },
@@ -105,7 +105,8 @@ export const fr = {
     emailLine: "Invitation adressée à {{email}}.",
     name: "Prénom et nom",
     password: "Mot de passe",
-    passwordHint: "Au moins 12 caractères.",
+    passwordHint:
+      "Au moins 12 caractères, et pas un mot de passe courant ou déjà divulgué, ni une suite de clavier, une date ou votre nom. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.",
     create: "Créer mon compte et rejoindre",
     join: "Rejoindre {{organisation}}",
     joinStaff: "Accepter l'invitation",
@@ -1101,8 +1102,13 @@ export const fr = {
   },
   notFound: {
     title: "Page introuvable",
-    text: "Cette page n'existe pas ou n'est plus disponible.",
+    text: "Cette page n'existe pas ou n'est plus disponible. Vérifiez l'adresse, ou partez de l'une des pages ci-dessous.",
+    asked: "Adresse demandée :",
+    next: "Où aller ?",
     home: "Revenir à l'accueil",
+    catalogue: "Les badges du label",
+    verify: "Vérifier un badge",
+    sitemap: "Le plan du site",
   },
   errors: {
     title: "Une erreur est survenue",

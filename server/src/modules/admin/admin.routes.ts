@@ -5,6 +5,7 @@ import type { AppContext } from "../../context";
 import { users } from "../../db/schema";
 import { email, errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
+import { line } from "../../http/text";
 import { presentUser } from "../accounts/accounts.present";
 import { platformRole, userSchema } from "../accounts/accounts.schema";
 import { listAudit } from "../audit/audit.repo";
@@ -20,7 +21,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        querystring: z.object({ q: z.string().max(100).optional() }),
+        querystring: z.object({ q: line().max(100).optional() }),
         response: { 200: z.object({ users: z.array(userSchema) }), 404: errorBody },
       },
     },

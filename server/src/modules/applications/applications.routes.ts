@@ -5,18 +5,30 @@ import { AppError } from "../../errors";
 import { requestLocale } from "../../http/locale";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
+import { badgeText, line, text, url } from "../../http/text";
+import { neutralFilename } from "../../lib/filenames";
 import { applicationEvents, applicationStates } from "./applications.rules";
 import * as service from "./applications.service";
 
+const criterionKey = z.string().regex(/^(\d{1,2}|renewal)$/);
 const answer = z.object({
   answer: z.string().max(20_000),
   links: z.array(z.url({ protocol: /^https?$/ }).max(2000)).max(20),
 });
-const answersSchema = z.record(z.string().regex(/^(\d{1,2}|renewal)$/), answer);
+const answersSchema = z.record(criterionKey, answer);
 const scopeSchema = z.object({
   ufaIds: z.array(z.uuid()).max(50),
   schedule: z.string().trim().max(2000).nullable(),
 });
+/** What a draft's save takes: the same shapes, with text checked for control characters. */
+const answersInput = z.record(
+  criterionKey,
+  answer.extend({
+    answer: text().max(20_000),
+    links: z.array(url({ protocol: /^https?$/ }).max(2000)).max(20),
+  }),
+);
+const scopeInput = scopeSchema.extend({ schedule: text().trim().max(2000).nullable() });
 const fileSchema = z.object({
   id: z.uuid(),
   criterion: z.string(),
@@ -166,8 +178,11 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       submittedAt: a.submittedAt,
       decidedAt: a.decidedAt,
       updatedAt: a.updatedAt,
-      files: d.files,
-      staffBadges: d.staffBadges,
+      // Names kept before bidi controls were neutralised are shown neutralised too.
+      files: d.files.map((f) => ({ ...f, filename: neutralFilename(f.filename) })),
+      staffBadges: d.staffBadges.map((b) =>
+        b.source === "image" ? { ...b, input: neutralFilename(b.input) } : b,
+      ),
       missing: d.missing,
       panel: d.panel,
       reviews: d.reviews,
@@ -182,7 +197,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["public"],
         summary: "The programme's commission calendar",
-        params: z.object({ slug: z.string().max(80) }),
+        params: z.object({ slug: line().max(80) }),
         response: { 200: z.object({ sessions: z.array(sessionSchema) }) },
       },
     },
@@ -303,9 +318,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "Save a draft (autosave): answers per criterion, scope",
         params: idParams,
-        body: z
-          .object({ answers: answersSchema.optional(), scope: scopeSchema.optional() })
-          .strict(),
+        body: z.object({ answers: answersInput.optional(), scope: scopeInput.optional() }).strict(),
         response: { 200: detailSchema, ...errors },
       },
     },
@@ -372,7 +385,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "A reviewer steps aside (conflict of interest); the application leaves their list",
         params: idParams,
-        body: z.object({ reason: z.string().trim().min(3).max(1000) }).strict(),
+        body: z.object({ reason: text().trim().min(3).max(1000) }).strict(),
         response: { 204: z.null(), ...errors },
       },
     },
@@ -394,7 +407,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       .object({
         ratings: z.record(z.string().regex(/^\d{1,2}$/), z.number().int().min(1).max(4)),
         recommendation: z.enum(["grant", "revise", "refuse"]),
-        comment: z.string().trim().min(1).max(10_000),
+        comment: text().trim().min(1).max(10_000),
       })
       .strict(),
     (i) => service.submitReview(ctx, i.principal, i.user, i.id, i.body),
@@ -407,7 +420,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           "Give a submitted review back to its reviewer (managers), with a reason kept in the audit log",
         params: z.object({ id: uuidParam, reviewerId: uuidParam }),
-        body: z.object({ reason: z.string().trim().min(3).max(1000) }).strict(),
+        body: z.object({ reason: text().trim().min(3).max(1000) }).strict(),
         response: { 200: detailSchema, ...errors },
       },
     },
@@ -425,7 +438,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     z
       .object({
         outcome: z.enum(["granted", "refused", "revision_requested"]),
-        motivation: z.string().trim().min(3).max(10_000),
+        motivation: text().trim().min(3).max(10_000),
       })
       .strict(),
     (i) => service.decide(ctx, i.principal, i.user, i.id, i.body),
@@ -433,11 +446,14 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
   action(
     "/api/applications/:id/messages",
     "Write in the application's dialogue",
-    z.object({ body: z.string().trim().min(1).max(10_000) }).strict(),
+    z.object({ body: text().trim().min(1).max(10_000) }).strict(),
     (i) => service.postMessage(ctx, i.principal, i.user, i.id, i.body.body),
   );
 
   r.register(async (scope) => {
+    // The body is the file whatever its type: Fastify's own JSON and text parsers
+    // would otherwise take text/plain evidence and leave no bytes.
+    scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
       "*",
       { parseAs: "buffer", bodyLimit: service.MAX_FILE_BYTES + 1 },
@@ -487,7 +503,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
           params: idParams,
           querystring: z.object({
             criterion: z.string().regex(/^(\d{1,2}|renewal)$/),
-            holderName: z.string().trim().min(2).max(200),
+            holderName: line().trim().min(2).max(200),
           }),
           headers: z.looseObject({ "x-file-name": z.string().min(1).max(400) }),
           response: { 201: staffBadgeSchema, 413: errorBody, ...errors },
@@ -523,8 +539,8 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z
           .object({
             criterion: z.string().regex(/^(\d{1,2}|renewal)$/),
-            holderName: z.string().trim().min(2).max(200),
-            text: z.string().trim().min(1).max(200_000),
+            holderName: line().trim().min(2).max(200),
+            text: badgeText().trim().min(1).max(200_000),
           })
           .strict(),
         response: { 201: staffBadgeSchema, ...errors },
@@ -583,7 +599,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         .type(file.contentType)
         .header(
           "content-disposition",
-          `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+          `attachment; filename*=UTF-8''${encodeURIComponent(neutralFilename(file.filename))}`,
         )
         .header("x-content-type-options", "nosniff")
         .header("content-security-policy", "sandbox; default-src 'none'")
@@ -613,7 +629,7 @@ function reviewStateOf(state: string | null): "assigned" | "submitted" | null {
   return state === "assigned" || state === "submitted" ? state : null;
 }
 
-/** The uploaded file's name as we keep it: decoded, no path, no control characters. */
+/** The uploaded file's name as we keep it: decoded, then neutralised (lib/filenames.ts). */
 function safeFilename(header: string): string {
   let name: string;
   try {
@@ -621,10 +637,7 @@ function safeFilename(header: string): string {
   } catch {
     throw new AppError("VALIDATION_FAILED", { "x-file-name": "" });
   }
-  const clean = Array.from(name, (c) => (c.charCodeAt(0) < 32 || c === "/" || c === "\\" ? "_" : c))
-    .join("")
-    .trim()
-    .slice(0, 200);
+  const clean = neutralFilename(name);
   if (!clean) throw new AppError("VALIDATION_FAILED", { "x-file-name": "" });
   return clean;
 }

@@ -4,6 +4,7 @@ import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { email, errorBody, requestMeta, typed } from "../../http/route-types";
 import { CSRF_COOKIE, clearSessionCookie, requireUser, setSessionCookie } from "../../http/session";
+import { line } from "../../http/text";
 import { presentMe } from "../accounts/accounts.present";
 import { locale, meSchema } from "../accounts/accounts.schema";
 import { findUserById, listUserSessions, updateUser } from "./auth.repo";
@@ -20,7 +21,7 @@ import {
   verifyEmail,
 } from "./auth.service";
 
-const token = z.string().min(20).max(200);
+const token = line().min(20).max(200);
 const accepted = z.object({ ok: z.literal(true) });
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -56,7 +57,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        body: z.object({ email, password: z.string().min(1).max(1000) }),
+        body: z.object({ email, password: line().min(1).max(1000) }),
         response: { 200: meSchema, 401: errorBody, 429: errorBody },
       },
     },
@@ -114,7 +115,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     "/api/auth/password-reset/complete",
-    { schema: { tags, body: z.object({ token, password: z.string().max(1000) }) } },
+    { schema: { tags, body: z.object({ token, password: line().max(1000) }) } },
     async (request, reply) => {
       await completePasswordReset(ctx, { ...request.body, ...requestMeta(request) });
       return reply.status(204).send();
@@ -141,7 +142,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["account"],
         body: z
-          .object({ name: z.string().trim().min(1).max(120).optional(), locale: locale.optional() })
+          .object({ name: line().trim().min(1).max(120).optional(), locale: locale.optional() })
           .strict(),
         response: { 200: meSchema },
       },
@@ -159,8 +160,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["account"],
         body: z.object({
-          currentPassword: z.string().min(1).max(1000),
-          newPassword: z.string().max(1000),
+          currentPassword: line().min(1).max(1000),
+          newPassword: line().max(1000),
         }),
       },
     },

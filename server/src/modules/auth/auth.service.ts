@@ -12,7 +12,8 @@ import {
   insertSession,
   updateUser,
 } from "./auth.repo";
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords";
+import { passwordProblem } from "./password-rules";
+import { hashPassword, verifyPassword } from "./passwords";
 import { hitRateLimit, limits } from "./rate-limit";
 
 const MAGIC_LINK_MINUTES = 15;
@@ -20,9 +21,15 @@ const RESET_MINUTES = 30;
 
 type RequestMeta = { ip: string; userAgent?: string | undefined };
 
-export function assertPasswordStrength(password: string, field = "password") {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw new AppError("PASSWORD_TOO_WEAK", { [field]: "" });
+/** A new password: 12 characters at least, and not easy to guess (password-rules.ts). */
+export function assertPasswordStrength(
+  password: string,
+  options: { field?: string; personal?: (string | null | undefined)[] } = {},
+) {
+  const field = options.field ?? "password";
+  const problem = passwordProblem(password, options.personal);
+  if (problem === "too_short") throw new AppError("PASSWORD_TOO_WEAK", { [field]: "" });
+  if (problem === "too_guessable") throw new AppError("PASSWORD_TOO_COMMON", { [field]: "" });
 }
 
 export async function signInWithPassword(
@@ -119,10 +126,13 @@ export async function completePasswordReset(
 ) {
   assertPasswordStrength(input.password);
   await hitRateLimit(ctx.db, `token:ip:${input.ip}`, limits.tokenPerIp);
-  const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     const userId = await consumeAuthToken(tx, input.token, "password_reset");
     if (!userId) throw new AppError("TOKEN_INVALID_OR_EXPIRED");
+    const user = await findUserById(tx, userId);
+    // Refused here, the transaction rolls back and the link stays usable.
+    assertPasswordStrength(input.password, { personal: [user?.email, user?.name] });
+    const passwordHash = await hashPassword(input.password);
     await updateUser(tx, userId, { passwordHash, emailVerifiedAt: new Date() });
     // A reset means the old password may be known to someone else.
     await deleteUserSessions(tx, userId);
@@ -169,8 +179,11 @@ export async function changePassword(
   ctx: AppContext,
   input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
 ) {
-  assertPasswordStrength(input.newPassword, "newPassword");
   const user = await findUserById(ctx.db, input.userId);
+  assertPasswordStrength(input.newPassword, {
+    field: "newPassword",
+    personal: [user?.email, user?.name],
+  });
   await hitRateLimit(ctx.db, `sign-in:email:${user?.email}`, limits.signInPerEmail);
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw new AppError("INVALID_CREDENTIALS", { currentPassword: "" });

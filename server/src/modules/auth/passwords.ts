@@ -8,8 +8,6 @@ const options = {
   parallelism: 1,
 };
 
-export const MIN_PASSWORD_LENGTH = 12;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);
 }

@@ -1,17 +1,19 @@
 import { lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { rateBuckets } from "../../db/schema";
-import { AppError } from "../../errors";
+import { RateLimitError } from "../../errors";
 
 export type Limit = { limit: number; windowSeconds: number };
 
 /**
  * Counts a hit in a fixed window, stored in the database so that every app
- * instance sees the same count. Throws RATE_LIMITED past the limit.
+ * instance sees the same count. Past the limit, throws RATE_LIMITED with the
+ * seconds left in the window (the answer's Retry-After).
  */
 export async function hitRateLimit(db: Db, key: string, { limit, windowSeconds }: Limit) {
   const windowMs = windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
+  const now = Date.now();
+  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
   const [row] = await db
     .insert(rateBuckets)
     .values({ key, windowStart, count: 1 })
@@ -25,7 +27,10 @@ export async function hitRateLimit(db: Db, key: string, { limit, windowSeconds }
       .delete(rateBuckets)
       .where(lt(rateBuckets.windowStart, new Date(Date.now() - 86_400_000)));
   }
-  if ((row?.count ?? 0) > limit) throw new AppError("RATE_LIMITED");
+  if ((row?.count ?? 0) > limit)
+    throw new RateLimitError(
+      Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000)),
+    );
 }
 
 export const limits = {

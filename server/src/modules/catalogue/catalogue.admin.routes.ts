@@ -3,17 +3,18 @@ import { z } from "zod";
 import type { AppContext } from "../../context";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
+import { line, text } from "../../http/text";
 import { actorOf } from "../organisations/organisations.service";
 import * as service from "./catalogue.admin.service";
 
 const tags = ["catalogue (managers)"];
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const idParams = z.object({ id: uuidParam });
-const slugParams = z.object({ slug: z.string().max(100) });
+const slugParams = z.object({ slug: line().max(100) });
 
 const criterion = z.object({
-  statement: z.string().trim().max(2000),
-  evidence: z.array(z.string().trim().max(500)).max(20),
+  statement: text().trim().max(2000),
+  evidence: z.array(line().trim().max(500)).max(20),
 });
 const badgeBody = z
   .object({
@@ -22,18 +23,18 @@ const badgeBody = z
       .trim()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
       .max(80),
-    name: z.string().trim().min(1).max(200),
-    recognises: z.string().trim().max(4000),
+    name: line().trim().min(1).max(200),
+    recognises: text().trim().max(4000),
     criteria: z.array(criterion).max(20),
     required: z.boolean(),
     validityMonths: z.number().int().min(1).max(120),
-    renewalExtra: z.string().trim().max(4000).nullable(),
+    renewalExtra: text().trim().max(4000).nullable(),
     alignments: z
       .array(
         z.object({
-          framework: z.string().trim().min(1).max(80),
-          code: z.string().trim().min(1).max(40),
-          name: z.string().trim().min(1).max(300),
+          framework: line().trim().min(1).max(80),
+          code: line().trim().min(1).max(40),
+          name: line().trim().min(1).max(300),
         }),
       )
       .max(20),
@@ -179,7 +180,7 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
               .string()
               .trim()
               .regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/),
-            name: z.string().trim().min(3).max(200),
+            name: line().trim().min(3).max(200),
           })
           .strict(),
         response: { 201: z.object({ id: z.uuid() }), ...errors },
@@ -210,7 +211,7 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
               .string()
               .trim()
               .regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/),
-            name: z.string().trim().min(3).max(200),
+            name: line().trim().min(3).max(200),
             labelTotal: z.number().int().min(1).max(100),
             labelValidityMonths: z.number().int().min(1).max(120),
           })

@@ -5,6 +5,7 @@ import type { AppContext } from "../../context";
 import type { badgeClasses, programmes } from "../../db/schema";
 import { AppError } from "../../errors";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
+import { line } from "../../http/text";
 import { awardingOf, awardings } from "./awarding";
 import { badgeSvgFor } from "./badge-image";
 import {
@@ -121,7 +122,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "A programme's catalogue: the badges of its collection in force",
-        params: z.object({ slug: z.string().max(100) }),
+        params: z.object({ slug: line().max(100) }),
         response: {
           200: z.object({
             programme: programmeSchema,
@@ -193,7 +194,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary:
           "Every published collection of a programme, newest first, each badge with the badge its awards count as in the next collection",
-        params: z.object({ slug: z.string().max(100) }),
+        params: z.object({ slug: line().max(100) }),
         response: {
           200: z.object({
             programme: programmeSchema.omit({ partner: true }),

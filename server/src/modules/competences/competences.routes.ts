@@ -7,6 +7,7 @@ import { AppError } from "../../errors";
 import { requestLocale } from "../../http/locale";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { clearSessionCookie, requireUser } from "../../http/session";
+import { badgeText, jsonDocument, line } from "../../http/text";
 import { appendAudit } from "../audit/audit.repo";
 import { actorOf } from "../organisations/organisations.service";
 import { authenticateApiClient } from "../partners/api-clients.service";
@@ -38,13 +39,13 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
           "A partner's system pushes a badge it issued (JSON, JWT or URL) for a person; Blason verifies it and says whether it counts",
         description:
           "Authorization: Bearer <API key>. The badge goes through the verifier. A key pushes only its own organisation's badges: a badge that does not verify (400 PARTNER_BADGE_NOT_VERIFIED), whose verified issuer is not one of the organisation's (its issuer on Blason, or one it proved when registering a badge; 403 PARTNER_BADGE_ISSUER_NOT_YOURS), or that was not issued to the address given (400 PARTNER_BADGE_RECIPIENT_MISMATCH) is refused and changes nothing. A badge accepted is kept once per person, issuer and assertion id; it counts when its issuer was a participant on its issue date and its badge class an approved registration (no retroactivity). The person's regional badges are re-evaluated as a job.",
-        headers: z.looseObject({ authorization: z.string().optional() }),
+        headers: z.looseObject({ authorization: line().optional() }),
         body: z
           .object({
             recipient: z
-              .object({ email: z.email().max(320), name: z.string().trim().max(200).optional() })
+              .object({ email: z.email().max(320), name: line().trim().max(200).optional() })
               .strict(),
-            badge: z.union([z.string().min(1).max(5_000_000), z.record(z.string(), z.unknown())]),
+            badge: z.union([badgeText().min(1).max(5_000_000), jsonDocument()]),
           })
           .strict()
           .meta({
@@ -267,7 +268,7 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ["public"],
         summary:
           "A person's public passport: only once they opened it, with the badges they accepted and show",
-        params: z.object({ slug: z.string().max(40) }),
+        params: z.object({ slug: line().max(40) }),
         response: {
           200: z.object({
             name: z.string(),
@@ -317,7 +318,7 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary:
           "The person deletes their account (they type their address to confirm); badges already issued stay verifiable, unlinked",
-        body: z.object({ confirm: z.string().max(320) }).strict(),
+        body: z.object({ confirm: line().max(320) }).strict(),
         response: { 204: z.null(), 400: errorBody, 401: errorBody, 409: errorBody },
       },
     },
@@ -354,7 +355,7 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: "A person adds a partner badge they hold, as JSON, a JWT or its URL",
         body: z
           .object({
-            badge: z.union([z.string().min(1).max(5_000_000), z.record(z.string(), z.unknown())]),
+            badge: z.union([badgeText().min(1).max(5_000_000), jsonDocument()]),
           })
           .strict(),
         response: { 201: received, 400: errorBody, 401: errorBody, 403: errorBody },

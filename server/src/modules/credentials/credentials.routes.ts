@@ -8,6 +8,7 @@ import { requestLocale } from "../../http/locale";
 import { badgeProgrammeOf, renderCredentialShell } from "../../http/public-pages";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
+import { line, text } from "../../http/text";
 import { awardingOf, awardings } from "../catalogue/awarding";
 import { badgeSvgFor } from "../catalogue/badge-image";
 import { findBadge } from "../catalogue/catalogue.repo";
@@ -232,7 +233,7 @@ export function credentialRoutes(
         tags: ["public"],
         summary:
           "An awarded badge: its page, or the signed OB 3.0 credential (.json, or Accept: application/ld+json), or the baked image (.png, .svg)",
-        params: z.object({ file: z.string().max(64) }),
+        params: z.object({ file: line().max(64) }),
       },
     },
     async (request, reply) => {
@@ -349,7 +350,7 @@ export function credentialRoutes(
       schema: {
         tags: ["public"],
         summary: "OB 2.0 Issuer",
-        params: z.object({ slug: z.string().max(120) }),
+        params: z.object({ slug: line().max(120) }),
       },
     },
     async (request, reply) => {
@@ -365,7 +366,7 @@ export function credentialRoutes(
       schema: {
         tags: ["public"],
         summary: "The issuer's DID document (did:web), with every key it ever used",
-        params: z.object({ slug: z.string().max(120) }),
+        params: z.object({ slug: line().max(120) }),
       },
     },
     async (request, reply) => {
@@ -383,7 +384,7 @@ export function credentialRoutes(
       schema: {
         tags: ["public"],
         summary: "The issuer's OB 3.0 Profile (JSON), or its page",
-        params: z.object({ slug: z.string().max(120) }),
+        params: z.object({ slug: line().max(120) }),
       },
     },
     async (request, reply) => {
@@ -403,7 +404,7 @@ export function credentialRoutes(
       schema: {
         tags: ["public"],
         summary: "A signed Bitstring status list credential (revocation)",
-        params: z.object({ list: z.string().max(140) }),
+        params: z.object({ list: line().max(140) }),
       },
     },
     async (request, reply) => {
@@ -488,7 +489,7 @@ export function credentialRoutes(
         tags: ["credentials"],
         summary: "Revoke a badge, with a reason (programme managers)",
         params: z.object({ id: uuidParam }),
-        body: z.object({ reason: z.string().trim().min(5).max(1000) }).strict(),
+        body: z.object({ reason: text().trim().min(5).max(1000) }).strict(),
         response: { 200: credentialView, 403: errorBody, 404: errorBody, 409: errorBody },
       },
     },

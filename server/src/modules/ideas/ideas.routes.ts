@@ -4,6 +4,7 @@ import type { AppContext } from "../../context";
 import { ideaStates } from "../../db/schema";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
+import { line, text } from "../../http/text";
 import { answerIdea, listIdeas, proposeIdea } from "./ideas.service";
 
 const tags = ["ideas"];
@@ -55,8 +56,8 @@ export function ideaRoutes(app: FastifyInstance, ctx: AppContext) {
         params: z.object({ id: uuidParam }),
         body: z
           .object({
-            title: z.string().trim().min(3).max(120),
-            description: z.string().trim().min(10).max(4000),
+            title: line().trim().min(3).max(120),
+            description: text().trim().min(10).max(4000),
           })
           .strict(),
         response: { 201: z.object({ id: z.uuid() }), ...errors },
@@ -84,7 +85,7 @@ export function ideaRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z
           .object({
             outcome: z.enum(["answered", "declined", "adopted"]),
-            answer: z.string().trim().min(3).max(4000),
+            answer: text().trim().min(3).max(4000),
           })
           .strict(),
         response: { 204: z.null(), ...errors },

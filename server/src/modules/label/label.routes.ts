@@ -4,6 +4,7 @@ import type { AppContext } from "../../context";
 import { requestLocale } from "../../http/locale";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
+import { text } from "../../http/text";
 import { localiseReason } from "../credentials/reasons";
 import { loadReadableOrganisation } from "../organisations/organisations.service";
 import {
@@ -182,7 +183,7 @@ export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z
           .object({
             decision: z.enum(["confirm", "refuse"]),
-            motivation: z.string().trim().min(3).max(5000),
+            motivation: text().trim().min(3).max(5000),
           })
           .strict(),
         response: { 204: z.null(), ...errors },

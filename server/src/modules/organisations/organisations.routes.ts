@@ -4,6 +4,7 @@ import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { email, errorBody, requestMeta, typed, uuidParam } from "../../http/route-types";
 import { CSRF_COOKIE, requireUser, setSessionCookie } from "../../http/session";
+import { line, url } from "../../http/text";
 import { presentMe, presentOrganisationSummary } from "../accounts/accounts.present";
 import {
   memberRole,
@@ -18,21 +19,19 @@ import type { InvitationRow, OrganisationRow } from "./organisations.repo";
 import * as service from "./organisations.service";
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  line()
     .trim()
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null));
 
 const organisationFields = {
-  name: z.string().trim().min(2).max(200),
+  name: line().trim().min(2).max(200),
   siret: optionalText(20),
   uai: optionalText(10),
   contactEmail: email,
   city: optionalText(120),
-  website: z
-    .url({ protocol: /^https?$/ })
+  website: url({ protocol: /^https?$/ })
     .max(500)
     .nullish()
     .or(z.literal("").transform(() => null)),
@@ -104,7 +103,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        querystring: z.object({ kind: orgKind.optional(), q: z.string().max(100).optional() }),
+        querystring: z.object({ kind: orgKind.optional(), q: line().max(100).optional() }),
         response: {
           200: z.object({ organisations: z.array(organisationSummarySchema) }),
           401: errorBody,
@@ -276,7 +275,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  const tokenParams = z.object({ token: z.string().min(20).max(200) });
+  const tokenParams = z.object({ token: line().min(20).max(200) });
 
   r.get(
     "/api/invitations/:token",
@@ -319,8 +318,8 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
         params: tokenParams,
         body: z
           .object({
-            name: z.string().trim().max(120).optional(),
-            password: z.string().max(1000).optional(),
+            name: line().trim().max(120).optional(),
+            password: line().max(1000).optional(),
           })
           .strict(),
         response: { 200: meSchema, 400: errorBody, 409: errorBody },

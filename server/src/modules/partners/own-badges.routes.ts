@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
+import { line, text } from "../../http/text";
 import * as service from "./own-badges.service";
 
 const tags = ["partner badges on Blason"];
@@ -52,7 +53,7 @@ const batchView = z
     },
   });
 const person = z
-  .object({ email: z.email().max(320), name: z.string().trim().min(1).max(200) })
+  .object({ email: z.email().max(320), name: line().trim().min(1).max(200) })
   .strict()
   .meta({ example: { email: "ines.moreau@exemple.fr", name: "Inès Moreau" } });
 
@@ -98,13 +99,13 @@ export function ownBadgeRoutes(app: FastifyInstance, ctx: AppContext) {
         params: idParams,
         body: z
           .object({
-            name: z.string().trim().min(2).max(200),
-            recognises: z.string().trim().min(10).max(4000),
+            name: line().trim().min(2).max(200),
+            recognises: text().trim().min(10).max(4000),
             criteria: z
               .array(
                 z.object({
-                  statement: z.string().trim().min(3).max(2000),
-                  evidence: z.array(z.string().trim().min(1).max(500)).max(10).default([]),
+                  statement: text().trim().min(3).max(2000),
+                  evidence: z.array(line().trim().min(1).max(500)).max(10).default([]),
                 }),
               )
               .min(1)
@@ -214,7 +215,7 @@ export function ownBadgeRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           "Revoke an award, with a reason: the regional badges it supported are re-evaluated",
         params: badgeParams.extend({ credentialId: uuidParam }),
-        body: z.object({ reason: z.string().trim().min(5).max(1000) }).strict(),
+        body: z.object({ reason: text().trim().min(5).max(1000) }).strict(),
         response: { 204: z.null(), ...errors },
       },
     },
@@ -242,7 +243,7 @@ export function ownBadgeRoutes(app: FastifyInstance, ctx: AppContext) {
           "Award the badge to every person of a CSV (email;name per line): checked at once, then awarded by a job whose progress can be read",
         params: badgeParams,
         body: z
-          .object({ csv: z.string().min(1).max(2_000_000) })
+          .object({ csv: text().min(1).max(2_000_000) })
           .strict()
           .meta({
             example: {

@@ -4,6 +4,7 @@ import type { AppContext } from "../../context";
 import { equivalenceKinds, registrationStates } from "../../db/schema";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
+import { badgeText, line, text, url } from "../../http/text";
 import { createApiClient, listApiClients, revokeApiClient } from "./api-clients.service";
 import * as service from "./registrations.service";
 
@@ -17,6 +18,8 @@ const target = z
     equivalence: z.enum(equivalenceKinds),
   })
   .strict();
+/** The target a partner or a manager gives, its family checked for control characters. */
+const targetInput = target.extend({ family: line().trim().min(1).max(80) });
 
 const registrationView = z.object({
   id: z.uuid(),
@@ -138,24 +141,23 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
             z.discriminatedUnion("source", [
               z.object({
                 source: z.literal("url"),
-                url: z.url({ protocol: /^https?$/ }).max(2000),
+                url: url({ protocol: /^https?$/ }).max(2000),
               }),
-              z.object({ source: z.literal("json"), json: z.string().min(2).max(200_000) }),
+              z.object({ source: z.literal("json"), json: badgeText().min(2).max(200_000) }),
               z.object({ source: z.literal("blason"), badgeClassId: z.uuid() }),
             ]),
             z.object({
               organisationId: z.uuid(),
-              target,
-              justification: z.string().trim().min(10).max(10_000),
+              target: targetInput,
+              justification: text().trim().min(10).max(10_000),
               /** Needed when the document does not name its issuer. */
-              issuerIri: z
-                .string()
+              issuerIri: line()
                 .trim()
                 .regex(/^(https?:\/\/|did:)\S+$/)
                 .max(2000)
                 .optional(),
               /** A credential of the badge, signed by its issuer, issued to the proof address. */
-              proof: z.string().trim().min(1).max(7_500_000).optional(),
+              proof: badgeText().trim().min(1).max(7_500_000).optional(),
             }),
           )
           .meta({
@@ -261,16 +263,16 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
     z.discriminatedUnion("decision", [
       z.object({
         decision: z.literal("approve"),
-        motivation: z.string().trim().max(5000),
+        motivation: text().trim().max(5000),
       }),
       z.object({
         decision: z.literal("refuse"),
-        motivation: z.string().trim().min(3).max(5000),
+        motivation: text().trim().min(3).max(5000),
       }),
       z.object({
         decision: z.literal("requalify"),
-        motivation: z.string().trim().min(3).max(5000),
-        proposal: target,
+        motivation: text().trim().min(3).max(5000),
+        proposal: targetInput,
       }),
     ]),
     ({ request, id, body }) =>
@@ -293,7 +295,7 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
   act(
     "/api/partner-registrations/:id/messages",
     "A message in the registration's dialogue (the partner or the Region)",
-    z.object({ body: z.string().trim().min(1).max(10_000) }).strict(),
+    z.object({ body: text().trim().min(1).max(10_000) }).strict(),
     ({ request, id, body }) =>
       service.postRegistrationMessage(ctx, request.principal, requireUser(request), id, body.body),
   );
@@ -328,7 +330,7 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           "A new API key for the partner's system: the secret is shown in this answer only, keep it safe",
         params: idParams,
-        body: z.object({ name: z.string().trim().min(2).max(120) }).strict(),
+        body: z.object({ name: line().trim().min(2).max(120) }).strict(),
         response: { 201: clientView.extend({ secret: z.string() }), ...errors },
       },
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { errorBody, typed } from "../../http/route-types";
+import { line } from "../../http/text";
 import { passport, publicLaureates, statistics, statisticsCsv } from "./public.service";
 
 const tags = ["public"];
@@ -16,7 +17,7 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary:
           "An organisation's passport: its valid badges shown by consent, and its label progress",
-        params: z.object({ slug: z.string().max(120) }),
+        params: z.object({ slug: line().max(120) }),
         response: {
           200: z.object({
             organisation: z.object({

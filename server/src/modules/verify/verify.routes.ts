@@ -4,6 +4,7 @@ import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { requestLocale } from "../../http/locale";
 import { errorBody, typed } from "../../http/route-types";
+import { line } from "../../http/text";
 import { verifyInWorkersAsJson } from "../../lib/verify";
 import { hitRateLimit, limits } from "../auth/rate-limit";
 import { readExpectedRecipient, recipientProblems } from "./expected-recipient";
@@ -92,7 +93,7 @@ export function verifyRoutes(app: FastifyInstance, ctx: AppContext) {
           description:
             "The body is the badge itself: credential JSON (application/json or application/ld+json), a VC-JWT or a URL (text/plain), or a baked image (image/png, image/svg+xml). The answer is the verification report; `verified` is true only when every step holds. No session or CSRF token is needed.",
           querystring: z.object({
-            recipient: z.string().max(254).optional().meta({
+            recipient: line().max(254).optional().meta({
               description:
                 "The expected holder, checked against the badge's (often hashed) identifiers: an email address, a SIRET (14 digits), a UAI (7 digits and a letter), or a DID or URL",
             }),
