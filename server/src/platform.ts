@@ -5,6 +5,7 @@ import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/clie
 import { createPlatformFetcher } from "./lib/fetcher";
 import { useAuditKeys } from "./modules/audit/audit.keys";
 import { startAuditChain } from "./modules/audit/audit.repo";
+import { closePasswordChecks } from "./modules/auth/password-check";
 import { ensureCatalogue } from "./modules/catalogue/catalogue.seed";
 import { ensureCompetencesCatalogue } from "./modules/competences/competences.seed";
 import {
@@ -102,6 +103,7 @@ export async function openPlatform(
     async close() {
       await worker.stop();
       await workers.close();
+      await closePasswordChecks();
       await database.close();
     },
   };

@@ -12,7 +12,7 @@ import {
   insertSession,
   updateUser,
 } from "./auth.repo";
-import { passwordProblem } from "./password-rules";
+import { checkPassword } from "./password-check";
 import { hashPassword, verifyPassword } from "./passwords";
 import { hitRateLimit, limits } from "./rate-limit";
 
@@ -22,12 +22,12 @@ const RESET_MINUTES = 30;
 type RequestMeta = { ip: string; userAgent?: string | undefined };
 
 /** A new password: 12 characters at least, and not easy to guess (password-rules.ts). */
-export function assertPasswordStrength(
+export async function assertPasswordStrength(
   password: string,
   options: { field?: string; personal?: (string | null | undefined)[] } = {},
 ) {
   const field = options.field ?? "password";
-  const problem = passwordProblem(password, options.personal);
+  const problem = await checkPassword(password, options.personal);
   if (problem === "too_short") throw new AppError("PASSWORD_TOO_WEAK", { [field]: "" });
   if (problem === "too_guessable") throw new AppError("PASSWORD_TOO_COMMON", { [field]: "" });
 }
@@ -124,14 +124,14 @@ export async function completePasswordReset(
   ctx: AppContext,
   input: { token: string; password: string } & RequestMeta,
 ) {
-  assertPasswordStrength(input.password);
+  await assertPasswordStrength(input.password);
   await hitRateLimit(ctx.db, `token:ip:${input.ip}`, limits.tokenPerIp);
   await ctx.db.transaction(async (tx) => {
     const userId = await consumeAuthToken(tx, input.token, "password_reset");
     if (!userId) throw new AppError("TOKEN_INVALID_OR_EXPIRED");
     const user = await findUserById(tx, userId);
     // Refused here, the transaction rolls back and the link stays usable.
-    assertPasswordStrength(input.password, { personal: [user?.email, user?.name] });
+    await assertPasswordStrength(input.password, { personal: [user?.email, user?.name] });
     const passwordHash = await hashPassword(input.password);
     await updateUser(tx, userId, { passwordHash, emailVerifiedAt: new Date() });
     // A reset means the old password may be known to someone else.
@@ -180,7 +180,7 @@ export async function changePassword(
   input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
 ) {
   const user = await findUserById(ctx.db, input.userId);
-  assertPasswordStrength(input.newPassword, {
+  await assertPasswordStrength(input.newPassword, {
     field: "newPassword",
     personal: [user?.email, user?.name],
   });

@@ -20,6 +20,10 @@ function strength() {
   estimator ??= new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary },
     graphs: common.adjacencyGraphs,
+    // Past 64 characters a password is judged on its first 64; fewer l33t
+    // substitutions tried: both bound the work a hostile password costs.
+    maxLength: 64,
+    l33tMaxSubstitutions: 10,
   });
   return estimator;
 }

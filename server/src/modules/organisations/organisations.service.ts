@@ -407,7 +407,7 @@ export async function acceptInvitation(
     const fields: Record<string, string> = {};
     if (!input.name?.trim()) fields.name = "";
     if (Object.keys(fields).length > 0) throw new AppError("VALIDATION_FAILED", fields);
-    assertPasswordStrength(input.password ?? "", {
+    await assertPasswordStrength(input.password ?? "", {
       personal: [invitation.email, input.name],
     });
     passwordHash = await hashPassword(input.password ?? "");
