@@ -2,9 +2,10 @@ import type { DocumentLoader } from "../contexts";
 import { createSafeFetcher, type Fetcher } from "../fetch";
 import { DEFAULT_LIMITS, type Limits } from "../limits";
 import { MAX_INPUT_BYTES, parseInput } from "./input";
+import { verifyJwt } from "./jwt";
 import { verifierDocumentLoader } from "./keys";
 import { isOb2Document, verifyOb2Document, verifyOb2Hosted, verifyOb2Signed } from "./ob2";
-import { verifyJwt, verifyOb3 } from "./ob3";
+import { verifyOb3 } from "./ob3";
 import { finish, type Reason, r, type Step, type VerificationReport } from "./report";
 import { type Context, typesOf } from "./util";
 

@@ -102,7 +102,7 @@ export function verifierDocumentLoader(fetcher: Fetcher | undefined): DocumentLo
   return createDocumentLoader(fetcher ? { resolve: remoteKeyResolver(fetcher) } : {});
 }
 
-/** The raw published document behind a key URL (for JWT keys). */
+/** The raw published document behind a key URL (for JWT keys, jwt-keys.ts). */
 export async function publishedDocument(
   fetcher: Fetcher,
   url: string,
@@ -113,5 +113,3 @@ export async function publishedDocument(
   const result = await fetcher(location);
   return result.ok ? (parseJson(result.text) ?? undefined) : undefined;
 }
-
-export { findMethod };

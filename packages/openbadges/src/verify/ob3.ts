@@ -1,10 +1,8 @@
 import * as EcdsaMultikey from "@digitalbazaar/ecdsa-multikey";
 import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
-import { decodeJwt, decodeProtectedHeader, importJWK, type JWK, jwtVerify } from "jose";
 import { isBundledContext } from "../contexts";
-import { limitReason, measureDocument } from "../limits";
+import { limitReason } from "../limits";
 import { verifyDataIntegrity } from "../sign";
-import { findMethod, publishedDocument } from "./keys";
 import { checkOb3Structure } from "./ob3-structure";
 import { finish, r, type Step, type Summary, type VerificationReport } from "./report";
 import { statusStep } from "./status";
@@ -65,8 +63,8 @@ function recipientsOf(credential: Record<string, unknown>) {
   };
 }
 
-/** Identifiers we can resolve to published documents: did:key, did:web, https. */
-const resolvable = (id: string) => /^(did:key:|did:web:|https?:\/\/)/.test(id);
+/** Identifiers that give their keys: did:key and did:jwk (computed), did:web and https (published). */
+const resolvable = (id: string) => /^(did:key:|did:jwk:|did:web:|https?:\/\/)/.test(id);
 
 /** Who issued it, and whether that identity can be tied to the signing key. */
 function issuerStep(credential: Record<string, unknown>): Step {
@@ -313,7 +311,7 @@ export function formatStep(credential: Record<string, unknown>, jwt: boolean): S
   };
 }
 
-/** OB 3.0, Data Integrity or (with `proofSteps` given) VC-JWT. */
+/** OB 3.0, Data Integrity or (with the JWT's proof steps given, jwt.ts) VC-JWT. */
 export async function verifyOb3(
   credential: Record<string, unknown>,
   source: Source,
@@ -367,167 +365,4 @@ export async function verifyOb3(
   steps.push(await statusStep(credential, context));
   steps.push(recipientStep(recipientsOf(credential), context.recipient));
   return finish({ format, source, credential, summary, steps });
-}
-
-const sameKey = (a: JWK, b: JWK) =>
-  a.kty === b.kty && a.n === b.n && a.e === b.e && a.x === b.x && a.y === b.y && a.crv === b.crv;
-
-/** The JWKs an issuer publishes: in its DID document or profile, by `kid` or all of them. */
-async function publishedJwks(
-  context: Context,
-  issuerId: string,
-  kid: string | undefined,
-): Promise<JWK[]> {
-  // A kid elsewhere than under the issuer's own identifier would let the credential pick its key.
-  const location = kid && kid.split("#")[0] === issuerId ? kid : issuerId;
-  const published = resolvable(issuerId)
-    ? await publishedDocument(context.fetcher, location)
-    : undefined;
-  if (!published) return [];
-  const keys: JWK[] = [];
-  const method = kid ? findMethod(published, kid) : undefined;
-  const methodJwk = obj(method?.publicKeyJwk);
-  if (methodJwk) keys.push(methodJwk as JWK);
-  if (!kid || !method)
-    for (const k of [...asArray(published.verificationMethod), ...asArray(published.publicKey)]) {
-      const jwk = obj(obj(k)?.publicKeyJwk);
-      if (jwk) keys.push(jwk as JWK);
-    }
-  return keys;
-}
-
-/** OB 3.0 as a VC-JWT: the key must be one the issuer publishes; the header's `jwk` only says which. */
-export async function verifyJwt(
-  token: string,
-  source: Source,
-  parseStep: Step,
-  context: Context,
-): Promise<VerificationReport | { ob2: Record<string, unknown> }> {
-  let header: ReturnType<typeof decodeProtectedHeader>;
-  let payload: ReturnType<typeof decodeJwt>;
-  try {
-    header = decodeProtectedHeader(token);
-    payload = decodeJwt(token);
-  } catch {
-    return finish({
-      format: "unknown",
-      source,
-      summary: {},
-      steps: [
-        {
-          id: "parse",
-          status: "failed",
-          reason: r("Ce JWT est illisible.", "This JWT cannot be read."),
-        },
-      ],
-    });
-  }
-  const claims = payload as Record<string, unknown>;
-  const breach = measureDocument(claims, context.limits);
-  if (breach)
-    return finish({
-      format: "unknown",
-      source,
-      summary: {},
-      steps: [
-        { id: "parse", status: "failed", reason: limitReason(breach), details: { ...breach } },
-      ],
-    });
-  // An OB 2.0 signed assertion is a JWS whose payload is the assertion itself.
-  if (
-    asArray(claims["@context"]).includes("https://w3id.org/openbadges/v2") ||
-    typesOf(claims).includes("Assertion") ||
-    (!obj(claims.vc) && !claims["@context"] && (claims.recipient || claims.badge))
-  )
-    return { ob2: claims };
-  const vc = obj(claims.vc) ?? (claims["@context"] ? claims : undefined);
-  if (!vc)
-    return finish({
-      format: "unknown",
-      source,
-      summary: {},
-      steps: [
-        parseStep,
-        {
-          id: "format",
-          status: "failed",
-          reason: r("Ce JWT ne contient pas de badge.", "This JWT holds no badge."),
-          details: { code: "NOT_A_BADGE" },
-        },
-      ],
-    });
-  const credential: Record<string, unknown> = { ...vc };
-  // VC-JWT 1.1: registered claims stand for credential properties.
-  if (payload.iss && !credential.issuer) credential.issuer = payload.iss;
-  if (payload.nbf && !credential.issuanceDate && !credential.validFrom)
-    credential.issuanceDate = new Date(payload.nbf * 1000).toISOString();
-  if (payload.exp && !credential.expirationDate && !credential.validUntil)
-    credential.expirationDate = new Date(payload.exp * 1000).toISOString();
-  if (payload.jti && !credential.id) credential.id = payload.jti;
-  const issuerId = idOf(credential.issuer) ?? "";
-  const claimsAgree =
-    (payload.iss === undefined || payload.iss === issuerId) &&
-    (payload.jti === undefined || payload.jti === credential.id);
-
-  const headerJwk = obj(header.jwk) as JWK | undefined;
-  const kid = str(header.kid);
-  const keys = issuerId ? await publishedJwks(context, issuerId, kid) : [];
-  const chosen = headerJwk ? keys.find((k) => sameKey(k, headerJwk)) : keys[0];
-  const steps: Step[] = [];
-  if (!chosen) {
-    steps.push({
-      id: "issuer_key",
-      status: "failed",
-      reason: r(
-        "La clé de ce JWT n'est pas publiée par l'émetteur : sa signature ne prouve rien.",
-        "This JWT's key is not published by the issuer: its signature proves nothing.",
-      ),
-      details: { code: "KEY_NOT_FOUND", ...(kid ? { kid } : {}) },
-    });
-  } else {
-    steps.push({
-      id: "issuer_key",
-      status: "passed",
-      reason: r(
-        "La clé de signature est publiée par l'émetteur.",
-        "The signing key is published by the issuer.",
-      ),
-    });
-    try {
-      const key = await importJWK(chosen, header.alg);
-      // Validity dates are the validity_period step's business, with their own reasons.
-      await jwtVerify(token, key, {
-        currentDate: new Date(0),
-        clockTolerance: Number.MAX_SAFE_INTEGER,
-      });
-      steps.push(
-        claimsAgree
-          ? {
-              id: "signature",
-              status: "passed",
-              reason: r("La signature du JWT est valide.", "The JWT signature is valid."),
-            }
-          : {
-              id: "signature",
-              status: "failed",
-              reason: r(
-                "Les champs iss ou jti du JWT contredisent le badge qu'il contient.",
-                "The JWT's iss or jti claims contradict the badge it holds.",
-              ),
-              details: { code: "JWT_CLAIMS_MISMATCH" },
-            },
-      );
-    } catch (error) {
-      steps.push({
-        id: "signature",
-        status: "failed",
-        reason: r("La signature du JWT ne correspond pas.", "The JWT signature does not match."),
-        details: {
-          code: "SIGNATURE_MISMATCH",
-          error: error instanceof Error ? error.message : String(error),
-        },
-      });
-    }
-  }
-  return verifyOb3(credential, source === "json" ? "jwt" : source, parseStep, context, { steps });
 }
