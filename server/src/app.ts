@@ -163,6 +163,8 @@ export async function buildApp(
         code: "FETCH_HTTP_STATUS",
         status: response.statusCode,
         message: `HTTP ${response.statusCode}`,
+        // A revoked OB 2.0 assertion says so, and why, in its 410.
+        ...(response.statusCode === 410 ? { text: response.payload } : {}),
       };
     return {
       ok: true,

@@ -48,9 +48,29 @@ describe("an awarded badge's public page", () => {
     expect(
       await page.getByRole("link", { name: "Ajouter à LinkedIn" }).getAttribute("href"),
     ).toMatch(/^https:\/\/www\.linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME&name=/);
+    // Both versions of Open Badges, each list named by the sentence that says whom it suits.
+    const ob3 = page.getByRole("list", { name: /^Open Badges 3\.0, recommandé/ });
+    expect(await ob3.getByRole("link").allTextContents()).toEqual([
+      "Image PNG",
+      "Image SVG",
+      "Badge signé (JSON)",
+    ]);
+    const ob2 = page.getByRole("list", { name: /^Open Badges 2\.0, pour les plateformes/ });
+    expect(
+      await ob2.getByRole("link", { name: "PNG — Open Badges 2.0" }).getAttribute("href"),
+    ).toBe(`/ob2/assertions/${valid}.png`);
+    expect(
+      await ob2.getByRole("link", { name: "SVG — Open Badges 2.0" }).getAttribute("href"),
+    ).toBe(`/ob2/assertions/${valid}.svg`);
     await expectAccessible(page, "credential page (fr)");
     await page.getByRole("button", { name: "Switch to English" }).click();
     await expect.poll(() => page.locator(".chip--ok").textContent()).toContain("Valid");
+    expect(
+      await page
+        .getByRole("list", { name: /^Open Badges 2\.0, for platforms/ })
+        .getByRole("link")
+        .allTextContents(),
+    ).toEqual(["PNG — Open Badges 2.0", "SVG — Open Badges 2.0"]);
     await expectAccessible(page, "credential page (en)");
     await page.goto(`/credentials/${revoked}`);
     await expect.poll(() => page.locator(".chip--danger").textContent()).toContain("Revoked");
@@ -58,19 +78,23 @@ describe("an awarded badge's public page", () => {
     await page.context().close();
   });
 
-  it("downloads a baked PNG that the verifier page reports authentic; the revoked one fails on status", async () => {
+  it("downloads baked PNGs (3.0 and 2.0) that the verifier page reports authentic; the revoked ones fail on status", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blason-credential-"));
-    for (const [name, id] of [
-      ["valid.png", valid],
-      ["revoked.png", revoked],
+    for (const [name, file] of [
+      ["valid.png", `/credentials/${valid}.png`],
+      ["revoked.png", `/credentials/${revoked}.png`],
+      ["valid-ob2.png", `/ob2/assertions/${valid}.png`],
+      ["revoked-ob2.png", `/ob2/assertions/${revoked}.png`],
     ] as const) {
-      const response = await fetch(`${world.baseUrl}/credentials/${id}.png`);
+      const response = await fetch(`${world.baseUrl}${file}`);
       fs.writeFileSync(path.join(dir, name), Buffer.from(await response.arrayBuffer()));
     }
     const page = await world.newPage();
     for (const [file, verdict, status] of [
       ["valid.png", "Badge authentique", "réussie"],
       ["revoked.png", "Ce badge n'est pas vérifié", "échouée"],
+      ["valid-ob2.png", "Badge authentique", "réussie"],
+      ["revoked-ob2.png", "Ce badge n'est pas vérifié", "échouée"],
     ] as const) {
       await page.goto("/verify");
       await page.locator("input[type=file]").setInputFiles(path.join(dir, file));

@@ -411,10 +411,17 @@ export const en: Dictionary = {
     revokedOn: "This badge was revoked on {{date}}.",
     criteriaLink: "What this badge recognises, and its criteria",
     downloadTitle: "Download the badge",
-    downloadHint: "The images carry the signed badge: any Open Badges verifier can check it.",
+    downloadHint:
+      "The images carry the badge: any Open Badges tool can verify it. Choose the version your wallet or badge platform accepts.",
+    downloadOb3:
+      "Open Badges 3.0, recommended: the badge is signed by its issuer, for digital wallets and recent verifiers.",
+    downloadOb2:
+      "Open Badges 2.0, for platforms that do not accept version 3.0 yet: they verify the badge online, at its address on Blason.",
     downloadPng: "PNG image",
     downloadSvg: "SVG image",
     downloadJson: "Signed badge (JSON)",
+    downloadOb2Png: "PNG — Open Badges 2.0",
+    downloadOb2Svg: "SVG — Open Badges 2.0",
     shareTitle: "Share",
     shareSubject: 'Badge "{{badge}}"',
     qrAlt: 'QR code leading to the page of the badge "{{badge}}"',

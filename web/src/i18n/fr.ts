@@ -408,10 +408,16 @@ export const fr = {
     criteriaLink: "Ce que ce badge reconnaît et ses critères",
     downloadTitle: "Télécharger le badge",
     downloadHint:
-      "Les images contiennent le badge signé : n'importe quel vérificateur Open Badges peut le contrôler.",
+      "Les images contiennent le badge : n'importe quel outil Open Badges peut le vérifier. Choisissez la version qu'accepte votre portefeuille ou votre plateforme de badges.",
+    downloadOb3:
+      "Open Badges 3.0, recommandé : le badge est signé par son émetteur, pour les portefeuilles numériques et les vérificateurs récents.",
+    downloadOb2:
+      "Open Badges 2.0, pour les plateformes qui n'acceptent pas encore la version 3.0 : elles vérifient le badge en ligne, à son adresse sur Blason.",
     downloadPng: "Image PNG",
     downloadSvg: "Image SVG",
     downloadJson: "Badge signé (JSON)",
+    downloadOb2Png: "PNG — Open Badges 2.0",
+    downloadOb2Svg: "SVG — Open Badges 2.0",
     shareTitle: "Partager",
     shareSubject: "Badge « {{badge}} »",
     qrAlt: "QR code menant à la page du badge « {{badge}} »",

@@ -33,7 +33,15 @@ export type CredentialView = {
   /** name is null for a person who does not show it. */
   holder: { id: string; name: string | null; kind: string };
   issuer: { name: string; url: string };
-  downloads: { json: string; png: string; svg: string; ob2: string };
+  /** OB 3.0 (the signed credential, plain or baked) and OB 2.0 (the hosted assertion, baked). */
+  downloads: {
+    json: string;
+    png: string;
+    svg: string;
+    ob2: string;
+    ob2Png: string;
+    ob2Svg: string;
+  };
 };
 
 const path = (url: string) => new URL(url).pathname;
@@ -56,26 +64,59 @@ export function StatusChip({ credential }: { credential: CredentialView }) {
   );
 }
 
+/** The downloads of one version of Open Badges, under the sentence that says whom it suits. */
+function DownloadGroup({
+  id,
+  intro,
+  links,
+}: {
+  id: string;
+  intro: string;
+  links: [string, string][];
+}) {
+  return (
+    <>
+      <p className="downloads__version" id={id}>
+        {intro}
+      </p>
+      <ul className="downloads plain" aria-labelledby={id}>
+        {links.map(([href, label]) => (
+          <li key={href}>
+            <a className="button button--secondary" href={path(href)} download>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** OB 3.0 first (signed), then OB 2.0 for backpacks that read only 2.0. */
 function Downloads({ credential }: { credential: CredentialView }) {
   const { t } = useTranslation();
+  const id = `downloads-${credential.id}`;
+  const d = credential.downloads;
   return (
-    <ul className="downloads plain">
-      <li>
-        <a className="button button--secondary" href={path(credential.downloads.png)} download>
-          {t("credential.downloadPng")}
-        </a>
-      </li>
-      <li>
-        <a className="button button--secondary" href={path(credential.downloads.svg)} download>
-          {t("credential.downloadSvg")}
-        </a>
-      </li>
-      <li>
-        <a className="button button--secondary" href={path(credential.downloads.json)} download>
-          {t("credential.downloadJson")}
-        </a>
-      </li>
-    </ul>
+    <div className="download-versions">
+      <DownloadGroup
+        id={`${id}-ob3`}
+        intro={t("credential.downloadOb3")}
+        links={[
+          [d.png, t("credential.downloadPng")],
+          [d.svg, t("credential.downloadSvg")],
+          [d.json, t("credential.downloadJson")],
+        ]}
+      />
+      <DownloadGroup
+        id={`${id}-ob2`}
+        intro={t("credential.downloadOb2")}
+        links={[
+          [d.ob2Png, t("credential.downloadOb2Png")],
+          [d.ob2Svg, t("credential.downloadOb2Svg")],
+        ]}
+      />
+    </div>
   );
 }
 

@@ -13,9 +13,15 @@ const escapeAttr = (s: string) =>
 /**
  * Bakes a credential into an SVG: `<openbadges:credential>` (3.0) or
  * `<openbadges:assertion>` (2.0) right after the opening svg tag, JSON in
- * CDATA, or a JWT / hosted URL in the `verify` attribute.
+ * CDATA, or a JWT / hosted URL in the `verify` attribute. `verify` names the
+ * hosted URL of an OB 2.0 assertion baked as JSON (the 2.0 baking spec's
+ * hosted form: both the URL and the JSON).
  */
-export function bakeSvg(svg: string, payload: string, options: { version: BadgeVersion }): string {
+export function bakeSvg(
+  svg: string,
+  payload: string,
+  options: { version: BadgeVersion; verify?: string },
+): string {
   const cleaned = svg.replace(
     /<openbadges:(credential|assertion)\b[\s\S]*?(<\/openbadges:\1>|\/>)/g,
     "",
@@ -27,10 +33,11 @@ export function bakeSvg(svg: string, payload: string, options: { version: BadgeV
     tag = tag.replace(/^<svg\b/, `<svg xmlns:openbadges="${NS[options.version]}"`);
   const element = options.version === "3.0" ? "openbadges:credential" : "openbadges:assertion";
   const trimmed = payload.trim();
-  const inner =
-    isJwt(trimmed) || /^https?:\/\//.test(trimmed)
-      ? `<${element} verify="${escapeAttr(trimmed)}"></${element}>`
-      : `<${element}><![CDATA[${trimmed.replaceAll("]]>", "]]]]><![CDATA[>")}]]></${element}>`;
+  const inAttribute = isJwt(trimmed) || /^https?:\/\//.test(trimmed);
+  const verify = options.verify ?? (inAttribute ? trimmed : undefined);
+  const attribute = verify === undefined ? "" : ` verify="${escapeAttr(verify)}"`;
+  const content = inAttribute ? "" : `<![CDATA[${trimmed.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
+  const inner = `<${element}${attribute}>${content}</${element}>`;
   return cleaned.slice(0, open.index) + tag + inner + cleaned.slice(open.index + open[0].length);
 }
 

@@ -28,7 +28,18 @@ export type FetchResult =
       body: Uint8Array;
       text: string;
     }
-  | { ok: false; url: string; code: FetchFailureCode; message: string; status?: number };
+  | {
+      ok: false;
+      url: string;
+      code: FetchFailureCode;
+      message: string;
+      status?: number;
+      /**
+       * The body of a 410 Gone: a revoked OB 2.0 assertion may say so there
+       * (`{"revoked": true, "revocationReason": ...}`).
+       */
+      text?: string;
+    };
 
 export type Fetcher = (url: string, options?: { accept?: string }) => Promise<FetchResult>;
 
@@ -170,12 +181,18 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): Fetcher {
     (Array.isArray(options.allowPrivateHosts) && options.allowPrivateHosts.includes(host));
 
   const run = async (input: string, accept: string, signal: AbortSignal): Promise<FetchResult> => {
-    const refuse = (code: FetchFailureCode, message: string, status?: number): Refusal => ({
+    const refuse = (
+      code: FetchFailureCode,
+      message: string,
+      status?: number,
+      text?: string,
+    ): Refusal => ({
       ok: false,
       url: input,
       code,
       message,
       ...(status === undefined ? {} : { status }),
+      ...(text === undefined ? {} : { text }),
     });
     let current = input;
     for (let hop = 0; hop <= maxRedirects; hop++) {
@@ -239,7 +256,12 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): Fetcher {
         continue;
       }
       if (response.status < 200 || response.status >= 300)
-        return refuse("FETCH_HTTP_STATUS", `HTTP ${response.status}`, response.status);
+        return refuse(
+          "FETCH_HTTP_STATUS",
+          `HTTP ${response.status}`,
+          response.status,
+          response.status === 410 ? new TextDecoder().decode(response.body) : undefined,
+        );
       return {
         ok: true,
         status: response.status,
@@ -284,24 +306,44 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): Fetcher {
   };
 }
 
-/** A fetcher that answers from a map of URL -> document (tests and offline fixtures); anything else is a 404. */
-export function createMapFetcher(documents: Record<string, string | Uint8Array | object>): Fetcher {
+/** A map fetcher's answer other than 200: `httpAnswer(410, { revoked: true })`. */
+export class HttpAnswer {
+  constructor(
+    readonly status: number,
+    readonly document: string | Uint8Array | object,
+  ) {}
+}
+export const httpAnswer = (status: number, document: string | Uint8Array | object = "") =>
+  new HttpAnswer(status, document);
+
+/**
+ * A fetcher that answers from a map of URL -> document (tests and offline
+ * fixtures), 200 unless the document is an `httpAnswer`; anything else is a 404.
+ * It answers as the safe fetcher does: a 410's body is kept.
+ */
+export function createMapFetcher(
+  documents: Record<string, string | Uint8Array | object | HttpAnswer>,
+): Fetcher {
   return async (url) => {
-    const doc = documents[url] ?? documents[url.replace(/#.*$/, "")];
-    if (doc === undefined)
-      return { ok: false, url, code: "FETCH_HTTP_STATUS", status: 404, message: "HTTP 404" };
+    const entry = documents[url] ?? documents[url.replace(/#.*$/, "")] ?? httpAnswer(404, "");
+    const { status, document } =
+      entry instanceof HttpAnswer ? entry : { status: 200, document: entry };
     const body =
-      doc instanceof Uint8Array
-        ? doc
-        : new TextEncoder().encode(typeof doc === "string" ? doc : JSON.stringify(doc));
-    return {
-      ok: true,
-      status: 200,
-      url,
-      finalUrl: url,
-      contentType: "application/json",
-      body,
-      text: new TextDecoder().decode(body),
-    };
+      document instanceof Uint8Array
+        ? document
+        : new TextEncoder().encode(
+            typeof document === "string" ? document : JSON.stringify(document),
+          );
+    const text = new TextDecoder().decode(body);
+    if (status < 200 || status >= 300)
+      return {
+        ok: false,
+        url,
+        code: "FETCH_HTTP_STATUS",
+        status,
+        message: `HTTP ${status}`,
+        ...(status === 410 ? { text } : {}),
+      };
+    return { ok: true, status, url, finalUrl: url, contentType: "application/json", body, text };
   };
 }

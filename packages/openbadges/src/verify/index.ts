@@ -1,10 +1,16 @@
 import type { DocumentLoader } from "../contexts";
 import { createSafeFetcher, type Fetcher } from "../fetch";
 import { DEFAULT_LIMITS, type Limits } from "../limits";
-import { MAX_INPUT_BYTES, parseInput } from "./input";
+import { MAX_INPUT_BYTES, parseInput, parseJson } from "./input";
 import { verifyJwt } from "./jwt";
 import { verifierDocumentLoader } from "./keys";
-import { isOb2Document, verifyOb2Document, verifyOb2Hosted, verifyOb2Signed } from "./ob2";
+import {
+  goneAssertion,
+  isOb2Document,
+  verifyOb2Document,
+  verifyOb2Hosted,
+  verifyOb2Signed,
+} from "./ob2";
 import { verifyOb3 } from "./ob3";
 import { finish, type Reason, r, type Step, type VerificationReport } from "./report";
 import { type Context, typesOf } from "./util";
@@ -99,7 +105,11 @@ async function verifyInner(input: unknown, options: VerifyOptions): Promise<Veri
     const fetched = await fetcher(parsed.value, {
       accept: "application/ld+json, application/json, application/jwt, image/png, image/svg+xml",
     });
-    if (!fetched.ok)
+    // A revoked OB 2.0 assertion may answer 410 Gone, saying so: that answer is what is verified.
+    const gone = !fetched.ok && fetched.status === 410 ? parseJson(fetched.text ?? "") : null;
+    if (gone && (gone.revoked === true || isOb2Document(gone)))
+      parsed = { kind: "json", value: goneAssertion(parsed.value, fetched.text), source: "url" };
+    else if (!fetched.ok)
       return finish({
         format: "unknown",
         source: "url",
@@ -116,16 +126,18 @@ async function verifyInner(input: unknown, options: VerifyOptions): Promise<Veri
           },
         ],
       });
-    const body = parseInput(fetched.body, maxBytes, context.limits);
-    parsed =
-      body.kind === "url"
-        ? {
-            kind: "error",
-            source: "unknown",
-            fr: "L'adresse renvoie vers une autre adresse.",
-            en: "The address points to another address.",
-          }
-        : body;
+    else {
+      const body = parseInput(fetched.body, maxBytes, context.limits);
+      parsed =
+        body.kind === "url"
+          ? {
+              kind: "error",
+              source: "unknown",
+              fr: "L'adresse renvoie vers une autre adresse.",
+              en: "The address points to another address.",
+            }
+          : body;
+    }
     source = "url";
   }
   if (parsed.kind === "error")

@@ -1,4 +1,5 @@
 import { compactVerify, decodeProtectedHeader, importSPKI } from "jose";
+import { parseJson } from "./input";
 import { finish, r, type Step, type Summary, type VerificationReport } from "./report";
 import {
   asArray,
@@ -363,6 +364,36 @@ async function commonSteps(
   };
 }
 
+/**
+ * The published version of an assertion whose hosted URL answers 410 Gone.
+ * OB 2.0 lets a revoked assertion answer with `{"revoked": true,
+ * "revocationReason": ...}` (besides its id, nothing else is required of a
+ * revoked assertion) or with the whole assertion: that one, or else the
+ * assertion given (a bare assertion at `url` when none is), revoked, with the
+ * issuer's reason only.
+ */
+export function goneAssertion(url: string, text: string | undefined, given?: Doc): Doc {
+  const body = text ? parseJson(text) : null;
+  const whole =
+    !!body &&
+    typesOf(body).includes("Assertion") &&
+    body.recipient !== undefined &&
+    body.badge !== undefined;
+  const { revocationReason: _given, ...published } = (whole ? body : given) ?? {
+    "@context": OB2_CONTEXT,
+    type: "Assertion",
+    id: url,
+    verification: { type: "hosted" },
+  };
+  const reason = str(body?.revocationReason);
+  return {
+    ...published,
+    ...(str(body?.id) ? { id: body?.id } : {}),
+    revoked: true,
+    ...(reason ? { revocationReason: reason } : {}),
+  };
+}
+
 /** An OB 2.0 hosted assertion: the issuer must publish it, at an address it allows. */
 export async function verifyOb2Hosted(
   assertion: Doc,
@@ -405,30 +436,10 @@ export async function verifyOb2Hosted(
     });
     return finish({ format: "ob2-hosted", source, credential: assertion, summary: {}, steps });
   }
-  const { result, json: hosted } = await fetchJson(context.fetcher, hostedUrl);
-  if (!result.ok && result.status === 410) {
-    steps.push(
-      {
-        id: "ob2_hosted",
-        status: "failed",
-        reason: r(
-          "L'émetteur ne publie plus ce badge (410 Gone).",
-          "The issuer no longer publishes this badge (410 Gone).",
-        ),
-        details: { code: "HOSTED_GONE" },
-      },
-      {
-        id: "status",
-        status: "failed",
-        reason: r(
-          "Le badge a été révoqué par son émetteur.",
-          "The badge was revoked by its issuer.",
-        ),
-        details: { code: "REVOKED" },
-      },
-    );
-    return finish({ format: "ob2-hosted", source, credential: assertion, summary: {}, steps });
-  }
+  const { result, json } = await fetchJson(context.fetcher, hostedUrl);
+  // 410 Gone is the issuer's answer for a revoked assertion, not a failed fetch.
+  const gone = !result.ok && result.status === 410;
+  const hosted = gone ? goneAssertion(hostedUrl, result.text, assertion) : json;
   if (!hosted) {
     steps.push({
       id: "ob2_hosted",
@@ -470,14 +481,24 @@ export async function verifyOb2Hosted(
             ),
             details: { code: "HOSTED_ORIGIN_NOT_ALLOWED", url: hostedUrl },
           }
-        : {
-            id: "ob2_hosted",
-            status: "passed",
-            reason: r(
-              `L'émetteur publie ce badge à ${hostedUrl}.`,
-              `The issuer publishes this badge at ${hostedUrl}.`,
-            ),
-          },
+        : gone
+          ? {
+              id: "ob2_hosted",
+              status: "passed",
+              reason: r(
+                `L'émetteur répond pour ce badge à ${hostedUrl} : il ne le publie plus (410 Gone), il l'a révoqué.`,
+                `The issuer answers for this badge at ${hostedUrl}: it no longer publishes it (410 Gone), it revoked it.`,
+              ),
+              details: { code: "HOSTED_GONE" },
+            }
+          : {
+              id: "ob2_hosted",
+              status: "passed",
+              reason: r(
+                `L'émetteur publie ce badge à ${hostedUrl}.`,
+                `The issuer publishes this badge at ${hostedUrl}.`,
+              ),
+            },
   );
   const summary = await commonSteps(hosted, steps, context, badge, issuer);
   return finish({ format: "ob2-hosted", source, credential: hosted, summary, steps });

@@ -16,6 +16,7 @@ import { actorOf, loadReadableOrganisation } from "../organisations/organisation
 import { authorize } from "../policy/policy";
 import {
   answerClaim,
+  badgeClassIssuer,
   credentialStatus,
   type FoundCredential,
   findCredential,
@@ -76,7 +77,15 @@ const credentialView = z.object({
   /** name is null for a person who does not show it (a badge they have not accepted yet). */
   holder: z.object({ id: z.uuid(), name: z.string().nullable(), kind: z.string() }),
   issuer: z.object({ name: z.string(), url: z.string() }),
-  downloads: z.object({ json: z.string(), png: z.string(), svg: z.string(), ob2: z.string() }),
+  /** OB 3.0 (json, png, svg: the signed credential) and OB 2.0 (ob2: the hosted assertion, baked). */
+  downloads: z.object({
+    json: z.string(),
+    png: z.string(),
+    svg: z.string(),
+    ob2: z.string(),
+    ob2Png: z.string(),
+    ob2Svg: z.string(),
+  }),
 });
 
 export function credentialRoutes(
@@ -196,7 +205,9 @@ export function credentialRoutes(
       json: `${base}/credentials/${f.credential.id}.json`,
       png: `${base}/credentials/${f.credential.id}.png`,
       svg: `${base}/credentials/${f.credential.id}.svg`,
-      ob2: `${base}/ob2/assertions/${f.credential.id}`,
+      ob2: ob2.assertionUrl(ctx, f.credential.id),
+      ob2Png: `${ob2.assertionUrl(ctx, f.credential.id)}.png`,
+      ob2Svg: `${ob2.assertionUrl(ctx, f.credential.id)}.svg`,
     },
   });
 
@@ -204,26 +215,37 @@ export function credentialRoutes(
   const documentHeaders = (reply: FastifyReply) =>
     reply.header("cache-control", "public, max-age=30").header("access-control-allow-origin", "*");
 
-  const sendCredentialFile = (reply: FastifyReply, f: FoundCredential, ext: string) => {
-    const json = JSON.stringify(f.credential.document, null, 2);
-    const name = `badge-${f.badge.slug}`;
-    documentHeaders(reply);
-    if (ext === "json")
-      return reply
-        .type(`${LD_JSON}; charset=utf-8`)
-        .header("content-disposition", `inline; filename="${name}.json"`)
-        .send(json);
+  /** The badge's image with an award baked in: its signed 3.0 credential, or its 2.0 assertion. */
+  const sendBaked = (
+    reply: FastifyReply,
+    f: FoundCredential,
+    ext: string,
+    payload: string,
+    options: { version: "3.0" | "2.0"; verify?: string },
+  ) => {
+    const name = `badge-${f.badge.slug}${options.version === "2.0" ? "-ob2" : ""}`;
     const svg = badgeSvgFor(f);
     if (ext === "svg")
       return reply
         .type("image/svg+xml; charset=utf-8")
         .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
         .header("content-disposition", `inline; filename="${name}.svg"`)
-        .send(bakeSvg(svg, json, { version: "3.0" }));
+        .send(bakeSvg(svg, payload, options));
     return reply
       .type("image/png")
       .header("content-disposition", `inline; filename="${name}.png"`)
-      .send(Buffer.from(bakePng(renderSvgToPng(svg, { width: 400 }), json, { version: "3.0" })));
+      .send(Buffer.from(bakePng(renderSvgToPng(svg, { width: 400 }), payload, options)));
+  };
+
+  const sendCredentialFile = (reply: FastifyReply, f: FoundCredential, ext: string) => {
+    const json = JSON.stringify(f.credential.document, null, 2);
+    documentHeaders(reply);
+    if (ext === "json")
+      return reply
+        .type(`${LD_JSON}; charset=utf-8`)
+        .header("content-disposition", `inline; filename="badge-${f.badge.slug}.json"`)
+        .send(json);
+    return sendBaked(reply, f, ext, json, { version: "3.0" });
   };
 
   r.get(
@@ -299,32 +321,42 @@ export function credentialRoutes(
     },
   );
 
-  r.get(
-    "/ob2/assertions/:id",
-    {
-      schema: {
-        tags: ["public"],
-        summary: "OB 2.0 hosted Assertion (410 Gone once revoked)",
-        params: z.object({ id: uuidParam }),
+  // The hosted assertion, and the badge's image baked with it (its `image`).
+  for (const ext of ["", "png", "svg"] as const)
+    r.get(
+      ext ? `/ob2/assertions/:id.${ext}` : "/ob2/assertions/:id",
+      {
+        schema: {
+          tags: ["public"],
+          summary: ext
+            ? `The badge's image baked with its OB 2.0 hosted assertion (${ext.toUpperCase()}), for 2.0 backpacks`
+            : "OB 2.0 hosted Assertion (410 Gone once revoked)",
+          params: z.object({ id: uuidParam }),
+        },
       },
-    },
-    async (request, reply) => {
-      const found = await publicCredential(ctx, request.params.id);
-      if (!found) throw new AppError("NOT_FOUND");
-      documentHeaders(reply);
-      const assertion = ob2.assertion(ctx, found.credential);
-      if (found.credential.revokedAt)
-        return reply
-          .status(410)
-          .type(`${LD_JSON}; charset=utf-8`)
-          .send({
-            ...assertion,
-            revoked: true,
-            revocationReason: found.credential.revocationReason,
+      async (request, reply) => {
+        const found = await publicCredential(ctx, request.params.id);
+        if (!found) throw new AppError("NOT_FOUND");
+        documentHeaders(reply);
+        const assertion = ob2.assertion(ctx, found.credential);
+        // Baked as hosted while valid: once revoked, its URL answers 410 and says why.
+        if (ext)
+          return sendBaked(reply, found, ext, JSON.stringify(assertion), {
+            version: "2.0",
+            ...(ext === "svg" ? { verify: assertion.id } : {}),
           });
-      return reply.type(`${LD_JSON}; charset=utf-8`).send(assertion);
-    },
-  );
+        if (found.credential.revokedAt)
+          return reply
+            .status(410)
+            .type(`${LD_JSON}; charset=utf-8`)
+            .send({
+              ...assertion,
+              revoked: true,
+              revocationReason: found.credential.revocationReason,
+            });
+        return reply.type(`${LD_JSON}; charset=utf-8`).send(assertion);
+      },
+    );
 
   r.get(
     "/ob2/badges/:id",
@@ -338,7 +370,7 @@ export function credentialRoutes(
     async (request, reply) => {
       const found = await findBadge(ctx.db, request.params.id);
       if (!found) throw new AppError("NOT_FOUND");
-      const issuer = await findRegion(ctx.db);
+      const issuer = await badgeClassIssuer(ctx, found.programme);
       documentHeaders(reply);
       return reply.type(`${LD_JSON}; charset=utf-8`).send(ob2.badge(ctx, found.badge, issuer));
     },

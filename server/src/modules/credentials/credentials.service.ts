@@ -35,6 +35,7 @@ import {
 import {
   activeIssuerKey,
   findIssuerBySlug,
+  findRegion,
   issuerDid,
   issuerUrl,
   type OrganisationRow,
@@ -320,8 +321,26 @@ export async function revokeCredential(ctx: AppContext, id: string, reason: stri
   forgetStatusLists();
 }
 
+/**
+ * Who issues a badge class: a partner's own programme names the partner,
+ * the regional programmes the Region.
+ */
+export async function badgeClassIssuer(
+  ctx: AppContext,
+  programme: { ownerOrgId: string | null },
+): Promise<OrganisationRow> {
+  if (!programme.ownerOrgId) return findRegion(ctx.db);
+  const [owner] = await ctx.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, programme.ownerOrgId));
+  if (!owner) throw new AppError("NOT_FOUND");
+  return owner;
+}
+
 /** OB 2.0 hosted documents: the same award, for backpacks that speak 2.0. */
 export const ob2 = {
+  assertionUrl: (ctx: AppContext, id: string) => `${ctx.config.publicUrl}/ob2/assertions/${id}`,
   issuerUrl: (ctx: AppContext, issuer: OrganisationRow) =>
     `${ctx.config.publicUrl}/ob2/issuers/${issuer.slug}`,
   issuer(ctx: AppContext, issuer: OrganisationRow) {
@@ -347,12 +366,14 @@ export const ob2 = {
       issuer: ob2.issuerUrl(ctx, issuer),
     };
   },
+  /** Its image is the badge baked with this very assertion (OB 2.0 baking). */
   assertion(ctx: AppContext, row: CredentialRow) {
     const base = ctx.config.publicUrl;
+    const id = ob2.assertionUrl(ctx, row.id);
     return {
       "@context": "https://w3id.org/openbadges/v2",
       type: "Assertion",
-      id: `${base}/ob2/assertions/${row.id}`,
+      id,
       recipient: {
         type: "email",
         hashed: true,
@@ -365,7 +386,7 @@ export const ob2 = {
       verification: { type: "hosted" },
       issuedOn: row.validFrom.toISOString(),
       ...(row.validUntil ? { expires: row.validUntil.toISOString() } : {}),
-      image: `${base}/credentials/${row.id}.png`,
+      image: `${id}.png`,
       evidence: credentialUrl(ctx.config, row.id),
     };
   },
