@@ -362,6 +362,9 @@ export const fr = {
       other: "un identifiant",
     },
     issuerUnnamed: "Émetteur sans nom",
+    description: "Description",
+    issuedOn: "Délivré le",
+    badgeStatus: "Statut",
     validFrom: "Valable depuis le",
     validUntil: "Valable jusqu'au",
     format: "Format",
@@ -405,6 +408,7 @@ export const fr = {
     validUntil: "Valable jusqu'au",
     revokedOn: "Ce badge a été révoqué le {{date}}.",
     criteriaLink: "Ce que ce badge reconnaît et ses critères",
+    verifyLink: "Vérifier ce badge : signature, dates et statut",
     downloadTitle: "Télécharger le badge",
     downloadHint:
       "Les images contiennent le badge signé : n'importe quel vérificateur Open Badges peut le contrôler.",
@@ -440,6 +444,7 @@ export const fr = {
       revoked: "Révoqué",
       suspended: "Suspendu",
       pending_start: "Pas encore valide",
+      unverified: "Non vérifié",
     },
     suspended:
       "Suspendu : la collection du CFA ne remplit plus la règle du label. Il est rétabli dès qu'elle la remplit de nouveau.",
