@@ -102,7 +102,9 @@ export async function buildApp(
         scriptSrc: ["'self'"],
         // Inline style attributes only (captured emails); never inline scripts.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:"],
+        // https: a verified badge's image where its issuer publishes it (an <img>, never a
+        // document: it runs nothing); data: images baked into credentials; blob: an uploaded badge.
+        imgSrc: ["'self'", "data:", "blob:", "https:"],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         frameSrc: ["'self'"],

@@ -97,6 +97,16 @@ export async function startBrowserWorld(options: { config?: Record<string, strin
   };
 }
 
+/** Drops a file on the verifier page, as a visitor does, and waits for the verdict. */
+export async function uploadToVerifier(page: Page, file: string) {
+  await page.goto("/verify");
+  await page
+    .getByLabel("Déposez l'image du badge (PNG ou SVG) ou son fichier JSON")
+    .setInputFiles(file);
+  await page.getByRole("button", { name: "Vérifier", exact: true }).click();
+  await page.locator("#verify-verdict").waitFor();
+}
+
 /** axe-core on the page as it is: no serious or critical WCAG 2.1 A/AA violation. */
 export async function expectAccessible(page: Page, label: string) {
   const results = await new AxeBuilder({ page })

@@ -5,7 +5,12 @@ import { type Fetcher, runSampleCommand } from "@blason/openbadges";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../src/paths";
-import { type BrowserWorld, expectAccessible, startBrowserWorld } from "./harness";
+import {
+  type BrowserWorld,
+  expectAccessible,
+  startBrowserWorld,
+  uploadToVerifier,
+} from "./harness";
 
 /** 1EdTech's conformance material lives beside the repository, never in it. */
 const fixtures = path.resolve(repoRoot, "../shared/fixtures/1edtech/validator/ob30");
@@ -93,15 +98,6 @@ beforeAll(async () => {
 });
 afterAll(() => world?.close());
 
-async function upload(page: Page, file: string) {
-  await page.goto("/verify");
-  await page
-    .getByLabel("Déposez l'image du badge (PNG ou SVG) ou son fichier JSON")
-    .setInputFiles(file);
-  await page.getByRole("button", { name: "Vérifier", exact: true }).click();
-  await page.locator("#verify-verdict").waitFor();
-}
-
 /** The line of the report for one check, e.g. "Signature". */
 const stepLine = (page: Page, name: string) =>
   page.locator(".step").filter({ has: page.locator(".step__name", { hasText: name }) });
@@ -109,7 +105,7 @@ const stepLine = (page: Page, name: string) =>
 describe("the verifier page", () => {
   it("reports Blason's own baked badge as authentic, and is accessible in both languages", async () => {
     const page = await world.newPage();
-    await upload(page, path.join(sampleDir, "credential.png"));
+    await uploadToVerifier(page, path.join(sampleDir, "credential.png"));
     await expect
       .poll(() => page.locator("#verify-verdict").textContent())
       .toBe("Badge authentique");
@@ -130,7 +126,7 @@ describe("the verifier page", () => {
 
   it("says a tampered badge fails on its signature", async () => {
     const page = await world.newPage();
-    await upload(page, path.join(sampleDir, "tampered.json"));
+    await uploadToVerifier(page, path.join(sampleDir, "tampered.json"));
     expect(await page.locator("#verify-verdict").textContent()).toBe("Ce badge n'est pas vérifié");
     expect(await stepLine(page, "Signature").locator(".step__status").textContent()).toBe(
       "échouée",
@@ -140,7 +136,7 @@ describe("the verifier page", () => {
 
   it("says a file that is not a badge could not be read", async () => {
     const page = await world.newPage();
-    await upload(page, path.join(sampleDir, "broken.png"));
+    await uploadToVerifier(page, path.join(sampleDir, "broken.png"));
     expect(await stepLine(page, "Lecture").locator(".step__status").textContent()).toBe("échouée");
     await page.context().close();
   });
@@ -188,7 +184,7 @@ describe("the verifier page", () => {
       for (const [file, verdict, step] of cases) {
         it(`${file}: ${verdict}, ${step}`, async () => {
           const page = await world.newPage();
-          await upload(page, path.join(fixtures, file));
+          await uploadToVerifier(page, path.join(fixtures, file));
           expect(await page.locator("#verify-verdict").textContent()).toBe(verdict);
           const status = await stepLine(page, step).locator(".step__status").textContent();
           expect(status).toBe(verdict === "Badge authentique" ? "réussie" : "échouée");

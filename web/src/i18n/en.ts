@@ -367,6 +367,9 @@ export const en: Dictionary = {
       other: "an identifier",
     },
     issuerUnnamed: "Unnamed issuer",
+    description: "Description",
+    issuedOn: "Awarded on",
+    badgeStatus: "Status",
     validFrom: "Valid from",
     validUntil: "Valid until",
     format: "Format",
@@ -410,6 +413,7 @@ export const en: Dictionary = {
     validUntil: "Valid until",
     revokedOn: "This badge was revoked on {{date}}.",
     criteriaLink: "What this badge recognises, and its criteria",
+    verifyLink: "Verify this badge: signature, dates and status",
     downloadTitle: "Download the badge",
     downloadHint:
       "The images carry the badge: any Open Badges tool can verify it. Choose the version your wallet or badge platform accepts.",
@@ -450,6 +454,7 @@ export const en: Dictionary = {
       revoked: "Revoked",
       suspended: "Suspended",
       pending_start: "Not yet valid",
+      unverified: "Not verified",
     },
     suspended:
       "Suspended: the CFA's collection no longer meets the label rule. It is restored as soon as it does again.",

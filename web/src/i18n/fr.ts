@@ -363,6 +363,9 @@ export const fr = {
       other: "un identifiant",
     },
     issuerUnnamed: "Émetteur sans nom",
+    description: "Description",
+    issuedOn: "Délivré le",
+    badgeStatus: "Statut",
     validFrom: "Valable depuis le",
     validUntil: "Valable jusqu'au",
     format: "Format",
@@ -406,6 +409,7 @@ export const fr = {
     validUntil: "Valable jusqu'au",
     revokedOn: "Ce badge a été révoqué le {{date}}.",
     criteriaLink: "Ce que ce badge reconnaît et ses critères",
+    verifyLink: "Vérifier ce badge : signature, dates et statut",
     downloadTitle: "Télécharger le badge",
     downloadHint:
       "Les images contiennent le badge : n'importe quel outil Open Badges peut le vérifier. Choisissez la version qu'accepte votre portefeuille ou votre plateforme de badges.",
@@ -447,6 +451,7 @@ export const fr = {
       revoked: "Révoqué",
       suspended: "Suspendu",
       pending_start: "Pas encore valide",
+      unverified: "Non vérifié",
     },
     suspended:
       "Suspendu : la collection du CFA ne remplit plus la règle du label. Il est rétabli dès qu'elle la remplit de nouveau.",

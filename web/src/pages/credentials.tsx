@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import { api } from "../api/client";
 import { FormError, Notice, Unavailable } from "../components/forms";
 import { hasRole, useMe, usePageTitle } from "../components/hooks";
+import { StatusChip } from "../components/StatusChip";
 import { formatDate } from "../i18n";
 import { type Awarding, ProgrammeLine, type ProgrammeRef } from "./catalogue";
 
@@ -45,24 +46,6 @@ export type CredentialView = {
 };
 
 const path = (url: string) => new URL(url).pathname;
-
-/** The status as a word and a colour, never the colour alone. */
-export function StatusChip({ credential }: { credential: CredentialView }) {
-  const { t } = useTranslation();
-  const tone = {
-    valid: "ok",
-    expired: "warning",
-    pending_start: "warning",
-    suspended: "danger",
-    revoked: "danger",
-  }[credential.status];
-  return (
-    <span className={`chip chip--${tone}`}>
-      <span aria-hidden="true">{credential.status === "valid" ? "✓ " : "! "}</span>
-      {t(`credential.status.${credential.status}`)}
-    </span>
-  );
-}
 
 /** The downloads of one version of Open Badges, under the sentence that says whom it suits. */
 function DownloadGroup({
@@ -256,7 +239,7 @@ export function CredentialPage() {
             ? t("credential.awardedTo", { holder: c.holder.name, issuer: c.issuer.name })
             : t("credential.awardedToHidden", { issuer: c.issuer.name })}
         </p>
-        <StatusChip credential={c} />
+        <StatusChip status={c.status} />
         {c.status === "revoked" ? (
           <div className="alert alert--error">
             <p>
@@ -290,6 +273,11 @@ export function CredentialPage() {
         <p>{c.badge.recognises}</p>
         <p>
           <Link to={`/badges/${c.badge.id}`}>{t("credential.criteriaLink")}</Link>
+        </p>
+        <p>
+          <Link to={`/verify?badge=${encodeURIComponent(c.downloads.json)}`}>
+            {t("credential.verifyLink")}
+          </Link>
         </p>
         {c.evidence.length ? (
           <>
@@ -414,7 +402,7 @@ export function OrganisationBadgesPage() {
                   ? ` · ${t("credential.validUntil")} ${formatDate(c.validUntil, i18n.language)}`
                   : ""}
               </p>
-              <StatusChip credential={c} />{" "}
+              <StatusChip status={c.status} />{" "}
               {c.status !== "revoked" ? (
                 <span className="chip">{t(`credential.claim.${c.claimState}`)}</span>
               ) : null}

@@ -1,9 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
-import { type DragEvent, type FormEvent, useId, useRef, useState } from "react";
+import { type DragEvent, type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { ApiError, type VerificationReport, verifyBadge } from "../api/client";
 import { FormError } from "../components/forms";
 import { usePageTitle } from "../components/hooks";
+import { type BadgeStatus, StatusChip } from "../components/StatusChip";
 import { formatDate } from "../i18n";
 
 const STATUS_ICON = { passed: "✓", failed: "✗", warning: "!", not_applicable: "–" } as const;
@@ -14,13 +16,32 @@ function payload(file: File | null, text: string): Blob | string | null {
   return text.trim() ? text.trim() : null;
 }
 
+/** A local address for the file the visitor chose, released when it changes. */
+function useObjectUrl(blob: Blob | undefined) {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (!blob) {
+      setUrl(undefined);
+      return;
+    }
+    const next = URL.createObjectURL(blob);
+    setUrl(next);
+    return () => URL.revokeObjectURL(next);
+  }, [blob]);
+  return url;
+}
+
 /** The public verifier: any Open Badge from anywhere, dropped, pasted or linked. */
 export function VerifyPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t("verifier.title"));
   const lang = i18n.language === "en" ? "en" : "fr";
+  // A badge's page links here with its address (?badge=https://…): verified at once.
+  const [params] = useSearchParams();
+  const param = params.get("badge") ?? "";
+  const linked = /^https?:\/\//.test(param) ? param : "";
   const [file, setFile] = useState<File | null>(null);
-  const [text, setText] = useState("");
+  const [text, setText] = useState(linked);
   const [recipient, setRecipient] = useState("");
   const [dragging, setDragging] = useState(false);
   const [missing, setMissing] = useState(false);
@@ -40,6 +61,14 @@ export function VerifyPage() {
     mutationFn: (body: Blob | string) => verifyBadge(body, recipient.trim() || undefined),
     onSettled: () => setTimeout(() => result.current?.focus(), 0),
   });
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current || !linked) return;
+    started.current = true;
+    verify.mutate(linked);
+  }, [linked, verify]);
+  // A baked badge is its own image: what was sent, not what is chosen now.
+  const sentFile = useObjectUrl(verify.variables instanceof Blob ? verify.variables : undefined);
   // A mistyped holder is told next to its field, not as the badge's verdict.
   const recipientError =
     verify.error instanceof ApiError && verify.error.code === "VERIFY_RECIPIENT_INVALID"
@@ -168,7 +197,7 @@ export function VerifyPage() {
       </form>
       <div ref={result} tabIndex={-1} aria-live="polite" className="verify-result">
         {verify.error && !recipientError ? <FormError error={verify.error} /> : null}
-        {verify.data ? <Report report={verify.data} lang={lang} /> : null}
+        {verify.data ? <Report report={verify.data} lang={lang} sentFile={sentFile} /> : null}
       </div>
     </>
   );
@@ -222,11 +251,101 @@ function Holder({ report }: { report: VerificationReport }) {
   return <>{recipient.replace(/^mailto:/, "")}</>;
 }
 
-export function Report({ report, lang }: { report: VerificationReport; lang: "fr" | "en" }) {
+/** The failed steps that say what the badge is now, by their stable codes. */
+const STATUS_OF_CODE: Record<string, BadgeStatus> = {
+  REVOKED: "revoked",
+  SUSPENDED: "suspended",
+  EXPIRED: "expired",
+  NOT_YET_VALID: "pending_start",
+};
+
+/**
+ * What the badge is now, in words: revoked, suspended, expired or not yet
+ * valid (several may hold), unverified when anything else failed, else valid.
+ */
+export function badgeStatuses(report: VerificationReport): BadgeStatus[] {
+  if (report.verified) return ["valid"];
+  const failed = report.steps.filter((s) => s.status === "failed");
+  const said = failed.map((s) => STATUS_OF_CODE[String(s.details?.code)]);
+  const known = [...new Set(said.filter((s): s is BadgeStatus => !!s))];
+  return said.includes(undefined) || known.length === 0 ? [...known, "unverified"] : known;
+}
+
+/**
+ * A badge's image, shown only from a data: image or an https address, and
+ * only in an <img>: an SVG there runs no script (never inline it).
+ */
+function displayableImage(src: string | undefined): string | undefined {
+  if (!src) return undefined;
+  if (/^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/i.test(src)) return src;
+  return src.startsWith("https://") && URL.canParse(src) ? src : undefined;
+}
+
+/** The first of the badge's images that loads (its issuer's, else the baked file itself). */
+function BadgeImage({ sources, alt }: { sources: string[]; alt: string }) {
+  const [failed, setFailed] = useState(0);
+  const src = sources[failed];
+  if (!src) return null;
+  return (
+    <img
+      className="report__image"
+      src={src}
+      alt={alt}
+      width={160}
+      referrerPolicy="no-referrer"
+      onError={() => setFailed(failed + 1)}
+    />
+  );
+}
+
+/** Dates in the reader's language; a second date only when it says something new. */
+function Dates({ summary, lang }: { summary: VerificationReport["summary"]; lang: "fr" | "en" }) {
+  const { t } = useTranslation();
+  const issued = summary.issuedOn ?? summary.validFrom;
+  const from =
+    summary.validFrom &&
+    (!issued || formatDate(summary.validFrom, lang) !== formatDate(issued, lang))
+      ? summary.validFrom
+      : undefined;
+  return (
+    <>
+      {issued ? (
+        <>
+          <dt>{t("verifier.issuedOn")}</dt>
+          <dd>{formatDate(issued, lang)}</dd>
+        </>
+      ) : null}
+      {from ? (
+        <>
+          <dt>{t("verifier.validFrom")}</dt>
+          <dd>{formatDate(from, lang)}</dd>
+        </>
+      ) : null}
+      {summary.validUntil ? (
+        <>
+          <dt>{t("verifier.validUntil")}</dt>
+          <dd>{formatDate(summary.validUntil, lang)}</dd>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function Report({
+  report,
+  lang,
+  sentFile,
+}: {
+  report: VerificationReport;
+  lang: "fr" | "en";
+  /** The uploaded file's local address: a baked badge's own image. */
+  sentFile?: string | undefined;
+}) {
   const { t } = useTranslation();
   const { summary } = report;
   const failed = report.steps.filter((s) => s.status === "failed");
-  const image = summary.image?.startsWith("data:image/") ? summary.image : undefined;
+  const baked = report.source === "png" || report.source === "svg" ? sentFile : undefined;
+  const images = [displayableImage(summary.image), baked].filter((i): i is string => !!i);
   return (
     <section aria-labelledby="verify-verdict" className="report">
       <div className={`verdict verdict--${report.verified ? "ok" : "failed"}`}>
@@ -246,12 +365,24 @@ export function Report({ report, lang }: { report: VerificationReport; lang: "fr
       </div>
       {summary.name || summary.issuerName ? (
         <div className="card report__summary">
-          {image ? <img src={image} alt="" width={96} height={96} /> : null}
+          {images.length ? (
+            <BadgeImage
+              key={images.join(" ")}
+              sources={images}
+              alt={summary.name ? t("catalogue.imageAlt", { name: summary.name }) : ""}
+            />
+          ) : null}
           <dl className="facts">
             {summary.name ? (
               <>
                 <dt>{t("verifier.badge")}</dt>
                 <dd>{summary.name}</dd>
+              </>
+            ) : null}
+            {summary.description ? (
+              <>
+                <dt>{t("verifier.description")}</dt>
+                <dd>{summary.description}</dd>
               </>
             ) : null}
             {summary.issuerName || summary.issuerId ? (
@@ -271,18 +402,13 @@ export function Report({ report, lang }: { report: VerificationReport; lang: "fr
                 </dd>
               </>
             ) : null}
-            {summary.validFrom ? (
-              <>
-                <dt>{t("verifier.validFrom")}</dt>
-                <dd>{formatDate(summary.validFrom, lang)}</dd>
-              </>
-            ) : null}
-            {summary.validUntil ? (
-              <>
-                <dt>{t("verifier.validUntil")}</dt>
-                <dd>{formatDate(summary.validUntil, lang)}</dd>
-              </>
-            ) : null}
+            <Dates summary={summary} lang={lang} />
+            <dt>{t("verifier.badgeStatus")}</dt>
+            <dd className="report__status">
+              {badgeStatuses(report).map((status) => (
+                <StatusChip key={status} status={status} />
+              ))}
+            </dd>
             <dt>{t("verifier.format")}</dt>
             <dd>{t(`verifier.formats.${report.format}`)}</dd>
           </dl>

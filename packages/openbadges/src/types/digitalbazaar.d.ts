@@ -101,6 +101,30 @@ declare module "ed25519-signature-2020-context" {
 declare module "@digitalbazaar/vc-bitstring-status-list-context" {
   export const contexts: Map<string, unknown>;
 }
+declare module "@digitalbazaar/vc-status-list-context" {
+  export const contexts: Map<string, unknown>;
+}
+// Tests only: StatusList2021 and Bitstring Status List lists written by Digital Bazaar's own code.
+declare module "@digitalbazaar/vc-status-list" {
+  export type StatusList = { setStatus(index: number, status: boolean): void };
+  export function createList(options: { length: number }): Promise<StatusList>;
+  export function createCredential(options: {
+    id: string;
+    list: StatusList;
+    statusPurpose: string;
+  }): Promise<Record<string, unknown>>;
+}
+declare module "@digitalbazaar/vc-bitstring-status-list" {
+  export type BitstringStatusList = { setStatus(index: number, status: boolean): void };
+  export const VC_BSL_VC_V2_CONTEXT: string[];
+  export function createList(options: { length: number }): Promise<BitstringStatusList>;
+  export function createCredential(options: {
+    id: string;
+    list: BitstringStatusList;
+    statusPurpose: string;
+    context?: string[];
+  }): Promise<Record<string, unknown>>;
+}
 declare module "jsonld-signatures" {
   const jsigs: {
     verify(

@@ -342,8 +342,10 @@ async function commonSteps(
   );
   const image = idOf(assertion.image) ?? idOf(badge.doc?.image);
   const name = str(badge.doc?.name);
+  const description = str(badge.doc?.description);
   return {
     ...(name ? { name, achievementName: name } : {}),
+    ...(description ? { description } : {}),
     ...(idOf(issuer.doc) ? { issuerId: idOf(issuer.doc) } : {}),
     ...(str(issuer.doc?.name) ? { issuerName: str(issuer.doc?.name) } : {}),
     ...(identity ? { recipient: identity } : {}),
@@ -359,7 +361,7 @@ async function commonSteps(
         }
       : {}),
     ...(image ? { image } : {}),
-    ...(issuedOn ? { validFrom: issuedOn } : {}),
+    ...(issuedOn ? { issuedOn, validFrom: issuedOn } : {}),
     ...(expires ? { validUntil: expires } : {}),
   };
 }

@@ -30,6 +30,7 @@ function summaryOf(credential: Record<string, unknown>): Summary {
   };
   set("name", credential.name ?? achievement?.name);
   set("achievementName", achievement?.name);
+  set("description", credential.description ?? achievement?.description);
   set("issuerId", idOf(issuer));
   set("issuerName", obj(issuer)?.name);
   set("recipient", subject?.id ?? obj(asArray(subject?.identifier)[0])?.identityHash);
@@ -42,6 +43,7 @@ function summaryOf(credential: Record<string, unknown>): Summary {
   ];
   if (identities.length) out.recipientIdentities = identities;
   set("image", image);
+  set("issuedOn", credential.awardedDate ?? credential.issuanceDate ?? credential.validFrom);
   set("validFrom", credential.validFrom ?? credential.issuanceDate);
   set("validUntil", credential.validUntil ?? credential.expirationDate);
   return out;

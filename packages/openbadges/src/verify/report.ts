@@ -42,6 +42,8 @@ export type Summary = {
   /** The credential's own name, else the achievement's. */
   name?: string;
   achievementName?: string;
+  /** The credential's own description, else the achievement's (the badge class's in OB 2.0). */
+  description?: string;
   issuerId?: string;
   issuerName?: string;
   recipient?: string;
@@ -53,6 +55,11 @@ export type Summary = {
    */
   recipientIdentities?: { type: string; hashed: boolean }[];
   image?: string;
+  /**
+   * When it was awarded: OB 3.0's awardedDate, else VC 1.1's issuanceDate,
+   * else VC 2.0's validFrom; OB 2.0's issuedOn.
+   */
+  issuedOn?: string;
   validFrom?: string;
   validUntil?: string;
 };

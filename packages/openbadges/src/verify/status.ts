@@ -98,8 +98,15 @@ async function bitstringEntry(
       details: { code: "STATUS_MALFORMED" },
     };
   let set: boolean;
+  // StatusList2021 writes the gzipped bits in plain base64url; Bitstring
+  // Status List adds the multibase prefix "u".
+  const encoded = str(subject?.encodedList) ?? "";
+  const multibase =
+    typesOf(entry)[0] === "StatusList2021Entry" && !encoded.startsWith("u")
+      ? `u${encoded}`
+      : encoded;
   try {
-    set = getStatus(decodeBitstring(str(subject?.encodedList) ?? ""), index);
+    set = getStatus(decodeBitstring(multibase), index);
   } catch {
     return unavailable({
       fr: "La liste de statut est illisible",

@@ -22,11 +22,13 @@ export const reportSchema = z
     summary: z.object({
       name: z.string().optional(),
       achievementName: z.string().optional(),
+      description: z.string().optional(),
       issuerId: z.string().optional(),
       issuerName: z.string().optional(),
       recipient: z.string().optional(),
       recipientIdentities: z.array(z.object({ type: z.string(), hashed: z.boolean() })).optional(),
       image: z.string().optional(),
+      issuedOn: z.string().optional(),
       validFrom: z.string().optional(),
       validUntil: z.string().optional(),
     }),
