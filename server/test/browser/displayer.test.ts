@@ -260,13 +260,12 @@ async function pageWithIssuerImages() {
 }
 
 /** The facts of a badge as a viewer reads them: each term with its text. */
-const factsOf = (page: Page, scope: string) =>
-  page.locator(`${scope} .facts`).evaluate((dl) => {
-    const facts: Record<string, string> = {};
-    for (const dt of (dl as HTMLElement).querySelectorAll("dt"))
-      facts[dt.textContent ?? ""] = dt.nextElementSibling?.textContent ?? "";
-    return facts;
-  });
+const factsOf = async (page: Page, scope: string) => {
+  const list = page.locator(`${scope} .facts`);
+  const terms = await list.locator("dt").allTextContents();
+  const values = await list.locator("dd").allTextContents();
+  return Object.fromEntries(terms.map((term, i) => [term, values[i] ?? ""]));
+};
 
 const stepStatus = (page: Page, name: string) =>
   page
