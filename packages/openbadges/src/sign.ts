@@ -61,14 +61,19 @@ const eddsa2022 = { ...eddsaRdfc2022Fast, name: "eddsa-2022" };
 
 export type SignOptions = { key: IssuerKey; date?: Date | string; documentLoader?: DocumentLoader };
 
+/** A signed credential: its proofs always a list, as 1EdTech's schema declares `proof`. */
+export type Signed<T> = Omit<T, "proof"> & { proof: Record<string, unknown>[] };
+
 /**
  * Signs a credential with an eddsa-rdfc-2022 Data Integrity proof
- * (proofPurpose assertionMethod), with contexts loaded offline.
+ * (proofPurpose assertionMethod), with contexts loaded offline. The proof is
+ * written as a list of one (JSON-LD reads it the same, the signature does not
+ * change), which 1EdTech's JSON schema requires.
  */
 export async function signCredential<T extends object>(
   credential: T,
   options: SignOptions,
-): Promise<T & { proof: Record<string, unknown> }> {
+): Promise<Signed<T>> {
   assertWithinLimits(credential);
   const pair = await keyPairFor(options.key);
   const date = options.date === undefined ? new Date() : new Date(options.date);
@@ -82,7 +87,8 @@ export async function signCredential<T extends object>(
     suite,
     documentLoader: options.documentLoader ?? defaultDocumentLoader,
   });
-  return signed as T & { proof: Record<string, unknown> };
+  const { proof, ...unsigned } = signed as { proof: unknown };
+  return { ...unsigned, proof: Array.isArray(proof) ? proof : [proof] } as Signed<T>;
 }
 
 /**

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import Ajv2019, { type ValidateFunction } from "ajv/dist/2019";
+import addFormats from "ajv-formats";
 import { describe, it } from "vitest";
 
 /**
@@ -43,4 +45,18 @@ export function fixture(relative: string): Buffer {
 }
 export function fixtureJson<T = Record<string, unknown>>(relative: string): T {
   return JSON.parse(fixture(relative).toString("utf8")) as T;
+}
+
+/**
+ * One of 1EdTech's JSON schemas (spec/schema), exactly as published, compiled
+ * with ajv; `explain` gives the errors of the last validation.
+ */
+export function oneEdTechSchema(file: string): {
+  validate: ValidateFunction;
+  explain: () => string;
+} {
+  const ajv = new Ajv2019({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const validate = ajv.compile(fixtureJson(`spec/schema/${file}`));
+  return { validate, explain: () => ajv.errorsText(validate.errors) };
 }

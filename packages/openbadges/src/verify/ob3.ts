@@ -5,7 +5,7 @@ import { isBundledContext } from "../contexts";
 import { limitReason, measureDocument } from "../limits";
 import { verifyDataIntegrity } from "../sign";
 import { findMethod, publishedDocument } from "./keys";
-import { checkOb3Structure } from "./ob3-structure";
+import { checkOb3Structure, type StructureProblem } from "./ob3-structure";
 import { finish, r, type Step, type Summary, type VerificationReport } from "./report";
 import { statusStep } from "./status";
 import {
@@ -313,6 +313,40 @@ export function formatStep(credential: Record<string, unknown>, jwt: boolean): S
   };
 }
 
+/** Problems fail the step; departures JSON-LD reads the same (one value for a list) only warn. */
+function schemaStep(problems: StructureProblem[]): Step {
+  const errors = problems.filter((p) => p.severity !== "warning");
+  const said = (list: StructureProblem[]) =>
+    r(list.map((p) => p.fr).join(" "), list.map((p) => p.en).join(" "));
+  if (errors.length > 0)
+    return {
+      id: "schema",
+      status: "failed",
+      reason: said(errors),
+      details: { code: "SCHEMA", problems },
+    };
+  if (problems.length > 0) {
+    const { fr, en } = said(problems);
+    return {
+      id: "schema",
+      status: "warning",
+      reason: r(
+        `${fr} Le badge se lit de même : la signature et le reste de la vérification n'en dépendent pas.`,
+        `${en} The badge reads the same: the signature and the rest of the verification do not depend on it.`,
+      ),
+      details: { code: "SCHEMA_SINGLE_VALUE", problems },
+    };
+  }
+  return {
+    id: "schema",
+    status: "passed",
+    reason: r(
+      "La structure est conforme à Open Badges 3.0.",
+      "The structure conforms to Open Badges 3.0.",
+    ),
+  };
+}
+
 /** OB 3.0, Data Integrity or (with `proofSteps` given) VC-JWT. */
 export async function verifyOb3(
   credential: Record<string, unknown>,
@@ -329,24 +363,7 @@ export async function verifyOb3(
   const steps: Step[] = [parseStep, formatCheck];
   const contextCheck = contextStep(credential);
   steps.push(contextCheck);
-  const problems = checkOb3Structure(credential);
-  steps.push(
-    problems.length === 0
-      ? {
-          id: "schema",
-          status: "passed",
-          reason: r(
-            "La structure est conforme à Open Badges 3.0.",
-            "The structure conforms to Open Badges 3.0.",
-          ),
-        }
-      : {
-          id: "schema",
-          status: "failed",
-          reason: r(problems.map((p) => p.fr).join(" "), problems.map((p) => p.en).join(" ")),
-          details: { code: "SCHEMA", problems },
-        },
-  );
+  steps.push(schemaStep(checkOb3Structure(credential)));
   steps.push(issuerStep(credential));
   if (jwt) steps.push(...jwt.steps);
   // JSON-LD processing only under bundled contexts: with an unknown one the proof is not checked.
