@@ -122,6 +122,14 @@ export class ConfigError extends Error {
 }
 
 /**
+ * The folder the user ran a command from: npm runs a workspace's script in
+ * the workspace's own folder (server/) and names the caller's in INIT_CWD.
+ */
+export function invocationDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INIT_CWD && path.isAbsolute(env.INIT_CWD) ? env.INIT_CWD : process.cwd();
+}
+
+/**
  * Reads and validates the environment once. A wrong value stops the process
  * at boot with a message naming the variable; nothing else reads process.env.
  */

@@ -7,6 +7,7 @@ import {
 } from "@blason/openbadges";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { itWithFixtures, oneEdTechSchema } from "../../packages/openbadges/test/fixtures";
 import { badgeClasses, credentials, devMail } from "../src/db/schema";
 import {
   enqueueIssuance,
@@ -62,10 +63,25 @@ describe("issuing a badge", () => {
     expect(report.steps.filter((s) => s.status === "failed")).toEqual([]);
     expect(report.verified).toBe(true);
     expect(report.steps.find((s) => s.id === "status")?.status).toBe("passed");
+    // Proofs as a list, as 1EdTech's schema requires, for the badge and its status list.
+    expect(credential.document.proof).toEqual([
+      expect.objectContaining({ type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022" }),
+    ]);
+    const entry = credential.document.credentialStatus as { statusListCredential: string };
+    const list = json<{ proof: unknown }>(
+      await new TestClient(platform.app).get(new URL(entry.statusListCredential).pathname),
+    );
+    expect(list.proof).toEqual([expect.objectContaining({ type: "DataIntegrityProof" })]);
     const subject = (credential.document.credentialSubject as { identifier: unknown[] }).identifier;
     // Hashed SIRET, UAI and contact address: the CFA is identified without being exposed.
     expect(subject).toHaveLength(3);
     expect(credential.validUntil?.toISOString()).toBe("2030-10-15T10:00:00.000Z");
+  });
+
+  itWithFixtures("signs a badge that 1EdTech's schema, as published, finds valid", async () => {
+    const { credential } = await issueCredential(platform.ctx, grant("schema"));
+    const schema = oneEdTechSchema("achievementcredential.json");
+    expect(schema.validate(credential.document), schema.explain()).toBe(true);
   });
 
   it("issues exactly once, however often and concurrently the grant is processed", async () => {

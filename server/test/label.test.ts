@@ -1,6 +1,7 @@
 import { decodeBitstring, getStatus, verifyCredential } from "@blason/openbadges";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { itWithFixtures, oneEdTechSchema } from "../../packages/openbadges/test/fixtures";
 import type { AppContext } from "../src/context";
 import {
   applications,
@@ -291,6 +292,7 @@ describe("the 'label within reach' email", () => {
 });
 
 describe("the label credential", () => {
+  let issuedLabel: Record<string, unknown> | undefined;
   it("is issued once on confirmation, carries a suspension entry and the counted badges, and verifies", async () => {
     const cfa = await cfaHolding(ruleOrder.slice(0, 11));
     const label = await requestAndConfirm(cfa);
@@ -301,6 +303,9 @@ describe("the label credential", () => {
     });
     // Every counted badge, the eleventh included, is evidence of the label.
     expect(label.document.evidence).toHaveLength(11);
+    // Its proof is a list, as 1EdTech's schema requires.
+    expect(label.document.proof).toEqual([expect.objectContaining({ type: "DataIntegrityProof" })]);
+    issuedLabel = label.document;
     expect(label.validUntil!.getTime()).toBe(addMonths(label.validFrom, 48).getTime());
     const report = await verifyCredential(label.document, { fetcher: platform.ctx.fetcher });
     expect(report.steps.filter((s) => s.status === "failed")).toEqual([]);
@@ -312,6 +317,12 @@ describe("the label credential", () => {
     // Already held, and far from its end: no new request.
     const again = await cfa.member.post(`/api/organisations/${cfa.org.id}/label/requests`, {});
     expect(again.json().error.code).toBe("LABEL_ALREADY_HELD");
+  });
+
+  itWithFixtures("is valid under 1EdTech's schema, as published", () => {
+    const schema = oneEdTechSchema("achievementcredential.json");
+    expect(issuedLabel, "the label issued by the test above").toBeDefined();
+    expect(schema.validate(issuedLabel), schema.explain()).toBe(true);
   });
 
   it("is suspended when a counted badge is revoked with nothing to replace it, and restored by a new award", async () => {

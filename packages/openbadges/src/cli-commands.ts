@@ -103,17 +103,36 @@ function readCapped(file: string, limit: number): Uint8Array {
 }
 
 /**
+ * A host as the safe fetcher names it (`localhost`, `127.0.0.1`, `::1`, a
+ * port allowed and dropped), or undefined for anything else (a URL, a path).
+ */
+export function privateHostName(value: string): string | undefined {
+  if (!/^[A-Za-z0-9.\-[\]:]+$/.test(value)) return undefined;
+  try {
+    return new URL(`http://${value}`).hostname.replace(/^\[|\]$/g, "") || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Verifies a file (JSON, JWT, PNG, SVG) or a URL. Exit code 0 when verified,
  * 1 when not, 2 when the file cannot be read. Output: the JSON report, or a
- * French and English text report.
+ * French and English text report. `allowPrivateHosts`: hosts the fetcher may
+ * reach on loopback or private addresses (local testing).
  */
 export async function runVerifyCommand(options: {
   target: string;
   json?: boolean;
   fetcher?: Fetcher;
   now?: Date;
+  allowPrivateHosts?: readonly string[];
 }): Promise<{ exitCode: number; output: string; report?: VerificationReport }> {
-  const fetcher = options.fetcher ?? createSafeFetcher();
+  const fetcher =
+    options.fetcher ??
+    createSafeFetcher(
+      options.allowPrivateHosts?.length ? { allowPrivateHosts: options.allowPrivateHosts } : {},
+    );
   let input: VerifyInput;
   if (/^https?:\/\//i.test(options.target)) input = options.target;
   else {

@@ -1,4 +1,5 @@
 import { DataIntegrityProof } from "@digitalbazaar/data-integrity";
+import { cryptosuite as ecdsaRdfc2019 } from "@digitalbazaar/ecdsa-rdfc-2019-cryptosuite";
 import { createVerifyCryptosuite } from "@digitalbazaar/ecdsa-sd-2023-cryptosuite";
 import { Ed25519Signature2020 } from "@digitalbazaar/ed25519-signature-2020";
 import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
@@ -31,44 +32,50 @@ async function canonizeBounded(
 }
 
 /**
- * The eddsa-rdfc-2022 cryptosuite with our canonicalisation: the same
- * algorithm, options and bytes as the suite's own (toRDF with i18n-datatype
- * directions, then rdf-canonize), through the faster context path and
- * within the bounds.
+ * The canonicalisation of the RDFC cryptosuites (eddsa-rdfc-2022 and
+ * ecdsa-rdfc-2019 share it: toRDF with i18n-datatype directions, then
+ * rdf-canonize, with the suite's options, such as ecdsa-rdfc-2019's SHA-384
+ * for P-384 keys), through the faster context path and within the bounds.
  */
-const eddsaRdfc2022Fast = {
-  ...eddsaRdfc2022,
-  canonize: (input: unknown, options: Record<string, unknown>) => {
-    const merged = {
-      algorithm: "RDFC-1.0",
-      format: "application/n-quads",
-      base: null,
-      safe: true,
-      ...options,
-      ...fastContextOptions(),
-    };
-    const { format: _format, ...toRdf } = {
-      rdfDirection: "i18n-datatype",
-      ...merged,
-      produceGeneralizedRdf: false,
-    };
-    return canonizeBounded(input, toRdf, merged, DEFAULT_LIMITS);
-  },
-};
+function suiteCanonize(input: unknown, options: Record<string, unknown>) {
+  const merged = {
+    algorithm: "RDFC-1.0",
+    format: "application/n-quads",
+    base: null,
+    safe: true,
+    ...options,
+    ...fastContextOptions(),
+  };
+  const { format: _format, ...toRdf } = {
+    rdfDirection: "i18n-datatype",
+    ...merged,
+    produceGeneralizedRdf: false,
+  };
+  return canonizeBounded(input, toRdf, merged, DEFAULT_LIMITS);
+}
+
+const eddsaRdfc2022Fast = { ...eddsaRdfc2022, canonize: suiteCanonize };
+/** P-256 or P-384 (the hash follows the key: SHA-256 or SHA-384). */
+const ecdsaRdfc2019Fast = { ...ecdsaRdfc2019, canonize: suiteCanonize };
 
 /** "eddsa-2022" is the earlier name of the same suite (RDFC-1.0 and Ed25519). */
 const eddsa2022 = { ...eddsaRdfc2022Fast, name: "eddsa-2022" };
 
 export type SignOptions = { key: IssuerKey; date?: Date | string; documentLoader?: DocumentLoader };
 
+/** A signed credential: its proofs always a list, as 1EdTech's schema declares `proof`. */
+export type Signed<T> = Omit<T, "proof"> & { proof: Record<string, unknown>[] };
+
 /**
  * Signs a credential with an eddsa-rdfc-2022 Data Integrity proof
- * (proofPurpose assertionMethod), with contexts loaded offline.
+ * (proofPurpose assertionMethod), with contexts loaded offline. The proof is
+ * written as a list of one (JSON-LD reads it the same, the signature does not
+ * change), which 1EdTech's JSON schema requires.
  */
 export async function signCredential<T extends object>(
   credential: T,
   options: SignOptions,
-): Promise<T & { proof: Record<string, unknown> }> {
+): Promise<Signed<T>> {
   assertWithinLimits(credential);
   const pair = await keyPairFor(options.key);
   const date = options.date === undefined ? new Date() : new Date(options.date);
@@ -82,7 +89,8 @@ export async function signCredential<T extends object>(
     suite,
     documentLoader: options.documentLoader ?? defaultDocumentLoader,
   });
-  return signed as T & { proof: Record<string, unknown> };
+  const { proof, ...unsigned } = signed as { proof: unknown };
+  return { ...unsigned, proof: Array.isArray(proof) ? proof : [proof] } as Signed<T>;
 }
 
 /**
@@ -141,6 +149,50 @@ function describeError(error: unknown): string {
   return e.message ?? String(error);
 }
 
+/**
+ * The proofs we check: for each, its suite, and the kinds of key it signs
+ * with (the issuer's published key must be one of them).
+ */
+const PROOF_SUITES: Record<string, { keys: readonly string[]; suite: () => unknown }> = {
+  "eddsa-rdfc-2022": {
+    keys: ["Ed25519"],
+    suite: () => new DataIntegrityProof({ cryptosuite: eddsaRdfc2022Fast }),
+  },
+  // The earlier name came with the data-integrity v1 context: its documents carry that one.
+  "eddsa-2022": {
+    keys: ["Ed25519"],
+    suite: () => new DataIntegrityProof({ cryptosuite: eddsa2022, legacyContext: true }),
+  },
+  "ecdsa-rdfc-2019": {
+    keys: ["P-256", "P-384"],
+    suite: () => new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019Fast }),
+  },
+  // Selective disclosure: a holder's derived credential, checked against the issuer's P-256 key.
+  "ecdsa-sd-2023": {
+    keys: ["P-256"],
+    suite: () => new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() }),
+  },
+  Ed25519Signature2020: { keys: ["Ed25519"], suite: () => new Ed25519Signature2020() },
+};
+
+/** The name we check a proof under (its cryptosuite, or its legacy type), if we check it at all. */
+export function proofSuiteName(proof: Record<string, unknown>): string | undefined {
+  const name =
+    proof.type === "DataIntegrityProof"
+      ? typeof proof.cryptosuite === "string"
+        ? proof.cryptosuite
+        : undefined
+      : proof.type === "Ed25519Signature2020"
+        ? proof.type
+        : undefined;
+  return name && Object.hasOwn(PROOF_SUITES, name) ? name : undefined;
+}
+
+/** The kinds of key ("Ed25519", "P-256", "P-384") a proof of this suite is signed with. */
+export function keyKindsOf(suiteName: string): readonly string[] {
+  return PROOF_SUITES[suiteName]?.keys ?? [];
+}
+
 /** Verifies the Data Integrity proof of a document; never throws. */
 export async function verifyDataIntegrity(
   document: object,
@@ -149,31 +201,19 @@ export async function verifyDataIntegrity(
   const proofs = (document as { proof?: unknown }).proof;
   const proof = (Array.isArray(proofs) ? proofs[0] : proofs) as Record<string, unknown> | undefined;
   if (!proof || typeof proof !== "object") return { verified: false, error: "no proof" };
-  const type = proof.type;
   const cryptosuite = typeof proof.cryptosuite === "string" ? proof.cryptosuite : undefined;
   const verificationMethod =
     typeof proof.verificationMethod === "string" ? proof.verificationMethod : undefined;
-  const suites: Record<string, () => unknown> = {
-    "eddsa-rdfc-2022": () => new DataIntegrityProof({ cryptosuite: eddsaRdfc2022Fast }),
-    // The earlier name came with the data-integrity v1 context: its documents carry that one.
-    "eddsa-2022": () => new DataIntegrityProof({ cryptosuite: eddsa2022, legacyContext: true }),
-    // Selective disclosure: a holder's derived credential, checked against the issuer's P-256 key.
-    "ecdsa-sd-2023": () => new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() }),
-  };
-  const makeSuite =
-    type === "DataIntegrityProof" && cryptosuite
-      ? suites[cryptosuite]
-      : type === "Ed25519Signature2020"
-        ? () => new Ed25519Signature2020()
-        : undefined;
+  const name = proofSuiteName(proof);
+  const makeSuite = name ? PROOF_SUITES[name]?.suite : undefined;
   if (!makeSuite)
     return {
       verified: false,
-      error: `unsupported proof type ${String(type)} ${cryptosuite ?? ""}`.trim(),
+      error: `unsupported proof type ${String(proof.type)} ${cryptosuite ?? ""}`.trim(),
     };
   const described = {
     ...(verificationMethod ? { verificationMethod } : {}),
-    cryptosuite: cryptosuite ?? String(type),
+    cryptosuite: cryptosuite ?? String(proof.type),
   };
   try {
     // The issuer-to-key binding is checked by the verifier from the issuer's

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { bakePng, unbakePng } from "../src/bake/png";
 import { bakeSvg, unbakeSvg } from "../src/bake/svg";
 import { renderSvgToPng } from "../src/render";
-import { fixture, haveFixtures } from "./fixtures";
+import { describeWithFixtures, fixture } from "./fixtures";
 
 const svg =
   '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#1f3a8a"/></svg>';
@@ -66,7 +66,7 @@ describe("SVG baking", () => {
   });
 });
 
-describe.skipIf(!haveFixtures)("1EdTech baked fixtures", () => {
+describeWithFixtures("1EdTech baked fixtures", () => {
   it.each(["ob30/simple-json.png", "ob30/simple-jwt.png", "ob30/simple-jwt_v1.png"])(
     "%s unbakes to a 3.0 credential",
     (file) => {

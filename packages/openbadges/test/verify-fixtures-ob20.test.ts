@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { unbakePng } from "../src/bake/png";
 import type { Fetcher } from "../src/fetch";
 import { verifyCredential } from "../src/verify";
-import { fixturesDir, haveFixtures } from "./fixtures";
+import { describeWithFixtures, fixturesDir } from "./fixtures";
 
 const dir = path.join(fixturesDir, "validator/ob20");
 
@@ -78,46 +78,43 @@ const ob20: Record<string, Expectation> = {
   "simple-revoked.jwt": fail("status", "REVOKED"),
 };
 
-describe.skipIf(!haveFixtures)(
-  "1EdTech OB 2.0 fixtures get the outcome their names promise",
-  () => {
-    const now = new Date("2026-11-22T12:00:00Z");
-    for (const [file, expected] of Object.entries(ob20)) {
-      it(`${file} -> ${expected.pass ? "verified" : `fails at ${expected.step}`}`, async () => {
-        const bytes = fs.readFileSync(path.join(dir, file));
-        const input = file.endsWith(".png") ? new Uint8Array(bytes) : bytes.toString("utf8");
-        let hosted: { id: string; text: string } | undefined;
-        const text = file.endsWith(".json")
-          ? bytes.toString("utf8")
-          : file.endsWith(".png")
-            ? unbakePng(new Uint8Array(bytes))?.payload
-            : undefined;
-        if (text) hosted = { id: JSON.parse(text).id, text };
-        const report = await verifyCredential(input, { fetcher: exampleOrg(hosted), now });
-        const failed = report.steps.filter((s) => s.status === "failed");
-        if (expected.pass) {
-          expect(
-            failed,
-            JSON.stringify(report.steps.map((s) => [s.id, s.status, s.reason.en])),
-          ).toEqual([]);
-          expect(report.verified, JSON.stringify(report.steps.map((s) => [s.id, s.status]))).toBe(
-            true,
-          );
-        } else {
-          expect(report.verified).toBe(false);
-          const step = failed.find((s) => s.id === expected.step);
-          expect(
-            step,
-            JSON.stringify(report.steps.map((s) => [s.id, s.status, s.reason.en])),
-          ).toBeDefined();
-          if (expected.code) expect(step!.details?.code).toBe(expected.code);
-        }
-      });
-    }
-  },
-);
+describeWithFixtures("1EdTech OB 2.0 fixtures get the outcome their names promise", () => {
+  const now = new Date("2026-11-22T12:00:00Z");
+  for (const [file, expected] of Object.entries(ob20)) {
+    it(`${file} -> ${expected.pass ? "verified" : `fails at ${expected.step}`}`, async () => {
+      const bytes = fs.readFileSync(path.join(dir, file));
+      const input = file.endsWith(".png") ? new Uint8Array(bytes) : bytes.toString("utf8");
+      let hosted: { id: string; text: string } | undefined;
+      const text = file.endsWith(".json")
+        ? bytes.toString("utf8")
+        : file.endsWith(".png")
+          ? unbakePng(new Uint8Array(bytes))?.payload
+          : undefined;
+      if (text) hosted = { id: JSON.parse(text).id, text };
+      const report = await verifyCredential(input, { fetcher: exampleOrg(hosted), now });
+      const failed = report.steps.filter((s) => s.status === "failed");
+      if (expected.pass) {
+        expect(
+          failed,
+          JSON.stringify(report.steps.map((s) => [s.id, s.status, s.reason.en])),
+        ).toEqual([]);
+        expect(report.verified, JSON.stringify(report.steps.map((s) => [s.id, s.status]))).toBe(
+          true,
+        );
+      } else {
+        expect(report.verified).toBe(false);
+        const step = failed.find((s) => s.id === expected.step);
+        expect(
+          step,
+          JSON.stringify(report.steps.map((s) => [s.id, s.status, s.reason.en])),
+        ).toBeDefined();
+        if (expected.code) expect(step!.details?.code).toBe(expected.code);
+      }
+    });
+  }
+});
 
-describe.skipIf(!haveFixtures)("OB 2.0 fixtures that are not plain awards", () => {
+describeWithFixtures("OB 2.0 fixtures that are not plain awards", () => {
   const now = new Date("2026-11-22T12:00:00Z");
   const read = (file: string) => fs.readFileSync(path.join(dir, file), "utf8");
 

@@ -78,6 +78,27 @@ describe("Blason's own credentials", () => {
     });
   });
 
+  it("its proofs are a list; a credential stored with its proof alone still verifies, and the schema step says so", async () => {
+    expect(signed.proof).toEqual([expect.objectContaining({ cryptosuite: "eddsa-rdfc-2022" })]);
+    const fetcher = createMapFetcher(documents);
+    const listed = await verifyCredential(signed, { fetcher, now });
+    expect(listed.steps.find((s) => s.id === "schema")?.status).toBe("passed");
+    const stored = { ...signed, proof: (signed.proof as unknown[])[0] };
+    const report = await verifyCredential(stored, { fetcher, now });
+    expect(report.verified).toBe(true);
+    expect(report.steps.find((s) => s.id === "signature")?.status).toBe("passed");
+    const schema = report.steps.find((s) => s.id === "schema");
+    expect(schema).toMatchObject({
+      status: "warning",
+      details: {
+        code: "SCHEMA_SINGLE_VALUE",
+        problems: [expect.objectContaining({ path: "proof" })],
+      },
+    });
+    expect(schema?.reason.fr).toContain("demande une liste");
+    expect(schema?.reason.en).toContain("asks for a list");
+  });
+
   it("the same credential baked in PNG and SVG verifies", async () => {
     const json = JSON.stringify(signed);
     const svg = badgeImageSvg({ title: "Veille", subtitle: "2026" });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { parseArgs } from "node:util";
-import { runSampleCommand, runVerifyCommand } from "@blason/openbadges";
+import { privateHostName, runSampleCommand, runVerifyCommand } from "@blason/openbadges";
 import { ConfigError, loadConfig } from "../config";
 import { DatabaseLockedError } from "../db/client";
 import { auditKeysFrom } from "../modules/audit/audit.keys";
@@ -17,13 +18,23 @@ import { hashPassword } from "../modules/auth/passwords";
 import { seedDemo } from "../modules/demo/seed";
 import { openPlatform, type Platform } from "../platform";
 
-export type CliIo = { out: (line: string) => void; err: (line: string) => void };
+export type CliIo = {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Where the user ran the command: relative paths are theirs (default: this process's folder). */
+  cwd?: string;
+};
 /** Opens the platform; `inspectAudit` for the commands that look at an audit log in doubt. */
 type Opener = (options?: { inspectAudit?: boolean }) => Promise<Platform>;
 type Command = {
   summary: string;
+  /** Its arguments, for the usage line a usage error prints. */
+  usage?: string;
   run(args: string[], io: CliIo, open: Opener): Promise<number>;
 };
+
+/** A relative path as the user meant it: from the folder they ran the command in. */
+const fromCaller = (io: CliIo, file: string) => path.resolve(io.cwd ?? process.cwd(), file);
 
 const usage = (commands: Record<string, Command>) =>
   [
@@ -44,6 +55,7 @@ const commands: Record<string, Command> = {
   },
   "create-admin": {
     summary: "create a platform administrator (--email, --name, [--password])",
+    usage: "--email EMAIL [--name NAME] [--password PASSWORD]",
     async run(args, io, open) {
       const { values } = parseArgs({
         args,
@@ -178,13 +190,14 @@ const commands: Record<string, Command> = {
   "credentials sample": {
     summary:
       "credentials sample --out DIR: a signed sample credential (JSON, PNG, SVG) and its issuer's did.json",
+    usage: "--out DIR",
     async run(args, io) {
       const { values } = parseArgs({ args, options: { out: { type: "string" } } });
       if (!values.out) {
-        io.err("Usage: npm run blason -- credentials sample --out DIR");
+        io.err(usageOf("credentials sample"));
         return 2;
       }
-      const result = await runSampleCommand({ outDir: values.out });
+      const result = await runSampleCommand({ outDir: fromCaller(io, values.out) });
       io.out(`Émetteur / issuer: ${result.issuer}`);
       for (const file of result.files) io.out(`  ${file}`);
       return 0;
@@ -192,20 +205,45 @@ const commands: Record<string, Command> = {
   },
   verify: {
     summary:
-      "verify <file-or-url> [--json]: verify any Open Badge (2.0 or 3.0) and print the report",
+      "verify <file-or-url> [--json] [--allow-private-host HOST]: verify any Open Badge (2.0 or 3.0) and print the report",
+    usage: "<file-or-url> [--json] [--allow-private-host HOST]...",
     async run(args, io) {
       const { values, positionals } = parseArgs({
         args,
-        options: { json: { type: "boolean" } },
+        options: {
+          json: { type: "boolean" },
+          "allow-private-host": { type: "string", multiple: true },
+        },
         allowPositionals: true,
       });
       const target = positionals[0];
-      if (!target) {
-        io.err("Usage: npm run blason -- verify <file-or-url> [--json]");
+      if (!target || positionals.length > 1) {
+        io.err(usageOf("verify"));
         return 2;
       }
-      const result = await runVerifyCommand({ target, json: values.json ?? false });
-      (result.exitCode === 0 ? io.out : io.err)(result.output);
+      const hosts = values["allow-private-host"] ?? [];
+      const allowPrivateHosts: string[] = [];
+      for (const host of hosts) {
+        const name = privateHostName(host);
+        if (!name) {
+          io.err(
+            `--allow-private-host attend un nom d'hôte ou une adresse, sans schéma ni chemin : ${host} / expects a host name or address, without scheme or path: ${host}`,
+          );
+          return 2;
+        }
+        allowPrivateHosts.push(name);
+      }
+      if (allowPrivateHosts.length > 0)
+        io.err(
+          `Adresses privées permises pour ${allowPrivateHosts.join(", ")} (tests locaux seulement). / Private addresses allowed for ${allowPrivateHosts.join(", ")} (local testing only).`,
+        );
+      const result = await runVerifyCommand({
+        target: /^https?:\/\//i.test(target) ? target : fromCaller(io, target),
+        json: values.json ?? false,
+        allowPrivateHosts,
+      });
+      // The report is the command's output, verified or not; stderr is for what stopped it.
+      (result.report ? io.out : io.err)(result.output);
       return result.exitCode;
     },
   },
@@ -233,12 +271,21 @@ const commands: Record<string, Command> = {
   },
 };
 
+function usageOf(name: string): string {
+  const usage = commands[name]?.usage;
+  return `Usage: npm run blason -- ${name}${usage ? ` ${usage}` : ""}`;
+}
+
+/** node:util parseArgs refuses an unknown option or a missing value with these codes. */
+const isArgumentError = (error: unknown) =>
+  /^ERR_PARSE_ARGS_/.test((error as { code?: unknown } | null)?.code?.toString() ?? "");
+
 /** `open` replaces how the command reaches the platform (tests pass their own). */
 export async function runCli(argv: string[], io: CliIo, open?: Opener): Promise<number> {
   const [first, second, ...rest] = argv;
   const name = first && `${first} ${second}` in commands ? `${first} ${second}` : first;
   const command = name ? commands[name] : undefined;
-  if (!command) {
+  if (!name || !command) {
     (name ? io.err : io.out)(usage(commands));
     return name && name !== "help" && name !== "--help" ? 2 : 0;
   }
@@ -248,6 +295,10 @@ export async function runCli(argv: string[], io: CliIo, open?: Opener): Promise<
     const opener: Opener = open ?? ((options) => openPlatform(loadConfig(), options));
     return await command.run(args, io, opener);
   } catch (error) {
+    if (isArgumentError(error)) {
+      io.err(`${(error as Error).message}\n${usageOf(name)}`);
+      return 2;
+    }
     if (
       error instanceof ConfigError ||
       error instanceof DatabaseLockedError ||

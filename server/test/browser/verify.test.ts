@@ -4,6 +4,7 @@ import path from "node:path";
 import { type Fetcher, runSampleCommand } from "@blason/openbadges";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeWithFixtures, fixturesDir } from "../../../packages/openbadges/test/fixtures";
 import { repoRoot } from "../../src/paths";
 import {
   type BrowserWorld,
@@ -12,11 +13,8 @@ import {
   uploadToVerifier,
 } from "./harness";
 
-/** 1EdTech's conformance material lives beside the repository, never in it. */
-const fixtures = path.resolve(repoRoot, "../shared/fixtures/1edtech/validator/ob30");
-const haveFixtures = fs.existsSync(fixtures);
-if (!haveFixtures)
-  console.warn(`1EdTech fixtures not found at ${fixtures}: their upload tests are skipped.`);
+/** 1EdTech's conformance material lives beside the repository, never in it (or at BLASON_FIXTURES_DIR). */
+const fixtures = path.join(fixturesDir, "validator/ob30");
 
 /**
  * The issuers of the 1EdTech examples, as they would answer on the internet:
@@ -158,39 +156,36 @@ describe("the verifier page", () => {
     await page.context().close();
   });
 
-  describe.skipIf(!haveFixtures)(
-    "1EdTech's conformance examples, uploaded through the page",
-    () => {
-      // The server's fetcher answers for the fixtures' issuers (the internet
-      // cannot be reached from here); everything else goes through as usual.
-      beforeAll(() => {
-        world.platform.ctx.fetcher = fixtureInternet(world.platform.ctx.fetcher);
+  describeWithFixtures("1EdTech's conformance examples, uploaded through the page", () => {
+    // The server's fetcher answers for the fixtures' issuers (the internet
+    // cannot be reached from here); everything else goes through as usual.
+    beforeAll(() => {
+      world.platform.ctx.fetcher = fixtureInternet(world.platform.ctx.fetcher);
+    });
+    const cases: [file: string, verdict: string, step: string][] = [
+      ["simple-did-key-method.json", "Badge authentique", "Signature"],
+      // Valid, tampered and revoked, their issuers played by fixtureInternet().
+      ["simple.json", "Badge authentique", "Signature"],
+      ["simple-err-proof-value.json", "Ce badge n'est pas vérifié", "Signature"],
+      [
+        "credential-status-revoked.json",
+        "Ce badge n'est pas vérifié",
+        "Statut (révocation, suspension)",
+      ],
+      ["simple-err-expired.json", "Ce badge n'est pas vérifié", "Dates de validité"],
+      ["simple-err-issued.json", "Ce badge n'est pas vérifié", "Dates de validité"],
+      ["simple-err-context.json", "Ce badge n'est pas vérifié", "Contextes JSON-LD"],
+      ["simple-err-type.json", "Ce badge n'est pas vérifié", "Structure"],
+    ];
+    for (const [file, verdict, step] of cases) {
+      it(`${file}: ${verdict}, ${step}`, async () => {
+        const page = await world.newPage();
+        await uploadToVerifier(page, path.join(fixtures, file));
+        expect(await page.locator("#verify-verdict").textContent()).toBe(verdict);
+        const status = await stepLine(page, step).locator(".step__status").textContent();
+        expect(status).toBe(verdict === "Badge authentique" ? "réussie" : "échouée");
+        await page.context().close();
       });
-      const cases: [file: string, verdict: string, step: string][] = [
-        ["simple-did-key-method.json", "Badge authentique", "Signature"],
-        // Valid, tampered and revoked, their issuers played by fixtureInternet().
-        ["simple.json", "Badge authentique", "Signature"],
-        ["simple-err-proof-value.json", "Ce badge n'est pas vérifié", "Signature"],
-        [
-          "credential-status-revoked.json",
-          "Ce badge n'est pas vérifié",
-          "Statut (révocation, suspension)",
-        ],
-        ["simple-err-expired.json", "Ce badge n'est pas vérifié", "Dates de validité"],
-        ["simple-err-issued.json", "Ce badge n'est pas vérifié", "Dates de validité"],
-        ["simple-err-context.json", "Ce badge n'est pas vérifié", "Contextes JSON-LD"],
-        ["simple-err-type.json", "Ce badge n'est pas vérifié", "Structure"],
-      ];
-      for (const [file, verdict, step] of cases) {
-        it(`${file}: ${verdict}, ${step}`, async () => {
-          const page = await world.newPage();
-          await uploadToVerifier(page, path.join(fixtures, file));
-          expect(await page.locator("#verify-verdict").textContent()).toBe(verdict);
-          const status = await stepLine(page, step).locator(".step__status").textContent();
-          expect(status).toBe(verdict === "Badge authentique" ? "réussie" : "échouée");
-          await page.context().close();
-        });
-      }
-    },
-  );
+    }
+  });
 });

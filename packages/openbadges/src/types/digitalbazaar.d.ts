@@ -1,6 +1,12 @@
 // Minimal typings for the Digital Bazaar libraries we call (they ship none).
 declare module "@digitalbazaar/ecdsa-multikey" {
-  export function from(key: Record<string, unknown>): Promise<unknown>;
+  import type { MultikeyPair } from "@digitalbazaar/ed25519-multikey";
+  export function generate(options: {
+    curve: "P-256" | "P-384";
+    id?: string;
+    controller?: string;
+  }): Promise<MultikeyPair>;
+  export function from(key: Record<string, unknown>): Promise<MultikeyPair>;
 }
 declare module "@digitalbazaar/ed25519-multikey" {
   export type MultikeyPair = {
@@ -47,6 +53,13 @@ declare module "@digitalbazaar/ecdsa-sd-2023-cryptosuite" {
 declare module "@digitalbazaar/eddsa-rdfc-2022-cryptosuite" {
   export const cryptosuite: {
     name: string;
+    canonize: (input: unknown, options: unknown) => Promise<string>;
+  };
+}
+declare module "@digitalbazaar/ecdsa-rdfc-2019-cryptosuite" {
+  export const cryptosuite: {
+    name: string;
+    requiredAlgorithm: string[];
     canonize: (input: unknown, options: unknown) => Promise<string>;
   };
 }

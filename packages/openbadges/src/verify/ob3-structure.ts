@@ -13,7 +13,22 @@ const isDate = (v: unknown) =>
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
   !Number.isNaN(Date.parse(v));
 
-export type StructureProblem = { path: string; fr: string; en: string };
+/**
+ * A problem fails the schema step; a `warning` only says where the document
+ * departs from 1EdTech's schema in a way JSON-LD reads the same (one value
+ * where the schema wants a list of one).
+ */
+export type StructureProblem = { path: string; fr: string; en: string; severity?: "warning" };
+
+/** Properties 1EdTech's achievementcredential.json declares as lists. */
+const LIST_PROPERTIES = [
+  "proof",
+  "evidence",
+  "endorsement",
+  "endorsementJwt",
+  "credentialSchema",
+  "termsOfUse",
+];
 
 /** Nodes that, when present, must carry a given type. */
 const typedNodes: [string, string][] = [
@@ -170,6 +185,21 @@ export function checkOb3Structure(credential: Record<string, unknown>): Structur
         });
     }
   }
+  for (const [i, proof] of asArray(credential.proof).entries())
+    if (!isObject(proof) || typeof proof.type !== "string")
+      problems.push({
+        path: `proof[${i}]`,
+        fr: "Une preuve (proof) est mal formée : ce doit être un objet qui dit son type.",
+        en: "A proof is malformed: it must be an object that states its type.",
+      });
+  for (const key of LIST_PROPERTIES)
+    if (credential[key] !== undefined && !Array.isArray(credential[key]))
+      problems.push({
+        path: key,
+        severity: "warning",
+        fr: `« ${key} » est une valeur seule là où le schéma d'Open Badges 3.0 demande une liste.`,
+        en: `"${key}" is a single value where the Open Badges 3.0 schema asks for a list.`,
+      });
   if (
     credential.refreshService !== undefined &&
     !isObject(credential.refreshService) &&

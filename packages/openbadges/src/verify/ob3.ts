@@ -2,8 +2,8 @@ import * as EcdsaMultikey from "@digitalbazaar/ecdsa-multikey";
 import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { isBundledContext } from "../contexts";
 import { limitReason } from "../limits";
-import { verifyDataIntegrity } from "../sign";
-import { checkOb3Structure } from "./ob3-structure";
+import { keyKindsOf, proofSuiteName, verifyDataIntegrity } from "../sign";
+import { checkOb3Structure, type StructureProblem } from "./ob3-structure";
 import { finish, r, type Step, type Summary, type VerificationReport } from "./report";
 import { statusStep } from "./status";
 import {
@@ -98,25 +98,29 @@ function issuerStep(credential: Record<string, unknown>): Step {
   };
 }
 
-/** The published key must be a well-formed Ed25519 public key. */
-/** Whether a published key reads as a Multikey of the given kind. */
-const keyOf =
-  (kind: { from(key: Record<string, unknown>): Promise<unknown> }) =>
-  async (method: Record<string, unknown>): Promise<boolean> => {
-    try {
-      await kind.from({
-        ...method,
-        type: "Multikey",
-        "@context": "https://w3id.org/security/multikey/v1",
-      });
-      return true;
-    } catch {
-      return false;
-    }
+/**
+ * What kind of key a published method holds, read as a Multikey: "P-256" or
+ * "P-384" (the ECDSA reader checks the multicodec header), or "Ed25519" (its
+ * header, 0xed01, always writes "z6Mk"; that reader does not check it).
+ */
+async function keyKindOf(method: Record<string, unknown>): Promise<string | undefined> {
+  const asMultikey = {
+    ...method,
+    type: "Multikey",
+    "@context": "https://w3id.org/security/multikey/v1",
   };
-const isEd25519Key = keyOf(Ed25519Multikey);
-/** ecdsa-sd-2023 signs with a P-256 key. */
-const isP256Key = keyOf(EcdsaMultikey);
+  try {
+    return (await EcdsaMultikey.from(asMultikey)).verifier().algorithm;
+  } catch {
+    // Not an ECDSA key.
+  }
+  if (!str(method.publicKeyMultibase)?.startsWith("z6Mk")) return undefined;
+  try {
+    return (await Ed25519Multikey.from(asMultikey)).verifier().algorithm;
+  } catch {
+    return undefined;
+  }
+}
 
 function contextStep(credential: Record<string, unknown>): Step {
   const contexts = asArray(credential["@context"]);
@@ -160,15 +164,7 @@ async function dataIntegritySteps(
   const proofs = asArray(credential.proof)
     .map(obj)
     .filter((p): p is Record<string, unknown> => !!p);
-  const supported = proofs.filter(
-    (p) =>
-      (p.type === "DataIntegrityProof" &&
-        (p.cryptosuite === "eddsa-rdfc-2022" ||
-          p.cryptosuite === "eddsa-2022" ||
-          p.cryptosuite === "ecdsa-sd-2023")) ||
-      p.type === "Ed25519Signature2020",
-  );
-  const proof = supported[0];
+  const proof = proofs.find((p) => proofSuiteName(p));
   if (!proof)
     return [
       proofs.length === 0
@@ -197,8 +193,8 @@ async function dataIntegritySteps(
     keyDoc = undefined;
   }
   const controller = str(keyDoc?.controller);
-  const keyFits = proof.cryptosuite === "ecdsa-sd-2023" ? isP256Key : isEd25519Key;
-  if (!keyDoc || !str(keyDoc.publicKeyMultibase) || !(await keyFits(keyDoc)))
+  const kind = keyDoc && str(keyDoc.publicKeyMultibase) ? await keyKindOf(keyDoc) : undefined;
+  if (!keyDoc || !kind)
     return [
       {
         id: "issuer_key",
@@ -208,6 +204,20 @@ async function dataIntegritySteps(
           `The signing key "${method}" cannot be found at the issuer.`,
         ),
         details: { code: "KEY_NOT_FOUND", verificationMethod: method },
+      },
+    ];
+  const suiteName = proofSuiteName(proof) ?? "";
+  const needed = keyKindsOf(suiteName);
+  if (!needed.includes(kind))
+    return [
+      {
+        id: "issuer_key",
+        status: "failed",
+        reason: r(
+          `La clé publiée par l'émetteur est de type ${kind} ; une signature ${suiteName} se fait avec une clé ${needed.join(" ou ")}.`,
+          `The key the issuer publishes is of type ${kind}; a ${suiteName} signature is made with a ${needed.join(" or ")} key.`,
+        ),
+        details: { code: "KEY_TYPE_MISMATCH", verificationMethod: method, kind, needed },
       },
     ];
   // A resolvable issuer must be the key's controller; an issuer id that resolves
@@ -313,6 +323,40 @@ export function formatStep(credential: Record<string, unknown>, jwt: boolean): S
   };
 }
 
+/** Problems fail the step; departures JSON-LD reads the same (one value for a list) only warn. */
+function schemaStep(problems: StructureProblem[]): Step {
+  const errors = problems.filter((p) => p.severity !== "warning");
+  const said = (list: StructureProblem[]) =>
+    r(list.map((p) => p.fr).join(" "), list.map((p) => p.en).join(" "));
+  if (errors.length > 0)
+    return {
+      id: "schema",
+      status: "failed",
+      reason: said(errors),
+      details: { code: "SCHEMA", problems },
+    };
+  if (problems.length > 0) {
+    const { fr, en } = said(problems);
+    return {
+      id: "schema",
+      status: "warning",
+      reason: r(
+        `${fr} Le badge se lit de même : la signature et le reste de la vérification n'en dépendent pas.`,
+        `${en} The badge reads the same: the signature and the rest of the verification do not depend on it.`,
+      ),
+      details: { code: "SCHEMA_SINGLE_VALUE", problems },
+    };
+  }
+  return {
+    id: "schema",
+    status: "passed",
+    reason: r(
+      "La structure est conforme à Open Badges 3.0.",
+      "The structure conforms to Open Badges 3.0.",
+    ),
+  };
+}
+
 /** OB 3.0, Data Integrity or (with the JWT's proof steps given, jwt.ts) VC-JWT. */
 export async function verifyOb3(
   credential: Record<string, unknown>,
@@ -329,24 +373,7 @@ export async function verifyOb3(
   const steps: Step[] = [parseStep, formatCheck];
   const contextCheck = contextStep(credential);
   steps.push(contextCheck);
-  const problems = checkOb3Structure(credential);
-  steps.push(
-    problems.length === 0
-      ? {
-          id: "schema",
-          status: "passed",
-          reason: r(
-            "La structure est conforme à Open Badges 3.0.",
-            "The structure conforms to Open Badges 3.0.",
-          ),
-        }
-      : {
-          id: "schema",
-          status: "failed",
-          reason: r(problems.map((p) => p.fr).join(" "), problems.map((p) => p.en).join(" ")),
-          details: { code: "SCHEMA", problems },
-        },
-  );
+  steps.push(schemaStep(checkOb3Structure(credential)));
   steps.push(issuerStep(credential));
   if (jwt) steps.push(...jwt.steps);
   // JSON-LD processing only under bundled contexts: with an unknown one the proof is not checked.

@@ -4,6 +4,7 @@ import Piscina from "piscina";
 import type { Fetcher, FetchResult } from "../fetch";
 import type { IssuerKey } from "../keys";
 import type { Limits } from "../limits";
+import type { Signed } from "../sign";
 import {
   timedOutReport,
   unreadableReport,
@@ -63,7 +64,7 @@ export type CredentialWorkers = {
   sign<T extends object>(
     credential: T,
     options: { key: IssuerKey; date?: Date | string },
-  ): Promise<T & { proof: Record<string, unknown> }>;
+  ): Promise<Signed<T>>;
   /** Threads running and jobs waiting, for health pages and benchmarks. */
   stats(): { threads: number; queued: number; completed: number };
   close(): Promise<void>;
