@@ -1,13 +1,14 @@
 import {
   decodeBitstring,
   getStatus,
+  MIN_STATUS_LIST_LENGTH,
   unbakePng,
   unbakeSvg,
   verifyCredential,
 } from "@blason/openbadges";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { badgeClasses, credentials, devMail } from "../src/db/schema";
+import { badgeClasses, credentials, devMail, statusLists } from "../src/db/schema";
 import {
   enqueueIssuance,
   type Grant,
@@ -185,6 +186,50 @@ describe("public documents of an awarded badge", () => {
       "/issuers/nobody/did.json",
     ])
       expect((await client.get(url)).statusCode, url).toBe(404);
+  });
+});
+
+describe("status list positions", () => {
+  type Entry = { statusListCredential: string; statusListIndex: string };
+  const entryOf = (c: { document: Record<string, unknown> }) =>
+    c.document.credentialStatus as Entry;
+
+  it("are drawn at random within the list and never given twice; a full list opens the next", async () => {
+    const entries: Entry[] = [];
+    for (let i = 0; i < 12; i++)
+      entries.push(
+        entryOf((await issueCredential(platform.ctx, grant(`position-${i}`))).credential),
+      );
+    const positions = entries.map((e) => Number(e.statusListIndex));
+    expect(new Set(positions).size).toBe(12);
+    // Counted in issue order they would rise one by one from the start of the list.
+    expect(positions).not.toEqual([...positions].sort((a, b) => a - b));
+    expect(Math.max(...positions)).toBeGreaterThan(1000);
+    const listUrl = entries[0]!.statusListCredential;
+    expect(listUrl).toBe(`${platform.config.publicUrl}/status/${region.slug}-1`);
+    expect(new Set(entries.map((e) => e.statusListCredential))).toEqual(new Set([listUrl]));
+
+    // Every position of the list given out: the next badge opens list 2, which answers signed.
+    await platform.ctx.db
+      .update(statusLists)
+      .set({ used: MIN_STATUS_LIST_LENGTH })
+      .where(eq(statusLists.id, `${region.slug}-1`));
+    const next = entryOf((await issueCredential(platform.ctx, grant("position-next"))).credential);
+    expect(next.statusListCredential).toBe(listUrl.replace(/-1$/, "-2"));
+    const anonymous = new TestClient(platform.app);
+    for (const url of [listUrl, next.statusListCredential]) {
+      const list = await anonymous.get(new URL(url).pathname);
+      expect(list.statusCode, url).toBe(200);
+      expect(list.json()).toMatchObject({
+        id: url,
+        credentialSubject: { statusPurpose: "revocation" },
+      });
+    }
+    const report = await verifyCredential(
+      (await issueCredential(platform.ctx, grant("position-next"))).credential.document,
+      { fetcher: platform.ctx.fetcher },
+    );
+    expect(report.steps.find((s) => s.id === "status")?.status).toBe("passed");
   });
 });
 

@@ -23,7 +23,6 @@ import {
   publicCredential,
   revokeCredential,
   setVisibility,
-  statusListDocument,
 } from "./credentials.service";
 import { credentialUrl } from "./issuance.service";
 import {
@@ -35,6 +34,7 @@ import {
   OB3_CONTEXT,
 } from "./issuer.service";
 import { localiseReason } from "./reasons";
+import { statusListDocument } from "./status-lists.service";
 
 const LD_JSON = "application/ld+json";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -402,7 +402,8 @@ export function credentialRoutes(
     {
       schema: {
         tags: ["public"],
-        summary: "A signed Bitstring status list credential (revocation)",
+        summary:
+          "A signed Bitstring status list credential (revocation; or message: valid, suspended, revoked)",
         params: z.object({ list: z.string().max(140) }),
       },
     },
