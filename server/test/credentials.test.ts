@@ -233,6 +233,49 @@ describe("status list positions", () => {
   });
 });
 
+describe("embedding on another site", () => {
+  it("public images and credential documents may be loaded by another origin; the rest stays same-origin", async () => {
+    const { credential } = await issueCredential(platform.ctx, grant("embed"));
+    const id = credential.id;
+    const list = (credential.document.credentialStatus as { statusListCredential: string })
+      .statusListCredential;
+    const anonymous = new TestClient(platform.app);
+    for (const url of [
+      `/credentials/${id}.png`,
+      `/credentials/${id}.svg`,
+      `/credentials/${id}.json`,
+      `/api/public/badges/${badgeId}/image.png`,
+      `/api/public/badges/${badgeId}/image.svg`,
+      `/api/public/credentials/${id}/qr.svg`,
+      `/ob2/assertions/${id}`,
+      `/ob2/badges/${badgeId}`,
+      `/ob2/issuers/${region.slug}`,
+      `/issuers/${region.slug}/did.json`,
+      new URL(list).pathname,
+    ]) {
+      const response = await anonymous.get(url);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers["cross-origin-resource-policy"], url).toBe("cross-origin");
+      expect(response.headers["access-control-allow-origin"], url).toBe("*");
+    }
+    const asDocument = await platform.app.inject({
+      url: `/credentials/${id}`,
+      headers: { accept: "application/ld+json" },
+    });
+    expect(asDocument.headers["cross-origin-resource-policy"]).toBe("cross-origin");
+    const profile = await platform.app.inject({
+      url: `/issuers/${region.slug}`,
+      headers: { accept: "application/ld+json" },
+    });
+    expect(profile.headers["cross-origin-resource-policy"]).toBe("cross-origin");
+    // The API and the app stay for this origin only.
+    for (const url of ["/api/health", `/api/public/credentials/${id}`])
+      expect((await anonymous.get(url)).headers["cross-origin-resource-policy"], url).toBe(
+        "same-origin",
+      );
+  });
+});
+
 describe("revocation", () => {
   it("shows everywhere: public page, status list, OB 2.0 410 Gone, and the verifier", async () => {
     const { credential } = await issueCredential(platform.ctx, grant("revoked"));

@@ -4,6 +4,7 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { AppError, type Locale } from "../../errors";
+import { shareAcrossOrigins } from "../../http/cross-origin";
 import { requestLocale } from "../../http/locale";
 import { badgeProgrammeOf, renderCredentialShell } from "../../http/public-pages";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
@@ -201,7 +202,7 @@ export function credentialRoutes(
 
   /** Public documents change on revocation: short caching, revalidated by ETag. */
   const documentHeaders = (reply: FastifyReply) =>
-    reply.header("cache-control", "public, max-age=30").header("access-control-allow-origin", "*");
+    shareAcrossOrigins(reply.header("cache-control", "public, max-age=30"));
 
   const sendCredentialFile = (reply: FastifyReply, f: FoundCredential, ext: string) => {
     const json = JSON.stringify(f.credential.document, null, 2);
@@ -290,7 +291,7 @@ export function credentialRoutes(
         errorCorrectionLevel: "M",
         color: { dark: "#14245c", light: "#ffffff" },
       });
-      return reply
+      return shareAcrossOrigins(reply)
         .type("image/svg+xml; charset=utf-8")
         .header("cache-control", "public, max-age=86400")
         .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
@@ -410,10 +411,9 @@ export function credentialRoutes(
     async (request, reply) => {
       const list = await statusListDocument(ctx, request.params.list);
       if (!list) throw new AppError("NOT_FOUND");
-      reply
+      shareAcrossOrigins(reply)
         .header("cache-control", "public, max-age=30")
-        .header("etag", list.etag)
-        .header("access-control-allow-origin", "*");
+        .header("etag", list.etag);
       if (request.headers["if-none-match"] === list.etag) return reply.status(304).send();
       return reply.type("application/vc+ld+json; charset=utf-8").send(list.body);
     },
