@@ -89,6 +89,11 @@ const catalogue = {
     "Aucune organisation de type Région n'est enregistrée : elle seule peut signer les badges.",
     "No Region organisation is registered: only it can sign badges.",
   ],
+  STATUS_LIST_UNAVAILABLE: [
+    503,
+    "Aucune liste de statut ne peut accueillir ce badge pour le moment. Réessayez plus tard.",
+    "No status list can take this badge right now. Try again later.",
+  ],
   CREDENTIAL_ALREADY_REVOKED: [409, "Ce badge est déjà révoqué.", "This badge is already revoked."],
   CLAIM_ALREADY_ANSWERED: [
     409,

@@ -23,7 +23,13 @@ import {
 import { recheckPartnerBadges } from "../src/modules/competences/recheck.service";
 import { issuerProofAddress, proveIssuer } from "../src/modules/partners/registrations.service";
 import { json, TestClient } from "./support/client";
-import { addMember, buildOrganisation, buildUser, sessionCookieFor } from "./support/factories";
+import {
+  addMember,
+  buildOrganisation,
+  buildUser,
+  sessionCookieFor,
+  signedInClient,
+} from "./support/factories";
 import { type DidKeyIssuer, didKeyIssuer, signedPartnerBadge } from "./support/partner-issuer";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
@@ -323,7 +329,10 @@ describe("partner badges pushed by a partner's system", () => {
       fetcher: platform.ctx.fetcher,
     });
     expect(report.verified).toBe(false);
-    expect(report.steps.find((s) => s.id === "status")?.status).toBe("failed");
+    expect(report.steps.find((s) => s.id === "status")).toMatchObject({
+      status: "failed",
+      details: { code: "SUSPENDED" },
+    });
     const [stillOne] = await platform.ctx.db
       .select()
       .from(credentials)
@@ -334,6 +343,47 @@ describe("partner badges pushed by a partner's system", () => {
         ),
       );
     expect(stillOne!.id).toBe(after!.credential.id);
+  });
+
+  it("a regional badge revoked by the Region reads revoked, not suspended, and stays so", async () => {
+    const email = "noa@exemple.fr";
+    const badge = await partnerBadge({
+      email,
+      achievement: "urn:uuid:organiser",
+      issuedOn: new Date("2026-09-20T00:00:00Z"),
+    });
+    expect((await push(email, badge.document)).json().counts).toBe(true);
+    const [regional] = await regionalOf(email);
+    expect(regional!.credential.document.credentialStatus).toMatchObject({
+      statusPurpose: "message",
+      statusSize: 2,
+    });
+    const manager = await signedInClient(
+      platform,
+      (await buildUser(platform.ctx, { platformRoles: ["programme_manager"] })).id,
+    );
+    const revoked = await manager.post(`/api/credentials/${regional!.credential.id}/revoke`, {
+      reason: "Badge attribué par erreur.",
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    const report = await verifyCredential(regional!.credential.document, {
+      fetcher: platform.ctx.fetcher,
+    });
+    expect(report.steps.find((s) => s.id === "status")).toMatchObject({
+      status: "failed",
+      details: { code: "REVOKED" },
+    });
+    // Its support revoked at the partner afterwards: still revoked, not suspended.
+    revokedBits.add(badge.index);
+    await recheckPartnerBadges(platform.ctx, null);
+    const again = await verifyCredential(regional!.credential.document, {
+      fetcher: platform.ctx.fetcher,
+    });
+    expect(again.steps.find((s) => s.id === "status")?.details).toMatchObject({ code: "REVOKED" });
+    const view = json(
+      await new TestClient(platform.app).get(`/api/public/credentials/${regional!.credential.id}`),
+    );
+    expect(view).toMatchObject({ status: "revoked" });
   });
 
   it("the participation is recorded by managers only", async () => {

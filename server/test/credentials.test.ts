@@ -1,6 +1,7 @@
 import {
   decodeBitstring,
   getStatus,
+  MIN_STATUS_LIST_LENGTH,
   unbakePng,
   unbakeSvg,
   verifyCredential,
@@ -8,7 +9,7 @@ import {
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { itWithFixtures, oneEdTechSchema } from "../../packages/openbadges/test/fixtures";
-import { badgeClasses, credentials, devMail } from "../src/db/schema";
+import { badgeClasses, credentials, devMail, statusLists } from "../src/db/schema";
 import {
   enqueueIssuance,
   type Grant,
@@ -201,6 +202,93 @@ describe("public documents of an awarded badge", () => {
       "/issuers/nobody/did.json",
     ])
       expect((await client.get(url)).statusCode, url).toBe(404);
+  });
+});
+
+describe("status list positions", () => {
+  type Entry = { statusListCredential: string; statusListIndex: string };
+  const entryOf = (c: { document: Record<string, unknown> }) =>
+    c.document.credentialStatus as Entry;
+
+  it("are drawn at random within the list and never given twice; a full list opens the next", async () => {
+    const entries: Entry[] = [];
+    for (let i = 0; i < 12; i++)
+      entries.push(
+        entryOf((await issueCredential(platform.ctx, grant(`position-${i}`))).credential),
+      );
+    const positions = entries.map((e) => Number(e.statusListIndex));
+    expect(new Set(positions).size).toBe(12);
+    // Counted in issue order they would rise one by one from the start of the list.
+    expect(positions).not.toEqual([...positions].sort((a, b) => a - b));
+    expect(Math.max(...positions)).toBeGreaterThan(1000);
+    const listUrl = entries[0]!.statusListCredential;
+    expect(listUrl).toBe(`${platform.config.publicUrl}/status/${region.slug}-1`);
+    expect(new Set(entries.map((e) => e.statusListCredential))).toEqual(new Set([listUrl]));
+
+    // Every position of the list given out: the next badge opens list 2, which answers signed.
+    await platform.ctx.db
+      .update(statusLists)
+      .set({ used: MIN_STATUS_LIST_LENGTH })
+      .where(eq(statusLists.id, `${region.slug}-1`));
+    const next = entryOf((await issueCredential(platform.ctx, grant("position-next"))).credential);
+    expect(next.statusListCredential).toBe(listUrl.replace(/-1$/, "-2"));
+    const anonymous = new TestClient(platform.app);
+    for (const url of [listUrl, next.statusListCredential]) {
+      const list = await anonymous.get(new URL(url).pathname);
+      expect(list.statusCode, url).toBe(200);
+      expect(list.json()).toMatchObject({
+        id: url,
+        credentialSubject: { statusPurpose: "revocation" },
+      });
+    }
+    const report = await verifyCredential(
+      (await issueCredential(platform.ctx, grant("position-next"))).credential.document,
+      { fetcher: platform.ctx.fetcher },
+    );
+    expect(report.steps.find((s) => s.id === "status")?.status).toBe("passed");
+  });
+});
+
+describe("embedding on another site", () => {
+  it("public images and credential documents may be loaded by another origin; the rest stays same-origin", async () => {
+    const { credential } = await issueCredential(platform.ctx, grant("embed"));
+    const id = credential.id;
+    const list = (credential.document.credentialStatus as { statusListCredential: string })
+      .statusListCredential;
+    const anonymous = new TestClient(platform.app);
+    for (const url of [
+      `/credentials/${id}.png`,
+      `/credentials/${id}.svg`,
+      `/credentials/${id}.json`,
+      `/api/public/badges/${badgeId}/image.png`,
+      `/api/public/badges/${badgeId}/image.svg`,
+      `/api/public/credentials/${id}/qr.svg`,
+      `/ob2/assertions/${id}`,
+      `/ob2/badges/${badgeId}`,
+      `/ob2/issuers/${region.slug}`,
+      `/issuers/${region.slug}/did.json`,
+      new URL(list).pathname,
+    ]) {
+      const response = await anonymous.get(url);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers["cross-origin-resource-policy"], url).toBe("cross-origin");
+      expect(response.headers["access-control-allow-origin"], url).toBe("*");
+    }
+    const asDocument = await platform.app.inject({
+      url: `/credentials/${id}`,
+      headers: { accept: "application/ld+json" },
+    });
+    expect(asDocument.headers["cross-origin-resource-policy"]).toBe("cross-origin");
+    const profile = await platform.app.inject({
+      url: `/issuers/${region.slug}`,
+      headers: { accept: "application/ld+json" },
+    });
+    expect(profile.headers["cross-origin-resource-policy"]).toBe("cross-origin");
+    // The API and the app stay for this origin only.
+    for (const url of ["/api/health", `/api/public/credentials/${id}`])
+      expect((await anonymous.get(url)).headers["cross-origin-resource-policy"], url).toBe(
+        "same-origin",
+      );
   });
 });
 

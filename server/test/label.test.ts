@@ -1,4 +1,4 @@
-import { decodeBitstring, getStatus, verifyCredential } from "@blason/openbadges";
+import { decodeBitstring, getStatusValue, verifyCredential } from "@blason/openbadges";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { itWithFixtures, oneEdTechSchema } from "../../packages/openbadges/test/fixtures";
@@ -108,19 +108,21 @@ async function requestAndConfirm(cfa: { org: Org; member: TestClient }) {
   return label!;
 }
 
-async function suspensionBit(label: typeof credentials.$inferSelect) {
+/** The label's value in its signed status list: 0 valid, 1 suspended, 2 revoked. */
+async function statusValue(label: typeof credentials.$inferSelect) {
   const entry = label.document.credentialStatus as {
     statusListCredential: string;
     statusListIndex: string;
-    statusPurpose: string;
+    statusSize: number;
   };
   const list = json<{ credentialSubject: { encodedList: string; statusPurpose: string } }>(
     await new TestClient(platform.app).get(new URL(entry.statusListCredential).pathname),
   );
-  expect(list.credentialSubject.statusPurpose).toBe("suspension");
-  return getStatus(
+  expect(list.credentialSubject.statusPurpose).toBe("message");
+  return getStatusValue(
     decodeBitstring(list.credentialSubject.encodedList),
     Number(entry.statusListIndex),
+    entry.statusSize,
   );
 }
 
@@ -293,14 +295,23 @@ describe("the 'label within reach' email", () => {
 
 describe("the label credential", () => {
   let issuedLabel: Record<string, unknown> | undefined;
-  it("is issued once on confirmation, carries a suspension entry and the counted badges, and verifies", async () => {
+  it("is issued once on confirmation, carries one status entry for suspension and revocation and the counted badges, and verifies", async () => {
     const cfa = await cfaHolding(ruleOrder.slice(0, 11));
     const label = await requestAndConfirm(cfa);
     expect(await labelOf(cfa.org)).toHaveLength(1);
+    // OB 3.0 allows one entry: two bits, whose messages say valid, suspended or revoked.
     expect(label.document.credentialStatus).toMatchObject({
       type: "BitstringStatusListEntry",
-      statusPurpose: "suspension",
+      statusPurpose: "message",
+      statusSize: 2,
+      statusMessage: [
+        { status: "0x0", message: "valid" },
+        { status: "0x1", message: "suspended" },
+        { status: "0x2", message: "revoked" },
+        { status: "0x3", message: "undefined" },
+      ],
     });
+    expect(await statusValue(label)).toBe(0);
     // Every counted badge, the eleventh included, is evidence of the label.
     expect(label.document.evidence).toHaveLength(11);
     // Its proof is a list, as 1EdTech's schema requires.
@@ -328,7 +339,7 @@ describe("the label credential", () => {
   it("is suspended when a counted badge is revoked with nothing to replace it, and restored by a new award", async () => {
     const cfa = await cfaHolding(ruleOrder.slice(0, 10));
     const label = await requestAndConfirm(cfa);
-    expect(await suspensionBit(label)).toBe(false);
+    expect(await statusValue(label)).toBe(0);
     const required = ruleOrder[0]!;
     const counted = cfa.awarded[0]!;
 
@@ -346,15 +357,18 @@ describe("the label credential", () => {
     expect(mail?.text).toContain(`À renouveler : ${required.name}`);
     expect(mail?.text).toContain(`Obligatoire(s) manquant(s) : ${required.name}`);
 
-    // Every verifier sees it: the signed suspension list, the public page, the engine.
-    expect(await suspensionBit(label)).toBe(true);
+    // Every verifier sees it: the signed status list, the public page, the engine.
+    expect(await statusValue(label)).toBe(1);
     const view = json(
       await new TestClient(platform.app).get(`/api/public/credentials/${label.id}`),
     );
     expect(view).toMatchObject({ status: "suspended", suspensionReason: /Badges à renouveler/ });
     const report = await verifyCredential(label.document, { fetcher: platform.ctx.fetcher });
     expect(report.verified).toBe(false);
-    expect(report.steps.find((s) => s.id === "status")).toMatchObject({ status: "failed" });
+    expect(report.steps.find((s) => s.id === "status")).toMatchObject({
+      status: "failed",
+      details: { code: "SUSPENDED" },
+    });
     const progress = json<{ badges: { id: string; state: string }[] }>(
       await cfa.member.get(`/api/organisations/${cfa.org.id}/label`),
     );
@@ -372,10 +386,47 @@ describe("the label credential", () => {
     await platform.worker.drain();
     const [restored] = await labelOf(cfa.org);
     expect(restored!.suspendedAt).toBeNull();
-    expect(await suspensionBit(label)).toBe(false);
+    expect(await statusValue(label)).toBe(0);
     expect((await mailsTo(cfa.org)).some((m) => m.subject === "Label rétabli")).toBe(true);
     const after = await verifyCredential(label.document, { fetcher: platform.ctx.fetcher });
     expect(after.verified).toBe(true);
+  });
+
+  it("revoked, it reads revoked everywhere, suspended or not: never a lasting suspension", async () => {
+    const cfa = await cfaHolding(ruleOrder.slice(0, 10));
+    const label = await requestAndConfirm(cfa);
+    // Suspended first (a counted badge revoked), then the label itself is revoked.
+    await (await clientAs(manager.id)).post(`/api/credentials/${cfa.awarded[0]!.id}/revoke`, {
+      reason: "Le dispositif de veille n'existe plus.",
+    });
+    await platform.worker.drain();
+    expect(await statusValue(label)).toBe(1);
+    const revoked = await (await clientAs(manager.id)).post(`/api/credentials/${label.id}/revoke`, {
+      reason: "Le CFA a cessé son activité.",
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    await platform.worker.drain();
+    expect(await statusValue(label)).toBe(2);
+    const view = json(
+      await new TestClient(platform.app).get(`/api/public/credentials/${label.id}`),
+    );
+    expect(view).toMatchObject({ status: "revoked", revocationReason: /cessé son activité/ });
+    const report = await verifyCredential(label.document, { fetcher: platform.ctx.fetcher });
+    expect(report.verified).toBe(false);
+    expect(report.steps.find((s) => s.id === "status")).toMatchObject({
+      status: "failed",
+      details: { code: "REVOKED" },
+      reason: { fr: "Le badge a été révoqué par son émetteur." },
+    });
+    // A new award that would restore a suspended label leaves a revoked one revoked.
+    await issueCredential(platform.ctx, {
+      grantKey: `test:${cfa.org.id}:after-revocation`,
+      badgeClassId: ruleOrder[0]!.id,
+      subjectOrgId: cfa.org.id,
+      validFrom: new Date(),
+    });
+    await platform.worker.drain();
+    expect(await statusValue(label)).toBe(2);
   });
 
   it("stays active when another held badge takes the place of a revoked optional one", async () => {

@@ -11,9 +11,11 @@ import { buildDidDocument, generateIssuerKey, type IssuerKey } from "../src/keys
 import { buildOpenBadgeCredential } from "../src/ob3";
 import { signCredential } from "../src/sign";
 import {
+  buildBitstring,
   buildStatusListCredential,
   createBitstring,
   encodeBitstring,
+  MESSAGE_LIST,
   setStatus,
   statusEntry,
 } from "../src/status-list";
@@ -161,6 +163,78 @@ describe("status methods", () => {
       status: "failed",
       details: { code: "SUSPENDED" },
       reason: { fr: "Le badge est suspendu par son émetteur." },
+    });
+  });
+
+  it("one message entry tells valid, suspended and revoked apart, each with its own code", async () => {
+    const messageList = "https://cfa.example/status/cfa-1-message";
+    const values = { 140001: 0, 140002: 1, 140003: 2, 140004: 3 };
+    const signedList = await signCredential(
+      buildStatusListCredential({
+        id: messageList,
+        issuer,
+        purpose: "message",
+        encodedList: encodeBitstring(
+          buildBitstring(
+            MESSAGE_LIST,
+            Object.entries(values).map(([index, value]) => ({ index: Number(index), value })),
+          ),
+        ),
+        validFrom: now,
+      }),
+      { key, date: now },
+    );
+    const fetcher = createMapFetcher({
+      [didUrl]: buildDidDocument({ did: issuer, keys: [key] }),
+      [messageList]: signedList,
+      [listUrl]: await list("revocation", []),
+    });
+    const statusOf = async (index: number, entry: Record<string, unknown> = {}) => {
+      const signed = await signCredential(
+        credentialFor(issuer, {
+          credentialStatus: {
+            ...statusEntry({ listUrl: messageList, index, purpose: "message" }),
+            ...entry,
+          },
+        }),
+        { key, date: now },
+      );
+      const report = await verifyCredential(signed, { fetcher, now });
+      return { verified: report.verified, step: step(report, "status") };
+    };
+    expect(await statusOf(140_001)).toMatchObject({ verified: true, step: { status: "passed" } });
+    expect(await statusOf(140_002)).toMatchObject({
+      verified: false,
+      step: {
+        details: { code: "SUSPENDED" },
+        reason: { fr: "Le badge est suspendu par son émetteur." },
+      },
+    });
+    expect(await statusOf(140_003)).toMatchObject({
+      verified: false,
+      step: {
+        details: { code: "REVOKED" },
+        reason: {
+          fr: "Le badge a été révoqué par son émetteur.",
+          en: "The badge was revoked by its issuer.",
+        },
+      },
+    });
+    // A value whose message is neither: not valid, and the issuer's word is given.
+    expect(await statusOf(140_004)).toMatchObject({
+      verified: false,
+      step: { details: { code: "STATUS_FLAGGED", message: "undefined" } },
+    });
+    // Two bits without their messages, or messages that do not match the size: malformed.
+    expect(await statusOf(140_001, { statusMessage: undefined })).toMatchObject({
+      step: { details: { code: "STATUS_MALFORMED" } },
+    });
+    expect(
+      await statusOf(140_001, { statusMessage: [{ status: "0x0", message: "valid" }] }),
+    ).toMatchObject({ step: { details: { code: "STATUS_MALFORMED" } } });
+    // A message entry pointing at a revocation list is refused, not read as one bit.
+    expect(await statusOf(140_001, { statusListCredential: listUrl })).toMatchObject({
+      step: { status: "failed", details: { code: "STATUS_MALFORMED" } },
     });
   });
 

@@ -12,9 +12,12 @@ import { buildOpenBadgeCredential, hashedIdentifier } from "../src/ob3";
 import { badgeImageSvg, renderSvgToPng } from "../src/render";
 import { signCredential } from "../src/sign";
 import {
+  buildBitstring,
   buildStatusListCredential,
   createBitstring,
   encodeBitstring,
+  MESSAGE_LIST,
+  STATUS_VALUES,
   setStatus,
   statusEntry,
 } from "../src/status-list";
@@ -372,6 +375,66 @@ describe("interoperability", () => {
       expect(
         calls.filter((url) => !url.startsWith("https://purl.imsglobal.org/spec/ob/v3p0/schema/")),
       ).toEqual([]);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
+  it("@digitalcredentials/verifier-core reads a message entry: valid passes, suspended and revoked fail", async () => {
+    // It reads one bit at statusListIndex whatever statusSize says; the
+    // message list sets that bit (where no entry lives) when the badge is not valid.
+    const k = await generateIssuerKey({ controller: "did:key:pending" });
+    const did = `did:key:${k.publicKeyMultibase}`;
+    const didKey = { ...k, controller: did, id: `${did}#${k.publicKeyMultibase}` };
+    const listUrl = "https://badges.region.example/status/region-1-message";
+    const index = { valid: 150_000, suspended: 150_001, revoked: 150_002 };
+    const list = await signCredential(
+      buildStatusListCredential({
+        id: listUrl,
+        issuer: did,
+        purpose: "message",
+        encodedList: encodeBitstring(
+          buildBitstring(MESSAGE_LIST, [
+            { index: index.suspended, value: STATUS_VALUES.suspended },
+            { index: index.revoked, value: STATUS_VALUES.revoked },
+          ]),
+        ),
+        validFrom: now,
+      }),
+      { key: didKey, date: now },
+    );
+    const realFetch = globalThis.fetch;
+    const calls: string[] = [];
+    globalThis.fetch = (async (input: string | URL | Request) => {
+      const url = input instanceof Request ? input.url : String(input);
+      calls.push(url);
+      if (url === listUrl)
+        return new Response(JSON.stringify(list), {
+          headers: { "content-type": "application/json" },
+        });
+      throw new Error("no network in tests");
+    }) as typeof fetch;
+    try {
+      const { verifyCredential: dccVerify } = await import("@digitalcredentials/verifier-core");
+      const statusCheck = async (position: number) => {
+        const good = await signCredential(
+          {
+            ...credential,
+            issuer: { id: did, type: ["Profile"], name: "Région Normandie" },
+            credentialStatus: statusEntry({ listUrl, index: position, purpose: "message" }),
+          },
+          { key: didKey, date: now },
+        );
+        const result = (await dccVerify({ credential: good, knownDIDRegistries: [] })) as {
+          log?: { id: string; valid: boolean }[];
+        };
+        expect(result.log?.find((l) => l.id === "valid_signature")?.valid).toBe(true);
+        return result.log?.find((l) => l.id === "message_status")?.valid;
+      };
+      expect(await statusCheck(index.valid)).toBe(true);
+      expect(await statusCheck(index.suspended)).toBe(false);
+      expect(await statusCheck(index.revoked)).toBe(false);
+      expect(calls).toContain(listUrl);
     } finally {
       globalThis.fetch = realFetch;
     }

@@ -376,13 +376,37 @@ export const issuerKeys = pgTable(
   (t) => [index("issuer_keys_org_idx").on(t.organisationId)],
 );
 
-/** Per issuer, the next free position in its status lists. */
-export const statusCounters = pgTable("status_counters", {
-  issuerId: uuid("issuer_id")
-    .primaryKey()
-    .references(() => organisations.id, { onDelete: "restrict" }),
-  nextIndex: integer("next_index").notNull().default(0),
-});
+export const statusListPurposes = ["revocation", "suspension", "message"] as const;
+export type StatusListPurpose = (typeof statusListPurposes)[number];
+
+/**
+ * An issuer's status lists, by purpose: "<slug>-<n>" (revocation, one bit),
+ * "<slug>-<n>-message" (valid, suspended or revoked, two bits) and the older
+ * "<slug>-<n>-suspension" lists, which give out nothing new. Positions are
+ * drawn at random within the open list and never given twice; `used` counts
+ * them, and a full list opens the next.
+ */
+export const statusLists = pgTable(
+  "status_lists",
+  {
+    /** As in its URL, /status/<id>. */
+    id: text("id").primaryKey(),
+    issuerId: uuid("issuer_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    purpose: text("purpose").$type<StatusListPurpose>().notNull(),
+    number: integer("number").notNull(),
+    used: integer("used").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("status_lists_issuer_purpose_number").on(t.issuerId, t.purpose, t.number),
+    check(
+      "status_lists_purpose_check",
+      sql`${t.purpose} in ('revocation', 'suspension', 'message')`,
+    ),
+  ],
+);
 
 export const claimStates = ["pending", "accepted", "declined"] as const;
 export type ClaimState = (typeof claimStates)[number];
@@ -408,7 +432,10 @@ export const credentials = pgTable(
     }),
     /** A person's badge (programme 2): kept, unlinked and scrubbed, if the person leaves. */
     subjectUserId: uuid("subject_user_id").references(() => users.id, { onDelete: "set null" }),
-    /** Position in the issuer's revocation list (list = floor(index / 131072)). */
+    /** The status list its credentialStatus entry points to, and its position there. */
+    statusList: text("status_list")
+      .notNull()
+      .references(() => statusLists.id, { onDelete: "restrict" }),
     statusIndex: integer("status_index").notNull(),
     validFrom: ts("valid_from").notNull(),
     validUntil: ts("valid_until"),
@@ -421,7 +448,7 @@ export const credentials = pgTable(
     /**
      * Set while the credential is suspended (the label when its parts no longer
      * hold); cleared on restoration. Only credentials whose document carries a
-     * suspension status entry can be suspended.
+     * "message" (or an older "suspension") status entry can be suspended.
      */
     suspendedAt: ts("suspended_at"),
     suspensionReason: text("suspension_reason"),
@@ -434,7 +461,7 @@ export const credentials = pgTable(
   },
   (t) => [
     uniqueIndex("credentials_grant_key").on(t.grantKey),
-    uniqueIndex("credentials_issuer_status_index").on(t.issuerId, t.statusIndex),
+    uniqueIndex("credentials_status_list_index").on(t.statusList, t.statusIndex),
     index("credentials_subject_idx").on(t.subjectOrgId),
     index("credentials_subject_user_idx").on(t.subjectUserId),
     check(

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context";
 import type { badgeClasses, programmes } from "../../db/schema";
 import { AppError } from "../../errors";
+import { shareAcrossOrigins } from "../../http/cross-origin";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { line } from "../../http/text";
 import { awardingOf, awardings } from "./awarding";
@@ -281,7 +282,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const svg = await badgeSvg(request.params.id);
-      return reply
+      return shareAcrossOrigins(reply)
         .type("image/png")
         .header("cache-control", "public, max-age=3600")
         .send(Buffer.from(renderSvgToPng(svg, { width: 400 })));
@@ -299,7 +300,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const svg = await badgeSvg(request.params.id);
-      return reply
+      return shareAcrossOrigins(reply)
         .type("image/svg+xml; charset=utf-8")
         .header("cache-control", "public, max-age=3600")
         .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")

@@ -21,14 +21,11 @@ import { AppError } from "../../errors";
 import { stableStringify } from "../../lib/stable-json";
 import { verifyInWorkers } from "../../lib/verify";
 import { appendAudit } from "../audit/audit.repo";
-import {
-  credentialStatus,
-  forgetCredential,
-  forgetStatusLists,
-} from "../credentials/credentials.service";
+import { credentialStatus, forgetCredential } from "../credentials/credentials.service";
 import { credentialUrl, enqueueEvaluation, issueCredential } from "../credentials/issuance.service";
 import { issuerDid } from "../credentials/issuer.service";
 import { generatedReasons } from "../credentials/reasons";
+import { forgetStatusLists } from "../credentials/status-lists.service";
 import { queueEmail } from "../email/mailer";
 import {
   type CountingBadge,

@@ -4,6 +4,7 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { AppError, type Locale } from "../../errors";
+import { shareAcrossOrigins } from "../../http/cross-origin";
 import { requestLocale } from "../../http/locale";
 import { badgeProgrammeOf, renderCredentialShell } from "../../http/public-pages";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
@@ -25,7 +26,6 @@ import {
   publicCredential,
   revokeCredential,
   setVisibility,
-  statusListDocument,
 } from "./credentials.service";
 import { credentialUrl } from "./issuance.service";
 import {
@@ -37,6 +37,7 @@ import {
   OB3_CONTEXT,
 } from "./issuer.service";
 import { localiseReason } from "./reasons";
+import { statusListDocument } from "./status-lists.service";
 
 const LD_JSON = "application/ld+json";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -213,7 +214,7 @@ export function credentialRoutes(
 
   /** Public documents change on revocation: short caching, revalidated by ETag. */
   const documentHeaders = (reply: FastifyReply) =>
-    reply.header("cache-control", "public, max-age=30").header("access-control-allow-origin", "*");
+    shareAcrossOrigins(reply.header("cache-control", "public, max-age=30"));
 
   /** The badge's image with an award baked in: its signed 3.0 credential, or its 2.0 assertion. */
   const sendBaked = (
@@ -313,7 +314,7 @@ export function credentialRoutes(
         errorCorrectionLevel: "M",
         color: { dark: "#14245c", light: "#ffffff" },
       });
-      return reply
+      return shareAcrossOrigins(reply)
         .type("image/svg+xml; charset=utf-8")
         .header("cache-control", "public, max-age=86400")
         .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
@@ -435,17 +436,17 @@ export function credentialRoutes(
     {
       schema: {
         tags: ["public"],
-        summary: "A signed Bitstring status list credential (revocation)",
+        summary:
+          "A signed Bitstring status list credential (revocation; or message: valid, suspended, revoked)",
         params: z.object({ list: line().max(140) }),
       },
     },
     async (request, reply) => {
       const list = await statusListDocument(ctx, request.params.list);
       if (!list) throw new AppError("NOT_FOUND");
-      reply
+      shareAcrossOrigins(reply)
         .header("cache-control", "public, max-age=30")
-        .header("etag", list.etag)
-        .header("access-control-allow-origin", "*");
+        .header("etag", list.etag);
       if (request.headers["if-none-match"] === list.etag) return reply.status(304).send();
       return reply.type("application/vc+ld+json; charset=utf-8").send(list.body);
     },

@@ -1,12 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  buildStatusListCredential,
-  createBitstring,
-  encodeBitstring,
-  type StatusPurpose,
-  setStatus,
-} from "@blason/openbadges";
-import { and, desc, eq, gte, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { AppContext } from "../../context";
 import {
@@ -29,18 +22,10 @@ import {
   type CredentialRow,
   credentialUrl,
   enqueueEvaluation,
-  LIST_LENGTH,
-  statusListUrl,
 } from "./issuance.service";
-import {
-  activeIssuerKey,
-  findIssuerBySlug,
-  findRegion,
-  issuerDid,
-  issuerUrl,
-  type OrganisationRow,
-} from "./issuer.service";
+import { findRegion, issuerUrl, type OrganisationRow } from "./issuer.service";
 import { generatedReasons } from "./reasons";
+import { forgetStatusLists } from "./status-lists.service";
 
 export type CredentialStatus = "valid" | "expired" | "revoked" | "suspended" | "pending_start";
 
@@ -195,77 +180,6 @@ export async function answerClaim(
   });
   forgetCredential(found.credential.id);
   if (answer === "declined") forgetStatusLists();
-}
-
-/**
- * Signed status lists, kept for a short while: signing costs a few
- * milliseconds and verifiers fetch the list for every badge they check. A
- * revocation in this process drops the cache at once; other instances catch
- * up within STATUS_CACHE_MS.
- */
-export const STATUS_CACHE_MS = 30_000;
-const statusCache = new Map<string, { at: number; body: string; etag: string }>();
-
-export function forgetStatusLists() {
-  statusCache.clear();
-}
-
-/**
- * "<issuer slug>-<n>" (revocation) or "<issuer slug>-<n>-suspension": the
- * issuer, the n-th block of LIST_LENGTH entries, and what a set bit means.
- */
-export function parseStatusListId(
-  listId: string,
-): { slug: string; number: number; purpose: StatusPurpose } | null {
-  const match = /^([a-z0-9-]+?)-(\d{1,6})(-suspension)?$/.exec(listId);
-  if (!match) return null;
-  const number = Number(match[2]);
-  const purpose: StatusPurpose = match[3] ? "suspension" : "revocation";
-  return number >= 1 ? { slug: match[1]!, number, purpose } : null;
-}
-
-export async function statusListDocument(ctx: AppContext, listId: string) {
-  const cached = statusCache.get(listId);
-  if (cached && Date.now() - cached.at < STATUS_CACHE_MS) return cached;
-  const parsed = parseStatusListId(listId);
-  const issuer = parsed ? await findIssuerBySlug(ctx.db, parsed.slug) : undefined;
-  if (!parsed || !issuer) return undefined;
-  const start = (parsed.number - 1) * LIST_LENGTH;
-  // A suspension list also sets the bit of a revoked credential: a label
-  // carries only its suspension entry, and a revoked label is never valid again.
-  const set = await ctx.db
-    .select({ index: credentials.statusIndex })
-    .from(credentials)
-    .where(
-      and(
-        eq(credentials.issuerId, issuer.id),
-        parsed.purpose === "revocation"
-          ? isNotNull(credentials.revokedAt)
-          : or(isNotNull(credentials.revokedAt), isNotNull(credentials.suspendedAt)),
-        gte(credentials.statusIndex, start),
-        lt(credentials.statusIndex, start + LIST_LENGTH),
-      ),
-    );
-  const bits = createBitstring(LIST_LENGTH);
-  for (const { index } of set) setStatus(bits, index - start, true);
-  const unsigned = buildStatusListCredential({
-    id: statusListUrl(ctx.config, listId),
-    issuer: issuerDid(ctx.config, issuer.slug),
-    purpose: parsed.purpose,
-    encodedList: encodeBitstring(bits),
-    validFrom: new Date(),
-  });
-  const signed = await ctx.workers.sign(unsigned, {
-    key: await activeIssuerKey(ctx, issuer),
-  });
-  const body = JSON.stringify(signed);
-  const entry = {
-    at: Date.now(),
-    body,
-    etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,
-  };
-  statusCache.set(listId, entry);
-  return entry;
 }
 
 /** Revokes for good, with a reason the holder and the public page show. */

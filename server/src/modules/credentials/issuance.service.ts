@@ -1,35 +1,23 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import {
-  buildOpenBadgeCredential,
-  hashedIdentifier,
-  MIN_STATUS_LIST_LENGTH,
-  statusEntry,
-} from "@blason/openbadges";
+import { buildOpenBadgeCredential, hashedIdentifier, statusEntry } from "@blason/openbadges";
 import { and, eq, sql } from "drizzle-orm";
 import type { Config } from "../../config";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
-import {
-  badgeClasses,
-  credentials,
-  jobs,
-  organisations,
-  statusCounters,
-  users,
-} from "../../db/schema";
+import { badgeClasses, credentials, jobs, organisations, users } from "../../db/schema";
 import { AppError } from "../../errors";
 import { appendAudit } from "../audit/audit.repo";
 import { queueEmail } from "../email/mailer";
 import { enqueueJob } from "../jobs/jobs.repo";
 import { enqueueLabelReassessment, notifyIfNewlyEligible } from "../label/label.service";
 import { activeIssuerKey, findRegion, issuerProfile } from "./issuer.service";
+import { allocateStatus, countStatusPosition, statusListUrl } from "./status-lists.service";
 
 export const ISSUE_QUEUE = "credentials.issue";
 /** A badge a partner issued on Blason reaches the competences programme as a job. */
 export const BLASON_CHANNEL_QUEUE = "competences.blason";
 /** A person's regional badges are re-evaluated as a job when their partner badges change. */
 export const EVALUATE_QUEUE = "competences.evaluate";
-export const LIST_LENGTH = MIN_STATUS_LIST_LENGTH;
 
 export type CredentialRow = typeof credentials.$inferSelect;
 
@@ -49,21 +37,6 @@ export type Grant = {
 
 export const credentialUrl = (config: Config, id: string) =>
   `${config.publicUrl}/credentials/${id}`;
-
-/**
- * A status list holds LIST_LENGTH entries; an issuer's n-th list is
- * "<slug>-<n>" for revocation and "<slug>-<n>-suspension" for suspension.
- */
-export function statusListId(
-  issuerSlug: string,
-  index: number,
-  purpose: "revocation" | "suspension" = "revocation",
-) {
-  const list = `${issuerSlug}-${Math.floor(index / LIST_LENGTH) + 1}`;
-  return purpose === "suspension" ? `${list}-suspension` : list;
-}
-export const statusListUrl = (config: Config, listId: string) =>
-  `${config.publicUrl}/status/${listId}`;
 
 /** Criteria and alignments as both OB 3.0 and OB 2.0 write them. */
 export function achievementParts(config: Config, badge: typeof badgeClasses.$inferSelect) {
@@ -161,24 +134,14 @@ export async function issueCredential(
         .from(organisations)
         .where(eq(organisations.id, subject.id))
         .for("no key update");
-    const [counter] = await tx
-      .insert(statusCounters)
-      .values({ issuerId: issuer.id, nextIndex: 1 })
-      .onConflictDoUpdate({
-        target: statusCounters.issuerId,
-        set: { nextIndex: sql`${statusCounters.nextIndex} + 1` },
-      })
-      .returning({ next: statusCounters.nextIndex });
-    const statusIndex = counter!.next - 1;
     const id = randomUUID();
     const salt = randomBytes(16).toString("hex");
     const validUntil = addMonths(grant.validFrom, badge.validityMonths);
     // The label and a person's regional badges live with their parts: they can
-    // be suspended. A partner's own badge is revoked for good.
+    // be suspended, and revoked. A badge, or a partner's own, is revoked for good.
     const purpose =
-      badge.kind === "label" || (subject.person && !grant.issuerOrgId)
-        ? "suspension"
-        : "revocation";
+      badge.kind === "label" || (subject.person && !grant.issuerOrgId) ? "message" : "revocation";
+    const status = await allocateStatus(tx, issuer, purpose);
     const base = ctx.config.publicUrl;
     const identifiers = [
       ...(subject.siret ? [hashedIdentifier("identifier", `SIRET:${subject.siret}`, salt)] : []),
@@ -200,12 +163,11 @@ export async function issueCredential(
       validFrom: grant.validFrom,
       validUntil,
       ...(grant.evidence?.length ? { evidence: grant.evidence } : {}),
-      // OB 3.0 allows one status entry. A badge is revoked for good; the label
-      // lives with its parts, so its entry is a suspension (a revoked label
-      // stays suspended forever).
+      // OB 3.0 allows one status entry: for what can be both suspended and
+      // revoked, one "message" entry whose two bits say which.
       credentialStatus: statusEntry({
-        listUrl: statusListUrl(ctx.config, statusListId(issuer.slug, statusIndex, purpose)),
-        index: statusIndex % LIST_LENGTH,
+        listUrl: statusListUrl(ctx.config, status.listId),
+        index: status.index,
         purpose,
       }),
     });
@@ -219,7 +181,8 @@ export async function issueCredential(
         issuerId: issuer.id,
         subjectOrgId: subject.person ? null : subject.id,
         subjectUserId: subject.person ? subject.id : null,
-        statusIndex,
+        statusList: status.listId,
+        statusIndex: status.index,
         validFrom: grant.validFrom,
         validUntil,
         document: document as Record<string, unknown>,
@@ -229,6 +192,7 @@ export async function issueCredential(
       .onConflictDoNothing({ target: credentials.grantKey })
       .returning();
     if (!row) return undefined;
+    await countStatusPosition(tx, status.listId);
     if (countsForLabel) {
       // A new badge may bring a suspended label back: the label follows, as a job.
       await enqueueLabelReassessment(tx, subject.id);
