@@ -391,6 +391,11 @@ const catalogue = {
     "Trop de tentatives. Patientez quelques minutes avant de réessayer.",
     "Too many attempts. Wait a few minutes before trying again.",
   ],
+  BADGE_NOT_STORABLE: [
+    400,
+    "Ce badge contient un caractère nul (U+0000) : Blason ne peut pas le conserver. Demandez à son émetteur une version corrigée.",
+    "This badge holds a NUL character (U+0000): Blason cannot keep it. Ask its issuer for a corrected version.",
+  ],
   SERVICE_BUSY: [
     503,
     "Blason vérifie beaucoup de badges en ce moment. Réessayez dans quelques secondes.",
@@ -431,6 +436,13 @@ export function codeToStatus(code: ErrorCode): number {
 export function errorMessage(code: ErrorCode, locale: Locale): string {
   const entry = catalogue[code];
   return locale === "en" ? entry[2] : entry[1];
+}
+
+/** A French error message, as stored with a record, in `locale`; undefined when it is not one. */
+export function translateErrorMessage(french: string, locale: Locale): string | undefined {
+  for (const entry of Object.values(catalogue) as (readonly [number, string, string])[])
+    if (entry[1] === french) return locale === "en" ? entry[2] : entry[1];
+  return undefined;
 }
 
 export function isErrorCode(value: string): value is ErrorCode {

@@ -1,3 +1,4 @@
+import { badgeImageSvg, bakePng, renderSvgToPng } from "@blason/openbadges";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -431,5 +432,39 @@ describe("badges held by the CFA's staff, as evidence", () => {
       `/api/applications/${id}/staff-badges/${tampered.json().id}`,
     );
     expect(removed.statusCode).toBe(204);
+  });
+
+  it("a baked image whose badge holds a NUL character is refused with a reason, and nothing is kept", async () => {
+    // NUL passes JSON and the image, but no PostgreSQL text or jsonb can hold it: it used to answer 500.
+    const applicant = await as("applicant");
+    const created = await applicant.post("/api/applications", {
+      organisationId: cfa.id,
+      badgeClassId: (await catalogueBadges(platform.ctx))[5]!.id,
+    });
+    const id = created.json().id;
+    const { credential } = await issueCredential(platform.ctx, {
+      grantKey: `test:staff-badge-nul:${id}`,
+      badgeClassId: badge.id,
+      subjectOrgId: otherCfa.id,
+      validFrom: new Date(),
+    });
+    const png = bakePng(
+      renderSvgToPng(badgeImageSvg({ title: "Badge", subtitle: "" }), { width: 64 }),
+      JSON.stringify({ ...credential.document, name: "Un\u0000nom" }),
+      { version: "3.0" },
+    );
+    const refused = await applicant.request({
+      method: "POST",
+      url: `/api/applications/${id}/staff-badges/image?criterion=0&holderName=Paul`,
+      body: Buffer.from(png),
+      headers: { "content-type": "image/png", "x-file-name": "badge.png" },
+    });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().error).toMatchObject({
+      code: "BADGE_NOT_STORABLE",
+      message: expect.stringContaining("caractère nul"),
+    });
+    const detail = json<{ staffBadges: unknown[] }>(await applicant.get(`/api/applications/${id}`));
+    expect(detail.staffBadges).toEqual([]);
   });
 });

@@ -90,6 +90,15 @@ describe("a CSV award's counts", () => {
       finished: true,
     });
     expect(summary.issued + summary.alreadyHeld + summary.refused.length).toBe(summary.lines);
+    // Read in English, the refused line says why in English.
+    partner.locale = "en";
+    const inEnglish = (
+      await partner.get(`/api/organisations/${partnerId}/award-batches/${started.json().id}`)
+    ).json();
+    partner.locale = "fr";
+    expect(inEnglish.refused).toEqual([
+      { line: 4, email: "pas-une-adresse", reason: "Invalid email address." },
+    ]);
 
     // The card: 3 people hold it (Léa before, Thomas and Nora now), and the list says the same.
     const card = (await partner.get(`/api/organisations/${partnerId}/own-badges`)).json();

@@ -41,3 +41,22 @@ export function verifyInWorkersAsJson(
 ): Promise<string> {
   return busyAsAppError(ctx.workers.verifyJson(input, { fetcher: ctx.fetcher, ...options }));
 }
+
+function holdsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value && typeof value === "object")
+    return Object.entries(value).some(([key, child]) => key.includes("\u0000") || holdsNul(child));
+  return false;
+}
+
+/**
+ * PostgreSQL keeps no NUL character, in text or in jsonb. A document that
+ * arrives by URL or in a baked image is not checked by the request schemas
+ * (http/text.ts checks what is typed or pasted): before a report is stored,
+ * a NUL anywhere in it is refused with a reason, and nothing is written.
+ */
+export function assertStorable(report: VerificationReport, field: string) {
+  if (holdsNul(report.credential) || holdsNul(report.summary))
+    throw new AppError("BADGE_NOT_STORABLE", { [field]: "" });
+}

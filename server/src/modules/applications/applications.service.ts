@@ -22,7 +22,7 @@ import {
   users,
 } from "../../db/schema";
 import { AppError, type Locale } from "../../errors";
-import { verifyInWorkers } from "../../lib/verify";
+import { assertStorable, verifyInWorkers } from "../../lib/verify";
 import { type Actor, appendAudit } from "../audit/audit.repo";
 import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
 import { sessionForSubmission } from "../calendar/calendar.rules";
@@ -1087,6 +1087,7 @@ export async function addStaffBadge(
     ctx,
     "image" in input ? new Uint8Array(input.image.bytes) : text!,
   );
+  assertStorable(report, "image" in input ? "image" : "text");
   const [row] = await whileEditable(ctx, principal, found, (tx) =>
     tx
       .insert(applicationBadges)

@@ -19,7 +19,7 @@ import {
 } from "../../db/schema";
 import { AppError } from "../../errors";
 import { stableStringify } from "../../lib/stable-json";
-import { verifyInWorkers } from "../../lib/verify";
+import { assertStorable, verifyInWorkers } from "../../lib/verify";
 import { appendAudit } from "../audit/audit.repo";
 import { credentialStatus, forgetCredential } from "../credentials/credentials.service";
 import { credentialUrl, enqueueEvaluation, issueCredential } from "../credentials/issuance.service";
@@ -193,6 +193,7 @@ export async function receivePartnerBadge(
     recipient: { email },
     now,
   });
+  assertStorable(report, "badge");
   const facts = factsFromReport(report);
   const key = receivedKey(facts, report, input.badge);
   const owners = key.issuerIri ? await issuerOwners(ctx, key.issuerIri) : [];

@@ -1,4 +1,4 @@
-import type { Locale } from "../../errors";
+import { type Locale, translateErrorMessage } from "../../errors";
 
 type Reason = { fr: string; en: string };
 
@@ -17,13 +17,28 @@ export const generatedReasons = {
     fr: `Badges à renouveler : ${badges.join(", ")}`,
     en: `Badges to renew: ${badges.join(", ")}`,
   }),
+  csvEmailInvalid: { fr: "Adresse électronique invalide.", en: "Invalid email address." },
+  csvEmailTwice: {
+    fr: "Adresse déjà présente plus haut dans le fichier.",
+    en: "This address is already on an earlier line of the file.",
+  },
+  csvUnexpected: {
+    fr: "Erreur inattendue : la ligne n'a pas été traitée.",
+    en: "Unexpected error: the line was not processed.",
+  },
   labelShort: (count: number): Reason => ({
     fr: `Il manque ${count} badge(s) valide(s) à la collection`,
     en: `The collection is ${count} valid badge(s) short`,
   }),
 };
 
-const fixed: Reason[] = [generatedReasons.declinedByHolder, generatedReasons.partnerBadgeLapsed];
+const fixed: Reason[] = [
+  generatedReasons.declinedByHolder,
+  generatedReasons.partnerBadgeLapsed,
+  generatedReasons.csvEmailInvalid,
+  generatedReasons.csvEmailTwice,
+  generatedReasons.csvUnexpected,
+];
 const patterns: { fr: RegExp; make: (match: string) => Reason }[] = [
   {
     fr: /^Badges à renouveler : (.+)$/s,
@@ -35,11 +50,17 @@ const patterns: { fr: RegExp; make: (match: string) => Reason }[] = [
   },
 ];
 
-/** A stored reason in the reader's language: ours are recognised, anyone else's pass unchanged. */
+/**
+ * A stored reason in the reader's language: ours (and the API's error
+ * messages, which a CSV award keeps for its refused lines) are recognised,
+ * anyone else's pass unchanged.
+ */
 export function localiseReason(stored: string | null, locale: Locale): string | null {
   if (stored === null || locale === "fr") return stored;
   const known = fixed.find((r) => r.fr === stored);
   if (known) return known[locale];
+  const error = translateErrorMessage(stored, locale);
+  if (error) return error;
   for (const { fr, make } of patterns) {
     const match = fr.exec(stored);
     if (match?.[1] !== undefined) return make(match[1])[locale];

@@ -1,4 +1,5 @@
 import type { AwardProblem, AwardRow } from "../../db/schema";
+import { generatedReasons } from "../credentials/reasons";
 
 export const MAX_AWARD_ROWS = 5000;
 
@@ -31,7 +32,8 @@ function cells(line: string, separator: string): string[] {
  * The people a partner awards a badge to, from a CSV as spreadsheets write it
  * (";" as French Excel does, or ","; an optional header line; a byte-order
  * mark). Columns: email, then the person's name. Every line that cannot be
- * used is reported with its number and why, in French; the same address twice
+ * used is reported with its number and why, in French (the reference, read in
+ * the reader's language through credentials/reasons.ts); the same address twice
  * is kept once.
  */
 export function parseAwardCsv(text: string): {
@@ -59,11 +61,11 @@ export function parseAwardCsv(text: string): {
     }
     headerSeen = true;
     if (!EMAIL.test(email)) {
-      problems.push({ line, email: emailCell, reason: "Adresse électronique invalide." });
+      problems.push({ line, email: emailCell, reason: generatedReasons.csvEmailInvalid.fr });
       return;
     }
     if (seen.has(email)) {
-      problems.push({ line, email, reason: "Adresse déjà présente plus haut dans le fichier." });
+      problems.push({ line, email, reason: generatedReasons.csvEmailTwice.fr });
       return;
     }
     seen.add(email);

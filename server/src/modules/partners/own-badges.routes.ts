@@ -1,9 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
+import type { Locale } from "../../errors";
+import { requestLocale } from "../../http/locale";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
 import { line, text } from "../../http/text";
+import { localiseReason } from "../credentials/reasons";
 import * as service from "./own-badges.service";
 
 const tags = ["partner badges on Blason"];
@@ -257,13 +260,16 @@ export function ownBadgeRoutes(app: FastifyInstance, ctx: AppContext) {
       reply
         .status(202)
         .send(
-          await service.startAwardBatch(
-            ctx,
-            request.principal,
-            requireUser(request),
-            request.params.id,
-            request.params.badgeId,
-            request.body.csv,
+          inLocale(
+            await service.startAwardBatch(
+              ctx,
+              request.principal,
+              requireUser(request),
+              request.params.id,
+              request.params.badgeId,
+              request.body.csv,
+            ),
+            requestLocale(request),
           ),
         ),
   );
@@ -278,7 +284,26 @@ export function ownBadgeRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: batchView, ...errors },
       },
     },
-    (request) =>
-      service.readAwardBatch(ctx, request.principal, request.params.id, request.params.batchId),
+    async (request) =>
+      inLocale(
+        await service.readAwardBatch(
+          ctx,
+          request.principal,
+          request.params.id,
+          request.params.batchId,
+        ),
+        requestLocale(request),
+      ),
   );
+}
+
+/** A batch's refused lines, each with its reason in the reader's language. */
+function inLocale<T extends { refused: { reason: string }[] }>(batch: T, locale: Locale): T {
+  return {
+    ...batch,
+    refused: batch.refused.map((line) => ({
+      ...line,
+      reason: localiseReason(line.reason, locale) ?? line.reason,
+    })),
+  };
 }

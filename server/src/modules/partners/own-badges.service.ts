@@ -18,6 +18,7 @@ import type { Criterion } from "../catalogue/catalogue.types";
 import { findOrCreateEarner } from "../competences/ingestion.service";
 import { credentialStatus, revokeCredential } from "../credentials/credentials.service";
 import { credentialUrl, issueCredential } from "../credentials/issuance.service";
+import { generatedReasons } from "../credentials/reasons";
 import { enqueueJob } from "../jobs/jobs.repo";
 import { actorOf, loadOrganisationFor, slugify } from "../organisations/organisations.service";
 import type { Principal } from "../policy/policy";
@@ -417,7 +418,7 @@ export function awardBatchJobHandler(ctx: AppContext) {
           reason:
             error instanceof AppError
               ? errorMessage(error.code, "fr")
-              : "Erreur inattendue : la ligne n'a pas été traitée.",
+              : generatedReasons.csvUnexpected.fr,
         };
       }
       await ctx.db

@@ -17,7 +17,7 @@ import {
   registrationMessages,
 } from "../../db/schema";
 import { AppError } from "../../errors";
-import { verifyInWorkers } from "../../lib/verify";
+import { assertStorable, verifyInWorkers } from "../../lib/verify";
 import { appendAudit } from "../audit/audit.repo";
 import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
 import { factsFromReport } from "../competences/ingestion.service";
@@ -162,6 +162,7 @@ export async function proveIssuer(
   const report = proof
     ? await verifyInWorkers(ctx, proofInput(proof), { recipient: { email: recipient } })
     : null;
+  if (report) assertStorable(report, "proof");
   const facts = report ? factsFromReport(report) : null;
   const failure = judgeIssuerProof(facts, expected);
   if (failure || !report)
