@@ -271,6 +271,34 @@ describe("a partner's own badge in OB 2.0", () => {
     });
   });
 
+  it("a partner's badge not yet awarded already has its issuer published", async () => {
+    const org = await buildOrganisation(platform.ctx, { name: "Atelier neuf", kind: "partner" });
+    const admin = await buildUser(platform.ctx);
+    await addMember(platform.ctx, org.id, admin.id, "admin");
+    const partner = await signedInClient(platform, admin.id);
+    const manager = await signedInClient(
+      platform,
+      (await buildUser(platform.ctx, { platformRoles: ["programme_manager"] })).id,
+    );
+    await manager.post(`/api/organisations/${org.id}/participations`, {
+      kind: "participant",
+      validFrom: new Date(Date.now() - 86_400_000).toISOString(),
+    });
+    const created = await partner.post(`/api/organisations/${org.id}/own-badges`, {
+      name: "Accueillir un nouveau collègue",
+      recognises: "La personne accueille un collègue arrivé à l'atelier.",
+      criteria: [{ statement: "A présenté l'atelier et ses règles.", evidence: [] }],
+      validityMonths: 24,
+      color: "#1f5f8b",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const badgeClass = await anonymous().get(`/ob2/badges/${created.json().id}`);
+    expect(badgeClass.statusCode, badgeClass.body).toBe(200);
+    const issuer = await anonymous().get(new URL(badgeClass.json().issuer).pathname);
+    expect(issuer.statusCode).toBe(200);
+    expect(issuer.json()).toMatchObject({ type: "Issuer", name: "Atelier neuf" });
+  });
+
   it("the Region's badges still name the Region", async () => {
     const { id } = awards["a CFA's badge"]!;
     const assertion = json<{ badge: string }>(await anonymous().get(`/ob2/assertions/${id}`));

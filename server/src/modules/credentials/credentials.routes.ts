@@ -32,8 +32,8 @@ import {
   didDocumentFor,
   findIssuerBySlug,
   findRegion,
-  hasIssuerKey,
   issuerProfile,
+  issuesOnBlason,
   OB3_CONTEXT,
 } from "./issuer.service";
 import { localiseReason } from "./reasons";
@@ -156,9 +156,7 @@ export function credentialRoutes(
   /** Only the Region signs for now: other organisations publish no issuer documents. */
   const publishedIssuer = async (slug: string) => {
     const issuer = await findIssuerBySlug(ctx.db, slug);
-    // The Region, and a partner once it signs badges of its own on Blason.
-    if (issuer?.kind === "region") return issuer;
-    if (issuer?.kind === "partner" && (await hasIssuerKey(ctx.db, issuer.id))) return issuer;
+    if (issuer && (await issuesOnBlason(ctx.db, issuer))) return issuer;
     throw new AppError("NOT_FOUND");
   };
 

@@ -10,7 +10,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Config } from "../../config";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
-import { issuerKeys, organisations } from "../../db/schema";
+import { issuerKeys, organisations, programmes } from "../../db/schema";
 import { AppError } from "../../errors";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -39,6 +39,23 @@ export async function findRegion(q: Queryable): Promise<OrganisationRow> {
 export async function findIssuerBySlug(q: Queryable, slug: string) {
   const [org] = await q.select().from(organisations).where(eq(organisations.slug, slug));
   return org;
+}
+
+/**
+ * Whether an organisation's issuer documents are public: the Region's always;
+ * a partner's once it signs badges on Blason or defines badges of its own
+ * (their hosted BadgeClass names it as issuer before the first award).
+ */
+export async function issuesOnBlason(q: Queryable, org: OrganisationRow): Promise<boolean> {
+  if (org.kind === "region") return true;
+  if (org.kind !== "partner") return false;
+  if (await hasIssuerKey(q, org.id)) return true;
+  const [owned] = await q
+    .select({ id: programmes.id })
+    .from(programmes)
+    .where(eq(programmes.ownerOrgId, org.id))
+    .limit(1);
+  return !!owned;
 }
 
 export async function hasIssuerKey(q: Queryable, organisationId: string) {
