@@ -118,6 +118,22 @@ export async function insertAuthToken(
 }
 
 /** Uses a token up atomically: of two concurrent requests, one wins. */
+/** The user of a token still usable, without using it. */
+export async function peekAuthToken(q: Queryable, token: string, purpose: TokenPurpose) {
+  const [row] = await q
+    .select({ userId: authTokens.userId })
+    .from(authTokens)
+    .where(
+      and(
+        eq(authTokens.tokenHash, hashToken(token)),
+        eq(authTokens.purpose, purpose),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, new Date()),
+      ),
+    );
+  return row?.userId;
+}
+
 export async function consumeAuthToken(q: Queryable, token: string, purpose: TokenPurpose) {
   const [row] = await q
     .update(authTokens)

@@ -10,6 +10,7 @@ import {
   findUserById,
   insertAuthToken,
   insertSession,
+  peekAuthToken,
   updateUser,
 } from "./auth.repo";
 import { checkPassword } from "./password-check";
@@ -124,15 +125,18 @@ export async function completePasswordReset(
   ctx: AppContext,
   input: { token: string; password: string } & RequestMeta,
 ) {
-  await assertPasswordStrength(input.password);
   await hitRateLimit(ctx.db, `token:ip:${input.ip}`, limits.tokenPerIp);
+  // The costly parts (the password's strength, its hash) run before the
+  // transaction, which holds a connection (PGlite's only one) just to write.
+  const holder = await peekAuthToken(ctx.db, input.token, "password_reset");
+  if (!holder) throw new AppError("TOKEN_INVALID_OR_EXPIRED");
+  const user = await findUserById(ctx.db, holder);
+  // Refused here, nothing is used: the link stays usable.
+  await assertPasswordStrength(input.password, { personal: [user?.email, user?.name] });
+  const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     const userId = await consumeAuthToken(tx, input.token, "password_reset");
-    if (!userId) throw new AppError("TOKEN_INVALID_OR_EXPIRED");
-    const user = await findUserById(tx, userId);
-    // Refused here, the transaction rolls back and the link stays usable.
-    await assertPasswordStrength(input.password, { personal: [user?.email, user?.name] });
-    const passwordHash = await hashPassword(input.password);
+    if (!userId || userId !== holder) throw new AppError("TOKEN_INVALID_OR_EXPIRED");
     await updateUser(tx, userId, { passwordHash, emailVerifiedAt: new Date() });
     // A reset means the old password may be known to someone else.
     await deleteUserSessions(tx, userId);
