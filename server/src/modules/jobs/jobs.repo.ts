@@ -28,6 +28,29 @@ export async function enqueueJob(q: Queryable, input: EnqueueInput): Promise<voi
 }
 
 /**
+ * The pending job of `queue` whose payload holds `value` at `key`, locked
+ * until the caller's transaction ends.
+ */
+export async function findPendingJob(
+  q: Queryable,
+  input: { queue: string; key: string; value: string },
+): Promise<{ id: number } | undefined> {
+  const [found] = await q
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.queue, input.queue),
+        eq(jobs.status, "pending"),
+        sql`${jobs.payload}->>${input.key} = ${input.value}`,
+      ),
+    )
+    .limit(1)
+    .for("update");
+  return found;
+}
+
+/**
  * Takes up to `limit` due jobs for this worker. Rows locked by another
  * instance are skipped, so two instances never run the same job; a job whose
  * lease expired (its worker died) is taken again.
