@@ -3,7 +3,8 @@ import type { Db, Queryable } from "../../db/client";
 import { devMail } from "../../db/schema";
 import type { Locale } from "../../errors";
 import { enqueueJob } from "../jobs/jobs.repo";
-import { type EmailTemplate, renderEmail } from "./templates";
+import { renderEmail } from "./render";
+import type { EmailTemplate } from "./templates";
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html: string };
 export type Mailer = { kind: "smtp" | "dev-mailbox"; send(message: OutgoingEmail): Promise<void> };

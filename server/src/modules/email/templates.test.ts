@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { type EmailTemplate, renderEmail } from "./templates";
+import { renderEmail } from "./render";
+import type { EmailTemplate } from "./templates";
 
 const url = "https://blason.example/x?a=1&b=2";
 const publicUrl = "https://blason.example/public/badge";
