@@ -219,7 +219,7 @@ async function main() {
       name: c.iri,
       target: { family: c.family, level: c.level, equivalence: c.equivalence },
       justification: "Correspondance de charge.",
-      state: "approved",
+      state: "approved" as const,
       approvedAt,
     });
   await ctx.db.insert(partnerRegistrations).values(registrations);

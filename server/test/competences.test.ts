@@ -130,7 +130,7 @@ beforeAll(async () => {
     name: achievement,
     target: { family, level: 1, equivalence: equivalence as "one_for_one" },
     justification: "Correspondance validée.",
-    state: "approved",
+    state: "approved" as const,
     approvedAt: APPROVED,
   });
   await platform.ctx.db

@@ -17,9 +17,33 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  type ApplicationState,
+  applicationStates,
+  type ClaimState,
+  type CollectionStatus,
+  claimStates,
+  collectionStatuses,
+  type IdeaState,
+  ideaStates,
+  type JobStatus,
+  jobStatuses,
+  type LabelRequestState,
+  labelRequestStates,
+  type RegistrationState,
+  type ReviewState,
+  registrationStates,
+  reviewStates,
+} from "./states";
+
+export * from "./states";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => ts("created_at").notNull().defaultNow();
+
+/** `column in ('a', 'b')`: a check constraint written from the list its column's type comes from. */
+const isOneOf = (column: AnyPgColumn, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
 
 export const platformRoles = ["programme_manager", "reviewer", "platform_admin"] as const;
 export type PlatformRole = (typeof platformRoles)[number];
@@ -210,7 +234,7 @@ export const jobs = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     queue: text("queue").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
-    status: text("status").notNull().default("pending"),
+    status: text("status").$type<JobStatus>().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     maxAttempts: integer("max_attempts").notNull().default(5),
     runAt: ts("run_at").notNull().defaultNow(),
@@ -225,7 +249,7 @@ export const jobs = pgTable(
   (t) => [
     uniqueIndex("jobs_unique_key").on(t.uniqueKey),
     index("jobs_pending_idx").on(t.status, t.runAt),
-    check("jobs_status_check", sql`${t.status} in ('pending', 'running', 'done', 'failed')`),
+    check("jobs_status_check", isOneOf(t.status, jobStatuses)),
   ],
 );
 
@@ -279,7 +303,7 @@ export const collections = pgTable(
     /** How long the label itself is valid once confirmed. */
     labelValidityMonths: integer("label_validity_months").notNull().default(48),
     /** A draft is edited by managers and seen by no one else; publishing puts it in force. */
-    status: text("status").notNull().default("published"),
+    status: text("status").$type<CollectionStatus>().notNull().default("published"),
     inForce: boolean("in_force").notNull().default(false),
     publishedAt: ts("published_at"),
     createdAt: createdAt(),
@@ -290,7 +314,7 @@ export const collections = pgTable(
     uniqueIndex("collections_one_draft_key").on(t.programmeId).where(sql`${t.status} = 'draft'`),
     check("collections_label_total_check", sql`${t.labelTotal} > 0`),
     check("collections_label_validity_check", sql`${t.labelValidityMonths} between 1 and 120`),
-    check("collections_status_check", sql`${t.status} in ('draft', 'published')`),
+    check("collections_status_check", isOneOf(t.status, collectionStatuses)),
     check("collections_draft_not_in_force", sql`not (${t.inForce} and ${t.status} = 'draft')`),
   ],
 );
@@ -408,9 +432,6 @@ export const statusLists = pgTable(
   ],
 );
 
-export const claimStates = ["pending", "accepted", "declined"] as const;
-export type ClaimState = (typeof claimStates)[number];
-
 /** An awarded badge: the signed OB 3.0 credential and what the platform knows of it. */
 export const credentials = pgTable(
   "credentials",
@@ -452,7 +473,7 @@ export const credentials = pgTable(
      */
     suspendedAt: ts("suspended_at"),
     suspensionReason: text("suspension_reason"),
-    claimState: text("claim_state").notNull().default("pending"),
+    claimState: text("claim_state").$type<ClaimState>().notNull().default("pending"),
     /** The holder's choice: shown on its public passport or not (the badge stays verifiable). */
     shownPublicly: boolean("shown_publicly").notNull().default(true),
     claimedAt: ts("claimed_at"),
@@ -464,10 +485,7 @@ export const credentials = pgTable(
     uniqueIndex("credentials_status_list_index").on(t.statusList, t.statusIndex),
     index("credentials_subject_idx").on(t.subjectOrgId),
     index("credentials_subject_user_idx").on(t.subjectUserId),
-    check(
-      "credentials_claim_state_check",
-      sql`${t.claimState} in ('pending', 'accepted', 'declined')`,
-    ),
+    check("credentials_claim_state_check", isOneOf(t.claimState, claimStates)),
     check(
       "credentials_revocation_check",
       sql`(${t.revokedAt} is null) = (${t.revocationReason} is null)`,
@@ -525,7 +543,7 @@ export const applications = pgTable(
       .$type<ApplicationScope>()
       .notNull()
       .default(sql`'{"ufaIds":[],"schedule":null}'::jsonb`),
-    state: text("state").notNull().default("draft"),
+    state: text("state").$type<ApplicationState>().notNull().default("draft"),
     /** Keyed by criterion position ("0", "1"...) and "renewal" for the renewal extra. */
     answers: jsonb("answers")
       .$type<Record<string, CriterionAnswer>>()
@@ -544,10 +562,7 @@ export const applications = pgTable(
     index("applications_org_idx").on(t.organisationId),
     index("applications_session_idx").on(t.sessionId),
     check("applications_kind_check", sql`${t.kind} in ('first', 'renewal')`),
-    check(
-      "applications_state_check",
-      sql`${t.state} in ('draft', 'submitted', 'under_review', 'revision_requested', 'granted', 'refused', 'withdrawn')`,
-    ),
+    check("applications_state_check", isOneOf(t.state, applicationStates)),
   ],
 );
 
@@ -602,7 +617,6 @@ export const applicationBadges = pgTable(
   ],
 );
 
-export const reviewStates = ["assigned", "recused", "submitted"] as const;
 export const recommendations = ["grant", "revise", "refuse"] as const;
 
 export const reviewAssignments = pgTable(
@@ -614,7 +628,7 @@ export const reviewAssignments = pgTable(
     reviewerId: uuid("reviewer_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
-    state: text("state").notNull().default("assigned"),
+    state: text("state").$type<ReviewState>().notNull().default("assigned"),
     /** Per criterion ("0", "1"...): 1 (not met) to 4 (exemplary). */
     ratings: jsonb("ratings").$type<Record<string, number>>(),
     recommendation: text("recommendation"),
@@ -626,10 +640,7 @@ export const reviewAssignments = pgTable(
   (t) => [
     primaryKey({ columns: [t.applicationId, t.reviewerId] }),
     index("review_assignments_reviewer_idx").on(t.reviewerId),
-    check(
-      "review_assignments_state_check",
-      sql`${t.state} in ('assigned', 'recused', 'submitted')`,
-    ),
+    check("review_assignments_state_check", isOneOf(t.state, reviewStates)),
     check(
       "review_assignments_recommendation_check",
       sql`${t.recommendation} is null or ${t.recommendation} in ('grant', 'revise', 'refuse')`,
@@ -661,9 +672,6 @@ export const applicationMessages = pgTable(
   ],
 );
 
-export const labelRequestStates = ["pending", "confirmed", "refused", "withdrawn"] as const;
-export type LabelRequestState = (typeof labelRequestStates)[number];
-
 /** What the automatic check found when the label was requested. */
 export type LabelCheck = {
   eligible: boolean;
@@ -689,7 +697,7 @@ export const labelRequests = pgTable(
       .notNull()
       .references(() => collections.id, { onDelete: "restrict" }),
     kind: text("kind").notNull().default("first"),
-    state: text("state").notNull().default("pending"),
+    state: text("state").$type<LabelRequestState>().notNull().default("pending"),
     check: jsonb("check").$type<LabelCheck>().notNull(),
     requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
     decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
@@ -703,15 +711,9 @@ export const labelRequests = pgTable(
       .on(t.organisationId)
       .where(sql`${t.state} = 'pending'`),
     check("label_requests_kind_check", sql`${t.kind} in ('first', 'renewal')`),
-    check(
-      "label_requests_state_check",
-      sql`${t.state} in ('pending', 'confirmed', 'refused', 'withdrawn')`,
-    ),
+    check("label_requests_state_check", isOneOf(t.state, labelRequestStates)),
   ],
 );
-
-export const ideaStates = ["new", "answered", "adopted", "declined"] as const;
-export type IdeaState = (typeof ideaStates)[number];
 
 /** A CFA's idea for a new badge; managers answer it and may turn it into a catalogue draft. */
 export const badgeIdeas = pgTable(
@@ -724,7 +726,7 @@ export const badgeIdeas = pgTable(
     authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
     title: text("title").notNull(),
     description: text("description").notNull(),
-    state: text("state").notNull().default("new"),
+    state: text("state").$type<IdeaState>().notNull().default("new"),
     answer: text("answer"),
     answeredBy: uuid("answered_by").references(() => users.id, { onDelete: "set null" }),
     answeredAt: ts("answered_at"),
@@ -736,7 +738,7 @@ export const badgeIdeas = pgTable(
   },
   (t) => [
     index("badge_ideas_org_idx").on(t.organisationId),
-    check("badge_ideas_state_check", sql`${t.state} in ('new', 'answered', 'adopted', 'declined')`),
+    check("badge_ideas_state_check", isOneOf(t.state, ideaStates)),
   ],
 );
 
@@ -747,14 +749,6 @@ export const badgeIdeas = pgTable(
 
 export const equivalenceKinds = ["one_for_one", "three_for_one"] as const;
 export type EquivalenceKind = (typeof equivalenceKinds)[number];
-export const registrationStates = [
-  "submitted",
-  "requalification_proposed",
-  "approved",
-  "refused",
-  "withdrawn",
-] as const;
-export type RegistrationState = (typeof registrationStates)[number];
 
 /** Where a registration aims: a competence family and a level, with its weight. */
 export type RegistrationTarget = {
@@ -818,7 +812,7 @@ export const partnerRegistrations = pgTable(
     document: jsonb("document").$type<Record<string, unknown>>(),
     target: jsonb("target").$type<RegistrationTarget>().notNull(),
     justification: text("justification").notNull(),
-    state: text("state").notNull().default("submitted"),
+    state: text("state").$type<RegistrationState>().notNull().default("submitted"),
     /** A manager's counter-proposal, which the partner accepts or refuses. */
     proposal: jsonb("proposal").$type<RegistrationTarget & { note: string }>(),
     approvedAt: ts("approved_at"),
@@ -838,10 +832,7 @@ export const partnerRegistrations = pgTable(
       ),
     index("partner_registrations_issuer_idx").on(t.issuerIri),
     check("partner_registrations_source_check", sql`${t.source} in ('url', 'json', 'blason')`),
-    check(
-      "partner_registrations_state_check",
-      sql`${t.state} in ('submitted', 'requalification_proposed', 'approved', 'refused', 'withdrawn')`,
-    ),
+    check("partner_registrations_state_check", isOneOf(t.state, registrationStates)),
     check(
       "partner_registrations_approved_check",
       sql`(${t.state} = 'approved') = (${t.approvedAt} is not null)`,

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import {
+  type ApplicationState,
   applicationMessages,
   applications,
   type badgeClasses,
@@ -457,7 +458,7 @@ async function seedDemoApplications(
   const insert = async (
     org: string,
     badge: BadgeRow,
-    state: string,
+    state: ApplicationState,
     extra: Partial<typeof applications.$inferInsert> = {},
   ) => {
     const [row] = await ctx.db

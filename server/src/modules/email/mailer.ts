@@ -1,9 +1,11 @@
 import nodemailer from "nodemailer";
 import type { Db, Queryable } from "../../db/client";
-import { devMail } from "../../db/schema";
 import type { Locale } from "../../errors";
-import { enqueueJob } from "../jobs/jobs.repo";
-import { type EmailTemplate, renderEmail } from "./templates";
+import { enqueue, handle } from "../jobs/queues";
+import type { JobHandler } from "../jobs/worker";
+import { findRecipientLocale, storeDevMail } from "./email.repo";
+import { renderEmail } from "./render";
+import type { EmailTemplate } from "./templates";
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html: string };
 export type Mailer = { kind: "smtp" | "dev-mailbox"; send(message: OutgoingEmail): Promise<void> };
@@ -31,38 +33,35 @@ export function createMailer(options: {
   return {
     kind: "dev-mailbox",
     async send(message) {
-      await options.db.insert(devMail).values(message);
+      await storeDevMail(options.db, message);
     },
   };
 }
 
+/** The recipient's own language when Blason knows it; French otherwise. */
+export async function recipientLocale(q: Queryable, address: string): Promise<Locale> {
+  return (await findRecipientLocale(q, address)) === "en" ? "en" : "fr";
+}
+
 /**
  * Renders now (the message says what was true when it was decided) and
- * queues the sending as a job in the caller's transaction.
+ * queues the sending as a job in the caller's transaction. Without a
+ * `locale`, the message is written in the recipient's language.
  */
 export async function queueEmail(
   q: Queryable,
-  input: { to: string; locale: Locale; template: EmailTemplate; uniqueKey?: string },
+  input: { to: string; locale?: Locale; template: EmailTemplate; uniqueKey?: string },
 ): Promise<void> {
-  const rendered = renderEmail(input.template, input.locale);
-  await enqueueJob(q, {
-    queue: EMAIL_QUEUE,
-    payload: { to: input.to, ...rendered },
-    maxAttempts: 8,
-    ...(input.uniqueKey ? { uniqueKey: input.uniqueKey } : {}),
-  });
+  const locale = input.locale ?? (await recipientLocale(q, input.to));
+  const rendered = renderEmail(input.template, locale);
+  await enqueue(
+    q,
+    EMAIL_QUEUE,
+    { to: input.to, ...rendered },
+    { maxAttempts: 8, ...(input.uniqueKey ? { uniqueKey: input.uniqueKey } : {}) },
+  );
 }
 
-export function emailJobHandler(mailer: Mailer) {
-  return async (payload: Record<string, unknown>) => {
-    const { to, subject, text, html } = payload;
-    if (
-      typeof to !== "string" ||
-      typeof subject !== "string" ||
-      typeof text !== "string" ||
-      typeof html !== "string"
-    )
-      throw new Error("Malformed email job payload");
-    await mailer.send({ to, subject, text, html });
-  };
+export function emailJobHandler(mailer: Mailer): JobHandler {
+  return handle(EMAIL_QUEUE, (message) => mailer.send(message));
 }
