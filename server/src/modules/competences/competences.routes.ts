@@ -6,7 +6,7 @@ import { requestLocale } from "../../http/locale";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { clearSessionCookie, requireUser } from "../../http/session";
 import { authenticateApiClient } from "./api-key-auth";
-import { refusalReason } from "./competences.rules";
+import { refusalReason } from "./competences.reasons";
 import {
   deleteAccountBody,
   myBadgesReply,
@@ -22,7 +22,7 @@ import {
   received,
   uploadBody,
 } from "./competences.schema";
-import { earnerBadges, receivePartnerBadge } from "./ingestion.service";
+import { earnerBadges, receivePartnerBadge, uploadPartnerBadge } from "./ingestion.service";
 import { recordParticipation } from "./participations.service";
 import {
   deleteAccount,
@@ -199,14 +199,9 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  /** Earners hand in a badge they hold: only with a verified address, which is what proves it is theirs. */
-  const upload = async (request: FastifyRequest, badge: unknown) => {
-    const user = requireUser(request);
-    if (!user.emailVerifiedAt) throw new AppError("EMAIL_NOT_VERIFIED");
-    return presentReceived(
-      await receivePartnerBadge(ctx, { channel: "upload", email: user.email, badge }),
-    );
-  };
+  /** Earners hand in a badge they hold. */
+  const upload = async (request: FastifyRequest, badge: unknown) =>
+    presentReceived(await uploadPartnerBadge(ctx, { caller: requireUser(request), badge }));
 
   r.post(
     "/api/me/partner-badges",

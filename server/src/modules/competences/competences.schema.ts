@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { badgeText, jsonDocument, line } from "../../http/text";
-import { refusalCodes } from "./competences.rules";
+import { refusalCodes } from "./competences.reasons";
 
 /** A badge as it comes in: JSON, a JWT or its URL. */
 const incomingBadge = z.union([badgeText().min(1).max(5_000_000), jsonDocument()]);

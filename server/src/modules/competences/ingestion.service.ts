@@ -3,6 +3,7 @@ import type { AppContext } from "../../context";
 import type { PartnerBadgeChannel } from "../../db/schema";
 import { AppError } from "../../errors";
 import { assertStorable, verifyInWorkers } from "../../lib/verify";
+import type { UserRow } from "../auth/auth.repo";
 import { credentialStatus } from "../credentials/credentials.service";
 import { credentialUrl } from "../credentials/issuance.service";
 import { issuerDid } from "../credentials/issuer.service";
@@ -23,7 +24,6 @@ import { heldCredentials, passportOf } from "./passport.service";
 
 // Kept where other modules and the platform import them from.
 export { factsFromReport } from "./badge-facts";
-export { findOrCreateEarner } from "./competences.repo";
 export { evaluateEarner, evaluateJobHandler } from "./evaluation.service";
 
 /**
@@ -143,6 +143,15 @@ export async function receivePartnerBadge(
     await enqueueOnce(tx, "competences.evaluate", { earnerId: earner.id }, "earnerId");
     return { row, evaluation };
   });
+}
+
+/** A person hands in a badge they hold: only with a verified address, which is what proves it is theirs. */
+export async function uploadPartnerBadge(
+  ctx: AppContext,
+  { caller, badge }: { caller: Pick<UserRow, "email" | "emailVerifiedAt">; badge: unknown },
+) {
+  if (!caller.emailVerifiedAt) throw new AppError("EMAIL_NOT_VERIFIED");
+  return receivePartnerBadge(ctx, { channel: "upload", email: caller.email, badge });
 }
 
 /** A badge a partner issued on Blason is received like any other, through the verifier. */
