@@ -173,7 +173,11 @@ async function main() {
     platformRoles: [] as PlatformRole[],
     memberships: [{ organisationId: partner.id, role: "admin" as MemberRole }],
   };
-  const { secret } = await createApiClient(ctx, principal, admin!, partner.id, "Charge");
+  const { secret } = await createApiClient(ctx, {
+    caller: { principal, user: admin! },
+    organisationId: partner.id,
+    name: "Charge",
+  });
   const key = await generateIssuerKey({ controller: "did:key:pending" });
   const did = `did:key:${key.publicKeyMultibase}`;
   const signer = { ...key, controller: did, id: `${did}#${key.publicKeyMultibase}` };

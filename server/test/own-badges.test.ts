@@ -211,7 +211,7 @@ describe("a participant's own badges on Blason", () => {
       .update(awardBatches)
       .set({ processed: 1 })
       .where(eq(awardBatches.id, batchId));
-    await awardBatchJobHandler(platform.ctx)({ batchId });
+    await awardBatchJobHandler(platform.ctx)({ batchId }, { jobId: 0, attempt: 1 });
     await platform.worker.drain();
     const progress = (
       await partner.get(`/api/organisations/${partnerId}/award-batches/${batchId}`)

@@ -172,3 +172,6 @@ export const competencesProgramme = {
   description:
     "Des badges régionaux délivrés automatiquement aux personnes qui ont obtenu des badges auprès des structures partenaires : organismes de formation, structures d'insertion, employeurs.",
 };
+
+/** The name of the regional badges' collection. */
+export const competencesCollectionName = "Badges régionaux des compétences";

@@ -1,9 +1,19 @@
-import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
-import { badgeClasses, collections, programmes } from "../../db/schema";
 import { appendAudit } from "../audit/audit.repo";
-import { competencesProgramme, onboardingBadges, regionalBadges } from "./competences.catalogue";
+import {
+  competencesCollectionName,
+  competencesProgramme,
+  onboardingBadges,
+  regionalBadges,
+} from "./competences.catalogue";
+import {
+  badgeSlugsOfCollection,
+  findCollectionVersion,
+  findOrCreateProgramme,
+  insertBadgeClasses,
+  insertCollection,
+} from "./competences-catalogue.repo";
 
 const VERSION = "2022";
 /** The scheme was launched on 21 November 2022. */
@@ -15,32 +25,24 @@ const LAUNCHED = new Date("2022-11-21T09:00:00Z");
  */
 export async function ensureCompetencesCatalogue(ctx: AppContext) {
   await ctx.db.transaction(async (tx) => {
-    const programme =
-      (
-        await tx.select().from(programmes).where(eq(programmes.slug, competencesProgramme.slug))
-      )[0] ?? (await tx.insert(programmes).values(competencesProgramme).returning())[0]!;
-    const [existing] = await tx
-      .select()
-      .from(collections)
-      .where(and(eq(collections.programmeId, programme.id), eq(collections.version, VERSION)));
+    const programme = await findOrCreateProgramme(tx, competencesProgramme);
+    const existing = await findCollectionVersion(tx, programme.id, VERSION);
     if (existing) {
       await ensureOnboardingBadges(tx, existing.id);
       return;
     }
-    const [collection] = await tx
-      .insert(collections)
-      .values({
-        programmeId: programme.id,
-        version: VERSION,
-        name: "Badges régionaux des compétences",
-        labelTotal: 1,
-        inForce: true,
-        publishedAt: LAUNCHED,
-      })
-      .returning();
-    await tx.insert(badgeClasses).values(
+    const collection = await insertCollection(tx, {
+      programmeId: programme.id,
+      version: VERSION,
+      name: competencesCollectionName,
+      labelTotal: 1,
+      inForce: true,
+      publishedAt: LAUNCHED,
+    });
+    await insertBadgeClasses(
+      tx,
       regionalBadges.map((b, position) => ({
-        collectionId: collection!.id,
+        collectionId: collection.id,
         slug: b.slug,
         name: b.name,
         recognises: b.recognises,
@@ -53,12 +55,12 @@ export async function ensureCompetencesCatalogue(ctx: AppContext) {
         rule: b.rule as Record<string, unknown>,
       })),
     );
-    await ensureOnboardingBadges(tx, collection!.id);
+    await ensureOnboardingBadges(tx, collection.id);
     await appendAudit(tx, {
       actor: { kind: "system", label: "catalogue" },
       action: "collection.created",
       targetType: "collection",
-      targetId: collection!.id,
+      targetId: collection.id,
       data: { programme: programme.slug, version: VERSION, badges: regionalBadges.length },
     });
   });
@@ -66,17 +68,11 @@ export async function ensureCompetencesCatalogue(ctx: AppContext) {
 
 /** The Participant and Ambassadeur badges, added to a collection seeded before they existed. */
 async function ensureOnboardingBadges(q: Queryable, collectionId: string) {
-  const present = new Set(
-    (
-      await q
-        .select({ slug: badgeClasses.slug })
-        .from(badgeClasses)
-        .where(eq(badgeClasses.collectionId, collectionId))
-    ).map((b) => b.slug),
-  );
+  const present = await badgeSlugsOfCollection(q, collectionId);
   const missing = onboardingBadges.filter((b) => !present.has(b.slug));
   if (missing.length === 0) return;
-  await q.insert(badgeClasses).values(
+  await insertBadgeClasses(
+    q,
     missing.map((b) => ({
       collectionId,
       slug: b.slug,

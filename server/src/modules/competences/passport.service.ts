@@ -1,19 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { bakePng, renderSvgToPng } from "@blason/openbadges";
-import { and, asc, eq, isNull } from "drizzle-orm";
 import { strToU8, zipSync } from "fflate";
 import type { AppContext } from "../../context";
-import {
-  badgeClasses,
-  collections,
-  credentials,
-  earners,
-  memberships,
-  organisations,
-  partnerBadges,
-  sessions,
-  users,
-} from "../../db/schema";
 import { AppError } from "../../errors";
 import { appendAudit } from "../audit/audit.repo";
 import type { UserRow } from "../auth/auth.repo";
@@ -21,28 +9,24 @@ import { badgeSvgFor } from "../catalogue/badge-image";
 import { credentialStatus, forgetCredential } from "../credentials/credentials.service";
 import { credentialUrl } from "../credentials/issuance.service";
 import { issuerUrl } from "../credentials/issuer.service";
-
-const issuers = organisations;
+import { partnerBadgesOf } from "./competences.repo";
+import {
+  credentialsHeldBy,
+  deletePerson,
+  findEarner,
+  findOpenPassport,
+  isMemberOfAnyOrganisation,
+  setPassportVisibility,
+} from "./passport.repo";
+import { deletedAccountLabel, exportReadme } from "./passport.texts";
 
 /** Every badge a person holds on Blason (the Region's and partners' own), with its state. */
 export async function heldCredentials(ctx: AppContext, userId: string) {
-  return ctx.db
-    .select({
-      credential: credentials,
-      badge: badgeClasses,
-      collection: collections,
-      issuer: issuers,
-    })
-    .from(credentials)
-    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
-    .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
-    .innerJoin(issuers, eq(issuers.id, credentials.issuerId))
-    .where(eq(credentials.subjectUserId, userId))
-    .orderBy(asc(credentials.validFrom));
+  return credentialsHeldBy(ctx.db, userId);
 }
 
 export async function passportOf(ctx: AppContext, userId: string) {
-  const [earner] = await ctx.db.select().from(earners).where(eq(earners.userId, userId));
+  const earner = await findEarner(ctx.db, userId);
   return earner
     ? {
         public: earner.passportPublic,
@@ -54,14 +38,7 @@ export async function passportOf(ctx: AppContext, userId: string) {
 /** The person opens or closes their public passport (the page listing the badges they show). */
 export async function setPassportPublic(ctx: AppContext, user: UserRow, open: boolean) {
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(earners)
-      .values({
-        userId: user.id,
-        passportSlug: randomBytes(9).toString("base64url"),
-        passportPublic: open,
-      })
-      .onConflictDoUpdate({ target: earners.userId, set: { passportPublic: open } });
+    await setPassportVisibility(tx, user.id, open);
     await appendAudit(tx, {
       actor: { kind: "user", id: user.id, label: user.email },
       action: open ? "passport.opened" : "passport.closed",
@@ -77,11 +54,7 @@ export async function setPassportPublic(ctx: AppContext, user: UserRow, open: bo
  * they accepted, show, and still hold. Anything else answers "not found".
  */
 export async function publicPassport(ctx: AppContext, slug: string) {
-  const [row] = await ctx.db
-    .select({ earner: earners, user: users })
-    .from(earners)
-    .innerJoin(users, eq(users.id, earners.userId))
-    .where(and(eq(earners.passportSlug, slug), eq(earners.passportPublic, true)));
+  const row = await findOpenPassport(ctx.db, slug);
   if (!row) throw new AppError("NOT_FOUND");
   const held = await heldCredentials(ctx, row.user.id);
   return {
@@ -111,11 +84,7 @@ export async function publicPassport(ctx: AppContext, slug: string) {
  */
 export async function exportArchive(ctx: AppContext, user: UserRow): Promise<Uint8Array> {
   const held = await heldCredentials(ctx, user.id);
-  const partner = await ctx.db
-    .select()
-    .from(partnerBadges)
-    .where(eq(partnerBadges.earnerId, user.id))
-    .orderBy(asc(partnerBadges.receivedAt));
+  const partner = await partnerBadgesOf(ctx.db, user.id, "oldest");
   const files: Record<string, Uint8Array> = {};
   const used = new Set<string>();
   const badgesOut = held.map(({ credential, badge, collection, issuer }) => {
@@ -158,15 +127,7 @@ export async function exportArchive(ctx: AppContext, user: UserRow): Promise<Uin
     })),
   };
   files["donnees.json"] = strToU8(JSON.stringify(data, null, 2));
-  files["LISEZMOI.txt"] = strToU8(
-    [
-      `Export Blason de ${user.name}, le ${data.exportedAt}.`,
-      "",
-      "donnees.json : vos informations, vos badges et les badges de structures partenaires que Blason a reçus pour vous.",
-      "badges/ : chacun de vos badges, en image PNG qui contient le badge signé (Open Badges 3.0).",
-      "Ces images se vérifient sur n'importe quel vérificateur Open Badges.",
-    ].join("\n"),
-  );
+  files["LISEZMOI.txt"] = strToU8(exportReadme(user.name, data.exportedAt));
   await appendAudit(ctx.db, {
     actor: { kind: "user", id: user.id, label: user.email },
     action: "account.exported",
@@ -187,23 +148,14 @@ export async function exportArchive(ctx: AppContext, user: UserRow): Promise<Uin
 export async function deleteAccount(ctx: AppContext, user: UserRow, confirmation: string) {
   if (confirmation.trim().toLowerCase() !== user.email)
     throw new AppError("VALIDATION_FAILED", { confirm: "" });
-  const [member] = await ctx.db
-    .select({ id: memberships.organisationId })
-    .from(memberships)
-    .where(eq(memberships.userId, user.id))
-    .limit(1);
+  const member = await isMemberOfAnyOrganisation(ctx.db, user.id);
   if (member || user.platformRoles.length) throw new AppError("ACCOUNT_IS_STAFF");
   const held = await heldCredentials(ctx, user.id);
   const scrubbed = `supprime:${createHash("sha256").update(user.email).digest("hex").slice(0, 16)}`;
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(credentials)
-      .set({ recipientEmail: scrubbed, shownPublicly: false })
-      .where(and(eq(credentials.subjectUserId, user.id), isNull(credentials.subjectOrgId)));
-    await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await tx.delete(users).where(eq(users.id, user.id));
+    await deletePerson(tx, user.id, scrubbed);
     await appendAudit(tx, {
-      actor: { kind: "user", id: user.id, label: "compte supprimé" },
+      actor: { kind: "user", id: user.id, label: deletedAccountLabel },
       action: "account.deleted",
       targetType: "user",
       targetId: user.id,

@@ -1,22 +1,16 @@
 import type { VerifyInput } from "@blason/openbadges";
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import type { AppContext } from "../../context";
-import { partnerBadges } from "../../db/schema";
 import { verifyInWorkers } from "../../lib/verify";
-import { enqueueEvaluation } from "../credentials/issuance.service";
-import { enqueueJob } from "../jobs/jobs.repo";
-import { factsFromReport } from "./ingestion.service";
+import { enqueue, enqueueOnce, handle, type QueueName } from "../jobs/queues";
+import { factsFromReport } from "./badge-facts";
+import { countingPartnerBadgesAfter, markPartnerBadgeRevoked } from "./competences.repo";
 
-export const RECHECK_QUEUE = "competences.recheck";
+export const RECHECK_QUEUE = "competences.recheck" satisfies QueueName;
 const BATCH = 200;
 
 /** Starts the day's re-check of the partner badges that count: a chain of jobs, a batch each. */
 export async function startPartnerBadgeRecheck(ctx: AppContext, day: string) {
-  await enqueueJob(ctx.db, {
-    queue: RECHECK_QUEUE,
-    payload: { after: null, day },
-    uniqueKey: `recheck:${day}:start`,
-  });
+  await enqueue(ctx.db, RECHECK_QUEUE, { after: null, day }, { uniqueKey: `recheck:${day}:start` });
 }
 
 /**
@@ -32,18 +26,7 @@ export async function recheckPartnerBadges(
   after: string | null,
   now = new Date(),
 ): Promise<{ checked: number; changed: number; last: string | null }> {
-  const rows = await ctx.db
-    .select()
-    .from(partnerBadges)
-    .where(
-      and(
-        eq(partnerBadges.counts, true),
-        isNull(partnerBadges.revokedAt),
-        ...(after ? [gt(partnerBadges.id, after)] : []),
-      ),
-    )
-    .orderBy(asc(partnerBadges.id))
-    .limit(BATCH);
+  const rows = await countingPartnerBadgesAfter(ctx.db, { after, limit: BATCH });
   let changed = 0;
   for (const row of rows) {
     const expired = !!row.expiresAt && row.expiresAt.getTime() <= now.getTime();
@@ -55,26 +38,23 @@ export async function recheckPartnerBadges(
     if (!expired && !revoked) continue;
     changed++;
     await ctx.db.transaction(async (tx) => {
-      if (revoked)
-        await tx
-          .update(partnerBadges)
-          .set({ revokedAt: now, checkedAt: now })
-          .where(eq(partnerBadges.id, row.id));
-      await enqueueEvaluation(tx, row.earnerId);
+      if (revoked) await markPartnerBadgeRevoked(tx, row.id, now);
+      await enqueueOnce(tx, "competences.evaluate", { earnerId: row.earnerId }, "earnerId");
     });
   }
   return { checked: rows.length, changed, last: rows.at(-1)?.id ?? null };
 }
 
+/** The handler of "competences.recheck": one batch, then the next one as a job. */
 export function recheckJobHandler(ctx: AppContext) {
-  return async (payload: Record<string, unknown>) => {
-    const after = typeof payload.after === "string" ? payload.after : null;
+  return handle(RECHECK_QUEUE, async ({ after, day }) => {
     const { checked, last } = await recheckPartnerBadges(ctx, after);
     if (checked === BATCH && last)
-      await enqueueJob(ctx.db, {
-        queue: RECHECK_QUEUE,
-        payload: { after: last, day: payload.day },
-        uniqueKey: `recheck:${String(payload.day)}:${last}`,
-      });
-  };
+      await enqueue(
+        ctx.db,
+        RECHECK_QUEUE,
+        { after: last, day },
+        { uniqueKey: `recheck:${day}:${last}` },
+      );
+  });
 }

@@ -1,26 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { buildOpenBadgeCredential, generateIssuerKey, hashedIdentifier } from "@blason/openbadges";
-import { eq } from "drizzle-orm";
 import type { AppContext } from "../../context";
-import {
-  applications,
-  badgeClasses,
-  type EquivalenceKind,
-  organisations,
-  partnerParticipations,
-  partnerRegistrations,
-  users,
-} from "../../db/schema";
-import {
-  blasonChannelJobHandler,
-  evaluateEarner,
-  findOrCreateEarner,
-  receivePartnerBadge,
-} from "../competences/ingestion.service";
+import type { EquivalenceKind } from "../../db/schema";
+import { findUserByEmail } from "../auth/auth.repo";
+import { findOrCreateEarner } from "../competences/competences.repo";
+import { evaluateEarner } from "../competences/evaluation.service";
+import { receiveBlasonBadge, receivePartnerBadge } from "../competences/ingestion.service";
 import { issueCredential } from "../credentials/issuance.service";
 import { issuerDid } from "../credentials/issuer.service";
 import { createOwnBadgeIn } from "../partners/own-badges.service";
 import { issuerProofAddress, proveIssuer } from "../partners/registrations.service";
+import {
+  allOrganisations,
+  findBadgeBySlug,
+  insertApplication,
+  insertParticipation,
+  insertRegistration,
+} from "./demo.repo";
 
 /** Demo persons of programme 2, each at a different stage. */
 export const demoEarners = [
@@ -44,14 +40,11 @@ const monthsAgo = (months: number) => {
  * badges pushed and judged as a partner's system would.
  */
 export async function seedDemoCompetences(ctx: AppContext) {
-  const orgs = await ctx.db.select().from(organisations);
+  const orgs = await allOrganisations(ctx.db);
   const cotentin = orgs.find((o) => o.contactEmail === "contact@competences-cotentin.example");
   const rouen = orgs.find((o) => o.contactEmail === "contact@atelier-emploi-rouen.example");
   const bessin = orgs.find((o) => o.contactEmail === "contact@mission-bessin.example");
-  const [manager] = await ctx.db
-    .select()
-    .from(users)
-    .where(eq(users.email, "gestion@region-normandie.example"));
+  const manager = await findUserByEmail(ctx.db, "gestion@region-normandie.example");
   if (!cotentin || !rouen || !bessin || !manager) return;
 
   const platformOf = async (org: typeof cotentin) => {
@@ -62,7 +55,7 @@ export async function seedDemoCompetences(ctx: AppContext) {
   const partners = [];
   for (const org of [cotentin, rouen]) {
     partners.push(await platformOf(org));
-    await ctx.db.insert(partnerParticipations).values({
+    await insertParticipation(ctx.db, {
       organisationId: org.id,
       kind: "participant",
       validFrom: monthsAgo(24),
@@ -114,7 +107,7 @@ export async function seedDemoCompetences(ctx: AppContext) {
     equivalence: EquivalenceKind,
   ) => {
     const iri = `urn:uuid:${randomUUID()}`;
-    await ctx.db.insert(partnerRegistrations).values({
+    await insertRegistration(ctx.db, {
       organisationId: partner.org.id,
       source: "json",
       badgeClassIri: iri,
@@ -183,7 +176,7 @@ export async function seedDemoCompetences(ctx: AppContext) {
     iri: `urn:uuid:${randomUUID()}`,
     name: "S'organiser dans sa recherche d'emploi",
   };
-  await ctx.db.insert(partnerRegistrations).values({
+  await insertRegistration(ctx.db, {
     organisationId: bessin.id,
     source: "json",
     badgeClassIri: waiting.iri,
@@ -220,10 +213,7 @@ export async function seedDemoCompetences(ctx: AppContext) {
   await award(badges.exposer, thomas.email, 14);
 
   // The two participants hold their Participant badge, granted two years ago.
-  const [participant] = await ctx.db
-    .select()
-    .from(badgeClasses)
-    .where(eq(badgeClasses.slug, "participant"));
+  const participant = await findBadgeBySlug(ctx.db, "participant");
   if (participant)
     for (const org of [cotentin, rouen])
       await issueCredential(ctx, {
@@ -249,7 +239,7 @@ export async function seedDemoCompetences(ctx: AppContext) {
     validityMonths: 36,
     color: "#1d6b3a",
   });
-  await ctx.db.insert(partnerRegistrations).values({
+  await insertRegistration(ctx.db, {
     organisationId: rouen.id,
     source: "blason",
     badgeClassIri: `${ctx.config.publicUrl}/badges/${own.id}`,
@@ -272,7 +262,7 @@ export async function seedDemoCompetences(ctx: AppContext) {
     issuerOrgId: rouen.id,
     validFrom: monthsAgo(1),
   });
-  await blasonChannelJobHandler(ctx)({ credentialId: credential.id });
+  await receiveBlasonBadge(ctx, credential.id);
 
   // The third partner asks to take part: its Participant request waits for the Region.
   if (participant) {
@@ -284,7 +274,7 @@ export async function seedDemoCompetences(ctx: AppContext) {
       "Notre badge « S'organiser dans sa recherche d'emploi », délivré depuis 2024.",
       "Nous acceptons les engagements de la démarche.",
     ];
-    await ctx.db.insert(applications).values({
+    await insertApplication(ctx.db, {
       organisationId: bessin.id,
       badgeClassId: participant.id,
       state: "submitted",
@@ -294,7 +284,7 @@ export async function seedDemoCompetences(ctx: AppContext) {
   }
 
   for (const person of demoEarners) {
-    const [user] = await ctx.db.select().from(users).where(eq(users.email, person.email));
+    const user = await findUserByEmail(ctx.db, person.email);
     if (user) await evaluateEarner(ctx, user.id);
   }
 }

@@ -5,7 +5,7 @@ import { equivalenceKinds, registrationStates } from "../../db/schema";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
 import { badgeText, line, text, url } from "../../http/text";
-import { createApiClient, listApiClients, revokeApiClient } from "./api-clients.service";
+import { apiClientRoutes } from "./api-clients.routes";
 import * as service from "./registrations.service";
 
 const tags = ["partners"];
@@ -300,73 +300,5 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
       service.postRegistrationMessage(ctx, request.principal, requireUser(request), id, body.body),
   );
 
-  const clientView = z.object({
-    id: z.uuid(),
-    name: z.string(),
-    prefix: z.string(),
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  });
-  r.get(
-    "/api/organisations/:id/api-clients",
-    {
-      schema: {
-        tags,
-        summary: "A partner's API keys (never their secrets)",
-        params: idParams,
-        response: { 200: z.object({ clients: z.array(clientView) }), ...errors },
-      },
-    },
-    async (request) => ({
-      clients: await listApiClients(ctx, request.principal, request.params.id),
-    }),
-  );
-  r.post(
-    "/api/organisations/:id/api-clients",
-    {
-      schema: {
-        tags,
-        summary:
-          "A new API key for the partner's system: the secret is shown in this answer only, keep it safe",
-        params: idParams,
-        body: z.object({ name: line().trim().min(2).max(120) }).strict(),
-        response: { 201: clientView.extend({ secret: z.string() }), ...errors },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createApiClient(
-            ctx,
-            request.principal,
-            requireUser(request),
-            request.params.id,
-            request.body.name,
-          ),
-        ),
-  );
-  r.post(
-    "/api/organisations/:id/api-clients/:clientId/revoke",
-    {
-      schema: {
-        tags,
-        summary: "Revoke an API key: the partner's system is refused from now on",
-        params: z.object({ id: uuidParam, clientId: uuidParam }),
-        body: z.object({}).strict(),
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      await revokeApiClient(
-        ctx,
-        request.principal,
-        requireUser(request),
-        request.params.id,
-        request.params.clientId,
-      );
-      return reply.status(204).send(null);
-    },
-  );
+  apiClientRoutes(app, ctx);
 }

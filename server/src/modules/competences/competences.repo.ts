@@ -1,0 +1,237 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, like, sql } from "drizzle-orm";
+import type { Queryable } from "../../db/client";
+import {
+  apiClients,
+  badgeClasses,
+  badgeEquivalences,
+  collections,
+  credentials,
+  earners,
+  organisations,
+  partnerBadges,
+  partnerParticipations,
+  partnerRegistrations,
+  programmes,
+  users,
+} from "../../db/schema";
+
+export type PartnerBadgeRow = typeof partnerBadges.$inferSelect;
+export type PartnerBadgeValues = typeof partnerBadges.$inferInsert;
+
+/** The earner behind an email address: created the first time a badge arrives for it. */
+export async function findOrCreateEarner(q: Queryable, email: string, name?: string) {
+  const address = email.trim().toLowerCase();
+  const [existing] = await q.select().from(users).where(eq(users.email, address));
+  const user =
+    existing ??
+    (
+      await q
+        .insert(users)
+        .values({ email: address, name: name?.trim() || address.split("@")[0]! })
+        .onConflictDoNothing()
+        .returning()
+    )[0] ??
+    (await q.select().from(users).where(eq(users.email, address)))[0]!;
+  await q
+    .insert(earners)
+    .values({ userId: user.id, passportSlug: randomBytes(9).toString("base64url") })
+    .onConflictDoNothing();
+  return user;
+}
+
+/** The organisations that proved they control this issuer when registering one of its badge classes. */
+export async function provenRegistrantsOfIssuer(q: Queryable, issuerIri: string) {
+  const rows = await q
+    .selectDistinct({ id: partnerRegistrations.organisationId })
+    .from(partnerRegistrations)
+    .where(
+      and(
+        eq(partnerRegistrations.issuerIri, issuerIri),
+        isNotNull(partnerRegistrations.issuerProof),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+export async function findPartnerOrganisationBySlug(q: Queryable, slug: string) {
+  const [org] = await q
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.slug, slug), eq(organisations.kind, "partner")));
+  return org;
+}
+
+export async function findOrganisationById(q: Queryable, id: string) {
+  const [org] = await q.select().from(organisations).where(eq(organisations.id, id));
+  return org;
+}
+
+/** The approved registrations of this badge class by this very issuer, proven, by one of these organisations. */
+export async function provenApprovedRegistrations(
+  q: Queryable,
+  match: { badgeClassIri: string; issuerIri: string; organisationIds: string[] },
+) {
+  return q
+    .select()
+    .from(partnerRegistrations)
+    .where(
+      and(
+        eq(partnerRegistrations.badgeClassIri, match.badgeClassIri),
+        eq(partnerRegistrations.issuerIri, match.issuerIri),
+        eq(partnerRegistrations.state, "approved"),
+        isNotNull(partnerRegistrations.issuerProof),
+        inArray(partnerRegistrations.organisationId, match.organisationIds),
+      ),
+    );
+}
+
+export async function participationsOf(q: Queryable, organisationId: string) {
+  return q
+    .select()
+    .from(partnerParticipations)
+    .where(eq(partnerParticipations.organisationId, organisationId));
+}
+
+export async function insertParticipation(
+  q: Queryable,
+  values: typeof partnerParticipations.$inferInsert,
+) {
+  const [created] = await q.insert(partnerParticipations).values(values).returning();
+  return created!;
+}
+
+/** Keeps a received badge once per earner, issuer and assertion; receiving it again refreshes it. */
+export async function upsertPartnerBadge(q: Queryable, values: PartnerBadgeValues) {
+  const [row] = await q
+    .insert(partnerBadges)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [partnerBadges.earnerId, partnerBadges.issuerIri, partnerBadges.assertionKey],
+      set: { ...values, receivedAt: sql`${partnerBadges.receivedAt}` },
+    })
+    .returning();
+  return row!;
+}
+
+export async function partnerBadgesOf(q: Queryable, earnerId: string, order: "newest" | "oldest") {
+  return q
+    .select()
+    .from(partnerBadges)
+    .where(eq(partnerBadges.earnerId, earnerId))
+    .orderBy(order === "newest" ? desc(partnerBadges.receivedAt) : asc(partnerBadges.receivedAt));
+}
+
+/** The earner's partner badges that count and are not revoked, with the registration that maps each. */
+export async function countingPartnerBadgesOf(q: Queryable, earnerId: string) {
+  return q
+    .select({ badge: partnerBadges, registration: partnerRegistrations })
+    .from(partnerBadges)
+    .innerJoin(partnerRegistrations, eq(partnerRegistrations.id, partnerBadges.registrationId))
+    .where(
+      and(
+        eq(partnerBadges.earnerId, earnerId),
+        eq(partnerBadges.counts, true),
+        isNull(partnerBadges.revokedAt),
+      ),
+    );
+}
+
+/** A batch of the partner badges that count and are not revoked, in id order after `after`. */
+export async function countingPartnerBadgesAfter(
+  q: Queryable,
+  page: { after: string | null; limit: number },
+) {
+  return q
+    .select()
+    .from(partnerBadges)
+    .where(
+      and(
+        eq(partnerBadges.counts, true),
+        isNull(partnerBadges.revokedAt),
+        ...(page.after ? [gt(partnerBadges.id, page.after)] : []),
+      ),
+    )
+    .orderBy(asc(partnerBadges.id))
+    .limit(page.limit);
+}
+
+export async function markPartnerBadgeRevoked(q: Queryable, id: string, at: Date) {
+  await q
+    .update(partnerBadges)
+    .set({ revokedAt: at, checkedAt: at })
+    .where(eq(partnerBadges.id, id));
+}
+
+/** The badge classes of a programme's collection in force, with their rules. */
+export async function badgeRulesInForce(q: Queryable, programmeSlug: string) {
+  return q
+    .select({ id: badgeClasses.id, rule: badgeClasses.rule })
+    .from(badgeClasses)
+    .innerJoin(
+      collections,
+      and(eq(collections.id, badgeClasses.collectionId), eq(collections.inForce, true)),
+    )
+    .innerJoin(programmes, eq(programmes.id, collections.programmeId))
+    .where(eq(programmes.slug, programmeSlug));
+}
+
+/** The regional badges the earner holds, not revoked (suspended ones included). */
+export async function heldRegionalCredentials(q: Queryable, earnerId: string) {
+  return q
+    .select()
+    .from(credentials)
+    .where(
+      and(
+        eq(credentials.subjectUserId, earnerId),
+        like(credentials.grantKey, `regional:${earnerId}:%`),
+        isNull(credentials.revokedAt),
+      ),
+    );
+}
+
+export async function badgeEquivalenceLinks(q: Queryable) {
+  return q.select().from(badgeEquivalences);
+}
+
+export async function badgeNamesByIds(q: Queryable, ids: string[]) {
+  return q
+    .select({ id: badgeClasses.id, name: badgeClasses.name })
+    .from(badgeClasses)
+    .where(inArray(badgeClasses.id, ids));
+}
+
+/** Suspends a regional badge with its reason, or restores it (`suspension` null). */
+export async function setCredentialSuspension(
+  q: Queryable,
+  id: string,
+  suspension: { at: Date; reason: string } | null,
+) {
+  await q
+    .update(credentials)
+    .set(
+      suspension
+        ? { suspendedAt: suspension.at, suspensionReason: suspension.reason }
+        : { suspendedAt: null, suspensionReason: null },
+    )
+    .where(eq(credentials.id, id));
+}
+
+export async function findCredentialById(q: Queryable, id: string) {
+  const [credential] = await q.select().from(credentials).where(eq(credentials.id, id));
+  return credential;
+}
+
+/** The live key whose secret hashes so, with its organisation. */
+export async function findLiveApiClientBySecretHash(q: Queryable, secretHash: string) {
+  const [found] = await q
+    .select({ client: apiClients, org: organisations })
+    .from(apiClients)
+    .innerJoin(organisations, eq(organisations.id, apiClients.organisationId))
+    .where(and(eq(apiClients.secretHash, secretHash), isNull(apiClients.revokedAt)));
+  return found;
+}
+
+export async function recordApiClientUse(q: Queryable, id: string, at: Date) {
+  await q.update(apiClients).set({ lastUsedAt: at }).where(eq(apiClients.id, id));
+}
