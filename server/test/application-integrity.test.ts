@@ -7,7 +7,6 @@ import {
   type badgeClasses,
   calendarSessions,
   credentials,
-  devMail,
   jobs,
   programmes,
   reviewAssignments,
@@ -22,6 +21,7 @@ import {
   catalogueBadges,
   signedInClient,
 } from "./support/factories";
+import { mailsTo } from "./support/mail";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 /**
@@ -126,11 +126,6 @@ const review = (badge: Badge, recommendation: string, comment: string, rating = 
   comment,
 });
 
-async function mailsTo(to: string) {
-  await platform.worker.drain();
-  return platform.ctx.db.select().from(devMail).where(eq(devMail.to, to));
-}
-
 async function assignment(applicationId: string, reviewerId: string) {
   const [row] = await platform.ctx.db
     .select()
@@ -203,7 +198,7 @@ describe("blind review: a submitted review is final", () => {
       data: { reviewer: people.reviewerA.id, reason },
     });
     expect(
-      (await mailsTo(people.reviewerA.email)).some((m) =>
+      (await mailsTo(platform, people.reviewerA.email)).some((m) =>
         m.subject.startsWith("Relecture rouverte"),
       ),
     ).toBe(true);
@@ -271,7 +266,7 @@ describe("reviewers are anonymous to the applicant", () => {
       ),
     ).toEqual(["Reviewer 1", "Reviewer 2", "Region", "Reviewer 1"]);
 
-    const mails = await mailsTo(cfa.contactEmail);
+    const mails = await mailsTo(platform, cfa.contactEmail);
     const dialogue = mails.filter((m) => m.subject.startsWith("Nouveau message"));
     expect(dialogue.map((m) => m.text.match(/Nouveau message de (.+?) sur/)?.[1])).toEqual(
       expect.arrayContaining(["Relecteur 1", "Relecteur 2", "la Région"]),

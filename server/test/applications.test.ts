@@ -6,18 +6,18 @@ import {
   type badgeClasses,
   calendarSessions,
   credentials,
-  devMail,
   programmes,
 } from "../src/db/schema";
 import { issueCredential } from "../src/modules/credentials/issuance.service";
-import { json, TestClient } from "./support/client";
+import { json } from "./support/client";
 import {
   addMember,
   buildOrganisation,
   buildUser,
   catalogueBadges,
-  sessionCookieFor,
+  signedInClient,
 } from "./support/factories";
+import { mailsTo } from "./support/mail";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
@@ -67,11 +67,7 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.close());
 
-async function as(who: keyof typeof people) {
-  const client = new TestClient(platform.app);
-  client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, people[who].id));
-  return client;
-}
+const as = (who: keyof typeof people) => signedInClient(platform, people[who].id);
 
 type Detail = {
   id: string;
@@ -85,11 +81,6 @@ type Detail = {
 };
 
 /** The mail a person has received, once the queued emails have gone. */
-async function mailsTo(to: string) {
-  await platform.worker.drain();
-  return platform.ctx.db.select().from(devMail).where(eq(devMail.to, to));
-}
-
 describe("an application, from draft to badge", () => {
   let id: string;
   const fullAnswers = () =>
@@ -164,7 +155,7 @@ describe("an application, from draft to badge", () => {
     expect(sent.state).toBe("submitted");
     // "Révisions B" closes later but takes revisions only.
     expect(sent.session?.name).toBe("Commission A");
-    const mails = await mailsTo(cfa.contactEmail);
+    const mails = await mailsTo(platform, cfa.contactEmail);
     expect(mails.some((m) => m.subject.startsWith("Demande envoyée"))).toBe(true);
     const edit = await applicant.patch(`/api/applications/${id}`, { answers: fullAnswers() });
     expect(edit.json().error.code).toBe("APPLICATION_TRANSITION_NOT_ALLOWED");
@@ -190,7 +181,7 @@ describe("an application, from draft to badge", () => {
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(assigned.json().state).toBe("under_review");
     expect(
-      (await mailsTo(people.reviewerA.email)).some((m) =>
+      (await mailsTo(platform, people.reviewerA.email)).some((m) =>
         m.subject.startsWith("Nouvelle demande à relire"),
       ),
     ).toBe(true);
@@ -202,7 +193,9 @@ describe("an application, from draft to badge", () => {
       body: "Pouvez-vous préciser le calendrier de déploiement sur vos sites ?",
     });
     expect(
-      (await mailsTo(cfa.contactEmail)).some((m) => m.text.includes("calendrier de déploiement")),
+      (await mailsTo(platform, cfa.contactEmail)).some((m) =>
+        m.text.includes("calendrier de déploiement"),
+      ),
     ).toBe(true);
     const applicant = await as("applicant");
     const answered = json<Detail>(
@@ -212,7 +205,9 @@ describe("an application, from draft to badge", () => {
     );
     expect(answered.messages.map((m) => m.authorRole)).toEqual(["reviewer", "applicant"]);
     expect(
-      (await mailsTo(people.reviewerB.email)).some((m) => m.text.includes("rentrée 2027")),
+      (await mailsTo(platform, people.reviewerB.email)).some((m) =>
+        m.text.includes("rentrée 2027"),
+      ),
     ).toBe(true);
     // The CFA sees no reviewer names and no reviews.
     expect(answered.reviews).toEqual([]);
@@ -255,7 +250,7 @@ describe("an application, from draft to badge", () => {
       }),
     );
     expect(revised.state).toBe("revision_requested");
-    const mail = (await mailsTo(cfa.contactEmail)).find((m) =>
+    const mail = (await mailsTo(platform, cfa.contactEmail)).find((m) =>
       m.subject.startsWith("Demande à compléter"),
     );
     expect(mail?.text).toContain("comptes rendus des réunions pédagogiques");
@@ -297,7 +292,7 @@ describe("an application, from draft to badge", () => {
       .where(eq(credentials.grantKey, `application:${id}`));
     expect(issued).toHaveLength(1);
     expect(issued[0]!.subjectOrgId).toBe(cfa.id);
-    const subjects = (await mailsTo(cfa.contactEmail)).map((m) => m.subject);
+    const subjects = (await mailsTo(platform, cfa.contactEmail)).map((m) => m.subject);
     expect(subjects).toEqual(
       expect.arrayContaining([`Badge attribué : ${badge.name}`, `Badge obtenu : ${badge.name}`]),
     );

@@ -7,7 +7,7 @@ import {
   buildOrganisation,
   buildUser,
   catalogueBadges,
-  sessionCookieFor,
+  signedInClient,
 } from "./support/factories";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
@@ -17,11 +17,7 @@ let cfaMember: TestClient;
 let otherCfaMember: TestClient;
 let cfa: Awaited<ReturnType<typeof buildOrganisation>>;
 
-async function clientFor(userId: string) {
-  const client = new TestClient(platform.app);
-  client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, userId));
-  return client;
-}
+const clientFor = (userId: string) => signedInClient(platform, userId);
 
 beforeAll(async () => {
   platform = await createTestPlatform();

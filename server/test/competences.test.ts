@@ -23,13 +23,7 @@ import {
 import { recheckPartnerBadges } from "../src/modules/competences/recheck.service";
 import { issuerProofAddress, proveIssuer } from "../src/modules/partners/registrations.service";
 import { json, TestClient } from "./support/client";
-import {
-  addMember,
-  buildOrganisation,
-  buildUser,
-  sessionCookieFor,
-  signedInClient,
-} from "./support/factories";
+import { addMember, buildOrganisation, buildUser, signedInClient } from "./support/factories";
 import { type DidKeyIssuer, didKeyIssuer, signedPartnerBadge } from "./support/partner-issuer";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
@@ -101,9 +95,8 @@ beforeAll(async () => {
     kind: "partner",
   });
   partnerId = partner.id;
-  const manager = new TestClient(platform.app);
   const managerUser = await buildUser(platform.ctx, { platformRoles: ["programme_manager"] });
-  manager.cookies.set("blason_session", await sessionCookieFor(platform.ctx, managerUser.id));
+  const manager = await signedInClient(platform, managerUser.id);
   const participation = await manager.post(`/api/organisations/${partner.id}/participations`, {
     kind: "participant",
     validFrom: "2026-01-01T00:00:00.000Z",
@@ -143,8 +136,7 @@ beforeAll(async () => {
     ]);
   const admin = await buildUser(platform.ctx);
   await addMember(platform.ctx, partner.id, admin.id, "admin");
-  const partnerClient = new TestClient(platform.app);
-  partnerClient.cookies.set("blason_session", await sessionCookieFor(platform.ctx, admin.id));
+  const partnerClient = await signedInClient(platform, admin.id);
   secret = (
     await partnerClient.post(`/api/organisations/${partner.id}/api-clients`, {
       name: "Plateforme de l'atelier",
@@ -387,10 +379,9 @@ describe("partner badges pushed by a partner's system", () => {
   });
 
   it("the participation is recorded by managers only", async () => {
-    const member = new TestClient(platform.app);
     const user = await buildUser(platform.ctx);
     await addMember(platform.ctx, partnerId, user.id, "admin");
-    member.cookies.set("blason_session", await sessionCookieFor(platform.ctx, user.id));
+    const member = await signedInClient(platform, user.id);
     const attempt = await member.post(`/api/organisations/${partnerId}/participations`, {
       kind: "participant",
       validFrom: "2026-01-01T00:00:00.000Z",
@@ -417,8 +408,7 @@ describe("a person hands in a badge they hold", () => {
   it("with a verified address: the badge is judged like any other and the regional badges follow", async () => {
     const email = "camille@exemple.fr";
     const [user] = await platform.ctx.db.select().from(users).where(eq(users.email, email));
-    const client = new TestClient(platform.app);
-    client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, user!.id));
+    const client = await signedInClient(platform, user!.id);
     // Created by a partner's push, the person has not confirmed an address yet.
     const { document } = await partnerBadge({
       email,

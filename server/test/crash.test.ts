@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { verifyCredential } from "@blason/openbadges";
@@ -12,6 +11,7 @@ import { enqueueIssuance } from "../src/modules/credentials/issuance.service";
 import { repoRoot } from "../src/paths";
 import { openPlatform } from "../src/platform";
 import { buildOrganisation, catalogueBadges } from "./support/factories";
+import { freePort } from "./support/net";
 import { freshDatabase, testConfig } from "./support/platform";
 
 /**
@@ -25,15 +25,6 @@ let stderr = "";
 afterAll(() => {
   for (const child of children) child.kill("SIGKILL");
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type Health = { jobs: { pending: number; running: number } };
 

@@ -21,7 +21,7 @@ import {
   buildOrganisation,
   buildUser,
   catalogueBadges,
-  sessionCookieFor,
+  signedInClient,
 } from "./support/factories";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
@@ -48,11 +48,7 @@ const grant = (key: string): Grant => ({
   validFrom: new Date("2026-10-15T10:00:00Z"),
 });
 
-async function clientAs(userId: string) {
-  const client = new TestClient(platform.app);
-  client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, userId));
-  return client;
-}
+const clientAs = (userId: string) => signedInClient(platform, userId);
 
 type Step = { id: string; status: string; details?: { code?: string } };
 

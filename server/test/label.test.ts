@@ -26,8 +26,9 @@ import {
   buildOrganisation,
   buildUser,
   catalogueBadges,
-  sessionCookieFor,
+  signedInClient,
 } from "./support/factories";
+import { mailsTo } from "./support/mail";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 type Org = Awaited<ReturnType<typeof buildOrganisation>>;
@@ -56,11 +57,7 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.close());
 
-async function clientAs(userId: string) {
-  const client = new TestClient(platform.app);
-  client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, userId));
-  return client;
-}
+const clientAs = (userId: string) => signedInClient(platform, userId);
 
 /** A CFA with a member, holding the given badges (valid from the given date). */
 async function cfaHolding(held: Badge[], validFrom = new Date()) {
@@ -80,11 +77,6 @@ async function cfaHolding(held: Badge[], validFrom = new Date()) {
       ).credential,
     );
   return { org, member: await clientAs(member.id), awarded };
-}
-
-async function mailsTo(org: Org) {
-  await platform.worker.drain();
-  return platform.ctx.db.select().from(devMail).where(eq(devMail.to, org.contactEmail));
 }
 
 async function labelOf(org: Org) {
@@ -220,7 +212,7 @@ describe("requesting the label", () => {
       { decision: "refuse", motivation: "Le périmètre déclaré ne correspond pas aux preuves." },
     );
     expect(refused.statusCode).toBe(204);
-    const mails = await mailsTo(cfa.org);
+    const mails = await mailsTo(platform, cfa.org.contactEmail);
     const refusal = mails.find((m) => m.subject.includes("pas retenue"));
     expect(refusal?.text).toContain("Le périmètre déclaré ne correspond pas aux preuves.");
     expect(await labelOf(cfa.org)).toEqual([]);
@@ -288,7 +280,7 @@ describe("the 'label within reach' email", () => {
       await platform.ctx.db.select().from(credentials).where(eq(credentials.grantKey, grantKey)),
     ).toHaveLength(1);
     // The restarted worker takes the job again, and the CFA hears the news once.
-    const subjects = (await mailsTo(cfa.org)).map((m) => m.subject);
+    const subjects = (await mailsTo(platform, cfa.org.contactEmail)).map((m) => m.subject);
     expect(subjects.filter((s) => s === "Votre CFA peut demander le label")).toHaveLength(1);
   });
 });
@@ -353,7 +345,9 @@ describe("the label credential", () => {
     const [suspended] = await labelOf(cfa.org);
     expect(suspended!.suspendedAt).not.toBeNull();
     expect(suspended!.suspensionReason).toContain(required.name);
-    const mail = (await mailsTo(cfa.org)).find((m) => m.subject.startsWith("Label suspendu"));
+    const mail = (await mailsTo(platform, cfa.org.contactEmail)).find((m) =>
+      m.subject.startsWith("Label suspendu"),
+    );
     expect(mail?.text).toContain(`À renouveler : ${required.name}`);
     expect(mail?.text).toContain(`Obligatoire(s) manquant(s) : ${required.name}`);
 
@@ -387,7 +381,9 @@ describe("the label credential", () => {
     const [restored] = await labelOf(cfa.org);
     expect(restored!.suspendedAt).toBeNull();
     expect(await statusValue(label)).toBe(0);
-    expect((await mailsTo(cfa.org)).some((m) => m.subject === "Label rétabli")).toBe(true);
+    expect(
+      (await mailsTo(platform, cfa.org.contactEmail)).some((m) => m.subject === "Label rétabli"),
+    ).toBe(true);
     const after = await verifyCredential(label.document, { fetcher: platform.ctx.fetcher });
     expect(after.verified).toBe(true);
   });
@@ -471,7 +467,9 @@ describe("the label credential", () => {
     expect(label!.suspensionReason).toContain(ruleOrder[1]!.name);
     // Run twice, suspended once, told once.
     await reassessAllLabels(platform.ctx, addMonths(new Date(), 3));
-    const told = (await mailsTo(early.org)).filter((m) => m.subject.startsWith("Label suspendu"));
+    const told = (await mailsTo(platform, early.org.contactEmail)).filter((m) =>
+      m.subject.startsWith("Label suspendu"),
+    );
     expect(told).toHaveLength(1);
   });
 

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClients, devMail, partnerRegistrations } from "../src/db/schema";
 import { authenticateApiClient } from "../src/modules/partners/api-clients.service";
 import { issuerProofAddress } from "../src/modules/partners/registrations.service";
-import { json, TestClient } from "./support/client";
-import { addMember, buildOrganisation, buildUser, sessionCookieFor } from "./support/factories";
+import { json, type TestClient } from "./support/client";
+import { addMember, buildOrganisation, buildUser, signedInClient } from "./support/factories";
 import { type DidKeyIssuer, didKeyIssuer, signedPartnerBadge } from "./support/partner-issuer";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
@@ -81,9 +81,7 @@ beforeAll(async () => {
   const clientFor = async (orgId: string | null, roles: "programme_manager"[] = []) => {
     const user = await buildUser(platform.ctx, { platformRoles: roles });
     if (orgId) await addMember(platform.ctx, orgId, user.id, "member");
-    const client = new TestClient(platform.app);
-    client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, user.id));
-    return { client, user };
+    return { client: await signedInClient(platform, user.id), user };
   };
   partnerMember = (await clientFor(partner.id)).client;
   otherPartnerMember = (await clientFor(other.id)).client;
@@ -335,8 +333,7 @@ describe("API keys for a partner's system", () => {
   it("an admin of the partner creates a key whose secret is shown once and stored hashed; revoked, it no longer opens", async () => {
     const admin = await buildUser(platform.ctx);
     await addMember(platform.ctx, partner.id, admin.id, "admin");
-    const client = new TestClient(platform.app);
-    client.cookies.set("blason_session", await sessionCookieFor(platform.ctx, admin.id));
+    const client = await signedInClient(platform, admin.id);
     const created = await client.post(`/api/organisations/${partner.id}/api-clients`, {
       name: "Plateforme de l'atelier",
     });

@@ -2,7 +2,6 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,16 +9,8 @@ import { runCli } from "../src/cli/cli";
 import { users } from "../src/db/schema";
 import { DEMO_PASSWORD } from "../src/modules/demo/seed";
 import { repoRoot } from "../src/paths";
+import { freePort } from "./support/net";
 import { createTestPlatform } from "./support/platform";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The demo administrator's sign-in, as anyone on the internet would try it. */
 function demoAdminSignIn(port: number): Promise<number | undefined> {

@@ -1,15 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  applications,
-  type badgeClasses,
-  calendarSessions,
-  devMail,
-  programmes,
-} from "../src/db/schema";
+import { applications, type badgeClasses, calendarSessions, programmes } from "../src/db/schema";
 import { issueCredential } from "../src/modules/credentials/issuance.service";
 import { runReminders } from "../src/modules/reminders/reminders.service";
 import { buildOrganisation, catalogueBadges } from "./support/factories";
+import { mailsTo } from "./support/mail";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
@@ -27,11 +22,6 @@ const monthsAgo = (months: number) => {
   return d;
 };
 
-async function mailsTo(to: string) {
-  await platform.worker.drain();
-  return platform.ctx.db.select().from(devMail).where(eq(devMail.to, to));
-}
-
 describe("reminders", () => {
   it("reminds a CFA of a badge ending within 3 months, once however often it runs", async () => {
     const cfa = await buildOrganisation(platform.ctx, { name: "CFA à renouveler" });
@@ -43,7 +33,7 @@ describe("reminders", () => {
     });
     await runReminders(platform.ctx);
     await runReminders(platform.ctx);
-    const reminders = (await mailsTo(cfa.contactEmail)).filter((m) =>
+    const reminders = (await mailsTo(platform, cfa.contactEmail)).filter((m) =>
       m.subject.startsWith("À renouveler"),
     );
     expect(reminders).toHaveLength(1);
@@ -67,7 +57,7 @@ describe("reminders", () => {
       .insert(applications)
       .values({ organisationId: cfa.id, badgeClassId: badges[1]!.id });
     await runReminders(platform.ctx);
-    const mail = (await mailsTo(cfa.contactEmail)).find((m) =>
+    const mail = (await mailsTo(platform, cfa.contactEmail)).find((m) =>
       m.subject.startsWith("Date limite proche"),
     );
     expect(mail?.text).toContain("Session proche");
@@ -88,7 +78,9 @@ describe("label eligibility", () => {
         validFrom: monthsAgo(1),
       });
     const subject = "Votre CFA peut demander le label";
-    expect((await mailsTo(cfa.contactEmail)).filter((m) => m.subject === subject)).toHaveLength(1);
+    expect(
+      (await mailsTo(platform, cfa.contactEmail)).filter((m) => m.subject === subject),
+    ).toHaveLength(1);
     // The tenth badge tipped it over; an eleventh changes nothing.
     await issueCredential(platform.ctx, {
       grantKey: "eligible:extra",
@@ -96,6 +88,8 @@ describe("label eligibility", () => {
       subjectOrgId: cfa.id,
       validFrom: monthsAgo(1),
     });
-    expect((await mailsTo(cfa.contactEmail)).filter((m) => m.subject === subject)).toHaveLength(1);
+    expect(
+      (await mailsTo(platform, cfa.contactEmail)).filter((m) => m.subject === subject),
+    ).toHaveLength(1);
   });
 });

@@ -1,6 +1,12 @@
-import { desc } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { devMail } from "../../src/db/schema";
 import type { TestPlatform } from "./platform";
+
+/** Runs the queued jobs, then returns every message captured for `to`. */
+export async function mailsTo(platform: TestPlatform, to: string) {
+  await platform.worker.drain();
+  return platform.ctx.db.select().from(devMail).where(eq(devMail.to, to));
+}
 
 /** Runs the queued jobs, then returns the newest message captured for `to`. */
 export async function lastMailTo(platform: TestPlatform, to: string) {

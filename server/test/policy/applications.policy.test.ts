@@ -1,0 +1,4 @@
+import { applicationCases } from "./applications.cases";
+import { policyMatrix } from "./matrix";
+
+policyMatrix(applicationCases);

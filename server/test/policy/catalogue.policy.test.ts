@@ -1,0 +1,4 @@
+import { catalogueCases } from "./catalogue.cases";
+import { policyMatrix } from "./matrix";
+
+policyMatrix(catalogueCases);

@@ -1,0 +1,4 @@
+import { credentialCases } from "./credentials.cases";
+import { policyMatrix } from "./matrix";
+
+policyMatrix(credentialCases);

@@ -1,0 +1,4 @@
+import { labelCases } from "./label.cases";
+import { policyMatrix } from "./matrix";
+
+policyMatrix(labelCases);

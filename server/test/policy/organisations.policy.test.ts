@@ -1,0 +1,4 @@
+import { policyMatrix } from "./matrix";
+import { organisationCases } from "./organisations.cases";
+
+policyMatrix(organisationCases);

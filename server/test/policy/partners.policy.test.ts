@@ -1,0 +1,4 @@
+import { policyMatrix } from "./matrix";
+import { partnerCases } from "./partners.cases";
+
+policyMatrix(partnerCases);

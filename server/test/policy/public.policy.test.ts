@@ -1,0 +1,4 @@
+import { policyMatrix } from "./matrix";
+import { publicCases } from "./public.cases";
+
+policyMatrix(publicCases);
