@@ -106,6 +106,13 @@ export function submissionKind(state: ApplicationState): "new" | "revision" {
 /** A badge's renewal opens this many months before it ends. */
 export const RENEWAL_WINDOW_MONTHS = 6;
 
+/** The same instant some months later (a badge's validity, the renewal window). */
+export function monthsLater(date: Date, months: number): Date {
+  const later = new Date(date);
+  later.setUTCMonth(later.getUTCMonth() + months);
+  return later;
+}
+
 /** An award of the badge to the applying organisation, as far as opening an application cares. */
 export type HeldBadge = { validFrom: Date; validUntil: Date | null; revokedAt: Date | null };
 
