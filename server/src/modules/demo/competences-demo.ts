@@ -19,8 +19,8 @@ import {
 } from "../competences/ingestion.service";
 import { issueCredential } from "../credentials/issuance.service";
 import { issuerDid } from "../credentials/issuer.service";
+import { issuerProofAddress, proveIssuer } from "../partners/issuer-proof.service";
 import { createOwnBadgeIn } from "../partners/own-badges.service";
-import { issuerProofAddress, proveIssuer } from "../partners/registrations.service";
 
 /** Demo persons of programme 2, each at a different stage. */
 export const demoEarners = [
