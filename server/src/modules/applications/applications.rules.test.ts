@@ -74,6 +74,10 @@ describe("application state machine", () => {
     else expect(result).toEqual({ ok: false, code: "APPLICATION_TRANSITION_NOT_ALLOWED" });
   });
 
+  it("the final states are the granted, refused and withdrawn ones", () => {
+    expect(finalStates).toEqual(["granted", "refused", "withdrawn"]);
+  });
+
   it("a decided application accepts nothing more", () => {
     for (const state of finalStates)
       for (const actor of actors) expect(availableEvents(state, actor)).toEqual([]);

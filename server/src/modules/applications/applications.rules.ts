@@ -47,7 +47,10 @@ export const transitionTable: Record<ApplicationEvent, Transition> = {
   },
 };
 
-export const finalStates: readonly ApplicationState[] = ["granted", "refused", "withdrawn"];
+/** The states no event leaves: the application is decided, or withdrawn. */
+export const finalStates: readonly ApplicationState[] = applicationStates.filter(
+  (state) => !Object.values(transitionTable).some((t) => t.from.includes(state)),
+);
 
 /**
  * How a programme takes requests: in calendar sessions, where a commission
