@@ -10,3 +10,13 @@ export const registrationTexts = {
   requalification: (target: string, equivalence: string, motivation: string) =>
     `${target}, ${equivalence} : ${motivation}`,
 };
+
+/** Why a badge document is not a badge class Blason can register (French: the partner's screen). */
+export const documentTexts = {
+  notAnObject: "Le document n'est pas un objet JSON.",
+  noAchievement: "Ce badge OB 3.0 ne décrit pas son « achievement ».",
+  notABadgeClass: "Ce n'est ni une BadgeClass Open Badges 2.0 ni un Achievement Open Badges 3.0.",
+  noId: "Le badge n'a pas d'identifiant (id) sous forme d'adresse ou d'URN.",
+  noName: "Le badge n'a pas de nom.",
+  nameTooLong: "Le nom du badge est trop long.",
+};
