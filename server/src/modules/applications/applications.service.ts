@@ -41,7 +41,6 @@ export async function readableApplication(ctx: AppContext, principal: Principal,
   authorize(principal, "application.read", { org: found.org, reviewers }, "application.read");
   return { ...found, reviewers };
 }
-export type ReadableApplication = Awaited<ReturnType<typeof readableApplication>>;
 
 /** Which side of the state machine the principal acts on. */
 export function actorSide(

@@ -8,6 +8,7 @@ import { authorize } from "../policy/policy";
 import { reassignSubmittedReviews } from "../review/review.repo";
 import { findSession, insertParticipation } from "./applications.repo";
 import { monthsLater } from "./applications.rules";
+import type { DecisionInput } from "./applications.schema";
 import {
   type Caller,
   intakeOf,
@@ -16,8 +17,6 @@ import {
   transition,
 } from "./applications.service";
 import { grantEvidence } from "./applications.text";
-
-export type Outcome = "granted" | "refused" | "revision_requested";
 
 const eventOf = {
   granted: "grant",
@@ -31,7 +30,7 @@ const eventOf = {
  */
 export async function decide(
   ctx: AppContext,
-  options: { caller: Caller; id: string; outcome: Outcome; motivation: string; now?: Date },
+  options: { caller: Caller; id: string; now?: Date } & DecisionInput,
 ) {
   const {
     caller: { principal, user },

@@ -20,6 +20,7 @@ import {
   monthsLater,
   RENEWAL_WINDOW_MONTHS,
 } from "./applications.rules";
+import type { CreateApplicationInput } from "./applications.schema";
 import {
   actorSide,
   type Caller,
@@ -34,13 +35,7 @@ type Badge = typeof badgeClasses.$inferSelect;
 /** Opens a draft for a badge: a CFA for the label's badges, a partner for its participation. */
 export async function createApplication(
   ctx: AppContext,
-  options: {
-    caller: Caller;
-    organisationId: string;
-    badgeClassId: string;
-    kind: "first" | "renewal";
-    now?: Date;
-  },
+  options: { caller: Caller; now?: Date } & CreateApplicationInput,
 ) {
   const {
     caller: { principal, user },

@@ -26,6 +26,7 @@ import {
 } from "../review/review.rules";
 import { findApplicationState } from "./applications.repo";
 import { finalStates } from "./applications.rules";
+import type { ReviewInput } from "./applications.schema";
 import {
   type Caller,
   moveApplication,
@@ -209,13 +210,7 @@ export async function recuse(
 /** A reviewer's review: once submitted it is final (they then read the others'). */
 export async function submitReview(
   ctx: AppContext,
-  options: {
-    caller: Caller;
-    id: string;
-    ratings: Record<string, number>;
-    recommendation: "grant" | "revise" | "refuse";
-    comment: string;
-  },
+  options: { caller: Caller; id: string } & ReviewInput,
 ) {
   const {
     caller: { principal, user },
