@@ -7,6 +7,11 @@ import { requireUser } from "../../http/session";
 import { line, text } from "../../http/text";
 import { createApiClient, listApiClients, revokeApiClient } from "./api-clients.service";
 import {
+  answerProposal,
+  decideRegistration,
+  withdrawRegistration,
+} from "./registration-decision.service";
+import {
   decisionBody,
   registrationBody,
   registrationDetail,
@@ -204,20 +209,20 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
     "A manager approves (eligibility starts that day), refuses, or proposes a requalification",
     decisionBody,
     ({ request, id, body }) =>
-      service.decideRegistration(ctx, { caller: callerOf(request), id, input: body }),
+      decideRegistration(ctx, { caller: callerOf(request), id, input: body }),
   );
   act(
     "/api/partner-registrations/:id/proposal",
     "The partner accepts or refuses the requalification proposed",
     z.object({ answer: z.enum(["accept", "refuse"]) }).strict(),
     ({ request, id, body }) =>
-      service.answerProposal(ctx, { caller: callerOf(request), id, answer: body.answer }),
+      answerProposal(ctx, { caller: callerOf(request), id, answer: body.answer }),
   );
   act(
     "/api/partner-registrations/:id/withdraw",
     "The partner withdraws its registration before approval",
     z.object({}).strict(),
-    ({ request, id }) => service.withdrawRegistration(ctx, { caller: callerOf(request), id }),
+    ({ request, id }) => withdrawRegistration(ctx, { caller: callerOf(request), id }),
   );
   act(
     "/api/partner-registrations/:id/messages",
