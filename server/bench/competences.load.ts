@@ -38,7 +38,7 @@ import {
   users,
 } from "../src/db/schema";
 import { createApiClient } from "../src/modules/partners/api-clients.service";
-import { issuerProofAddress, proveIssuer } from "../src/modules/partners/registrations.service";
+import { issuerProofAddress, proveIssuer } from "../src/modules/partners/issuer-proof.service";
 import type { Principal } from "../src/modules/policy/policy";
 import { REMINDERS_QUEUE } from "../src/modules/reminders/reminders.service";
 import { openPlatform } from "../src/platform";

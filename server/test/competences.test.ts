@@ -21,7 +21,7 @@ import {
   users,
 } from "../src/db/schema";
 import { recheckPartnerBadges } from "../src/modules/competences/recheck.service";
-import { issuerProofAddress, proveIssuer } from "../src/modules/partners/registrations.service";
+import { issuerProofAddress, proveIssuer } from "../src/modules/partners/issuer-proof.service";
 import { json, TestClient } from "./support/client";
 import { addMember, buildOrganisation, buildUser, signedInClient } from "./support/factories";
 import { type DidKeyIssuer, didKeyIssuer, signedPartnerBadge } from "./support/partner-issuer";

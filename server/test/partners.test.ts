@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClients, devMail, partnerRegistrations } from "../src/db/schema";
 import { authenticateApiClient } from "../src/modules/partners/api-clients.service";
-import { issuerProofAddress } from "../src/modules/partners/registrations.service";
+import { issuerProofAddress } from "../src/modules/partners/issuer-proof.service";
 import { json, type TestClient } from "./support/client";
 import { addMember, buildOrganisation, buildUser, signedInClient } from "./support/factories";
 import { type DidKeyIssuer, didKeyIssuer, signedPartnerBadge } from "./support/partner-issuer";

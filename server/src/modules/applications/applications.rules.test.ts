@@ -11,6 +11,7 @@ import {
   type EventActor,
   finalStates,
   type HeldBadge,
+  monthsLater,
   submissionKind,
 } from "./applications.rules";
 
@@ -72,6 +73,10 @@ describe("application state machine", () => {
     else if (finalStates.includes(state))
       expect(result).toEqual({ ok: false, code: "APPLICATION_ALREADY_DECIDED" });
     else expect(result).toEqual({ ok: false, code: "APPLICATION_TRANSITION_NOT_ALLOWED" });
+  });
+
+  it("the final states are the granted, refused and withdrawn ones", () => {
+    expect(finalStates).toEqual(["granted", "refused", "withdrawn"]);
   });
 
   it("a decided application accepts nothing more", () => {
@@ -210,5 +215,19 @@ describe("who wrote a message, as an applicant reads it", () => {
     const after = authorAliases([...thread, { authorId: "c", authorRole: "reviewer" }]);
     expect(after.slice(0, 2)).toEqual(before);
     expect(after[2]).toEqual({ role: "reviewer", number: 3 });
+  });
+});
+
+describe("monthsLater", () => {
+  it("is the same instant some months on, across a year's end", () => {
+    expect(monthsLater(new Date("2026-09-15T10:00:00Z"), 6)).toEqual(
+      new Date("2027-03-15T10:00:00Z"),
+    );
+  });
+
+  it("leaves the date it is given as it was", () => {
+    const now = new Date("2026-01-31T00:00:00Z");
+    monthsLater(now, 1);
+    expect(now).toEqual(new Date("2026-01-31T00:00:00Z"));
   });
 });

@@ -2,16 +2,10 @@
  * The life of a badge application (demande de badge), as an explicit table.
  * Anything not in the table is refused with a reason the UI can show.
  */
-export const applicationStates = [
-  "draft",
-  "submitted",
-  "under_review",
-  "revision_requested",
-  "granted",
-  "refused",
-  "withdrawn",
-] as const;
-export type ApplicationState = (typeof applicationStates)[number];
+import { type ApplicationState, applicationStates } from "../../db/states";
+
+/** The states are declared once, with the database's check constraint. */
+export { type ApplicationState, applicationStates };
 
 export const applicationEvents = [
   "edit",
@@ -47,7 +41,10 @@ export const transitionTable: Record<ApplicationEvent, Transition> = {
   },
 };
 
-export const finalStates: readonly ApplicationState[] = ["granted", "refused", "withdrawn"];
+/** The states no event leaves: the application is decided, or withdrawn. */
+export const finalStates: readonly ApplicationState[] = applicationStates.filter(
+  (state) => !Object.values(transitionTable).some((t) => t.from.includes(state)),
+);
 
 /**
  * How a programme takes requests: in calendar sessions, where a commission
@@ -105,6 +102,13 @@ export function submissionKind(state: ApplicationState): "new" | "revision" {
 
 /** A badge's renewal opens this many months before it ends. */
 export const RENEWAL_WINDOW_MONTHS = 6;
+
+/** The same instant some months later (a badge's validity, the renewal window). */
+export function monthsLater(date: Date, months: number): Date {
+  const later = new Date(date);
+  later.setUTCMonth(later.getUTCMonth() + months);
+  return later;
+}
 
 /** An award of the badge to the applying organisation, as far as opening an application cares. */
 export type HeldBadge = { validFrom: Date; validUntil: Date | null; revokedAt: Date | null };

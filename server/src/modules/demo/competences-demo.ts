@@ -8,8 +8,8 @@ import { evaluateEarner } from "../competences/evaluation.service";
 import { receiveBlasonBadge, receivePartnerBadge } from "../competences/ingestion.service";
 import { issueCredential } from "../credentials/issuance.service";
 import { issuerDid } from "../credentials/issuer.service";
+import { issuerProofAddress, proveIssuer } from "../partners/issuer-proof.service";
 import { createOwnBadgeIn } from "../partners/own-badges.service";
-import { issuerProofAddress, proveIssuer } from "../partners/registrations.service";
 import {
   allOrganisations,
   findBadgeBySlug,

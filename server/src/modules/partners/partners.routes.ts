@@ -1,44 +1,31 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
-import { equivalenceKinds, registrationStates } from "../../db/schema";
+import { registrationStates } from "../../db/schema";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
-import { badgeText, line, text, url } from "../../http/text";
+import { line, text } from "../../http/text";
 import { apiClientRoutes } from "./api-clients.routes";
+import {
+  answerProposal,
+  decideRegistration,
+  withdrawRegistration,
+} from "./registration-decision.service";
+import {
+  decisionBody,
+  registrationBody,
+  registrationDetail,
+  registrationView,
+} from "./registrations.schema";
 import * as service from "./registrations.service";
 
 const tags = ["partners"];
 const idParams = z.object({ id: uuidParam });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
-const target = z
-  .object({
-    family: z.string().trim().min(1).max(80),
-    level: z.number().int().min(1).max(9),
-    equivalence: z.enum(equivalenceKinds),
-  })
-  .strict();
-/** The target a partner or a manager gives, its family checked for control characters. */
-const targetInput = target.extend({ family: line().trim().min(1).max(80) });
-
-const registrationView = z.object({
-  id: z.uuid(),
-  organisation: z.object({ id: z.uuid(), name: z.string() }),
-  source: z.enum(["url", "json", "blason"]),
-  badgeClassIri: z.string(),
-  issuerIri: z.string().nullable(),
-  /** How the partner proved it controls the issuer; null: never proven (such a registration counts for nothing). */
-  issuerProof: z.enum(["blason", "credential"]).nullable(),
-  name: z.string(),
-  description: z.string(),
-  image: z.string().nullable(),
-  target,
-  proposal: target.extend({ note: z.string() }).nullable(),
-  justification: z.string(),
-  state: z.enum(registrationStates),
-  approvedAt: z.string().nullable(),
-  motivation: z.string().nullable(),
-  createdAt: z.string(),
+/** The signed-in caller of a request, for a service (401 when nobody is signed in). */
+const callerOf = (request: FastifyRequest): service.Caller => ({
+  principal: request.principal,
+  user: requireUser(request),
 });
 
 type Found = Awaited<ReturnType<typeof service.listRegistrations>>[number];
@@ -102,9 +89,12 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => ({
-      registrations: (await service.listRegistrations(ctx, request.principal, request.query)).map(
-        present,
-      ),
+      registrations: (
+        await service.listRegistrations(ctx, {
+          caller: { principal: request.principal },
+          ...request.query,
+        })
+      ).map(present),
     }),
   );
 
@@ -122,7 +112,11 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
     },
-    (request) => service.issuerProofFor(ctx, request.principal, request.params.id),
+    (request) =>
+      service.issuerProofFor(ctx, {
+        caller: { principal: request.principal },
+        organisationId: request.params.id,
+      }),
   );
 
   r.post(
@@ -136,61 +130,19 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
           "A partner submits one of its badges (URL, pasted JSON or a badge it issues on Blason) for a regional competence and level, with the proof that it controls the badge's issuer",
         description:
           "The issuer is the one the badge names (or `issuerIri`, when it names none). A badge issued on Blason by the partner needs no proof. Any other needs `proof`: one of its credentials (URL, JSON, VC-JWT, or a baked PNG/SVG as a `data:image/png;base64,…` URL), signed by that issuer and issued to the partner's proof address (GET /api/organisations/{id}/issuer-proof). Refused: REGISTRATION_PROOF_REQUIRED, _NOT_VERIFIED, _WRONG_ISSUER, _WRONG_BADGE, _WRONG_RECIPIENT; an issuer Blason hosts for another organisation (the Region's): REGISTRATION_ISSUER_NOT_YOURS; an `issuerIri` contradicting the badge: REGISTRATION_ISSUER_MISMATCH.",
-        body: z
-          .intersection(
-            z.discriminatedUnion("source", [
-              z.object({
-                source: z.literal("url"),
-                url: url({ protocol: /^https?$/ }).max(2000),
-              }),
-              z.object({ source: z.literal("json"), json: badgeText().min(2).max(200_000) }),
-              z.object({ source: z.literal("blason"), badgeClassId: z.uuid() }),
-            ]),
-            z.object({
-              organisationId: z.uuid(),
-              target: targetInput,
-              justification: text().trim().min(10).max(10_000),
-              /** Needed when the document does not name its issuer. */
-              issuerIri: line()
-                .trim()
-                .regex(/^(https?:\/\/|did:)\S+$/)
-                .max(2000)
-                .optional(),
-              /** A credential of the badge, signed by its issuer, issued to the proof address. */
-              proof: badgeText().trim().min(1).max(7_500_000).optional(),
-            }),
-          )
-          .meta({
-            examples: [
-              {
-                source: "url",
-                url: "https://badges.atelier-emploi.example/badges/accueil",
-                organisationId: "273ccb19-25f4-40e3-ade8-1c007a9abc94",
-                target: { family: "communiquer", level: 1, equivalence: "three_for_one" },
-                justification:
-                  "Accueillir le public, c'est écouter et se faire comprendre : une partie de la compétence.",
-                proof: "https://badges.atelier-emploi.example/assertions/preuve-7c41",
-              },
-              {
-                source: "blason",
-                badgeClassId: "05962178-a40f-4b53-8766-851ed6023ead",
-                organisationId: "273ccb19-25f4-40e3-ade8-1c007a9abc94",
-                target: { family: "s-adapter", level: 1, equivalence: "one_for_one" },
-                justification: "Changer de poste et s'y mettre seul, c'est s'adapter.",
-              },
-            ],
-          }),
+        body: registrationBody,
         response: { 201: registrationView, ...errors },
       },
     },
     async (request, reply) => {
-      const row = await service.submitRegistration(
-        ctx,
-        request.principal,
-        requireUser(request),
-        request.body as Parameters<typeof service.submitRegistration>[3],
-      );
-      const found = await service.getRegistration(ctx, request.principal, row.id);
+      const row = await service.submitRegistration(ctx, {
+        caller: callerOf(request),
+        input: request.body as service.RegistrationInput,
+      });
+      const found = await service.getRegistration(ctx, {
+        caller: { principal: request.principal },
+        id: row.id,
+      });
       return reply.status(201).send(present(found));
     },
   );
@@ -203,23 +155,16 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: "A registration with its dialogue",
         params: idParams,
         response: {
-          200: registrationView.extend({
-            messages: z.array(
-              z.object({
-                id: z.uuid(),
-                authorName: z.string(),
-                authorRole: z.enum(["partner", "manager"]),
-                body: z.string(),
-                createdAt: z.string(),
-              }),
-            ),
-          }),
+          200: registrationDetail,
           ...errors,
         },
       },
     },
     async (request) => {
-      const found = await service.getRegistration(ctx, request.principal, request.params.id);
+      const found = await service.getRegistration(ctx, {
+        caller: { principal: request.principal },
+        id: request.params.id,
+      });
       return {
         ...present(found),
         messages: found.messages.map((m) => ({
@@ -253,51 +198,38 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
       async (request) => {
         const { id } = request.params as { id: string };
         await run({ request, id, body: request.body as z.infer<B> });
-        return present(await service.getRegistration(ctx, request.principal, id));
+        return present(
+          await service.getRegistration(ctx, { caller: { principal: request.principal }, id }),
+        );
       },
     );
 
   act(
     "/api/partner-registrations/:id/decision",
     "A manager approves (eligibility starts that day), refuses, or proposes a requalification",
-    z.discriminatedUnion("decision", [
-      z.object({
-        decision: z.literal("approve"),
-        motivation: text().trim().max(5000),
-      }),
-      z.object({
-        decision: z.literal("refuse"),
-        motivation: text().trim().min(3).max(5000),
-      }),
-      z.object({
-        decision: z.literal("requalify"),
-        motivation: text().trim().min(3).max(5000),
-        proposal: targetInput,
-      }),
-    ]),
+    decisionBody,
     ({ request, id, body }) =>
-      service.decideRegistration(ctx, request.principal, requireUser(request), id, body),
+      decideRegistration(ctx, { caller: callerOf(request), id, input: body }),
   );
   act(
     "/api/partner-registrations/:id/proposal",
     "The partner accepts or refuses the requalification proposed",
     z.object({ answer: z.enum(["accept", "refuse"]) }).strict(),
     ({ request, id, body }) =>
-      service.answerProposal(ctx, request.principal, requireUser(request), id, body.answer),
+      answerProposal(ctx, { caller: callerOf(request), id, answer: body.answer }),
   );
   act(
     "/api/partner-registrations/:id/withdraw",
     "The partner withdraws its registration before approval",
     z.object({}).strict(),
-    ({ request, id }) =>
-      service.withdrawRegistration(ctx, request.principal, requireUser(request), id),
+    ({ request, id }) => withdrawRegistration(ctx, { caller: callerOf(request), id }),
   );
   act(
     "/api/partner-registrations/:id/messages",
     "A message in the registration's dialogue (the partner or the Region)",
     z.object({ body: text().trim().min(1).max(10_000) }).strict(),
     ({ request, id, body }) =>
-      service.postRegistrationMessage(ctx, request.principal, requireUser(request), id, body.body),
+      service.postRegistrationMessage(ctx, { caller: callerOf(request), id, body: body.body }),
   );
 
   apiClientRoutes(app, ctx);

@@ -1,4 +1,5 @@
 import type { RegistrationState, RegistrationTarget } from "../../db/schema";
+import { documentTexts as texts } from "./registrations.text";
 
 /** What Blason keeps of a partner's badge class, read from its own document. */
 export type BadgeClassSummary = {
@@ -54,7 +55,7 @@ export function readBadgeClass(document: unknown): BadgeClassSummary | ReadFailu
     reason,
   });
   if (!document || typeof document !== "object" || Array.isArray(document))
-    return fail("Le document n'est pas un objet JSON.");
+    return fail(texts.notAnObject);
   let node = document as Record<string, unknown>;
   const nodeTypes = types(node.type);
   let credentialIssuer: unknown = null;
@@ -62,20 +63,17 @@ export function readBadgeClass(document: unknown): BadgeClassSummary | ReadFailu
     credentialIssuer = node.issuer;
     const subject = node.credentialSubject as Record<string, unknown> | undefined;
     const achievement = subject?.achievement;
-    if (!achievement || typeof achievement !== "object")
-      return fail("Ce badge OB 3.0 ne décrit pas son « achievement ».");
+    if (!achievement || typeof achievement !== "object") return fail(texts.noAchievement);
     node = achievement as Record<string, unknown>;
   }
   const kind = types(node.type);
   const version = kind.includes("BadgeClass") ? "2.0" : kind.includes("Achievement") ? "3.0" : null;
-  if (!version)
-    return fail("Ce n'est ni une BadgeClass Open Badges 2.0 ni un Achievement Open Badges 3.0.");
+  if (!version) return fail(texts.notABadgeClass);
   const iri = text(node.id);
-  if (!iri || !/^(https?:\/\/|urn:|did:)/i.test(iri))
-    return fail("Le badge n'a pas d'identifiant (id) sous forme d'adresse ou d'URN.");
+  if (!iri || !/^(https?:\/\/|urn:|did:)/i.test(iri)) return fail(texts.noId);
   const name = text(node.name);
-  if (!name) return fail("Le badge n'a pas de nom.");
-  if (name.length > 300) return fail("Le nom du badge est trop long.");
+  if (!name) return fail(texts.noName);
+  if (name.length > 300) return fail(texts.nameTooLong);
   return {
     iri,
     name,

@@ -1,3 +1,4 @@
+import { type ReviewState, reviewStates } from "../../db/states";
 /**
  * Who may review an application. A reviewer never reviews for their own
  * organisation, its parent or its sites, nor for one they declared a tie
@@ -79,8 +80,7 @@ export function checkPanel(
  * (blind review: once in, its author reads the others'); only a programme
  * manager reopens it, and that is audited.
  */
-export const reviewStates = ["assigned", "submitted", "recused"] as const;
-export type ReviewState = (typeof reviewStates)[number];
+export { type ReviewState, reviewStates };
 export const reviewEvents = ["submit", "recuse", "reopen"] as const;
 export type ReviewEvent = (typeof reviewEvents)[number];
 
