@@ -4,7 +4,7 @@ import type { AppContext } from "../../context";
 import { registrationStates } from "../../db/schema";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
-import { line, text } from "../../http/text";
+import { text } from "../../http/text";
 import { apiClientRoutes } from "./api-clients.routes";
 import {
   answerProposal,
