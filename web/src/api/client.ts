@@ -22,13 +22,12 @@ export type {
   User,
 } from "./auth";
 export type { Health, PublicConfig } from "./config";
+export type { Mail, MailSummary } from "./mailbox";
 
 export type Organisation = ResponseOf<"/api/organisations/{id}">;
 export type Member = ResponseOf<"/api/organisations/{id}/members">["members"][number];
 export type Invitation = ResponseOf<"/api/organisations/{id}/members">["invitations"][number];
 export type AuditEntry = ResponseOf<"/api/admin/audit">["entries"][number];
-export type MailSummary = ResponseOf<"/api/dev/mailbox">["messages"][number];
-export type Mail = ResponseOf<"/api/dev/mailbox/{id}">;
 
 /** The engine's report, as POST /api/verify answers it (types only: nothing of the engine is bundled). */
 export type { Step as VerificationStep, VerificationReport } from "@blason/openbadges";
@@ -216,6 +215,4 @@ export const endpoints = {
   inviteStaff: (email: string, roles: Auth.PlatformRole[]) =>
     api<{ ok: true }>("POST", "/api/admin/invitations", { email, roles }),
   audit: () => api<{ entries: AuditEntry[] }>("GET", "/api/admin/audit?limit=100"),
-  mailbox: () => api<{ messages: MailSummary[] }>("GET", "/api/dev/mailbox"),
-  mail: (id: string) => api<Mail>("GET", `/api/dev/mailbox/${enc(id)}`),
 };

@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo, useState } from "react";
+import { type HTMLAttributes, type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "./Button";
 
@@ -24,6 +24,8 @@ type DataTableProps<R> = {
   rows: readonly R[];
   rowKey: (row: R) => string;
   initialSort?: Sort;
+  /** Attributes of a row's <tr> (aria-current for the open one, a class). */
+  rowProps?: (row: R) => HTMLAttributes<HTMLTableRowElement>;
   /** Rows per page; without it every row is shown. */
   pageSize?: number;
   className?: string;
@@ -48,6 +50,7 @@ export function DataTable<R>({
   rows,
   rowKey,
   initialSort,
+  rowProps,
   pageSize,
   className,
 }: DataTableProps<R>) {
@@ -112,7 +115,7 @@ export function DataTable<R>({
         </thead>
         <tbody>
           {visible.map((row) => (
-            <tr key={rowKey(row)}>
+            <tr key={rowKey(row)} {...rowProps?.(row)}>
               {columns.map((c) =>
                 c.rowHeader ? (
                   <th key={c.key} scope="row" className={c.className}>
