@@ -50,7 +50,8 @@ export function setApiLocale(locale: Auth.Locale) {
   currentLocale = locale;
 }
 
-function csrfToken(): string {
+/** The CSRF token the server set in its cookie, for requests that do not go through `api` (uploads). */
+export function csrfToken(): string {
   const match = document.cookie.match(/(?:^|;\s*)blason_csrf=([^;]+)/);
   return match ? decodeURIComponent(match[1] ?? "") : "";
 }

@@ -17,7 +17,9 @@ type Sort = { key: string; direction: "ascending" | "descending" };
 
 type DataTableProps<R> = {
   /** What the table lists; read first by screen readers. */
-  caption: ReactNode;
+  caption?: ReactNode;
+  /** Without a caption, the id of the heading that names the table. */
+  labelledBy?: string;
   /** Keeps the caption for screen readers only (the page's heading already says it). */
   captionHidden?: boolean;
   columns: readonly Column<R>[];
@@ -45,6 +47,7 @@ function compare(a: string | number | null | undefined, b: typeof a, locale: str
  */
 export function DataTable<R>({
   caption,
+  labelledBy,
   captionHidden,
   columns,
   rows,
@@ -81,8 +84,10 @@ export function DataTable<R>({
 
   return (
     <div className={["table-wrap", className ?? ""].filter(Boolean).join(" ")}>
-      <table>
-        <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>
+      <table {...(labelledBy ? { "aria-labelledby": labelledBy } : {})}>
+        {caption ? (
+          <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>
+        ) : null}
         <thead>
           <tr>
             {columns.map((c) => {
