@@ -28,6 +28,8 @@ type DataTableProps<R> = {
   initialSort?: Sort;
   /** Attributes of a row's <tr> (aria-current for the open one, a class). */
   rowProps?: (row: R) => HTMLAttributes<HTMLTableRowElement>;
+  /** In a white frame with a shadow (the default), or bare on the page. */
+  framed?: boolean;
   /** Rows per page; without it every row is shown. */
   pageSize?: number;
   className?: string;
@@ -54,6 +56,7 @@ export function DataTable<R>({
   rowKey,
   initialSort,
   rowProps,
+  framed = true,
   pageSize,
   className,
 }: DataTableProps<R>) {
@@ -83,7 +86,11 @@ export function DataTable<R>({
   };
 
   return (
-    <div className={["table-wrap", className ?? ""].filter(Boolean).join(" ")}>
+    <div
+      className={
+        [framed ? "table-wrap" : "", className ?? ""].filter(Boolean).join(" ") || undefined
+      }
+    >
       <table {...(labelledBy ? { "aria-labelledby": labelledBy } : {})}>
         {caption ? (
           <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>
