@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button";
-import { Field, FormError, fieldError, Notice } from "../../components/forms";
+import { FormError, fieldError, Notice } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
+import { EmailField } from "./EmailField";
 import { usePasswordResetRequest } from "./use-auth";
 
 /** /mot-de-passe-oublie — asks for a reset link by e-mail. */
@@ -25,16 +26,7 @@ export function ForgotPasswordPage() {
       >
         {request.isSuccess ? <Notice>{t("forgot.sent", { email })}</Notice> : null}
         <FormError error={request.error} labels={{ email: t("signIn.email") }} />
-        <Field
-          label={t("signIn.email")}
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={fieldError(request.error, "email")}
-        />
+        <EmailField value={email} onChange={setEmail} error={fieldError(request.error, "email")} />
         <Button type="submit" disabled={request.isPending}>
           {t("forgot.submit")}
         </Button>

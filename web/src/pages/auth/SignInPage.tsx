@@ -3,9 +3,10 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
 import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
-import { Field, FormError, fieldError, formValues, Notice } from "../../components/forms";
+import { FormError, fieldError, formValues, Notice } from "../../components/forms";
 import { useMe, usePageTitle } from "../../components/hooks";
 import { PasswordField } from "../../components/PasswordField";
+import { EmailField } from "./EmailField";
 import { useSignIn } from "./use-auth";
 
 /** /connexion — a password, or a link by e-mail. */
@@ -34,16 +35,7 @@ export function SignInPage() {
           error={password.error}
           labels={{ email: t("signIn.email"), password: t("signIn.password") }}
         />
-        <Field
-          label={t("signIn.email")}
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={fieldError(password.error, "email")}
-        />
+        <EmailField value={email} onChange={setEmail} error={fieldError(password.error, "email")} />
         <PasswordField
           purpose="current"
           label={t("signIn.password")}
