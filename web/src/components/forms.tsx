@@ -1,6 +1,13 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
+import { Alert } from "./Alert";
 
 type FrameProps = {
   label: string;
@@ -18,12 +25,16 @@ function FieldFrame({
   hint,
   error,
   optional,
+  id: givenId,
   children,
 }: FrameProps & {
+  /** The control's id when the page links to it (`#motivation`); generated otherwise. */
+  id?: string | undefined;
   children: (a11y: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ");
@@ -53,7 +64,7 @@ function FieldFrame({
   );
 }
 
-type FieldProps = FrameProps & { name: string } & Omit<
+export type FieldProps = FrameProps & { name: string } & Omit<
     InputHTMLAttributes<HTMLInputElement>,
     "name"
   >;
@@ -84,6 +95,28 @@ export function SelectField({ label, name, hint, error, children, ...select }: S
   );
 }
 
+type TextAreaProps = FrameProps & { name: string; id?: string } & Omit<
+    TextareaHTMLAttributes<HTMLTextAreaElement>,
+    "name" | "id"
+  >;
+
+/** A labelled text area whose hint and error are announced with it. */
+export function TextAreaField({
+  label,
+  name,
+  hint,
+  error,
+  optional,
+  id,
+  ...textarea
+}: TextAreaProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} optional={optional} id={id}>
+      {(a11y) => <textarea name={name} {...a11y} {...textarea} />}
+    </FieldFrame>
+  );
+}
+
 /** The general message of a failed request, focused so that screen readers announce it. */
 export function FormError({
   error,
@@ -97,7 +130,7 @@ export function FormError({
   const message = error instanceof Error ? error.message : String(error);
   const fields = error instanceof ApiError ? Object.entries(error.fields) : [];
   return (
-    <div className="alert alert--error" role="alert" tabIndex={-1}>
+    <Alert tone="error" tabIndex={-1}>
       <p>
         <strong>{message}</strong>
       </p>
@@ -113,7 +146,7 @@ export function FormError({
           </ul>
         </>
       ) : null}
-    </div>
+    </Alert>
   );
 }
 
@@ -141,10 +174,10 @@ export function fieldError(error: unknown, field: string): string | undefined {
 
 export function Notice({ children }: { children: ReactNode }) {
   return (
-    <div className="alert alert--success" role="status">
+    <Alert tone="success">
       <span aria-hidden="true">✓ </span>
       {children}
-    </div>
+    </Alert>
   );
 }
 
