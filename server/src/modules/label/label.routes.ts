@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { requestLocale } from "../../http/locale";
@@ -6,14 +6,13 @@ import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
 import { text } from "../../http/text";
 import { localiseReason } from "../credentials/reasons";
-import { loadReadableOrganisation } from "../organisations/organisations.service";
+import { readLabelProgress } from "./label.service";
 import {
   decideLabelRequest,
-  labelProgress,
   listLabelRequests,
   requestLabel,
   withdrawLabelRequest,
-} from "./label.service";
+} from "./label-requests.service";
 
 const tags = ["label"];
 const idParams = z.object({ id: uuidParam });
@@ -88,6 +87,10 @@ const requestView = z.object({
 /** The label: progress against the rule, requests checked automatically, managers' decisions. */
 export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
+  const caller = (request: FastifyRequest) => ({
+    principal: request.principal,
+    user: requireUser(request),
+  });
 
   r.get(
     "/api/organisations/:id/label",
@@ -101,8 +104,10 @@ export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const org = await loadReadableOrganisation(ctx, request.principal, request.params.id);
-      const progress = await labelProgress(ctx, org.id);
+      const progress = await readLabelProgress(ctx, {
+        principal: request.principal,
+        organisationId: request.params.id,
+      });
       const reason = localiseReason(progress.label.suspensionReason, requestLocale(request));
       return { ...progress, label: { ...progress.label, suspensionReason: reason } };
     },
@@ -124,12 +129,10 @@ export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const row = await requestLabel(
-        ctx,
-        request.principal,
-        requireUser(request),
-        request.params.id,
-      );
+      const row = await requestLabel(ctx, {
+        caller: caller(request),
+        organisationId: request.params.id,
+      });
       return reply.status(201).send({
         id: row.id,
         kind: row.kind as "first" | "renewal",
@@ -150,7 +153,7 @@ export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      await withdrawLabelRequest(ctx, request.principal, requireUser(request), request.params.id);
+      await withdrawLabelRequest(ctx, { caller: caller(request), requestId: request.params.id });
       return reply.status(204).send(null);
     },
   );
@@ -190,13 +193,11 @@ export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      await decideLabelRequest(
-        ctx,
-        request.principal,
-        requireUser(request),
-        request.params.id,
-        request.body,
-      );
+      await decideLabelRequest(ctx, {
+        caller: caller(request),
+        requestId: request.params.id,
+        ...request.body,
+      });
       return reply.status(204).send(null);
     },
   );
