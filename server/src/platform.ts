@@ -12,22 +12,15 @@ import {
   blasonChannelJobHandler,
   evaluateJobHandler,
 } from "./modules/competences/ingestion.service";
-import { RECHECK_QUEUE, recheckJobHandler } from "./modules/competences/recheck.service";
-import {
-  BLASON_CHANNEL_QUEUE,
-  EVALUATE_QUEUE,
-  ISSUE_QUEUE,
-  issueJobHandler,
-} from "./modules/credentials/issuance.service";
-import { createMailer, EMAIL_QUEUE, emailJobHandler, type Mailer } from "./modules/email/mailer";
-import { type JobHandlers, JobWorker } from "./modules/jobs/worker";
-import { LABEL_QUEUE, labelJobHandler } from "./modules/label/label.service";
-import { AWARD_BATCH_QUEUE, awardBatchJobHandler } from "./modules/partners/own-badges.service";
-import {
-  REMINDERS_QUEUE,
-  remindersJobHandler,
-  scheduleReminders,
-} from "./modules/reminders/reminders.service";
+import { recheckJobHandler } from "./modules/competences/recheck.service";
+import { issueQueuedGrant } from "./modules/credentials/issuance.service";
+import { createMailer, emailJobHandler, type Mailer } from "./modules/email/mailer";
+import { handle, type QueueName } from "./modules/jobs/queues";
+import { type JobHandler, type JobHandlers, JobWorker } from "./modules/jobs/worker";
+import { followIssuedBadge } from "./modules/label/eligibility.service";
+import { reassessLabel } from "./modules/label/reassessment.service";
+import { awardBatchJobHandler } from "./modules/partners/own-badges.service";
+import { runDailyChain, scheduleReminders } from "./modules/reminders/reminders.service";
 
 export type Platform = { ctx: AppContext; worker: JobWorker; close(): Promise<void> };
 
@@ -35,17 +28,22 @@ export function databaseOptions(config: Config): OpenDatabaseOptions {
   return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir };
 }
 
+/** Who runs each queue of the registry: every queue has its handler. */
 export function jobHandlers(ctx: AppContext): JobHandlers {
-  return {
-    [EMAIL_QUEUE]: emailJobHandler(ctx.mailer),
-    [ISSUE_QUEUE]: issueJobHandler(ctx),
-    [REMINDERS_QUEUE]: remindersJobHandler(ctx),
-    [LABEL_QUEUE]: labelJobHandler(ctx),
-    [EVALUATE_QUEUE]: evaluateJobHandler(ctx),
-    [BLASON_CHANNEL_QUEUE]: blasonChannelJobHandler(ctx),
-    [RECHECK_QUEUE]: recheckJobHandler(ctx),
-    [AWARD_BATCH_QUEUE]: awardBatchJobHandler(ctx),
+  const handlers: Record<QueueName, JobHandler> = {
+    "email.send": emailJobHandler(ctx.mailer),
+    "credentials.issue": handle("credentials.issue", (grant) => issueQueuedGrant(ctx, grant)),
+    "reminders.run": handle("reminders.run", () => runDailyChain(ctx)),
+    "label.reassess": handle("label.reassess", async ({ organisationId }) => {
+      await reassessLabel(ctx, organisationId);
+    }),
+    "label.eligibility": handle("label.eligibility", (job) => followIssuedBadge(ctx, job)),
+    "competences.evaluate": evaluateJobHandler(ctx),
+    "competences.blason": blasonChannelJobHandler(ctx),
+    "competences.recheck": recheckJobHandler(ctx),
+    "partners.award-batch": awardBatchJobHandler(ctx),
   };
+  return handlers;
 }
 
 /** Opens the database, applies migrations and prepares the job worker (not started). */

@@ -19,7 +19,8 @@ import {
   issueCredential,
   issueJobHandler,
 } from "../src/modules/credentials/issuance.service";
-import { labelProgress, reassessAllLabels } from "../src/modules/label/label.service";
+import { labelProgress } from "../src/modules/label/label.service";
+import { reassessAllLabels } from "../src/modules/label/reassessment.service";
 import { json, TestClient } from "./support/client";
 import {
   addMember,
@@ -280,6 +281,37 @@ describe("the 'label within reach' email", () => {
       await platform.ctx.db.select().from(credentials).where(eq(credentials.grantKey, grantKey)),
     ).toHaveLength(1);
     // The restarted worker takes the job again, and the CFA hears the news once.
+    const subjects = (await mailsTo(platform, cfa.org.contactEmail)).map((m) => m.subject);
+    expect(subjects.filter((s) => s === "Votre CFA peut demander le label")).toHaveLength(1);
+  });
+
+  it("is sent once when the two badges that tip the CFA over are issued at the same time", async () => {
+    const cfa = await cfaHolding(ruleOrder.slice(0, 8));
+    await platform.worker.drain();
+    await Promise.all(
+      ruleOrder.slice(8, 10).map((badge) =>
+        issueCredential(platform.ctx, {
+          grantKey: `test:${cfa.org.id}:${badge.slug}:together`,
+          badgeClassId: badge.id,
+          subjectOrgId: cfa.org.id,
+          validFrom: new Date(),
+        }),
+      ),
+    );
+    const subjects = (await mailsTo(platform, cfa.org.contactEmail)).map((m) => m.subject);
+    expect(subjects.filter((s) => s === "Votre CFA peut demander le label")).toHaveLength(1);
+  });
+
+  it("is sent once when the news of two badges issued one after the other is judged after both", async () => {
+    const cfa = await cfaHolding(ruleOrder.slice(0, 8));
+    await platform.worker.drain();
+    for (const badge of ruleOrder.slice(8, 10))
+      await issueCredential(platform.ctx, {
+        grantKey: `test:${cfa.org.id}:${badge.slug}:in-turn`,
+        badgeClassId: badge.id,
+        subjectOrgId: cfa.org.id,
+        validFrom: new Date(),
+      });
     const subjects = (await mailsTo(platform, cfa.org.contactEmail)).map((m) => m.subject);
     expect(subjects.filter((s) => s === "Votre CFA peut demander le label")).toHaveLength(1);
   });

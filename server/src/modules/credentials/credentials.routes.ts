@@ -3,91 +3,36 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import QRCode from "qrcode";
 import { z } from "zod";
 import type { AppContext } from "../../context";
-import { AppError, type Locale } from "../../errors";
+import { AppError } from "../../errors";
 import { shareAcrossOrigins } from "../../http/cross-origin";
 import { requestLocale } from "../../http/locale";
 import { badgeProgrammeOf, renderCredentialShell } from "../../http/public-pages";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
-import { line, text } from "../../http/text";
-import { awardingOf, awardings } from "../catalogue/awarding";
+import { credentialUrl } from "../../lib/urls";
 import { badgeSvgFor } from "../catalogue/badge-image";
-import { findBadge } from "../catalogue/catalogue.repo";
-import { actorOf, loadReadableOrganisation } from "../organisations/organisations.service";
-import { authorize } from "../policy/policy";
+import { documentHeaders, LD_JSON, wantsJson } from "./content";
+import { presentCredential } from "./credentials.present";
+import {
+  credentialFileParams,
+  credentialView,
+  emptyBody,
+  revocationBody,
+  visibilityBody,
+} from "./credentials.schema";
 import {
   answerClaim,
-  badgeClassIssuer,
   credentialStatus,
   type FoundCredential,
-  findCredential,
   listOrganisationCredentials,
   ob2,
   publicCredential,
-  revokeCredential,
+  revokeCredentialAs,
   setVisibility,
 } from "./credentials.service";
-import { credentialUrl } from "./issuance.service";
-import {
-  didDocumentFor,
-  findIssuerBySlug,
-  findRegion,
-  issuerProfile,
-  issuesOnBlason,
-  OB3_CONTEXT,
-} from "./issuer.service";
-import { localiseReason } from "./reasons";
-import { statusListDocument } from "./status-lists.service";
+import { issuerRoutes } from "./issuers.routes";
 
-const LD_JSON = "application/ld+json";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** JSON for programs (ld+json or json preferred over HTML), the page for people. */
-function wantsJson(request: FastifyRequest): boolean {
-  const accept = request.headers.accept ?? "";
-  if (!/application\/(ld\+)?json/.test(accept)) return false;
-  const html = accept.indexOf("text/html");
-  return html === -1 || accept.search(/application\/(ld\+)?json/) < html;
-}
-
-const statusSchema = z.enum(["valid", "expired", "revoked", "suspended", "pending_start"]);
-const credentialView = z.object({
-  id: z.uuid(),
-  url: z.string(),
-  status: statusSchema,
-  revocationReason: z.string().nullable(),
-  revokedAt: z.iso.datetime().nullable(),
-  suspensionReason: z.string().nullable(),
-  shownPublicly: z.boolean(),
-  evidence: z.array(z.object({ name: z.string().optional(), narrative: z.string().optional() })),
-  claimState: z.enum(["pending", "accepted", "declined"]),
-  validFrom: z.iso.datetime(),
-  validUntil: z.iso.datetime().nullable(),
-  badge: z.object({
-    id: z.uuid(),
-    name: z.string(),
-    recognises: z.string(),
-    required: z.boolean(),
-    kind: z.enum(["badge", "label"]),
-    collection: z.string(),
-    /** Its programme, or (partner set) the partner whose own badge it is. */
-    programme: z.object({ slug: z.string(), name: z.string(), partner: z.string().nullable() }),
-    awarding: z.enum(awardings),
-    image: z.string(),
-  }),
-  /** name is null for a person who does not show it (a badge they have not accepted yet). */
-  holder: z.object({ id: z.uuid(), name: z.string().nullable(), kind: z.string() }),
-  issuer: z.object({ name: z.string(), url: z.string() }),
-  /** OB 3.0 (json, png, svg: the signed credential) and OB 2.0 (ob2: the hosted assertion, baked). */
-  downloads: z.object({
-    json: z.string(),
-    png: z.string(),
-    svg: z.string(),
-    ob2: z.string(),
-    ob2Png: z.string(),
-    ob2Svg: z.string(),
-  }),
-});
 
 export function credentialRoutes(
   app: FastifyInstance,
@@ -95,37 +40,13 @@ export function credentialRoutes(
   options: { shell?: string | undefined },
 ) {
   const r = typed(app);
-  const base = ctx.config.publicUrl;
-
-  /** Loads, authorises (404 for those who cannot see the holder), acts, answers the new state. */
-  const actOnCredential = async (
-    request: FastifyRequest,
-    id: string,
-    action: "credential.claim" | "credential.revoke",
-    act: (found: FoundCredential, user: ReturnType<typeof requireUser>) => Promise<void>,
-  ) => {
-    const user = requireUser(request);
-    const found = await findCredential(ctx, id);
-    if (!found) throw new AppError("NOT_FOUND");
-    const person = found.subject.kind === "person";
-    if (action === "credential.revoke" && found.issuer.kind === "partner")
-      // A partner's own badge is the partner's to revoke, not the Region's.
-      authorize(
-        request.principal,
-        "partner.ownBadges.manage",
-        { org: found.issuer },
-        "organisation.read",
-      );
-    else
-      authorize(
-        request.principal,
-        action,
-        { org: found.subject, ...(person ? { holder: found.subject.id } : {}) },
-        person ? "credential.claim" : "organisation.read",
-      );
-    await act(found, user);
-    return present((await findCredential(ctx, id))!, requestLocale(request));
-  };
+  issuerRoutes(app, ctx, options);
+  const present = (f: FoundCredential, request: FastifyRequest) =>
+    presentCredential(ctx, f, requestLocale(request));
+  const caller = (request: FastifyRequest) => ({
+    principal: request.principal,
+    user: requireUser(request),
+  });
 
   /** The rendered page, kept with the cached record it was made from (until its status changes). */
   const rendered = new WeakMap<FoundCredential, { status: string; html: string }>();
@@ -152,67 +73,6 @@ export function credentialRoutes(
     rendered.set(found, { status, html });
     return html;
   };
-
-  /** Only the Region signs for now: other organisations publish no issuer documents. */
-  const publishedIssuer = async (slug: string) => {
-    const issuer = await findIssuerBySlug(ctx.db, slug);
-    if (issuer && (await issuesOnBlason(ctx.db, issuer))) return issuer;
-    throw new AppError("NOT_FOUND");
-  };
-
-  const present = (f: FoundCredential, locale: Locale) => ({
-    id: f.credential.id,
-    url: credentialUrl(ctx.config, f.credential.id),
-    status: credentialStatus(f.credential),
-    revocationReason: localiseReason(f.credential.revocationReason, locale),
-    revokedAt: f.credential.revokedAt?.toISOString() ?? null,
-    suspensionReason: f.credential.suspendedAt
-      ? localiseReason(f.credential.suspensionReason, locale)
-      : null,
-    shownPublicly: f.credential.shownPublicly,
-    evidence: (
-      (f.credential.document.evidence as { name?: string; narrative?: string }[]) ?? []
-    ).map((e) => ({
-      ...(e.name ? { name: e.name } : {}),
-      ...(e.narrative ? { narrative: e.narrative } : {}),
-    })),
-    claimState: f.credential.claimState as "pending" | "accepted" | "declined",
-    validFrom: f.credential.validFrom.toISOString(),
-    validUntil: f.credential.validUntil?.toISOString() ?? null,
-    badge: {
-      id: f.badge.id,
-      name: f.badge.name,
-      recognises: f.badge.recognises,
-      required: f.badge.required,
-      kind: f.badge.kind as "badge" | "label",
-      collection: f.collection.version,
-      programme: {
-        slug: f.programme.slug,
-        name: f.programme.name,
-        partner: f.owner?.name ?? null,
-      },
-      awarding: awardingOf(f.badge, f.programme),
-      image: `${base}/api/public/badges/${f.badge.id}/image.svg`,
-    },
-    holder: {
-      id: f.subject.id,
-      name: f.holderHidden ? null : f.subject.name,
-      kind: f.subject.kind,
-    },
-    issuer: { name: f.issuer.name, url: `${base}/issuers/${f.issuer.slug}` },
-    downloads: {
-      json: `${base}/credentials/${f.credential.id}.json`,
-      png: `${base}/credentials/${f.credential.id}.png`,
-      svg: `${base}/credentials/${f.credential.id}.svg`,
-      ob2: ob2.assertionUrl(ctx, f.credential.id),
-      ob2Png: `${ob2.assertionUrl(ctx, f.credential.id)}.png`,
-      ob2Svg: `${ob2.assertionUrl(ctx, f.credential.id)}.svg`,
-    },
-  });
-
-  /** Public documents change on revocation: short caching, revalidated by ETag. */
-  const documentHeaders = (reply: FastifyReply) =>
-    shareAcrossOrigins(reply.header("cache-control", "public, max-age=30"));
 
   /** The badge's image with an award baked in: its signed 3.0 credential, or its 2.0 assertion. */
   const sendBaked = (
@@ -254,7 +114,7 @@ export function credentialRoutes(
         tags: ["public"],
         summary:
           "An awarded badge: its page, or the signed OB 3.0 credential (.json, or Accept: application/ld+json), or the baked image (.png, .svg)",
-        params: z.object({ file: line().max(64) }),
+        params: credentialFileParams,
       },
     },
     async (request, reply) => {
@@ -289,7 +149,7 @@ export function credentialRoutes(
       const found = await publicCredential(ctx, request.params.id);
       if (!found) throw new AppError("NOT_FOUND");
       reply.header("cache-control", "public, max-age=30").header("vary", "accept-language");
-      return present(found, requestLocale(request));
+      return present(found, request);
     },
   );
 
@@ -358,99 +218,6 @@ export function credentialRoutes(
     );
 
   r.get(
-    "/ob2/badges/:id",
-    {
-      schema: {
-        tags: ["public"],
-        summary: "OB 2.0 BadgeClass",
-        params: z.object({ id: uuidParam }),
-      },
-    },
-    async (request, reply) => {
-      const found = await findBadge(ctx.db, request.params.id);
-      if (!found) throw new AppError("NOT_FOUND");
-      const issuer = await badgeClassIssuer(ctx, found.programme);
-      documentHeaders(reply);
-      return reply.type(`${LD_JSON}; charset=utf-8`).send(ob2.badge(ctx, found.badge, issuer));
-    },
-  );
-
-  r.get(
-    "/ob2/issuers/:slug",
-    {
-      schema: {
-        tags: ["public"],
-        summary: "OB 2.0 Issuer",
-        params: z.object({ slug: line().max(120) }),
-      },
-    },
-    async (request, reply) => {
-      const issuer = await publishedIssuer(request.params.slug);
-      documentHeaders(reply);
-      return reply.type(`${LD_JSON}; charset=utf-8`).send(ob2.issuer(ctx, issuer));
-    },
-  );
-
-  r.get(
-    "/issuers/:slug/did.json",
-    {
-      schema: {
-        tags: ["public"],
-        summary: "The issuer's DID document (did:web), with every key it ever used",
-        params: z.object({ slug: line().max(120) }),
-      },
-    },
-    async (request, reply) => {
-      const issuer = await publishedIssuer(request.params.slug);
-      documentHeaders(reply);
-      return reply
-        .type("application/did+json; charset=utf-8")
-        .send(await didDocumentFor(ctx.db, ctx.config, issuer));
-    },
-  );
-
-  r.get(
-    "/issuers/:slug",
-    {
-      schema: {
-        tags: ["public"],
-        summary: "The issuer's OB 3.0 Profile (JSON), or its page",
-        params: z.object({ slug: line().max(120) }),
-      },
-    },
-    async (request, reply) => {
-      const issuer = await publishedIssuer(request.params.slug);
-      if (!wantsJson(request) && options.shell)
-        return reply.type("text/html; charset=utf-8").header("vary", "accept").send(options.shell);
-      documentHeaders(reply).header("vary", "accept");
-      return reply
-        .type(`${LD_JSON}; charset=utf-8`)
-        .send({ "@context": OB3_CONTEXT, ...issuerProfile(ctx.config, issuer) });
-    },
-  );
-
-  r.get(
-    "/status/:list",
-    {
-      schema: {
-        tags: ["public"],
-        summary:
-          "A signed Bitstring status list credential (revocation; or message: valid, suspended, revoked)",
-        params: z.object({ list: line().max(140) }),
-      },
-    },
-    async (request, reply) => {
-      const list = await statusListDocument(ctx, request.params.list);
-      if (!list) throw new AppError("NOT_FOUND");
-      shareAcrossOrigins(reply)
-        .header("cache-control", "public, max-age=30")
-        .header("etag", list.etag);
-      if (request.headers["if-none-match"] === list.etag) return reply.status(304).send();
-      return reply.type("application/vc+ld+json; charset=utf-8").send(list.body);
-    },
-  );
-
-  r.get(
     "/api/organisations/:id/credentials",
     {
       schema: {
@@ -461,17 +228,11 @@ export function credentialRoutes(
       },
     },
     async (request) => {
-      const org = await loadReadableOrganisation(ctx, request.principal, request.params.id);
-      const rows = await listOrganisationCredentials(ctx, org.id);
-      const region = await findRegion(ctx.db);
-      return {
-        credentials: rows.map((row) =>
-          present(
-            { ...row, subject: org, issuer: region, holderHidden: false } as FoundCredential,
-            requestLocale(request),
-          ),
-        ),
-      };
+      const held = await listOrganisationCredentials(ctx, {
+        principal: request.principal,
+        organisationId: request.params.id,
+      });
+      return { credentials: held.map((found) => present(found, request)) };
     },
   );
 
@@ -486,14 +247,18 @@ export function credentialRoutes(
               ? "The holding organisation accepts its badge"
               : "The holding organisation declines its badge (it is then revoked)",
           params: z.object({ id: uuidParam }),
-          body: z.object({}).strict(),
+          body: emptyBody,
           response: { 200: credentialView, 403: errorBody, 404: errorBody, 409: errorBody },
         },
       },
-      (request) =>
-        actOnCredential(request, request.params.id, "credential.claim", (found, user) =>
-          answerClaim(ctx, found, answer === "accept" ? "accepted" : "declined", user),
-        ),
+      async (request) => {
+        const found = await answerClaim(ctx, {
+          caller: caller(request),
+          id: request.params.id,
+          answer: answer === "accept" ? "accepted" : "declined",
+        });
+        return present(found, request);
+      },
     );
 
   r.post(
@@ -503,14 +268,18 @@ export function credentialRoutes(
         tags: ["credentials"],
         summary: "The holding organisation shows or hides the badge on its public passport",
         params: z.object({ id: uuidParam }),
-        body: z.object({ shown: z.boolean() }).strict(),
+        body: visibilityBody,
         response: { 200: credentialView, 403: errorBody, 404: errorBody },
       },
     },
-    (request) =>
-      actOnCredential(request, request.params.id, "credential.claim", (found, user) =>
-        setVisibility(ctx, found, request.body.shown, user),
-      ),
+    async (request) => {
+      const found = await setVisibility(ctx, {
+        caller: caller(request),
+        id: request.params.id,
+        shown: request.body.shown,
+      });
+      return present(found, request);
+    },
   );
 
   r.post(
@@ -520,13 +289,17 @@ export function credentialRoutes(
         tags: ["credentials"],
         summary: "Revoke a badge, with a reason (programme managers)",
         params: z.object({ id: uuidParam }),
-        body: z.object({ reason: text().trim().min(5).max(1000) }).strict(),
+        body: revocationBody,
         response: { 200: credentialView, 403: errorBody, 404: errorBody, 409: errorBody },
       },
     },
-    (request) =>
-      actOnCredential(request, request.params.id, "credential.revoke", (found, user) =>
-        revokeCredential(ctx, found.credential.id, request.body.reason, actorOf(user)),
-      ),
+    async (request) => {
+      const found = await revokeCredentialAs(ctx, {
+        caller: caller(request),
+        id: request.params.id,
+        reason: request.body.reason,
+      });
+      return present(found, request);
+    },
   );
 }

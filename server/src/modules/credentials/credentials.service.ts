@@ -1,28 +1,27 @@
 import { createHash } from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { AppContext } from "../../context";
-import {
-  badgeClasses,
-  collections,
-  credentials,
-  organisations,
-  partnerBadges,
-  programmes,
-  users,
-} from "../../db/schema";
+import type { badgeClasses, organisations } from "../../db/schema";
 import { AppError } from "../../errors";
+import type { Caller } from "../../lib/caller";
 import { TtlCache } from "../../lib/ttl-cache";
+import { credentialUrl } from "../../lib/urls";
 import type { Actor } from "../audit/audit.repo";
 import { appendAudit } from "../audit/audit.repo";
 import { queueEmail } from "../email/mailer";
-import { enqueueLabelReassessment } from "../label/label.service";
+import { enqueue } from "../jobs/queues";
+import { findOrganisation } from "../organisations/organisations.repo";
+import { actorOf, loadReadableOrganisation } from "../organisations/organisations.service";
+import { authorize, type Principal } from "../policy/policy";
 import {
-  achievementParts,
+  answerPendingClaim,
   type CredentialRow,
-  credentialUrl,
-  enqueueEvaluation,
-} from "./issuance.service";
+  findCredentialWithHolder,
+  listCredentialsHeldBy,
+  revokeLiveCredential,
+  revokePartnerBadgesOf,
+  setShownPublicly,
+} from "./credentials.repo";
+import { achievementParts, enqueueEvaluation } from "./issuance.service";
 import { findRegion, issuerUrl, type OrganisationRow } from "./issuer.service";
 import { generatedReasons } from "./reasons";
 import { forgetStatusLists } from "./status-lists.service";
@@ -38,31 +37,9 @@ export function credentialStatus(row: CredentialRow, now = new Date()): Credenti
   return "valid";
 }
 
-const issuers = alias(organisations, "issuer");
-/** A partner's own programme names its owner (the partner); the Region's have none. */
-const owners = alias(organisations, "owner");
-/** A credential with what its pages say about it: the badge, its collection and programme. */
-const withBadge = {
-  credential: credentials,
-  badge: badgeClasses,
-  collection: collections,
-  programme: programmes,
-  owner: { name: owners.name },
-};
-
 export async function findCredential(ctx: AppContext, id: string) {
   // The holder is an organisation, or (programme 2) a person, shown like one.
-  const [row] = await ctx.db
-    .select({ ...withBadge, organisation: organisations, person: users, issuer: issuers })
-    .from(credentials)
-    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
-    .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
-    .innerJoin(programmes, eq(programmes.id, collections.programmeId))
-    .leftJoin(owners, eq(owners.id, programmes.ownerOrgId))
-    .leftJoin(organisations, eq(organisations.id, credentials.subjectOrgId))
-    .leftJoin(users, eq(users.id, credentials.subjectUserId))
-    .innerJoin(issuers, eq(issuers.id, credentials.issuerId))
-    .where(eq(credentials.id, id));
+  const row = await findCredentialWithHolder(ctx.db, id);
   if (!row) return undefined;
   const { organisation, person, ...rest } = row;
   if (organisation) return { ...rest, subject: organisation, holderHidden: false };
@@ -105,31 +82,60 @@ export function forgetCredential(id: string) {
   publicCache.delete(id);
 }
 
-/** Every credential an organisation holds, newest first. */
-export async function listOrganisationCredentials(ctx: AppContext, orgId: string) {
-  return ctx.db
-    .select(withBadge)
-    .from(credentials)
-    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
-    .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
-    .innerJoin(programmes, eq(programmes.id, collections.programmeId))
-    .leftJoin(owners, eq(owners.id, programmes.ownerOrgId))
-    .where(eq(credentials.subjectOrgId, orgId))
-    .orderBy(desc(credentials.validFrom));
+/** Every credential an organisation holds, newest first, for those who may read it. */
+export async function listOrganisationCredentials(
+  ctx: AppContext,
+  options: { principal: Principal; organisationId: string },
+): Promise<FoundCredential[]> {
+  const org = await loadReadableOrganisation(ctx, options.principal, options.organisationId);
+  const rows = await listCredentialsHeldBy(ctx.db, org.id);
+  const region = await findRegion(ctx.db);
+  return rows.map((row) => ({ ...row, subject: org, issuer: region, holderHidden: false }));
+}
+
+/**
+ * A credential the caller may act on: its holder's (claim, visibility), the
+ * Region's managers' (revocation), or for a partner's own badge the partner's.
+ * Those who may not see the holder get NOT_FOUND, as for an unknown id.
+ */
+async function loadCredentialFor(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  action: "credential.claim" | "credential.revoke",
+): Promise<FoundCredential> {
+  const found = await findCredential(ctx, id);
+  if (!found) throw new AppError("NOT_FOUND");
+  const person = found.subject.kind === "person";
+  if (action === "credential.revoke" && found.issuer.kind === "partner")
+    // A partner's own badge is the partner's to revoke, not the Region's.
+    authorize(principal, "partner.ownBadges.manage", { org: found.issuer }, "organisation.read");
+  else
+    authorize(
+      principal,
+      action,
+      { org: found.subject, ...(person ? { holder: found.subject.id } : {}) },
+      person ? "credential.claim" : "organisation.read",
+    );
+  return found;
+}
+
+/** The credential as it is after a change, freshly read. */
+async function reread(ctx: AppContext, id: string): Promise<FoundCredential> {
+  const found = await findCredential(ctx, id);
+  if (!found) throw new AppError("NOT_FOUND");
+  return found;
 }
 
 /** The holder shows the badge on its public passport, or hides it there (it stays verifiable). */
 export async function setVisibility(
   ctx: AppContext,
-  found: FoundCredential,
-  shown: boolean,
-  user: { id: string; email: string },
-) {
+  { caller, id, shown }: { caller: Caller; id: string; shown: boolean },
+): Promise<FoundCredential> {
+  const found = await loadCredentialFor(ctx, caller.principal, id, "credential.claim");
+  const user = caller.user;
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(credentials)
-      .set({ shownPublicly: shown })
-      .where(eq(credentials.id, found.credential.id));
+    await setShownPublicly(tx, { id: found.credential.id, shown });
     await appendAudit(tx, {
       actor: { kind: "user", id: user.id, label: user.email },
       action: shown ? "credential.shown" : "credential.hidden",
@@ -139,37 +145,26 @@ export async function setVisibility(
     });
   });
   forgetCredential(found.credential.id);
+  return reread(ctx, id);
 }
 
 /** The holder accepts or declines; declining revokes (nobody may show it any more). */
 export async function answerClaim(
   ctx: AppContext,
-  found: FoundCredential,
-  answer: "accepted" | "declined",
-  user: { id: string; email: string },
-) {
+  { caller, id, answer }: { caller: Caller; id: string; answer: "accepted" | "declined" },
+): Promise<FoundCredential> {
+  const found = await loadCredentialFor(ctx, caller.principal, id, "credential.claim");
+  const user = caller.user;
   await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(credentials)
-      .set({
-        claimState: answer,
-        claimedAt: new Date(),
-        claimedBy: user.id,
-        ...(answer === "declined"
-          ? { revokedAt: new Date(), revocationReason: generatedReasons.declinedByHolder.fr }
-          : {}),
-      })
-      .where(
-        and(
-          eq(credentials.id, found.credential.id),
-          eq(credentials.claimState, "pending"),
-          isNull(credentials.revokedAt),
-        ),
-      )
-      .returning({ id: credentials.id });
+    const updated = await answerPendingClaim(tx, {
+      id: found.credential.id,
+      answer,
+      userId: user.id,
+      ...(answer === "declined" ? { revocationReason: generatedReasons.declinedByHolder.fr } : {}),
+    });
     if (!updated) throw new AppError("CLAIM_ALREADY_ANSWERED");
     if (answer === "declined" && found.badge.kind === "badge")
-      await enqueueLabelReassessment(tx, found.subject.id);
+      await enqueue(tx, "label.reassess", { organisationId: found.subject.id });
     await appendAudit(tx, {
       actor: { kind: "user", id: user.id, label: user.email },
       action: answer === "accepted" ? "credential.accepted" : "credential.declined",
@@ -180,6 +175,17 @@ export async function answerClaim(
   });
   forgetCredential(found.credential.id);
   if (answer === "declined") forgetStatusLists();
+  return reread(ctx, id);
+}
+
+/** A manager (or, for its own badge, the partner) revokes a credential, with a reason. */
+export async function revokeCredentialAs(
+  ctx: AppContext,
+  { caller, id, reason }: { caller: Caller; id: string; reason: string },
+): Promise<FoundCredential> {
+  await loadCredentialFor(ctx, caller.principal, id, "credential.revoke");
+  await revokeCredential(ctx, id, reason, actorOf(caller.user));
+  return reread(ctx, id);
 }
 
 /** Revokes for good, with a reason the holder and the public page show. */
@@ -187,11 +193,7 @@ export async function revokeCredential(ctx: AppContext, id: string, reason: stri
   const found = await findCredential(ctx, id);
   if (!found) throw new AppError("NOT_FOUND");
   await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(credentials)
-      .set({ revokedAt: new Date(), revocationReason: reason })
-      .where(and(eq(credentials.id, id), isNull(credentials.revokedAt)))
-      .returning({ revokedAt: credentials.revokedAt });
+    const updated = await revokeLiveCredential(tx, { id, reason });
     if (!updated) throw new AppError("CREDENTIAL_ALREADY_REVOKED");
     await appendAudit(tx, {
       actor,
@@ -202,19 +204,10 @@ export async function revokeCredential(ctx: AppContext, id: string, reason: stri
     });
     const person = found.subject.kind === "person";
     if (found.badge.kind === "badge" && !person)
-      await enqueueLabelReassessment(tx, found.subject.id);
+      await enqueue(tx, "label.reassess", { organisationId: found.subject.id });
     if (person) {
       // A partner badge issued on Blason: the regional badges it supported follow.
-      const touched = await tx
-        .update(partnerBadges)
-        .set({ revokedAt: new Date() })
-        .where(
-          and(
-            eq(partnerBadges.assertionKey, credentialUrl(ctx.config, id)),
-            isNull(partnerBadges.revokedAt),
-          ),
-        )
-        .returning({ earnerId: partnerBadges.earnerId });
+      const touched = await revokePartnerBadgesOf(tx, credentialUrl(ctx.config, id));
       for (const { earnerId } of touched) await enqueueEvaluation(tx, earnerId);
     }
     await queueEmail(tx, {
@@ -244,10 +237,7 @@ export async function badgeClassIssuer(
   programme: { ownerOrgId: string | null },
 ): Promise<OrganisationRow> {
   if (!programme.ownerOrgId) return findRegion(ctx.db);
-  const [owner] = await ctx.db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.id, programme.ownerOrgId));
+  const owner = await findOrganisation(ctx.db, programme.ownerOrgId);
   if (!owner) throw new AppError("NOT_FOUND");
   return owner;
 }

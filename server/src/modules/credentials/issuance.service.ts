@@ -1,25 +1,35 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { buildOpenBadgeCredential, hashedIdentifier, statusEntry } from "@blason/openbadges";
-import { and, eq, sql } from "drizzle-orm";
 import type { Config } from "../../config";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
-import { badgeClasses, credentials, jobs, organisations, users } from "../../db/schema";
+import type { badgeClasses } from "../../db/schema";
 import { AppError } from "../../errors";
+import { addMonths } from "../../lib/dates";
+import { credentialUrl } from "../../lib/urls";
 import { appendAudit } from "../audit/audit.repo";
+import { findUserById } from "../auth/auth.repo";
 import { queueEmail } from "../email/mailer";
-import { enqueueJob } from "../jobs/jobs.repo";
-import { enqueueLabelReassessment, notifyIfNewlyEligible } from "../label/label.service";
+import { enqueue, enqueueOnce, type Payload, queues } from "../jobs/queues";
+import { findOrganisation } from "../organisations/organisations.repo";
+import {
+  type CredentialRow,
+  countStatusPosition,
+  findBadgeClassRow,
+  findCredentialByGrantKey,
+  insertCredential,
+  lockOrganisation,
+} from "./credentials.repo";
 import { activeIssuerKey, findRegion, issuerProfile } from "./issuer.service";
-import { allocateStatus, countStatusPosition, statusListUrl } from "./status-lists.service";
+import { allocateStatus, statusListUrl } from "./status-lists.service";
 
-export const ISSUE_QUEUE = "credentials.issue";
-/** A badge a partner issued on Blason reaches the competences programme as a job. */
-export const BLASON_CHANNEL_QUEUE = "competences.blason";
-/** A person's regional badges are re-evaluated as a job when their partner badges change. */
+// Moved to lib/; re-exported until the modules that import them from here
+// (applications, competences, partners, demo, tests) import them from lib/.
+export { addMonths } from "../../lib/dates";
+export { credentialUrl } from "../../lib/urls";
+export type { CredentialRow };
+/** @deprecated Enqueue by name: `enqueue(tx, "competences.evaluate", ...)`. Kept for competences. */
 export const EVALUATE_QUEUE = "competences.evaluate";
-
-export type CredentialRow = typeof credentials.$inferSelect;
 
 /** What a decision grants: the badge, to whom, from when, with what evidence. */
 export type Grant = {
@@ -34,9 +44,6 @@ export type Grant = {
   validFrom: Date;
   evidence?: { id: string; name?: string; narrative?: string }[];
 };
-
-export const credentialUrl = (config: Config, id: string) =>
-  `${config.publicUrl}/credentials/${id}`;
 
 /** Criteria and alignments as both OB 3.0 and OB 2.0 write them. */
 export function achievementParts(config: Config, badge: typeof badgeClasses.$inferSelect) {
@@ -59,12 +66,6 @@ export function achievementParts(config: Config, badge: typeof badgeClasses.$inf
   };
 }
 
-export function addMonths(date: Date, months: number): Date {
-  const result = new Date(date);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  return result;
-}
-
 /**
  * Asks for a person's regional badges to be re-evaluated, inside the
  * caller's transaction. A re-evaluation still waiting reads the database when
@@ -74,31 +75,20 @@ export function addMonths(date: Date, months: number): Date {
  * new one is queued.
  */
 export async function enqueueEvaluation(q: Queryable, earnerId: string) {
-  const [waiting] = await q
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(
-      and(
-        eq(jobs.queue, EVALUATE_QUEUE),
-        eq(jobs.status, "pending"),
-        sql`${jobs.payload}->>'earnerId' = ${earnerId}`,
-      ),
-    )
-    .limit(1)
-    .for("update");
-  if (!waiting) await enqueueJob(q, { queue: EVALUATE_QUEUE, payload: { earnerId } });
+  await enqueueOnce(q, "competences.evaluate", { earnerId }, "earnerId");
 }
 
 /**
  * Enqueues the issuance of a grant, inside the caller's transaction: the job
  * exists if and only if the decision does, and only once per grant.
  */
-export async function enqueueIssuance(q: Parameters<typeof enqueueJob>[0], grant: Grant) {
-  await enqueueJob(q, {
-    queue: ISSUE_QUEUE,
-    uniqueKey: `issue:${grant.grantKey}`,
-    payload: { ...grant, validFrom: grant.validFrom.toISOString() },
-  });
+export async function enqueueIssuance(q: Queryable, grant: Grant) {
+  await enqueue(
+    q,
+    "credentials.issue",
+    { ...grant, validFrom: grant.validFrom.toISOString() },
+    { uniqueKey: `issue:${grant.grantKey}` },
+  );
 }
 
 /**
@@ -110,17 +100,14 @@ export async function issueCredential(
   ctx: AppContext,
   grant: Grant,
 ): Promise<{ credential: CredentialRow; created: boolean }> {
-  const existing = await findByGrantKey(ctx, grant.grantKey);
+  const existing = await findCredentialByGrantKey(ctx.db, grant.grantKey);
   if (existing) return { credential: existing, created: false };
   const issuer = grant.issuerOrgId
-    ? (await ctx.db.select().from(organisations).where(eq(organisations.id, grant.issuerOrgId)))[0]
+    ? await findOrganisation(ctx.db, grant.issuerOrgId)
     : await findRegion(ctx.db);
   if (!issuer) throw new AppError("NOT_FOUND");
   const key = await activeIssuerKey(ctx, issuer);
-  const [badge] = await ctx.db
-    .select()
-    .from(badgeClasses)
-    .where(eq(badgeClasses.id, grant.badgeClassId));
+  const badge = await findBadgeClassRow(ctx.db, grant.badgeClassId);
   const subject = await grantSubject(ctx, grant);
   if (!badge || !subject) throw new AppError("NOT_FOUND");
   // A CFA's badge counts towards the label: the "label within reach" email is decided here.
@@ -128,12 +115,7 @@ export async function issueCredential(
 
   const result = await ctx.db.transaction(async (tx) => {
     // One badge of a CFA at a time, so that each sees the ones issued before it.
-    if (countsForLabel)
-      await tx
-        .select({ id: organisations.id })
-        .from(organisations)
-        .where(eq(organisations.id, subject.id))
-        .for("no key update");
+    if (countsForLabel) await lockOrganisation(tx, subject.id);
     const id = randomUUID();
     const salt = randomBytes(16).toString("hex");
     const validUntil = addMonths(grant.validFrom, badge.validityMonths);
@@ -172,32 +154,27 @@ export async function issueCredential(
       }),
     });
     const document = await ctx.workers.sign(unsigned, { key, date: new Date() });
-    const [row] = await tx
-      .insert(credentials)
-      .values({
-        id,
-        grantKey: grant.grantKey,
-        badgeClassId: badge.id,
-        issuerId: issuer.id,
-        subjectOrgId: subject.person ? null : subject.id,
-        subjectUserId: subject.person ? subject.id : null,
-        statusList: status.listId,
-        statusIndex: status.index,
-        validFrom: grant.validFrom,
-        validUntil,
-        document: document as Record<string, unknown>,
-        ob2Salt: salt,
-        recipientEmail: subject.contactEmail,
-      })
-      .onConflictDoNothing({ target: credentials.grantKey })
-      .returning();
+    const row = await insertCredential(tx, {
+      id,
+      grantKey: grant.grantKey,
+      badgeClassId: badge.id,
+      issuerId: issuer.id,
+      subjectOrgId: subject.person ? null : subject.id,
+      subjectUserId: subject.person ? subject.id : null,
+      statusList: status.listId,
+      statusIndex: status.index,
+      validFrom: grant.validFrom,
+      validUntil,
+      document: document as Record<string, unknown>,
+      ob2Salt: salt,
+      recipientEmail: subject.contactEmail,
+    });
     if (!row) return undefined;
     await countStatusPosition(tx, status.listId);
-    if (countsForLabel) {
-      // A new badge may bring a suspended label back: the label follows, as a job.
-      await enqueueLabelReassessment(tx, subject.id);
-      await notifyIfNewlyEligible(ctx, tx, subject.id, row.id);
-    }
+    // A new badge may bring a suspended label back, or make the CFA eligible
+    // for it: the label follows, as a job that judges the badges in issuance order.
+    if (countsForLabel)
+      await enqueue(tx, "label.eligibility", { organisationId: subject.id, credentialId: row.id });
     await appendAudit(tx, {
       actor: { kind: "system", label: "Blason" },
       action: "credential.issued",
@@ -206,11 +183,12 @@ export async function issueCredential(
       data: { badge: badge.name, organisation: subject.name, grantKey: grant.grantKey },
     });
     if (grant.issuerOrgId)
-      await enqueueJob(tx, {
-        queue: BLASON_CHANNEL_QUEUE,
-        uniqueKey: `blason-channel:${row.id}`,
-        payload: { credentialId: row.id },
-      });
+      await enqueue(
+        tx,
+        "competences.blason",
+        { credentialId: row.id },
+        { uniqueKey: `blason-channel:${row.id}` },
+      );
     await queueEmail(tx, {
       to: subject.contactEmail,
       locale: "fr",
@@ -242,7 +220,7 @@ export async function issueCredential(
   });
   if (result) return { credential: result, created: true };
   // Another run won the race: its credential is the one.
-  const winner = await findByGrantKey(ctx, grant.grantKey);
+  const winner = await findCredentialByGrantKey(ctx.db, grant.grantKey);
   if (!winner) throw new Error(`credential for ${grant.grantKey} vanished`);
   return { credential: winner, created: false };
 }
@@ -250,14 +228,11 @@ export async function issueCredential(
 /** Who receives a grant: an organisation, or a person (identified by a hashed email). */
 async function grantSubject(ctx: AppContext, grant: Grant) {
   if (grant.subjectOrgId) {
-    const [org] = await ctx.db
-      .select()
-      .from(organisations)
-      .where(eq(organisations.id, grant.subjectOrgId));
+    const org = await findOrganisation(ctx.db, grant.subjectOrgId);
     return org ? { ...org, person: false as const } : undefined;
   }
   if (!grant.subjectUserId) return undefined;
-  const [user] = await ctx.db.select().from(users).where(eq(users.id, grant.subjectUserId));
+  const user = await findUserById(ctx.db, grant.subjectUserId);
   return user
     ? {
         id: user.id,
@@ -270,14 +245,13 @@ async function grantSubject(ctx: AppContext, grant: Grant) {
     : undefined;
 }
 
-async function findByGrantKey(ctx: AppContext, grantKey: string) {
-  const [row] = await ctx.db.select().from(credentials).where(eq(credentials.grantKey, grantKey));
-  return row;
+/** The "credentials.issue" job: a grant as its payload carries it (dates as ISO strings). */
+export async function issueQueuedGrant(ctx: AppContext, grant: Payload<"credentials.issue">) {
+  await issueCredential(ctx, { ...grant, validFrom: new Date(grant.validFrom) });
 }
 
+/** The job run by hand (the demo seed, tests): its payload as the jobs table holds it. */
 export function issueJobHandler(ctx: AppContext) {
-  return async (payload: Record<string, unknown>) => {
-    const grant = payload as Omit<Grant, "validFrom"> & { validFrom: string };
-    await issueCredential(ctx, { ...grant, validFrom: new Date(grant.validFrom) });
-  };
+  return (payload: Record<string, unknown>) =>
+    issueQueuedGrant(ctx, queues["credentials.issue"].parse(payload));
 }

@@ -6,14 +6,23 @@ import {
   generateIssuerKey,
   type IssuerKey,
 } from "@blason/openbadges";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Config } from "../../config";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
-import { issuerKeys, organisations, programmes } from "../../db/schema";
 import { AppError } from "../../errors";
+import { findOrganisationBySlug } from "../organisations/organisations.repo";
+import {
+  findActiveIssuerKey,
+  findRegionRow,
+  hasIssuerKey,
+  insertIssuerKey,
+  listIssuerKeys,
+  lockIssuerKeys,
+  type OrganisationRow,
+  ownsAProgramme,
+} from "./credentials.repo";
 
-export type OrganisationRow = typeof organisations.$inferSelect;
+export type { OrganisationRow };
 
 export const OB3_CONTEXT = [
   "https://www.w3.org/ns/credentials/v2",
@@ -26,20 +35,12 @@ export const issuerDid = (config: Config, slug: string) => didWebFromUrl(issuerU
 
 /** The organisation that signs the regional programmes' badges. */
 export async function findRegion(q: Queryable): Promise<OrganisationRow> {
-  const [region] = await q
-    .select()
-    .from(organisations)
-    .where(eq(organisations.kind, "region"))
-    .orderBy(asc(organisations.createdAt))
-    .limit(1);
+  const region = await findRegionRow(q);
   if (!region) throw new AppError("ISSUER_MISSING");
   return region;
 }
 
-export async function findIssuerBySlug(q: Queryable, slug: string) {
-  const [org] = await q.select().from(organisations).where(eq(organisations.slug, slug));
-  return org;
-}
+export const findIssuerBySlug = findOrganisationBySlug;
 
 /**
  * Whether an organisation's issuer documents are public: the Region's always;
@@ -49,22 +50,7 @@ export async function findIssuerBySlug(q: Queryable, slug: string) {
 export async function issuesOnBlason(q: Queryable, org: OrganisationRow): Promise<boolean> {
   if (org.kind === "region") return true;
   if (org.kind !== "partner") return false;
-  if (await hasIssuerKey(q, org.id)) return true;
-  const [owned] = await q
-    .select({ id: programmes.id })
-    .from(programmes)
-    .where(eq(programmes.ownerOrgId, org.id))
-    .limit(1);
-  return !!owned;
-}
-
-export async function hasIssuerKey(q: Queryable, organisationId: string) {
-  const [row] = await q
-    .select({ id: issuerKeys.id })
-    .from(issuerKeys)
-    .where(eq(issuerKeys.organisationId, organisationId))
-    .limit(1);
-  return !!row;
+  return (await hasIssuerKey(q, org.id)) || (await ownsAProgramme(q, org.id));
 }
 
 /**
@@ -77,25 +63,16 @@ export async function activeIssuerKey(
 ): Promise<IssuerKey> {
   const did = issuerDid(ctx.config, issuer.slug);
   const row = await ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`issuer-key:${issuer.id}`}))`);
-    const [existing] = await tx
-      .select()
-      .from(issuerKeys)
-      .where(and(eq(issuerKeys.organisationId, issuer.id), isNull(issuerKeys.retiredAt)))
-      .orderBy(asc(issuerKeys.createdAt))
-      .limit(1);
+    await lockIssuerKeys(tx, issuer.id);
+    const existing = await findActiveIssuerKey(tx, issuer.id);
     if (existing) return existing;
     const key = await generateIssuerKey({ controller: did });
-    const [created] = await tx
-      .insert(issuerKeys)
-      .values({
-        id: key.id,
-        organisationId: issuer.id,
-        publicKeyMultibase: key.publicKeyMultibase,
-        sealedSecret: encryptSecretKey(key.secretKeyMultibase, ctx.config.masterKey, key.id),
-      })
-      .returning();
-    return created!;
+    return insertIssuerKey(tx, {
+      id: key.id,
+      organisationId: issuer.id,
+      publicKeyMultibase: key.publicKeyMultibase,
+      sealedSecret: encryptSecretKey(key.secretKeyMultibase, ctx.config.masterKey, key.id),
+    });
   });
   return {
     id: row.id,
@@ -107,11 +84,7 @@ export async function activeIssuerKey(
 
 /** Every key the issuer ever used, oldest first: old signatures keep verifying. */
 export async function didDocumentFor(q: Queryable, config: Config, issuer: OrganisationRow) {
-  const keys = await q
-    .select({ id: issuerKeys.id, publicKeyMultibase: issuerKeys.publicKeyMultibase })
-    .from(issuerKeys)
-    .where(eq(issuerKeys.organisationId, issuer.id))
-    .orderBy(asc(issuerKeys.createdAt));
+  const keys = await listIssuerKeys(q, issuer.id);
   return buildDidDocument({
     did: issuerDid(config, issuer.slug),
     keys,

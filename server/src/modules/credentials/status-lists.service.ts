@@ -10,12 +10,18 @@ import {
   STATUS_VALUES,
   type StatusListLayout,
 } from "@blason/openbadges";
-import { and, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Config } from "../../config";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
-import { credentials, organisations, type StatusListPurpose, statusLists } from "../../db/schema";
+import type { StatusListPurpose } from "../../db/schema";
 import { AppError } from "../../errors";
+import {
+  findStatusListWithIssuer,
+  listFlaggedPositions,
+  lockNewestStatusList,
+  openStatusList,
+  takenStatusPositions,
+} from "./credentials.repo";
 import { activeIssuerKey, issuerDid } from "./issuer.service";
 
 /**
@@ -54,24 +60,15 @@ export async function allocateStatus(
   const layout = layoutOf(purpose);
   // At most: the open list, then the one it opens when full.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const [open] = await tx
-      .select()
-      .from(statusLists)
-      .where(and(eq(statusLists.issuerId, issuer.id), eq(statusLists.purpose, purpose)))
-      .orderBy(desc(statusLists.number))
-      .limit(1)
-      .for("update");
+    const open = await lockNewestStatusList(tx, { issuerId: issuer.id, purpose });
     if (!open || open.used >= layout.capacity) {
       const number = (open?.number ?? 0) + 1;
-      await tx
-        .insert(statusLists)
-        .values({
-          id: statusListId(issuer.slug, number, purpose),
-          issuerId: issuer.id,
-          purpose,
-          number,
-        })
-        .onConflictDoNothing();
+      await openStatusList(tx, {
+        id: statusListId(issuer.slug, number, purpose),
+        issuerId: issuer.id,
+        purpose,
+        number,
+      });
       continue;
     }
     return { listId: open.id, index: await freePosition(tx, open.id, layout) };
@@ -79,31 +76,12 @@ export async function allocateStatus(
   throw new AppError("STATUS_LIST_UNAVAILABLE");
 }
 
-/** Counts the position allocateStatus gave, once the credential holding it is written. */
-export async function countStatusPosition(tx: Queryable, listId: string) {
-  await tx
-    .update(statusLists)
-    .set({ used: sql`${statusLists.used} + 1` })
-    .where(eq(statusLists.id, listId));
-}
-
 async function freePosition(tx: Queryable, listId: string, layout: StatusListLayout) {
   const candidates = Array.from({ length: CANDIDATES }, () => randomIndex(layout));
-  const positions = (where: ReturnType<typeof and>) =>
-    tx.select({ index: credentials.statusIndex }).from(credentials).where(where);
-  const taken = new Set(
-    (
-      await positions(
-        and(eq(credentials.statusList, listId), inArray(credentials.statusIndex, candidates)),
-      )
-    ).map((r) => r.index),
-  );
+  const taken = await takenStatusPositions(tx, { listId, candidates });
   const free = candidates.find((c) => !taken.has(c));
   if (free !== undefined) return free;
-  const used = new Set(
-    (await positions(and(eq(credentials.statusList, listId)))).map((r) => r.index),
-  );
-  return allocateIndex(used, layout);
+  return allocateIndex(await takenStatusPositions(tx, { listId }), layout);
 }
 
 /** What a list says of a credential that is revoked or suspended. */
@@ -130,22 +108,10 @@ export function forgetStatusLists() {
 export async function statusListDocument(ctx: AppContext, listId: string) {
   const cached = statusCache.get(listId);
   if (cached && Date.now() - cached.at < STATUS_CACHE_MS) return cached;
-  const [found] = await ctx.db
-    .select({ list: statusLists, issuer: organisations })
-    .from(statusLists)
-    .innerJoin(organisations, eq(organisations.id, statusLists.issuerId))
-    .where(eq(statusLists.id, listId));
+  const found = await findStatusListWithIssuer(ctx.db, listId);
   if (!found) return undefined;
   const { list, issuer } = found;
-  const set = await ctx.db
-    .select({ index: credentials.statusIndex, revokedAt: credentials.revokedAt })
-    .from(credentials)
-    .where(
-      and(
-        eq(credentials.statusList, listId),
-        or(isNotNull(credentials.revokedAt), isNotNull(credentials.suspendedAt)),
-      ),
-    );
+  const set = await listFlaggedPositions(ctx.db, listId);
   const bits = buildBitstring(
     layoutOf(list.purpose),
     set.map((row) => ({ index: row.index, value: listValue(list.purpose, row) })),

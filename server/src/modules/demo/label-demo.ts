@@ -4,7 +4,7 @@ import { listUsersWithRole } from "../auth/auth.repo";
 import { badgesInForce } from "../catalogue/catalogue.repo";
 import { revokeCredential } from "../credentials/credentials.service";
 import { issueCredential, issueJobHandler } from "../credentials/issuance.service";
-import { createLabelRequest, decideLabelRequest } from "../label/label.service";
+import { createLabelRequest, decideLabelRequest } from "../label/label-requests.service";
 import {
   allOrganisations,
   allUsers,
@@ -131,17 +131,14 @@ async function seedDemoLabels(
   for (const [i, badge] of ruleOrder.slice(0, 12).entries())
     await issue(maritime, badge, monthsAgo(9 + (i % 4)), true);
   const request = await createLabelRequest(ctx, maritime, system, monthsAgo(6));
-  await decideLabelRequest(
-    ctx,
-    { userId: manager.id, platformRoles: manager.platformRoles as PlatformRole[], memberships: [] },
-    manager,
-    request.id,
-    {
-      decision: "confirm",
-      motivation: "Collection complète, preuves vérifiées par la commission.",
-    },
-    monthsAgo(6),
-  );
+  const roles = { userId: manager.id, platformRoles: manager.platformRoles as PlatformRole[] };
+  await decideLabelRequest(ctx, {
+    caller: { principal: { ...roles, memberships: [] }, user: manager },
+    requestId: request.id,
+    decision: "confirm",
+    motivation: "Collection complète, preuves vérifiées par la commission.",
+    now: monthsAgo(6),
+  });
   // Issued now rather than by the worker, so that the demo starts complete.
   const job = await findJobByUniqueKey(ctx.db, `issue:label-request:${request.id}`);
   if (job) await issueJobHandler(ctx)(job.payload as Record<string, unknown>);

@@ -32,7 +32,10 @@ export const queues = {
   }),
   "reminders.run": z.object({}),
   "label.reassess": z.object({ organisationId: z.string() }),
-  /** A badge that counts for the label was issued: tell the CFA if it made it eligible. */
+  /**
+   * A badge that counts for the label was issued: the label follows (a
+   * suspended one may come back) and the CFA hears if it made it eligible.
+   */
   "label.eligibility": z.object({ organisationId: z.string(), credentialId: z.string() }),
   "competences.evaluate": z.object({ earnerId: z.string() }),
   "competences.blason": z.object({ credentialId: z.string() }),

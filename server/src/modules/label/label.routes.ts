@@ -1,93 +1,35 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { requestLocale } from "../../http/locale";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
-import { text } from "../../http/text";
 import { localiseReason } from "../credentials/reasons";
-import { loadReadableOrganisation } from "../organisations/organisations.service";
+import {
+  decisionBody,
+  progressSchema,
+  requestKind,
+  requestState,
+  requestView,
+} from "./label.schema";
+import { readLabelProgress } from "./label.service";
 import {
   decideLabelRequest,
-  labelProgress,
   listLabelRequests,
   requestLabel,
   withdrawLabelRequest,
-} from "./label.service";
+} from "./label-requests.service";
 
 const tags = ["label"];
 const idParams = z.object({ id: uuidParam });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
-const requestKind = z.enum(["first", "renewal"]);
-const requestState = z.enum(["pending", "confirmed", "refused", "withdrawn"]);
-
-const progressSchema = z.object({
-  programme: z.object({ slug: z.string(), name: z.string() }),
-  collection: z.string(),
-  eligible: z.boolean(),
-  count: z.number(),
-  total: z.number(),
-  requiredTotal: z.number(),
-  requiredHeld: z.number(),
-  atRiskFrom: z.string().nullable(),
-  label: z.object({
-    state: z.enum(["none", "active", "suspended", "expired", "revoked"]),
-    credentialId: z.uuid().nullable(),
-    validUntil: z.string().nullable(),
-    suspendedAt: z.string().nullable(),
-    suspensionReason: z.string().nullable(),
-    image: z.string().nullable(),
-    request: z
-      .object({
-        id: z.uuid(),
-        kind: requestKind,
-        state: requestState,
-        createdAt: z.string(),
-        decidedAt: z.string().nullable(),
-        motivation: z.string().nullable(),
-      })
-      .nullable(),
-    canRequest: z.boolean(),
-    requestKind,
-  }),
-  badges: z.array(
-    z.object({
-      id: z.uuid(),
-      name: z.string(),
-      required: z.boolean(),
-      state: z.enum(["held", "expiring", "pending", "lapsed", "missing"]),
-      validUntil: z.string().nullable(),
-      credentialId: z.uuid().nullable(),
-      applicationId: z.uuid().nullable(),
-      image: z.string(),
-    }),
-  ),
-});
-
-const requestView = z.object({
-  id: z.uuid(),
-  organisation: z.object({ id: z.uuid(), name: z.string() }),
-  kind: requestKind,
-  state: requestState,
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
-  motivation: z.string().nullable(),
-  check: z.object({
-    eligible: z.boolean(),
-    count: z.number(),
-    total: z.number(),
-    counted: z.array(
-      z.object({ badge: z.string(), credentialId: z.string(), validUntil: z.string().nullable() }),
-    ),
-  }),
-  now: z
-    .object({ eligible: z.boolean(), count: z.number(), missingRequired: z.array(z.string()) })
-    .nullable(),
-});
-
 /** The label: progress against the rule, requests checked automatically, managers' decisions. */
 export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
+  const caller = (request: FastifyRequest) => ({
+    principal: request.principal,
+    user: requireUser(request),
+  });
 
   r.get(
     "/api/organisations/:id/label",
@@ -101,8 +43,10 @@ export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const org = await loadReadableOrganisation(ctx, request.principal, request.params.id);
-      const progress = await labelProgress(ctx, org.id);
+      const progress = await readLabelProgress(ctx, {
+        principal: request.principal,
+        organisationId: request.params.id,
+      });
       const reason = localiseReason(progress.label.suspensionReason, requestLocale(request));
       return { ...progress, label: { ...progress.label, suspensionReason: reason } };
     },
@@ -124,12 +68,10 @@ export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const row = await requestLabel(
-        ctx,
-        request.principal,
-        requireUser(request),
-        request.params.id,
-      );
+      const row = await requestLabel(ctx, {
+        caller: caller(request),
+        organisationId: request.params.id,
+      });
       return reply.status(201).send({
         id: row.id,
         kind: row.kind as "first" | "renewal",
@@ -150,7 +92,7 @@ export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      await withdrawLabelRequest(ctx, request.principal, requireUser(request), request.params.id);
+      await withdrawLabelRequest(ctx, { caller: caller(request), requestId: request.params.id });
       return reply.status(204).send(null);
     },
   );
@@ -180,23 +122,16 @@ export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           "A manager confirms (the label is issued) or refuses (the CFA is told why) a label request",
         params: idParams,
-        body: z
-          .object({
-            decision: z.enum(["confirm", "refuse"]),
-            motivation: text().trim().min(3).max(5000),
-          })
-          .strict(),
+        body: decisionBody,
         response: { 204: z.null(), ...errors },
       },
     },
     async (request, reply) => {
-      await decideLabelRequest(
-        ctx,
-        request.principal,
-        requireUser(request),
-        request.params.id,
-        request.body,
-      );
+      await decideLabelRequest(ctx, {
+        caller: caller(request),
+        requestId: request.params.id,
+        ...request.body,
+      });
       return reply.status(204).send(null);
     },
   );

@@ -1,22 +1,19 @@
-import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import type { AppContext } from "../../context";
-import {
-  applications,
-  badgeClasses,
-  calendarSessions,
-  collections,
-  credentials,
-  organisations,
-} from "../../db/schema";
+import { addMonths } from "../../lib/dates";
 import { type ApplicationState, submissionKind } from "../applications/applications.rules";
 import { daysUntilDeadline, sessionForSubmission } from "../calendar/calendar.rules";
 import { startPartnerBadgeRecheck } from "../competences/recheck.service";
-import { addMonths } from "../credentials/issuance.service";
 import { queueEmail } from "../email/mailer";
-import { enqueueJob } from "../jobs/jobs.repo";
-import { reassessAllLabels } from "../label/label.service";
+import { enqueue } from "../jobs/queues";
+import { reassessAllLabels } from "../label/reassessment.service";
+import {
+  listBadgesEndingBy,
+  listSessionsByCollection,
+  listUnsubmittedApplications,
+} from "./reminders.repo";
 import { DRAFT_REMINDER_DAYS, expiryBand } from "./reminders.rules";
 
+/** @deprecated The queue is "reminders.run" in the registry; kept for server/bench. */
 export const REMINDERS_QUEUE = "reminders.run";
 
 /**
@@ -28,19 +25,7 @@ export const REMINDERS_QUEUE = "reminders.run";
 export async function runReminders(ctx: AppContext, now = new Date()) {
   const months = ctx.config.reminderMonths;
   const horizon = addMonths(now, Math.max(...months));
-  const expiring = await ctx.db
-    .select({ credential: credentials, badge: badgeClasses, org: organisations })
-    .from(credentials)
-    .innerJoin(badgeClasses, eq(badgeClasses.id, credentials.badgeClassId))
-    .innerJoin(organisations, eq(organisations.id, credentials.subjectOrgId))
-    .where(
-      and(
-        eq(badgeClasses.kind, "badge"),
-        isNull(credentials.revokedAt),
-        gt(credentials.validUntil, now),
-        lte(credentials.validUntil, horizon),
-      ),
-    );
+  const expiring = await listBadgesEndingBy(ctx.db, { now, horizon });
   let sent = 0;
   for (const { credential, badge, org } of expiring) {
     const band = expiryBand(credential.validUntil, now, months);
@@ -61,16 +46,8 @@ export async function runReminders(ctx: AppContext, now = new Date()) {
     sent++;
   }
 
-  const drafts = await ctx.db
-    .select({ application: applications, badge: badgeClasses, org: organisations })
-    .from(applications)
-    .innerJoin(badgeClasses, eq(badgeClasses.id, applications.badgeClassId))
-    .innerJoin(organisations, eq(organisations.id, applications.organisationId))
-    .where(inArray(applications.state, ["draft", "revision_requested"]));
-  const sessions = await ctx.db
-    .select({ session: calendarSessions, collectionId: collections.id })
-    .from(calendarSessions)
-    .innerJoin(collections, eq(collections.programmeId, calendarSessions.programmeId));
+  const drafts = await listUnsubmittedApplications(ctx.db);
+  const sessions = await listSessionsByCollection(ctx.db);
   for (const { application, badge, org } of drafts) {
     const own = sessions.filter((s) => s.collectionId === badge.collectionId).map((s) => s.session);
     const previous = own.find((s) => s.id === application.sessionId);
@@ -114,12 +91,12 @@ export function nextReminderRun(now: Date): Date {
 
 export async function scheduleReminders(ctx: AppContext, now = new Date()) {
   const runAt = nextReminderRun(now);
-  await enqueueJob(ctx.db, {
-    queue: REMINDERS_QUEUE,
-    payload: {},
-    runAt,
-    uniqueKey: `reminders:${runAt.toISOString().slice(0, 10)}`,
-  });
+  await enqueue(
+    ctx.db,
+    "reminders.run",
+    {},
+    { runAt, uniqueKey: `reminders:${runAt.toISOString().slice(0, 10)}` },
+  );
 }
 
 /**
@@ -127,11 +104,9 @@ export async function scheduleReminders(ctx: AppContext, now = new Date()) {
  * overnight may suspend one), starts the re-check of the partner badges that
  * count, then books tomorrow's run: a daily chain that survives restarts.
  */
-export function remindersJobHandler(ctx: AppContext) {
-  return async () => {
-    await runReminders(ctx);
-    await reassessAllLabels(ctx);
-    await startPartnerBadgeRecheck(ctx, new Date().toISOString().slice(0, 10));
-    await scheduleReminders(ctx, new Date(Date.now() + 60_000));
-  };
+export async function runDailyChain(ctx: AppContext) {
+  await runReminders(ctx);
+  await reassessAllLabels(ctx);
+  await startPartnerBadgeRecheck(ctx, new Date().toISOString().slice(0, 10));
+  await scheduleReminders(ctx, new Date(Date.now() + 60_000));
 }
