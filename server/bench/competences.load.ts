@@ -12,6 +12,7 @@
  * The partner's badges are signed before the clock starts: their signing is
  * the partner's work, not Blason's.
  */
+
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -37,10 +38,10 @@ import {
   partnerRegistrations,
   users,
 } from "../src/db/schema";
+import type { QueueName } from "../src/modules/jobs/queues";
 import { createApiClient } from "../src/modules/partners/api-clients.service";
 import { issuerProofAddress, proveIssuer } from "../src/modules/partners/issuer-proof.service";
 import type { Principal } from "../src/modules/policy/policy";
-import { REMINDERS_QUEUE } from "../src/modules/reminders/reminders.service";
 import { openPlatform } from "../src/platform";
 
 const TOTAL = Number(process.env.LOAD_BADGES ?? 30_000);
@@ -290,7 +291,9 @@ async function main() {
     const [{ pending } = { pending: 0 }] = await ctx.db
       .select({ pending: count() })
       .from(jobs)
-      .where(sql`${jobs.status} in ('pending', 'running') and ${jobs.queue} <> ${REMINDERS_QUEUE}`);
+      .where(
+        sql`${jobs.status} in ('pending', 'running') and ${jobs.queue} <> ${"reminders.run" satisfies QueueName}`,
+      );
     if (Number(pending) === 0) break;
     process.stdout.write(`\r  jobs still to run: ${pending}      `);
     await new Promise((r) => setTimeout(r, 500));

@@ -8,10 +8,8 @@ import { startAuditChain } from "./modules/audit/audit.repo";
 import { closePasswordChecks } from "./modules/auth/password-check";
 import { ensureCatalogue } from "./modules/catalogue/catalogue.seed";
 import { ensureCompetencesCatalogue } from "./modules/competences/competences.seed";
-import {
-  blasonChannelJobHandler,
-  evaluateJobHandler,
-} from "./modules/competences/ingestion.service";
+import { evaluateJobHandler } from "./modules/competences/evaluation.service";
+import { blasonChannelJobHandler } from "./modules/competences/ingestion.service";
 import { recheckJobHandler } from "./modules/competences/recheck.service";
 import { issueQueuedGrant } from "./modules/credentials/issuance.service";
 import { createMailer, emailJobHandler, type Mailer } from "./modules/email/mailer";

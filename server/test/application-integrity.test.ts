@@ -11,8 +11,9 @@ import {
   programmes,
   reviewAssignments,
 } from "../src/db/schema";
+import { addMonths } from "../src/lib/dates";
 import { revokeCredential } from "../src/modules/credentials/credentials.service";
-import { addMonths, issueCredential } from "../src/modules/credentials/issuance.service";
+import { issueCredential } from "../src/modules/credentials/issuance.service";
 import { json, type TestClient } from "./support/client";
 import {
   addMember,

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentials, users } from "../src/db/schema";
-import { evaluateEarner } from "../src/modules/competences/ingestion.service";
+import { evaluateEarner } from "../src/modules/competences/evaluation.service";
 import { seedDemo } from "../src/modules/demo/seed";
 import type { TestClient } from "./support/client";
 import { signedInClient } from "./support/factories";

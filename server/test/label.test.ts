@@ -14,11 +14,8 @@ import {
   jobs,
   labelRequests,
 } from "../src/db/schema";
-import {
-  addMonths,
-  issueCredential,
-  issueJobHandler,
-} from "../src/modules/credentials/issuance.service";
+import { addMonths } from "../src/lib/dates";
+import { issueCredential, issueJobHandler } from "../src/modules/credentials/issuance.service";
 import { labelProgress } from "../src/modules/label/label.service";
 import { reassessAllLabels } from "../src/modules/label/reassessment.service";
 import { json, TestClient } from "./support/client";

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClients, devMail, partnerRegistrations } from "../src/db/schema";
-import { authenticateApiClient } from "../src/modules/partners/api-clients.service";
+import { authenticateApiClient } from "../src/modules/competences/api-key-auth";
 import { issuerProofAddress } from "../src/modules/partners/issuer-proof.service";
 import { json, type TestClient } from "./support/client";
 import { addMember, buildOrganisation, buildUser, signedInClient } from "./support/factories";

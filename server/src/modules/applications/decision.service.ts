@@ -101,7 +101,6 @@ export async function decide(
     });
     await queueEmail(tx, {
       to: found.org.contactEmail,
-      locale: "fr",
       template: {
         name: "application_decided",
         outcome,

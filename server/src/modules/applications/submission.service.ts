@@ -66,7 +66,6 @@ export async function submitApplication(
     });
     await queueEmail(tx, {
       to: found.org.contactEmail,
-      locale: "fr",
       template: {
         name: "application_submitted",
         organisation: found.org.name,
@@ -107,7 +106,6 @@ async function submitContinuous(
     for (const to of [found.org.contactEmail, ...managers.map((m) => m.email)])
       await queueEmail(tx, {
         to,
-        locale: "fr",
         template: {
           name: "application_submitted",
           organisation: found.org.name,

@@ -1,9 +1,10 @@
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
+import { credentialUrl } from "../../lib/urls";
 import { appendAudit } from "../audit/audit.repo";
 import { findUserById } from "../auth/auth.repo";
 import { forgetCredential } from "../credentials/credentials.service";
-import { credentialUrl, issueCredential } from "../credentials/issuance.service";
+import { issueCredential } from "../credentials/issuance.service";
 import { generatedReasons } from "../credentials/reasons";
 import { forgetStatusLists } from "../credentials/status-lists.service";
 import { queueEmail } from "../email/mailer";

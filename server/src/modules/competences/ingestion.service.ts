@@ -2,10 +2,10 @@ import type { VerifyInput } from "@blason/openbadges";
 import type { AppContext } from "../../context";
 import type { PartnerBadgeChannel } from "../../db/schema";
 import { AppError } from "../../errors";
+import { credentialUrl } from "../../lib/urls";
 import { assertStorable, verifyInWorkers } from "../../lib/verify";
 import type { UserRow } from "../auth/auth.repo";
 import { credentialStatus } from "../credentials/credentials.service";
-import { credentialUrl } from "../credentials/issuance.service";
 import { issuerDid } from "../credentials/issuer.service";
 import { enqueueOnce, handle } from "../jobs/queues";
 import { factsFromReport, receivedKey } from "./badge-facts";
@@ -23,8 +23,6 @@ import { evaluatePartnerBadge, type Mapping, pushRefusal } from "./competences.r
 import { heldCredentials, passportOf } from "./passport.service";
 
 // Kept where other modules and the platform import them from.
-export { factsFromReport } from "./badge-facts";
-export { evaluateEarner, evaluateJobHandler } from "./evaluation.service";
 
 /**
  * The organisations an issuer belongs to: the partner it is on Blason (its

@@ -3,11 +3,11 @@ import { bakePng, renderSvgToPng } from "@blason/openbadges";
 import { strToU8, zipSync } from "fflate";
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
+import { credentialUrl } from "../../lib/urls";
 import { appendAudit } from "../audit/audit.repo";
 import type { UserRow } from "../auth/auth.repo";
 import { badgeSvgFor } from "../catalogue/badge-image";
 import { credentialStatus, forgetCredential } from "../credentials/credentials.service";
-import { credentialUrl } from "../credentials/issuance.service";
 import { issuerUrl } from "../credentials/issuer.service";
 import { partnerBadgesOf } from "./competences.repo";
 import {

@@ -212,7 +212,6 @@ export async function revokeCredential(ctx: AppContext, id: string, reason: stri
     }
     await queueEmail(tx, {
       to: found.subject.contactEmail,
-      locale: "fr",
       template: {
         name: "badge_revoked",
         organisation: found.subject.name,

@@ -23,13 +23,7 @@ import {
 import { activeIssuerKey, findRegion, issuerProfile } from "./issuer.service";
 import { allocateStatus, statusListUrl } from "./status-lists.service";
 
-// Moved to lib/; re-exported until the modules that import them from here
-// (applications, competences, partners, demo, tests) import them from lib/.
-export { addMonths } from "../../lib/dates";
-export { credentialUrl } from "../../lib/urls";
 export type { CredentialRow };
-/** @deprecated Enqueue by name: `enqueue(tx, "competences.evaluate", ...)`. Kept for competences. */
-export const EVALUATE_QUEUE = "competences.evaluate";
 
 /** What a decision grants: the badge, to whom, from when, with what evidence. */
 export type Grant = {
@@ -191,7 +185,6 @@ export async function issueCredential(
       );
     await queueEmail(tx, {
       to: subject.contactEmail,
-      locale: "fr",
       template: grant.issuerOrgId
         ? {
             name: "partner_badge_awarded",

@@ -54,7 +54,6 @@ export async function notifyIfNewlyEligible(
     if (without.eligible) return;
     await queueEmail(tx, {
       to: org.contactEmail,
-      locale: "fr",
       uniqueKey: `label-eligible:${organisationId}:${credentialId}`,
       template: {
         name: "label_eligible",

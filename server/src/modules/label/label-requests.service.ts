@@ -247,7 +247,6 @@ export async function decideLabelRequest(
     else
       await queueEmail(tx, {
         to: found.org.contactEmail,
-        locale: "fr",
         template: {
           name: "label_refused",
           organisation: found.org.name,

@@ -83,7 +83,6 @@ export async function reassessLabel(ctx: AppContext, organisationId: string, now
       });
       await queueEmail(tx, {
         to: org.contactEmail,
-        locale: "fr",
         uniqueKey: `label-suspended:${label.id}:${now.toISOString()}`,
         template: {
           name: "label_suspended",
@@ -109,7 +108,6 @@ export async function reassessLabel(ctx: AppContext, organisationId: string, now
       });
       await queueEmail(tx, {
         to: org.contactEmail,
-        locale: "fr",
         uniqueKey: `label-restored:${label.id}:${now.toISOString()}`,
         template: { name: "label_restored", organisation: org.name, url },
       });

@@ -14,7 +14,6 @@ import {
 } from "./api-clients.repo";
 
 // Pushes are authenticated where they arrive, in the competences module.
-export { authenticateApiClient, SECRET_PREFIX } from "../competences/api-key-auth";
 
 /** Who manages a partner's keys: the person signed in, and what they may do. */
 type Caller = { principal: Principal; user: UserRow };

@@ -1,9 +1,10 @@
 import type { AppContext } from "../../context";
 import { AppError, errorMessage } from "../../errors";
+import { credentialUrl } from "../../lib/urls";
 import { appendAudit } from "../audit/audit.repo";
 import { findOrCreateEarner } from "../competences/competences.repo";
 import { credentialStatus, revokeCredential } from "../credentials/credentials.service";
-import { credentialUrl, issueCredential } from "../credentials/issuance.service";
+import { issueCredential } from "../credentials/issuance.service";
 import { generatedReasons } from "../credentials/reasons";
 import { enqueue, handle, type QueueName } from "../jobs/queues";
 import { actorOf } from "../organisations/organisations.service";

@@ -5,7 +5,7 @@ import type { AppContext } from "../../context";
 import type { IssuerProof } from "../../db/schema";
 import { AppError } from "../../errors";
 import { assertStorable, verifyInWorkers } from "../../lib/verify";
-import { factsFromReport } from "../competences/ingestion.service";
+import { factsFromReport } from "../competences/badge-facts";
 import { judgeIssuerProof } from "./registration.rules";
 
 /**

@@ -13,9 +13,6 @@ import {
 } from "./reminders.repo";
 import { DRAFT_REMINDER_DAYS, expiryBand } from "./reminders.rules";
 
-/** @deprecated The queue is "reminders.run" in the registry; kept for server/bench. */
-export const REMINDERS_QUEUE = "reminders.run";
-
 /**
  * Sends what is due today: a reminder for each badge entering a band before
  * its end of validity (6, 3, 1 months by default), and for each draft whose
@@ -32,7 +29,6 @@ export async function runReminders(ctx: AppContext, now = new Date()) {
     if (band === null) continue;
     await queueEmail(ctx.db, {
       to: org.contactEmail,
-      locale: "fr",
       uniqueKey: `reminder:expiry:${credential.id}:${band}`,
       template: {
         name: "expiry_reminder",
@@ -65,7 +61,6 @@ export async function runReminders(ctx: AppContext, now = new Date()) {
     const session = own.find((s) => s.id === choice.session.id)!;
     await queueEmail(ctx.db, {
       to: org.contactEmail,
-      locale: "fr",
       uniqueKey: `reminder:draft:${application.id}:${session.id}`,
       template: {
         name: "draft_reminder",
