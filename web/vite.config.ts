@@ -4,5 +4,6 @@ import { defineConfig } from "vite";
 export default defineConfig({
   plugins: [react()],
   server: { proxy: { "/api": "http://localhost:3000" } },
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: false },
+  // The manifest tells scripts/check-bundle.ts which chunks a first visit loads.
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: false, manifest: true },
 });

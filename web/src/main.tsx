@@ -2,43 +2,46 @@ import "@fontsource-variable/source-sans-3";
 import "./styles.css";
 import "./i18n";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { type ReactElement, StrictMode } from "react";
+import { type ComponentType, lazy, type ReactElement, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { ApiError } from "./api/client";
 import { Layout } from "./components/Layout";
+import { PageLoading } from "./components/PageLoading";
 import { type PageName, pagePaths } from "./page-paths";
-import { AccountPage } from "./pages/account";
-import { AdminUsersPage, AuditPage } from "./pages/admin";
-import { ApplicationPage, ApplicationsPage } from "./pages/applications";
-import {
-  ForgotPasswordPage,
-  InvitationPage,
-  MagicLinkPage,
-  ResetPasswordPage,
-  SignInPage,
-  VerifyEmailPage,
-} from "./pages/auth";
-import { BadgePage, CataloguePage, HistoryPage } from "./pages/catalogue";
-import { CatalogueAdminPage } from "./pages/catalogue-admin";
-import { CredentialPage, OrganisationBadgesPage } from "./pages/credentials";
-import { DashboardPage, PublicHomePage } from "./pages/home";
-import { IdeasPage } from "./pages/ideas";
-import { LabelProgressPage, LabelRequestsPage } from "./pages/label";
-import {
-  AccessibilityPage,
-  ErrorPage,
-  LegalPage,
-  MailboxPage,
-  NotFoundPage,
-  PrivacyPage,
-  SitemapPage,
-} from "./pages/misc";
-import { MyBadgesPage, PersonPassportPage } from "./pages/my-badges";
-import { OrganisationPage, OrganisationsPage } from "./pages/organisations";
-import { PartnerPage, RegistrationsAdminPage } from "./pages/partner";
-import { IssuerPage, LaureatesPage, PassportPage, StatisticsPage } from "./pages/public";
-import { VerifyPage } from "./pages/verify";
+import { ErrorPage } from "./pages/misc/ErrorPage";
+
+/**
+ * A page loaded when it is first shown: every page is its own chunk, so the
+ * first visit downloads the shell and that one page only (npm run check:bundle).
+ */
+function lazyPage<M extends Record<string, unknown>>(
+  load: () => Promise<M>,
+  name: keyof M & string,
+): ReactElement {
+  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+const account = () => import("./pages/account");
+const admin = () => import("./pages/admin");
+const applications = () => import("./pages/applications");
+const auth = () => import("./pages/auth");
+const catalogue = () => import("./pages/catalogue");
+const catalogueAdmin = () => import("./pages/catalogue-admin");
+const credentials = () => import("./pages/credentials");
+const home = () => import("./pages/home");
+const ideas = () => import("./pages/ideas");
+const label = () => import("./pages/label");
+const myBadges = () => import("./pages/my-badges");
+const organisations = () => import("./pages/organisations");
+const partner = () => import("./pages/partner");
+const publicPages = () => import("./pages/public");
+const verify = () => import("./pages/verify");
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -51,44 +54,44 @@ const queryClient = new QueryClient({
 
 /** The element of every page named in page-paths.ts (the server knows the same list). */
 const pages: Record<PageName, ReactElement> = {
-  home: <PublicHomePage />,
-  signIn: <SignInPage />,
-  catalogue: <CataloguePage />,
-  history: <HistoryPage />,
-  badge: <BadgePage />,
-  verify: <VerifyPage />,
-  credential: <CredentialPage />,
-  applications: <ApplicationsPage />,
-  passport: <PassportPage />,
-  laureates: <LaureatesPage />,
-  issuer: <IssuerPage />,
-  statistics: <StatisticsPage />,
-  labelProgress: <LabelProgressPage />,
-  labelRequests: <LabelRequestsPage />,
-  catalogueAdmin: <CatalogueAdminPage />,
-  ideas: <IdeasPage />,
-  myBadges: <MyBadgesPage />,
-  personPassport: <PersonPassportPage />,
-  application: <ApplicationPage />,
-  organisationBadges: <OrganisationBadgesPage />,
-  partner: <PartnerPage />,
-  registrationsAdmin: <RegistrationsAdminPage />,
-  magicLink: <MagicLinkPage />,
-  forgotPassword: <ForgotPasswordPage />,
-  resetPassword: <ResetPasswordPage />,
-  verifyEmail: <VerifyEmailPage />,
-  invitation: <InvitationPage />,
-  dashboard: <DashboardPage />,
-  organisations: <OrganisationsPage />,
-  organisation: <OrganisationPage />,
-  account: <AccountPage />,
-  adminUsers: <AdminUsersPage />,
-  audit: <AuditPage />,
-  mailbox: <MailboxPage />,
-  legal: <LegalPage />,
-  privacy: <PrivacyPage />,
-  accessibility: <AccessibilityPage />,
-  sitemap: <SitemapPage />,
+  home: lazyPage(home, "PublicHomePage"),
+  signIn: lazyPage(auth, "SignInPage"),
+  catalogue: lazyPage(catalogue, "CataloguePage"),
+  history: lazyPage(catalogue, "HistoryPage"),
+  badge: lazyPage(catalogue, "BadgePage"),
+  verify: lazyPage(verify, "VerifyPage"),
+  credential: lazyPage(credentials, "CredentialPage"),
+  applications: lazyPage(applications, "ApplicationsPage"),
+  passport: lazyPage(publicPages, "PassportPage"),
+  laureates: lazyPage(publicPages, "LaureatesPage"),
+  issuer: lazyPage(publicPages, "IssuerPage"),
+  statistics: lazyPage(publicPages, "StatisticsPage"),
+  labelProgress: lazyPage(label, "LabelProgressPage"),
+  labelRequests: lazyPage(label, "LabelRequestsPage"),
+  catalogueAdmin: lazyPage(catalogueAdmin, "CatalogueAdminPage"),
+  ideas: lazyPage(ideas, "IdeasPage"),
+  myBadges: lazyPage(myBadges, "MyBadgesPage"),
+  personPassport: lazyPage(myBadges, "PersonPassportPage"),
+  application: lazyPage(applications, "ApplicationPage"),
+  organisationBadges: lazyPage(credentials, "OrganisationBadgesPage"),
+  partner: lazyPage(partner, "PartnerPage"),
+  registrationsAdmin: lazyPage(partner, "RegistrationsAdminPage"),
+  magicLink: lazyPage(auth, "MagicLinkPage"),
+  forgotPassword: lazyPage(auth, "ForgotPasswordPage"),
+  resetPassword: lazyPage(auth, "ResetPasswordPage"),
+  verifyEmail: lazyPage(auth, "VerifyEmailPage"),
+  invitation: lazyPage(auth, "InvitationPage"),
+  dashboard: lazyPage(home, "DashboardPage"),
+  organisations: lazyPage(organisations, "OrganisationsPage"),
+  organisation: lazyPage(organisations, "OrganisationPage"),
+  account: lazyPage(account, "AccountPage"),
+  adminUsers: lazyPage(admin, "AdminUsersPage"),
+  audit: lazyPage(admin, "AuditPage"),
+  mailbox: lazyPage(() => import("./pages/misc/MailboxPage"), "MailboxPage"),
+  legal: lazyPage(() => import("./pages/misc/TextPages"), "LegalPage"),
+  privacy: lazyPage(() => import("./pages/misc/TextPages"), "PrivacyPage"),
+  accessibility: lazyPage(() => import("./pages/misc/TextPages"), "AccessibilityPage"),
+  sitemap: lazyPage(() => import("./pages/misc/SitemapPage"), "SitemapPage"),
 };
 
 const router = createBrowserRouter([
@@ -102,7 +105,7 @@ const router = createBrowserRouter([
         element: pages[name],
         caseSensitive: true,
       })),
-      { path: "*", element: <NotFoundPage /> },
+      { path: "*", element: lazyPage(() => import("./pages/misc/NotFoundPage"), "NotFoundPage") },
     ],
   },
 ]);

@@ -1,101 +1,33 @@
 import type { VerificationReport } from "@blason/openbadges";
+import type * as Account from "./account";
+import type * as Auth from "./auth";
+import type * as Config from "./config";
+import type { ResponseOf } from "./http";
 
-export type PlatformRole = "programme_manager" | "reviewer" | "platform_admin";
-export type OrgKind = "region" | "cfa" | "ufa" | "partner";
-export type MemberRole = "member" | "admin";
-export type Locale = "fr" | "en";
+export type { SessionInfo } from "./account";
+/*
+ * The API's types are the server's (generated from /api/openapi.json into
+ * schema.gen.ts): each domain module exports its own; these re-exports and
+ * aliases keep older imports from "./client" compiling until every page
+ * imports its domain module.
+ */
+export type {
+  InvitationDetails,
+  Locale,
+  Me,
+  MemberRole,
+  OrganisationSummary,
+  OrgKind,
+  PlatformRole,
+  User,
+} from "./auth";
+export type { Health, PublicConfig } from "./config";
+export type { Mail, MailSummary } from "./mailbox";
 
-export type User = {
-  id: string;
-  email: string;
-  name: string;
-  locale: Locale;
-  emailVerified: boolean;
-  platformRoles: PlatformRole[];
-  createdAt: string;
-};
-export type OrganisationSummary = {
-  id: string;
-  slug: string;
-  name: string;
-  kind: OrgKind;
-  parentId: string | null;
-  city: string | null;
-};
-export type Organisation = OrganisationSummary & {
-  siret: string | null;
-  uai: string | null;
-  contactEmail: string;
-  website: string | null;
-  parent: OrganisationSummary | null;
-  children: OrganisationSummary[];
-  myRole: MemberRole | null;
-  can: { manageMembers: boolean; edit: boolean };
-};
-export type Member = {
-  userId: string;
-  name: string;
-  email: string;
-  role: MemberRole;
-  joinedAt: string;
-};
-export type Invitation = {
-  id: string;
-  email: string;
-  role: MemberRole;
-  organisationId: string;
-  expiresAt: string;
-  createdAt: string;
-  invitedBy: string | null;
-};
-export type Me = {
-  user: User;
-  memberships: { organisation: OrganisationSummary; role: MemberRole }[];
-  csrfToken: string;
-};
-export type InvitationDetails = {
-  email: string;
-  organisation: OrganisationSummary | null;
-  role: MemberRole | null;
-  platformRoles: PlatformRole[];
-  invitedBy: string;
-  existingAccount: boolean;
-};
-export type Health = {
-  status: "ok" | "degraded";
-  database: { ok: boolean; driver: "pglite" | "postgres"; latencyMs: number };
-  jobs: {
-    ok: boolean;
-    pending: number;
-    running: number;
-    failed: number;
-    oldestPendingSeconds: number;
-  };
-};
-export type PublicConfig = {
-  demo: boolean;
-  devMailbox: boolean;
-  platformName: string;
-  defaultLocale: Locale;
-};
-export type AuditEntry = {
-  seq: number;
-  at: string;
-  actor: { id: string | null; name: string } | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  data: Record<string, unknown>;
-};
-export type SessionInfo = {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  userAgent: string | null;
-  current: boolean;
-};
-export type MailSummary = { id: string; to: string; subject: string; createdAt: string };
-export type Mail = MailSummary & { text: string; html: string };
+export type Organisation = ResponseOf<"/api/organisations/{id}">;
+export type Member = ResponseOf<"/api/organisations/{id}/members">["members"][number];
+export type Invitation = ResponseOf<"/api/organisations/{id}/members">["invitations"][number];
+export type AuditEntry = ResponseOf<"/api/admin/audit">["entries"][number];
 
 /** The engine's report, as POST /api/verify answers it (types only: nothing of the engine is bundled). */
 export type { Step as VerificationStep, VerificationReport } from "@blason/openbadges";
@@ -113,12 +45,13 @@ export class ApiError extends Error {
   }
 }
 
-let currentLocale: Locale = "fr";
-export function setApiLocale(locale: Locale) {
+let currentLocale: Auth.Locale = "fr";
+export function setApiLocale(locale: Auth.Locale) {
   currentLocale = locale;
 }
 
-function csrfToken(): string {
+/** The CSRF token the server set in its cookie, for requests that do not go through `api` (uploads). */
+export function csrfToken(): string {
   const match = document.cookie.match(/(?:^|;\s*)blason_csrf=([^;]+)/);
   return match ? decodeURIComponent(match[1] ?? "") : "";
 }
@@ -223,13 +156,14 @@ function networkMessage() {
 const enc = encodeURIComponent;
 
 export const endpoints = {
-  config: () => api<PublicConfig>("GET", "/api/config"),
-  health: () => api<Health>("GET", "/api/health"),
-  me: () => api<Me>("GET", "/api/me"),
+  config: () => api<Config.PublicConfig>("GET", "/api/config"),
+  health: () => api<Config.Health>("GET", "/api/health"),
+  me: () => api<Auth.Me>("GET", "/api/me"),
   signIn: (email: string, password: string) =>
-    api<Me>("POST", "/api/auth/sign-in", { email, password }),
+    api<Auth.Me>("POST", "/api/auth/sign-in", { email, password }),
   requestMagicLink: (email: string) => api<{ ok: true }>("POST", "/api/auth/magic-link", { email }),
-  consumeMagicLink: (token: string) => api<Me>("POST", "/api/auth/magic-link/consume", { token }),
+  consumeMagicLink: (token: string) =>
+    api<Auth.Me>("POST", "/api/auth/magic-link/consume", { token }),
   signOut: () => api<void>("POST", "/api/auth/sign-out"),
   signOutEverywhere: () => api<void>("POST", "/api/auth/sign-out-everywhere"),
   requestPasswordReset: (email: string) =>
@@ -238,19 +172,21 @@ export const endpoints = {
     api<void>("POST", "/api/auth/password-reset/complete", { token, password }),
   verifyEmail: (token: string) => api<void>("POST", "/api/auth/verify-email", { token }),
   resendVerification: () => api<{ ok: true }>("POST", "/api/auth/verify-email/resend"),
-  invitation: (token: string) => api<InvitationDetails>("GET", `/api/invitations/${enc(token)}`),
+  invitation: (token: string) =>
+    api<Auth.InvitationDetails>("GET", `/api/invitations/${enc(token)}`),
   acceptInvitation: (token: string, body: { name?: string; password?: string }) =>
-    api<Me>("POST", `/api/invitations/${enc(token)}/accept`, body),
-  updateMe: (body: { name?: string; locale?: Locale }) => api<Me>("PATCH", "/api/me", body),
+    api<Auth.Me>("POST", `/api/invitations/${enc(token)}/accept`, body),
+  updateMe: (body: { name?: string; locale?: Auth.Locale }) =>
+    api<Auth.Me>("PATCH", "/api/me", body),
   changePassword: (currentPassword: string, newPassword: string) =>
     api<void>("POST", "/api/me/password", { currentPassword, newPassword }),
-  sessions: () => api<{ sessions: SessionInfo[] }>("GET", "/api/me/sessions"),
-  organisations: (params: { kind?: OrgKind | ""; q?: string } = {}) => {
+  sessions: () => api<{ sessions: Account.SessionInfo[] }>("GET", "/api/me/sessions"),
+  organisations: (params: { kind?: Auth.OrgKind | ""; q?: string } = {}) => {
     const query = new URLSearchParams();
     if (params.kind) query.set("kind", params.kind);
     if (params.q) query.set("q", params.q);
     const qs = query.toString();
-    return api<{ organisations: OrganisationSummary[] }>(
+    return api<{ organisations: Auth.OrganisationSummary[] }>(
       "GET",
       `/api/organisations${qs ? `?${qs}` : ""}`,
     );
@@ -265,21 +201,19 @@ export const endpoints = {
       "GET",
       `/api/organisations/${enc(id)}/members`,
     ),
-  invite: (id: string, email: string, role: MemberRole) =>
+  invite: (id: string, email: string, role: Auth.MemberRole) =>
     api<Invitation>("POST", `/api/organisations/${enc(id)}/invitations`, { email, role }),
   cancelInvitation: (id: string, invitationId: string) =>
     api<void>("DELETE", `/api/organisations/${enc(id)}/invitations/${enc(invitationId)}`),
-  setMemberRole: (id: string, userId: string, role: MemberRole) =>
+  setMemberRole: (id: string, userId: string, role: Auth.MemberRole) =>
     api<Member>("PATCH", `/api/organisations/${enc(id)}/members/${enc(userId)}`, { role }),
   removeMember: (id: string, userId: string) =>
     api<void>("DELETE", `/api/organisations/${enc(id)}/members/${enc(userId)}`),
   users: (q?: string) =>
-    api<{ users: User[] }>("GET", `/api/admin/users${q ? `?q=${enc(q)}` : ""}`),
-  setRoles: (id: string, roles: PlatformRole[]) =>
-    api<User>("PUT", `/api/admin/users/${enc(id)}/roles`, { roles }),
-  inviteStaff: (email: string, roles: PlatformRole[]) =>
+    api<{ users: Auth.User[] }>("GET", `/api/admin/users${q ? `?q=${enc(q)}` : ""}`),
+  setRoles: (id: string, roles: Auth.PlatformRole[]) =>
+    api<Auth.User>("PUT", `/api/admin/users/${enc(id)}/roles`, { roles }),
+  inviteStaff: (email: string, roles: Auth.PlatformRole[]) =>
     api<{ ok: true }>("POST", "/api/admin/invitations", { email, roles }),
   audit: () => api<{ entries: AuditEntry[] }>("GET", "/api/admin/audit?limit=100"),
-  mailbox: () => api<{ messages: MailSummary[] }>("GET", "/api/dev/mailbox"),
-  mail: (id: string) => api<Mail>("GET", `/api/dev/mailbox/${enc(id)}`),
 };

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Chip } from "./Chip";
 
 /** What a badge is now, as a viewer reads it (Blason's own and any verified badge). */
 export type BadgeStatus =
@@ -22,9 +23,9 @@ const TONE: Record<BadgeStatus, "ok" | "warning" | "danger"> = {
 export function StatusChip({ status }: { status: BadgeStatus }) {
   const { t } = useTranslation();
   return (
-    <span className={`chip chip--${TONE[status]}`}>
+    <Chip tone={TONE[status]}>
       <span aria-hidden="true">{status === "valid" ? "✓ " : "! "}</span>
       {t(`credential.status.${status}`)}
-    </span>
+    </Chip>
   );
 }

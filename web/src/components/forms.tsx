@@ -1,6 +1,7 @@
 import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
+import { Alert } from "./Alert";
 
 type FrameProps = {
   label: string;
@@ -53,7 +54,7 @@ function FieldFrame({
   );
 }
 
-type FieldProps = FrameProps & { name: string } & Omit<
+export type FieldProps = FrameProps & { name: string } & Omit<
     InputHTMLAttributes<HTMLInputElement>,
     "name"
   >;
@@ -97,7 +98,7 @@ export function FormError({
   const message = error instanceof Error ? error.message : String(error);
   const fields = error instanceof ApiError ? Object.entries(error.fields) : [];
   return (
-    <div className="alert alert--error" role="alert" tabIndex={-1}>
+    <Alert tone="error" tabIndex={-1}>
       <p>
         <strong>{message}</strong>
       </p>
@@ -113,7 +114,7 @@ export function FormError({
           </ul>
         </>
       ) : null}
-    </div>
+    </Alert>
   );
 }
 
@@ -141,10 +142,10 @@ export function fieldError(error: unknown, field: string): string | undefined {
 
 export function Notice({ children }: { children: ReactNode }) {
   return (
-    <div className="alert alert--success" role="status">
+    <Alert tone="success">
       <span aria-hidden="true">✓ </span>
       {children}
-    </div>
+    </Alert>
   );
 }
 

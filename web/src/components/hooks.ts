@@ -1,28 +1,22 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, endpoints, type Me } from "../api/client";
+import { authKeys, fetchMeOrNull, type Me } from "../api/auth";
+import { configKeys, fetchConfig } from "../api/config";
 
 /** The signed-in user, or null when nobody is signed in. */
 export function useMe() {
   return useQuery<Me | null>({
-    queryKey: ["me"],
-    queryFn: async () => {
-      try {
-        return await endpoints.me();
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    queryKey: authKeys.me(),
+    queryFn: fetchMeOrNull,
     staleTime: 30_000,
   });
 }
 
 export function useConfig() {
   return useQuery({
-    queryKey: ["config"],
-    queryFn: endpoints.config,
+    queryKey: configKeys.config(),
+    queryFn: fetchConfig,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -37,8 +37,15 @@ export const en: Dictionary = {
     retry: "Try again",
     back: "Back",
     none: "None",
+    confirm: "Confirm",
     close: "Close",
     labelled: "{{label}}: {{value}}",
+  },
+  table: {
+    pagination: "Table pages",
+    previous: "Previous page",
+    next: "Next page",
+    page: "Page {{page}} of {{pages}}",
   },
   kinds: {
     region: "Region",

@@ -35,9 +35,16 @@ export const fr = {
     retry: "Réessayer",
     back: "Retour",
     none: "Aucun",
+    confirm: "Confirmer",
     close: "Fermer",
     /** A label and its value: French puts a space before the colon, English does not. */
     labelled: "{{label}} : {{value}}",
+  },
+  table: {
+    pagination: "Pages du tableau",
+    previous: "Page précédente",
+    next: "Page suivante",
+    page: "Page {{page}} sur {{pages}}",
   },
   kinds: { region: "Région", cfa: "CFA", ufa: "UFA (site)", partner: "Structure partenaire" },
   memberRoles: { member: "Membre", admin: "Administrateur" },

@@ -1,0 +1,3 @@
+export { ApplicationPage } from "./ApplicationPage";
+export { ApplicationsPage } from "./ApplicationsPage";
+export { ReviewerAssignments } from "./ReviewerAssignments";

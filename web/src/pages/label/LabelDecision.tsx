@@ -1,0 +1,63 @@
+import { useTranslation } from "react-i18next";
+import type { LabelRequestView } from "../../api/label";
+import { Button } from "../../components/Button";
+import { FormError } from "../../components/forms";
+import { useLabelDecision } from "./use-label";
+
+/** A manager confirms (only while the check still holds) or refuses a request, saying why. */
+export function LabelDecision({ request }: { request: LabelRequestView }) {
+  const { t } = useTranslation();
+  const decide = useLabelDecision(request.id);
+  const fieldId = `motivation-${request.id}`;
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+        const motivation = new FormData(event.currentTarget).get("motivation");
+        if (typeof motivation === "string")
+          decide.mutate({
+            decision: submitter?.value === "refuse" ? "refuse" : "confirm",
+            motivation,
+          });
+      }}
+    >
+      <FormError error={decide.error} />
+      <div className="field">
+        <label htmlFor={fieldId}>{t("label.requests.motivation")}</label>
+        <p className="field__hint" id={`${fieldId}-hint`}>
+          {t("label.requests.motivationHint")}
+        </p>
+        <textarea
+          id={fieldId}
+          name="motivation"
+          rows={3}
+          required
+          minLength={3}
+          aria-describedby={`${fieldId}-hint`}
+        />
+      </div>
+      <p className="links">
+        <Button
+          type="submit"
+          name="decision"
+          value="confirm"
+          disabled={decide.isPending || !request.now?.eligible}
+        >
+          {t("label.requests.confirm")}
+          <span className="visually-hidden"> — {request.organisation.name}</span>
+        </Button>
+        <Button
+          type="submit"
+          name="decision"
+          value="refuse"
+          variant="secondary"
+          disabled={decide.isPending}
+        >
+          {t("label.requests.refuse")}
+          <span className="visually-hidden"> — {request.organisation.name}</span>
+        </Button>
+      </p>
+    </form>
+  );
+}

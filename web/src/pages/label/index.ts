@@ -1,0 +1,2 @@
+export { LabelProgressPage } from "./LabelProgressPage";
+export { LabelRequestsPage } from "./LabelRequestsPage";
