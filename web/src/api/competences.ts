@@ -1,4 +1,5 @@
 /** The regional competences: the targets a partner badge may be mapped to, and a person's badges. */
+import { csrfToken } from "./client";
 import { type ResponseOf, request } from "./http";
 
 export type CompetenceTarget = ResponseOf<"/api/competences/targets">["targets"][number];
@@ -30,12 +31,11 @@ export const handInBadgeText = (badge: string) =>
  * with the CSRF token the JSON calls send.
  */
 export async function handInBadgeImage(file: File): Promise<HandedIn> {
-  const csrf = document.cookie.match(/(?:^|;\s*)blason_csrf=([^;]+)/)?.[1] ?? "";
   const response = await fetch("/api/me/partner-badges/image", {
     method: "POST",
     headers: {
       "content-type": file.type || "image/png",
-      "x-csrf-token": decodeURIComponent(csrf),
+      "x-csrf-token": csrfToken(),
       "accept-language": document.documentElement.lang,
     },
     body: file,

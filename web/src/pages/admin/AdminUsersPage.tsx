@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate } from "react-router";
 import { type PlatformRole, platformRoles, type StaffUser } from "../../api/admin";
+import { DataTable } from "../../components/DataTable";
 import { Field, FormError, Notice } from "../../components/forms";
 import { hasRole, useMe, usePageTitle } from "../../components/hooks";
 import { StaffInviteForm } from "./StaffInviteForm";
@@ -42,43 +43,47 @@ export function AdminUsersPage() {
         />
       </search>
       {users.data ? (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("admin.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.name")}</th>
-                <th scope="col">{t("admin.email")}</th>
-                <th scope="col">{t("admin.roles")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.users.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">{u.name}</th>
-                  <td>{u.email}</td>
-                  <td>
-                    <fieldset className="checks">
-                      <legend className="visually-hidden">
-                        {t("admin.rolesFor", { name: u.name })}
-                      </legend>
-                      {platformRoles.map((role) => (
-                        <label key={role}>
-                          <input
-                            type="checkbox"
-                            checked={u.platformRoles.includes(role)}
-                            onChange={(e) => toggle(u, role, e.target.checked)}
-                          />{" "}
-                          {t(`platformRoles.${role}`)}
-                        </label>
-                      ))}
-                    </fieldset>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable<StaffUser>
+          caption={t("admin.caption")}
+          rows={users.data.users}
+          rowKey={(u) => u.id}
+          columns={[
+            {
+              key: "name",
+              header: t("admin.name"),
+              rowHeader: true,
+              sortValue: (u) => u.name,
+              cell: (u) => u.name,
+            },
+            {
+              key: "email",
+              header: t("admin.email"),
+              sortValue: (u) => u.email,
+              cell: (u) => u.email,
+            },
+            {
+              key: "roles",
+              header: t("admin.roles"),
+              cell: (u) => (
+                <fieldset className="checks">
+                  <legend className="visually-hidden">
+                    {t("admin.rolesFor", { name: u.name })}
+                  </legend>
+                  {platformRoles.map((role) => (
+                    <label key={role}>
+                      <input
+                        type="checkbox"
+                        checked={u.platformRoles.includes(role)}
+                        onChange={(e) => toggle(u, role, e.target.checked)}
+                      />{" "}
+                      {t(`platformRoles.${role}`)}
+                    </label>
+                  ))}
+                </fieldset>
+              ),
+            },
+          ]}
+        />
       ) : null}
       <StaffInviteForm invite={invite} />
     </>

@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Navigate } from "react-router";
+import type { AuditEntry } from "../../api/admin";
+import { DataTable } from "../../components/DataTable";
 import { FormError } from "../../components/forms";
 import { hasRole, useMe, usePageTitle } from "../../components/hooks";
 import { formatDate } from "../../i18n";
@@ -24,35 +26,44 @@ export function AuditPage() {
       <p className="lead">{t("admin.auditIntro")}</p>
       <FormError error={audit.error} />
       {audit.data ? (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("admin.auditCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t("admin.date")}</th>
-                <th scope="col">{t("admin.who")}</th>
-                <th scope="col">{t("admin.action")}</th>
-                <th scope="col">{t("admin.target")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.data.entries.map((e) => (
-                <tr key={e.seq}>
-                  <td>{e.seq}</td>
-                  <td>{formatDate(e.at, i18n.language, true)}</td>
-                  <td>{e.actor?.name ?? t("admin.system")}</td>
-                  <td>{actionLabel(e.action)}</td>
-                  <td>
-                    {e.targetType}
-                    {typeof e.data.name === "string" ? ` · ${e.data.name}` : ""}
-                    {typeof e.data.email === "string" ? ` · ${e.data.email}` : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable<AuditEntry>
+          caption={t("admin.auditCaption")}
+          rows={audit.data.entries}
+          rowKey={(e) => String(e.seq)}
+          pageSize={25}
+          columns={[
+            { key: "seq", header: "#", sortValue: (e) => e.seq, cell: (e) => e.seq },
+            {
+              key: "at",
+              header: t("admin.date"),
+              sortValue: (e) => e.at,
+              cell: (e) => formatDate(e.at, i18n.language, true),
+            },
+            {
+              key: "who",
+              header: t("admin.who"),
+              sortValue: (e) => e.actor?.name ?? t("admin.system"),
+              cell: (e) => e.actor?.name ?? t("admin.system"),
+            },
+            {
+              key: "action",
+              header: t("admin.action"),
+              sortValue: (e) => actionLabel(e.action),
+              cell: (e) => actionLabel(e.action),
+            },
+            {
+              key: "target",
+              header: t("admin.target"),
+              cell: (e) => (
+                <>
+                  {e.targetType}
+                  {typeof e.data.name === "string" ? ` · ${e.data.name}` : ""}
+                  {typeof e.data.email === "string" ? ` · ${e.data.email}` : ""}
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
     </>
   );

@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { platformRoles } from "../../api/admin";
+import { Button } from "../../components/Button";
+import { Card } from "../../components/Card";
 import { Field, FormError, fieldError, formValues } from "../../components/forms";
 import type { useInviteStaff } from "./use-admin";
 
@@ -7,7 +9,7 @@ import type { useInviteStaff } from "./use-admin";
 export function StaffInviteForm({ invite }: { invite: ReturnType<typeof useInviteStaff> }) {
   const { t } = useTranslation();
   return (
-    <section className="card" aria-labelledby="invite-staff">
+    <Card as="section" aria-labelledby="invite-staff">
       <h2 id="invite-staff">{t("admin.inviteTitle")}</h2>
       <form
         className="form"
@@ -45,10 +47,10 @@ export function StaffInviteForm({ invite }: { invite: ReturnType<typeof useInvit
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="button" disabled={invite.isPending}>
+        <Button type="submit" disabled={invite.isPending}>
           {t("admin.inviteSubmit")}
-        </button>
+        </Button>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Criterion, DraftBadge } from "../../api/catalogue-admin";
+import { Button } from "../../components/Button";
+import { Card } from "../../components/Card";
 import { Field, FormError, formValues, Notice } from "../../components/forms";
 import { CriteriaFields } from "./CriteriaFields";
 import { RuleFields, ruleFrom } from "./RuleFields";
@@ -21,7 +23,7 @@ export function BadgeEditor({
   const { save, move, remove } = useBadgeActions(badge.id);
   const [criteria, setCriteria] = useState<Criterion[]>(badge.criteria);
   return (
-    <li className="card badge-editor">
+    <Card as="li" className="badge-editor">
       <details>
         <summary>
           <strong>{badge.name}</strong>
@@ -96,35 +98,24 @@ export function BadgeEditor({
             />
           </div>
           <p className="links">
-            <button type="submit" className="button" disabled={save.isPending}>
+            <Button type="submit" disabled={save.isPending}>
               {t("catalogueAdmin.saveBadge")}
               <span className="visually-hidden"> — {badge.name}</span>
-            </button>
+            </Button>
           </p>
         </form>
         <FormError error={move.error ?? remove.error} />
         <p className="links">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={first}
-            onClick={() => move.mutate("up")}
-          >
+          <Button variant="secondary" disabled={first} onClick={() => move.mutate("up")}>
             {t("catalogueAdmin.up")}
             <span className="visually-hidden"> — {badge.name}</span>
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={last}
-            onClick={() => move.mutate("down")}
-          >
+          </Button>
+          <Button variant="secondary" disabled={last} onClick={() => move.mutate("down")}>
             {t("catalogueAdmin.down")}
             <span className="visually-hidden"> — {badge.name}</span>
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
+          </Button>
+          <Button
+            variant="secondary"
             onClick={() => {
               if (window.confirm(t("catalogueAdmin.removeConfirm", { name: badge.name })))
                 remove.mutate();
@@ -132,9 +123,9 @@ export function BadgeEditor({
           >
             {t("catalogueAdmin.remove")}
             <span className="visually-hidden"> — {badge.name}</span>
-          </button>
+          </Button>
         </p>
       </details>
-    </li>
+    </Card>
   );
 }

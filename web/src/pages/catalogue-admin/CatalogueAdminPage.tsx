@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { Button } from "../../components/Button";
 import { Field, FormError, formValues, Unavailable } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { DraftEditor } from "./DraftEditor";
@@ -51,9 +52,9 @@ export function CatalogueAdminPage() {
           <FormError error={create.error} />
           <Field label={t("catalogueAdmin.version")} name="version" required />
           <Field label={t("catalogueAdmin.collectionName")} name="name" required />
-          <button type="submit" className="button" disabled={create.isPending}>
+          <Button type="submit" disabled={create.isPending}>
             {t("catalogueAdmin.createDraft")}
-          </button>
+          </Button>
         </form>
       )}
       <Equivalences />

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ManagedCollection } from "../../api/catalogue-admin";
+import { Button } from "../../components/Button";
 import { Field, FormError, formValues } from "../../components/forms";
 import { useUpdateCollection } from "./use-catalogue-admin";
 
@@ -53,9 +54,9 @@ export function CollectionRuleForm({ collection }: { collection: ManagedCollecti
         defaultValue={collection.labelValidityMonths}
         required
       />
-      <button type="submit" className="button" disabled={rule.isPending}>
+      <Button type="submit" disabled={rule.isPending}>
         {t("catalogueAdmin.saveRule")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Criterion } from "../../api/catalogue-admin";
+import { Button } from "../../components/Button";
 
 /** A badge's criteria, each with its expected evidence (one per line); criteria added and removed in place. */
 export function CriteriaFields({
@@ -54,22 +55,17 @@ export function CriteriaFields({
               }
             />
           </div>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => onChange(criteria.filter((_, j) => j !== i))}
-          >
+          <Button variant="secondary" onClick={() => onChange(criteria.filter((_, j) => j !== i))}>
             {t("catalogueAdmin.removeCriterion", { n: i + 1 })}
-          </button>
+          </Button>
         </div>
       ))}
-      <button
-        type="button"
-        className="button button--secondary"
+      <Button
+        variant="secondary"
         onClick={() => onChange([...criteria, { statement: "", evidence: [] }])}
       >
         {t("catalogueAdmin.addCriterion")}
-      </button>
+      </Button>
     </fieldset>
   );
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { Draft, ManagedCollection } from "../../api/catalogue-admin";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
 import { FormError, Notice } from "../../components/forms";
 import { formatDate } from "../../i18n";
 import { BadgeEditor } from "./BadgeEditor";
@@ -23,7 +25,7 @@ export function DraftEditor({
       <h2 id="draft-title">{t("catalogueAdmin.draftTitle", { version: collection.version })}</h2>
       <CollectionRuleForm collection={collection} />
       {draft.problems.length ? (
-        <div className="alert alert--warning" role="status">
+        <Alert tone="warning" role="status">
           <p>
             <strong>{t("catalogueAdmin.problems", { count: draft.problems.length })}</strong>
           </p>
@@ -33,7 +35,7 @@ export function DraftEditor({
               <li key={i}>{en ? p.en : p.fr}</li>
             ))}
           </ul>
-        </div>
+        </Alert>
       ) : (
         <p className="alert alert--success">
           <span aria-hidden="true">✓ </span>
@@ -49,9 +51,7 @@ export function DraftEditor({
       <NewBadgeForm draftId={draft.id} />
       <FormError error={publish.error ?? discard.error} />
       <p className="links">
-        <button
-          type="button"
-          className="button"
+        <Button
           disabled={publish.isPending || draft.problems.length > 0}
           onClick={() => {
             if (window.confirm(t("catalogueAdmin.publishConfirm", { version: collection.version })))
@@ -59,16 +59,15 @@ export function DraftEditor({
           }}
         >
           {t("catalogueAdmin.publish", { version: collection.version })}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
+        </Button>
+        <Button
+          variant="secondary"
           onClick={() => {
             if (window.confirm(t("catalogueAdmin.discardConfirm"))) discard.mutate();
           }}
         >
           {t("catalogueAdmin.discard")}
-        </button>
+        </Button>
       </p>
       {publish.isSuccess ? (
         <Notice>

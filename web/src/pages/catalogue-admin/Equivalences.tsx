@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ProgrammeHistory } from "../../api/public";
+import { Button } from "../../components/Button";
 import { FormError, formValues, SelectField } from "../../components/forms";
 import { useEquivalences } from "./use-catalogue-admin";
 
@@ -42,9 +43,9 @@ export function Equivalences() {
           <option value="">{t("catalogueAdmin.choose")}</option>
           {options(() => true)}
         </SelectField>
-        <button type="submit" className="button" disabled={add.isPending}>
+        <Button type="submit" disabled={add.isPending}>
           {t("catalogueAdmin.addEquivalence")}
-        </button>
+        </Button>
       </form>
       {list.data ? (
         <table>
@@ -66,17 +67,13 @@ export function Equivalences() {
                   {e.to.name} ({e.to.collection})
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => remove.mutate(e.id)}
-                  >
+                  <Button variant="secondary" onClick={() => remove.mutate(e.id)}>
                     {t("catalogueAdmin.remove")}
                     <span className="visually-hidden">
                       {" "}
                       — {e.from.name} ({e.from.collection})
                     </span>
-                  </button>
+                  </Button>
                 </td>
               </tr>
             ))}

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Button } from "../../components/Button";
 import { Field, FormError, formValues } from "../../components/forms";
 import { useAddBadge } from "./use-catalogue-admin";
 
@@ -61,9 +62,9 @@ export function NewBadgeForm({ draftId }: { draftId: string }) {
         defaultValue={48}
         required
       />
-      <button type="submit" className="button" disabled={add.isPending}>
+      <Button type="submit" disabled={add.isPending}>
         {t("catalogueAdmin.add")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { Alert } from "../../components/Alert";
 import { Unavailable } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { StatusChip } from "../../components/StatusChip";
@@ -49,20 +50,20 @@ export function CredentialPage() {
         </p>
         <StatusChip status={c.status} />
         {c.status === "revoked" ? (
-          <div className="alert alert--error">
+          <Alert tone="error">
             <p>
               <strong>{t("credential.revokedOn", { date: formatDate(c.revokedAt!, lang) })}</strong>
             </p>
             {c.revocationReason ? <p>{c.revocationReason}</p> : null}
-          </div>
+          </Alert>
         ) : null}
         {c.status === "suspended" ? (
-          <div className="alert alert--error">
+          <Alert tone="error">
             <p>
               <strong>{t("credential.suspended")}</strong>
             </p>
             {c.suspensionReason ? <p>{c.suspensionReason}</p> : null}
-          </div>
+          </Alert>
         ) : null}
         <dl className="facts">
           <dt>{t("credential.holder")}</dt>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Credential } from "../../api/credentials";
+import { buttonClass } from "../../components/Button";
 import { pathOf } from "../urls";
 
 /** The downloads of one version of Open Badges, under the sentence that says whom it suits. */
@@ -20,7 +21,7 @@ function DownloadGroup({
       <ul className="downloads plain" aria-labelledby={id}>
         {links.map(([href, label]) => (
           <li key={href}>
-            <a className="button button--secondary" href={pathOf(href)} download>
+            <a className={buttonClass("secondary")} href={pathOf(href)} download>
               {label}
             </a>
           </li>

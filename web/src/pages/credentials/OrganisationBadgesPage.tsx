@@ -1,5 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { Button } from "../../components/Button";
+import { Card } from "../../components/Card";
+import { Chip } from "../../components/Chip";
+import { useConfirmDialog } from "../../components/ConfirmDialog";
 import { FormError, Unavailable } from "../../components/forms";
 import { hasRole, useMe, usePageTitle } from "../../components/hooks";
 import { StatusChip } from "../../components/StatusChip";
@@ -15,6 +19,7 @@ export function OrganisationBadgesPage() {
   const { id = "" } = useParams();
   const me = useMe();
   const { query, answer, visibility, refresh } = useOrganisationCredentials(id);
+  const confirm = useConfirmDialog();
   usePageTitle(t("credential.listTitle"));
   if (!query.data) return <Unavailable query={query} title={t("credential.listTitle")} />;
   const member = me.data?.memberships.some((m) => m.organisation.id === id);
@@ -30,7 +35,7 @@ export function OrganisationBadgesPage() {
       {list.length === 0 ? <p className="empty">{t("credential.none")}</p> : null}
       <ul className="credential-list plain">
         {list.map((c) => (
-          <li key={c.id} className="card credential-row">
+          <Card as="li" key={c.id} className="credential-row">
             <img src={pathOf(c.badge.image)} alt="" width={96} height={106} />
             <div>
               <h2>
@@ -43,30 +48,31 @@ export function OrganisationBadgesPage() {
                   : ""}
               </p>
               <StatusChip status={c.status} />{" "}
-              {c.status !== "revoked" ? (
-                <span className="chip">{t(`credential.claim.${c.claimState}`)}</span>
-              ) : null}
+              {c.status !== "revoked" ? <Chip>{t(`credential.claim.${c.claimState}`)}</Chip> : null}
               {member && c.claimState === "pending" && c.status !== "revoked" ? (
                 <p className="actions">
-                  <button
-                    type="button"
-                    className="button button--primary"
+                  <Button
                     disabled={answer.isPending}
                     onClick={() => answer.mutate({ id: c.id, answer: "accept" })}
                   >
                     {t("credential.accept", { badge: c.badge.name })}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--danger"
+                  </Button>
+                  <Button
+                    variant="danger"
                     disabled={answer.isPending}
-                    onClick={() => {
-                      if (window.confirm(t("credential.declineConfirm")))
-                        answer.mutate({ id: c.id, answer: "decline" });
-                    }}
+                    onClick={() =>
+                      confirm.ask(
+                        {
+                          title: t("credential.declineConfirm"),
+                          confirmLabel: t("credential.decline"),
+                          danger: true,
+                        },
+                        () => answer.mutate({ id: c.id, answer: "decline" }),
+                      )
+                    }
                   >
                     {t("credential.decline")}
-                  </button>
+                  </Button>
                 </p>
               ) : null}
               {c.claimState === "accepted" && c.status !== "revoked" ? (
@@ -89,9 +95,10 @@ export function OrganisationBadgesPage() {
                 <RevokeForm credential={c} onDone={refresh} />
               ) : null}
             </div>
-          </li>
+          </Card>
         ))}
       </ul>
+      {confirm.dialog}
     </>
   );
 }

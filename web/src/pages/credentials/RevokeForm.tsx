@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Credential } from "../../api/credentials";
+import { Button } from "../../components/Button";
 import { FormError } from "../../components/forms";
 import { useRevokeCredential } from "./use-credentials";
 
@@ -33,9 +34,9 @@ export function RevokeForm({ credential, onDone }: { credential: Credential; onD
             aria-describedby={`${fieldId}-hint`}
           />
         </div>
-        <button type="submit" className="button button--danger" disabled={revoke.isPending}>
+        <Button type="submit" variant="danger" disabled={revoke.isPending}>
           {t("credential.revokeConfirm", { badge: credential.badge.name })}
-        </button>
+        </Button>
       </form>
     </details>
   );

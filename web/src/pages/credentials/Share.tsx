@@ -1,6 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Credential } from "../../api/credentials";
+import { Button, buttonClass } from "../../components/Button";
+import { Card } from "../../components/Card";
 import { Notice } from "../../components/forms";
 import { embedCode, linkedInUrl } from "./share-links";
 
@@ -11,28 +13,27 @@ export function Share({ credential }: { credential: Credential }) {
   const subject = t("credential.shareSubject", { badge: credential.badge.name });
   const body = `${credential.holder.name ? `${credential.holder.name} — ` : ""}${credential.badge.name}\n${credential.url}`;
   return (
-    <section aria-labelledby="share-title" className="card">
+    <Card as="section" aria-labelledby="share-title">
       <h2 id="share-title">{t("credential.shareTitle")}</h2>
       <ul className="downloads plain">
         <li>
-          <button
-            type="button"
-            className="button button--secondary"
+          <Button
+            variant="secondary"
             onClick={() => {
               void navigator.clipboard?.writeText(credential.url).then(() => setCopied(true));
             }}
           >
             {t("credential.copyLink")}
-          </button>
+          </Button>
         </li>
         <li>
-          <a className="button button--secondary" href={linkedInUrl(credential)}>
+          <a className={buttonClass("secondary")} href={linkedInUrl(credential)}>
             {t("credential.linkedIn")}
           </a>
         </li>
         <li>
           <a
-            className="button button--secondary"
+            className={buttonClass("secondary")}
             href={`mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`}
           >
             {t("credential.email")}
@@ -69,6 +70,6 @@ export function Share({ credential }: { credential: Credential }) {
           />
         </div>
       </div>
-    </section>
+    </Card>
   );
 }

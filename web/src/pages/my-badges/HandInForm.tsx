@@ -1,5 +1,7 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Button } from "../../components/Button";
+import { Card } from "../../components/Card";
 import { FormError, Notice } from "../../components/forms";
 import { useHandIn } from "./use-my-badges";
 
@@ -11,7 +13,7 @@ export function HandInForm() {
   const add = useHandIn(() => setText(""));
   const en = i18n.language.startsWith("en");
   return (
-    <section aria-labelledby="add-title" className="card">
+    <Card as="section" aria-labelledby="add-title">
       <h2 id="add-title">{t("myBadges.addTitle")}</h2>
       <p>{t("myBadges.addIntro")}</p>
       <FormError error={add.error} />
@@ -29,14 +31,9 @@ export function HandInForm() {
         <label htmlFor={ids.text}>{t("myBadges.text")}</label>
         <textarea id={ids.text} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
-      <button
-        type="button"
-        className="button"
-        disabled={add.isPending || !text.trim()}
-        onClick={() => add.mutate({ text })}
-      >
+      <Button disabled={add.isPending || !text.trim()} onClick={() => add.mutate({ text })}>
         {t("myBadges.check")}
-      </button>
+      </Button>
       <div className="field">
         <label htmlFor={ids.file}>{t("myBadges.file")}</label>
         <input
@@ -51,6 +48,6 @@ export function HandInForm() {
         />
       </div>
       {add.isPending ? <p aria-live="polite">{t("myBadges.checking")}</p> : null}
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { HeldBadge } from "../../api/competences";
+import { Chip } from "../../components/Chip";
+import { useConfirmDialog } from "../../components/ConfirmDialog";
 import { FormError } from "../../components/forms";
 import { pathOf } from "../urls";
 import { type HeldBadgeAction, useHeldBadgeAction } from "./use-my-badges";
@@ -9,15 +11,24 @@ import { type HeldBadgeAction, useHeldBadgeAction } from "./use-my-badges";
 export function HeldBadgeCard({ badge: b }: { badge: HeldBadge }) {
   const { t } = useTranslation();
   const act = useHeldBadgeAction(b.credentialId);
+  const confirm = useConfirmDialog();
   const button = (action: HeldBadgeAction, primary = false) => (
     <button
       type="button"
       className={`button${primary ? "" : " button--secondary"}`}
       disabled={act.isPending}
-      onClick={() => {
-        if (action !== "decline" || window.confirm(t("myBadges.declineConfirm")))
-          act.mutate(action);
-      }}
+      onClick={() =>
+        action === "decline"
+          ? confirm.ask(
+              {
+                title: t("myBadges.declineConfirm"),
+                confirmLabel: t("myBadges.do.decline"),
+                danger: true,
+              },
+              () => act.mutate(action),
+            )
+          : act.mutate(action)
+      }
     >
       {t(`myBadges.do.${action}`)}
       <span className="visually-hidden"> — {b.name}</span>
@@ -30,9 +41,9 @@ export function HeldBadgeCard({ badge: b }: { badge: HeldBadge }) {
         <span className="badge-card__name">{b.name}</span>
       </Link>
       <span className="muted">{b.issuer}</span>
-      <span className={`chip chip--${b.status === "valid" ? "ok" : "danger"}`}>
+      <Chip tone={b.status === "valid" ? "ok" : "danger"}>
         {t(`credential.status.${b.status as "valid"}`)}
-      </span>
+      </Chip>
       <FormError error={act.error} />
       {b.status === "revoked" ? null : b.claimState === "pending" ? (
         <span className="links">
@@ -45,6 +56,7 @@ export function HeldBadgeCard({ badge: b }: { badge: HeldBadge }) {
           {button(b.shown ? "hide" : "show")}
         </span>
       ) : null}
+      {confirm.dialog}
     </li>
   );
 }

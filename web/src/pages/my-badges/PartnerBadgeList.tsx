@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { MyBadges } from "../../api/competences";
+import { Card } from "../../components/Card";
+import { Chip } from "../../components/Chip";
 import { formatDate } from "../../i18n";
 
 /** The partner badges the person handed in, each saying whether it counts, and why not. */
@@ -13,17 +15,17 @@ export function PartnerBadgeList({ data }: { data: MyBadges | undefined }) {
       {data?.partnerBadges.length === 0 ? <p className="empty">{t("myBadges.noPartner")}</p> : null}
       <ul className="plain">
         {data?.partnerBadges.map((b) => (
-          <li key={b.id} className="card">
+          <Card as="li" key={b.id}>
             <p>
-              <span className={`chip chip--${b.counts ? "ok" : "warning"}`}>
+              <Chip tone={b.counts ? "ok" : "warning"}>
                 <span aria-hidden="true">{b.counts ? "✓ " : "! "}</span>
                 {b.counts ? t("myBadges.countsShort") : t("myBadges.notCountsShort")}
-              </span>{" "}
+              </Chip>{" "}
               <strong>{b.name ?? t("applications.staffBadge.unnamed")}</strong>
               {b.issuedOn ? ` · ${formatDate(b.issuedOn, i18n.language)}` : ""}
             </p>
             {b.refusalReason ? <p>{b.refusalReason}</p> : null}
-          </li>
+          </Card>
         ))}
       </ul>
     </section>

@@ -1,6 +1,8 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { MyPassport } from "../../api/competences";
+import { Button, buttonClass } from "../../components/Button";
+import { Card } from "../../components/Card";
 import { FormError } from "../../components/forms";
 import { pathOf } from "../urls";
 import { useDeleteAccount, usePassportToggle } from "./use-my-badges";
@@ -12,7 +14,7 @@ export function PassportSettings({ passport }: { passport: MyPassport }) {
   const toggle = usePassportToggle();
   const remove = useDeleteAccount();
   return (
-    <section aria-labelledby="passport-title" className="card">
+    <Card as="section" aria-labelledby="passport-title">
       <h2 id="passport-title">{t("myBadges.passportTitle")}</h2>
       <p>{t("myBadges.passportIntro")}</p>
       <FormError error={toggle.error} />
@@ -24,19 +26,18 @@ export function PassportSettings({ passport }: { passport: MyPassport }) {
         <p>{t("myBadges.passportClosed")}</p>
       )}
       <p>
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
+          variant="secondary"
           disabled={toggle.isPending}
           onClick={() => toggle.mutate(!passport?.public)}
         >
           {passport?.public ? t("myBadges.closePassport") : t("myBadges.openPassport")}
-        </button>
+        </Button>
       </p>
       <h3>{t("myBadges.exportTitle")}</h3>
       <p>{t("myBadges.exportIntro")}</p>
       <p>
-        <a className="button button--secondary" href="/api/me/export" download>
+        <a className={buttonClass("secondary")} href="/api/me/export" download>
           {t("myBadges.export")}
         </a>
       </p>
@@ -54,10 +55,10 @@ export function PassportSettings({ passport }: { passport: MyPassport }) {
           <label htmlFor={confirmId}>{t("myBadges.deleteConfirm")}</label>
           <input id={confirmId} name="confirm" type="email" required autoComplete="off" />
         </div>
-        <button type="submit" className="button button--danger" disabled={remove.isPending}>
+        <Button type="submit" variant="danger" disabled={remove.isPending}>
           {t("myBadges.delete")}
-        </button>
+        </Button>
       </form>
-    </section>
+    </Card>
   );
 }

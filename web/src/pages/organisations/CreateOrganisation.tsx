@@ -2,6 +2,8 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type OrganisationKind, organisationKinds } from "../../api/organisations";
+import { Button } from "../../components/Button";
+import { Card } from "../../components/Card";
 import {
   Field,
   FormError,
@@ -43,7 +45,7 @@ export function CreateOrganisation() {
   };
   const err = (f: string) => fieldError(create.error, f);
   return (
-    <section className="card" aria-labelledby="create-org">
+    <Card as="section" aria-labelledby="create-org">
       <h2 id="create-org">{t("orgs.createTitle")}</h2>
       {create.isSuccess ? (
         <Notice>
@@ -111,10 +113,10 @@ export function CreateOrganisation() {
           <Field label={labels.city} name="city" optional error={err("city")} />
           <Field label={labels.website} name="website" type="url" optional error={err("website")} />
         </div>
-        <button type="submit" className="button" disabled={create.isPending}>
+        <Button type="submit" disabled={create.isPending}>
           {t("orgs.create")}
-        </button>
+        </Button>
       </form>
-    </section>
+    </Card>
   );
 }

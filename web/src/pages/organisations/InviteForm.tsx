@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { MemberRole } from "../../api/organisations";
+import { Button } from "../../components/Button";
 import { Field, FormError, fieldError, formValues, SelectField } from "../../components/forms";
 
 /** An invitation to join the organisation, as a member or an administrator. */
@@ -41,9 +42,9 @@ export function InviteForm({
           <option value="admin">{t("memberRoles.admin")}</option>
         </SelectField>
       </div>
-      <button type="submit" className="button" disabled={pending}>
+      <Button type="submit" disabled={pending}>
         {t("org.inviteSubmit")}
-      </button>
+      </Button>
     </form>
   );
 }

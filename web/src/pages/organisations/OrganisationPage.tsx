@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { Card } from "../../components/Card";
 import { FormError, Notice } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { MembersSection } from "./MembersSection";
@@ -50,7 +51,7 @@ export function OrganisationPage() {
         ) : null}
       </p>
       {notice ? <Notice>{notice}</Notice> : null}
-      <section className="card" aria-labelledby="details">
+      <Card as="section" aria-labelledby="details">
         <h2 id="details">{t("org.details")}</h2>
         <dl className="details">
           {o.parent ? (
@@ -86,7 +87,7 @@ export function OrganisationPage() {
             )}
           </>
         ) : null}
-      </section>
+      </Card>
 
       {members.query.data ? (
         <MembersSection members={members} data={members.query.data} manage={manage} />

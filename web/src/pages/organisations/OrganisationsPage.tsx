@@ -1,7 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
-import { type OrganisationKind, organisationKinds } from "../../api/organisations";
+import {
+  type OrganisationKind,
+  type OrganisationSummary,
+  organisationKinds,
+} from "../../api/organisations";
+import { DataTable } from "../../components/DataTable";
 import { Field, FormError, SelectField } from "../../components/forms";
 import { hasRole, useMe, usePageTitle } from "../../components/hooks";
 import { CreateOrganisation } from "./CreateOrganisation";
@@ -49,29 +54,32 @@ export function OrganisationsPage() {
         <p className="empty">{t("orgs.empty")}</p>
       ) : null}
       {list.data && list.data.organisations.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("orgs.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("orgs.name")}</th>
-                <th scope="col">{t("orgs.kind")}</th>
-                <th scope="col">{t("orgs.city")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.organisations.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">
-                    <Link to={`/organisations/${o.id}`}>{o.name}</Link>
-                  </th>
-                  <td>{t(`kinds.${o.kind}`)}</td>
-                  <td>{o.city ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable<OrganisationSummary>
+          caption={t("orgs.caption")}
+          rows={list.data.organisations}
+          rowKey={(o) => o.id}
+          columns={[
+            {
+              key: "name",
+              header: t("orgs.name"),
+              rowHeader: true,
+              sortValue: (o) => o.name,
+              cell: (o) => <Link to={`/organisations/${o.id}`}>{o.name}</Link>,
+            },
+            {
+              key: "kind",
+              header: t("orgs.kind"),
+              sortValue: (o) => t(`kinds.${o.kind}`),
+              cell: (o) => t(`kinds.${o.kind}`),
+            },
+            {
+              key: "city",
+              header: t("orgs.city"),
+              sortValue: (o) => o.city,
+              cell: (o) => o.city ?? "—",
+            },
+          ]}
+        />
       ) : null}
       {canCreate ? <CreateOrganisation /> : null}
     </>

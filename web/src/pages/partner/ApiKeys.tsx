@@ -1,4 +1,7 @@
 import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { Card } from "../../components/Card";
 import { Field, FormError, formValues } from "../../components/forms";
 import { formatDate } from "../../i18n";
 import { useApiKeys } from "./use-api-keys";
@@ -14,17 +17,17 @@ export function ApiKeys({ orgId }: { orgId: string }) {
       <h2 id="keys-title">{t("partner.keysTitle")}</h2>
       <p>{t("partner.keysIntro")}</p>
       {create.data ? (
-        <div className="alert alert--info" role="status">
+        <Alert tone="info" role="status">
           <p>{t("partner.secretOnce")}</p>
           <p>
             <code>{create.data.secret}</code>
           </p>
-        </div>
+        </Alert>
       ) : null}
       <FormError error={revoke.error} />
       <ul className="plain">
         {list.data?.clients.map((c) => (
-          <li key={c.id} className="card">
+          <Card as="li" key={c.id}>
             <strong>{c.name}</strong> <code>{c.prefix}…</code>
             <p className="muted">
               {t("partner.keyCreated", { date: formatDate(c.createdAt, i18n.language) })}
@@ -34,16 +37,12 @@ export function ApiKeys({ orgId }: { orgId: string }) {
               {c.revokedAt ? ` · ${t("partner.keyRevoked")}` : ""}
             </p>
             {c.revokedAt ? null : (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => revoke.mutate(c.id)}
-              >
+              <Button variant="secondary" onClick={() => revoke.mutate(c.id)}>
                 {t("partner.revokeKey")}
                 <span className="visually-hidden"> — {c.name}</span>
-              </button>
+              </Button>
             )}
-          </li>
+          </Card>
         ))}
       </ul>
       <form
@@ -56,9 +55,7 @@ export function ApiKeys({ orgId }: { orgId: string }) {
       >
         <FormError error={create.error} />
         <Field label={t("partner.keyName")} name="name" required minLength={2} />
-        <button type="submit" className="button">
-          {t("partner.createKey")}
-        </button>
+        <Button type="submit">{t("partner.createKey")}</Button>
       </form>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Award } from "../../api/partners";
+import { Button } from "../../components/Button";
 import { FormError } from "../../components/forms";
 import { formatDate } from "../../i18n";
 import { pathOf } from "../urls";
@@ -46,9 +47,8 @@ export function AwardHolders({
               <td>{t(`credential.status.${a.status}`, { defaultValue: a.status })}</td>
               <td>
                 {a.status === "revoked" ? null : (
-                  <button
-                    type="button"
-                    className="button button--secondary"
+                  <Button
+                    variant="secondary"
                     onClick={() => {
                       const reason = window.prompt(t("partner.revokeReason"));
                       if (reason) onRevoke(a.id, reason);
@@ -56,7 +56,7 @@ export function AwardHolders({
                   >
                     {t("partner.revoke")}
                     <span className="visually-hidden"> — {a.email}</span>
-                  </button>
+                  </Button>
                 )}
               </td>
             </tr>

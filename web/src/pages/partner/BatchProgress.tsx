@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { AwardBatch } from "../../api/partners";
+import { Card } from "../../components/Card";
 import { useBatchProgress } from "./use-own-badges";
 
 /**
@@ -21,7 +22,7 @@ export function BatchProgress({
   const b = useBatchProgress(orgId, badgeId, batch);
   const id = useId();
   return (
-    <div className="card" aria-live="polite">
+    <Card aria-live="polite">
       <label htmlFor={id}>
         {b.finished
           ? t("partner.batchDone", { count: b.lines })
@@ -42,6 +43,6 @@ export function BatchProgress({
           ))}
         </ul>
       ) : null}
-    </div>
+    </Card>
   );
 }

@@ -6,8 +6,9 @@ import {
   type Registration,
   type RegistrationDecision,
 } from "../../api/partners";
+import { Button } from "../../components/Button";
 import { FormError, formValues } from "../../components/forms";
-import { Choices } from "./Choices";
+import { RadioGroup } from "../../components/RadioGroup";
 import { TargetSelect } from "./TargetSelect";
 import { useDecideRegistration } from "./use-registrations";
 
@@ -42,7 +43,7 @@ export function DecisionForm({ registration: r }: { registration: Registration }
       }}
     >
       <FormError error={decide.error} />
-      <Choices
+      <RadioGroup
         legend={t("partnerAdmin.decision")}
         name="decision"
         options={(["approve", "refuse", "requalify"] as const).map((d) => ({
@@ -58,7 +59,7 @@ export function DecisionForm({ registration: r }: { registration: Registration }
             label={t("partnerAdmin.proposedTarget")}
             defaultValue={`${r.target.family}|${r.target.level}`}
           />
-          <Choices
+          <RadioGroup
             legend={t("partner.equivalenceLabel")}
             name="equivalence"
             options={equivalences.map((e) => ({
@@ -79,10 +80,10 @@ export function DecisionForm({ registration: r }: { registration: Registration }
           minLength={decision === "approve" ? 0 : 3}
         />
       </div>
-      <button type="submit" className="button" disabled={decide.isPending}>
+      <Button type="submit" disabled={decide.isPending}>
         {t("partnerAdmin.record")}
         <span className="visually-hidden"> — {r.name}</span>
-      </button>
+      </Button>
     </form>
   );
 }

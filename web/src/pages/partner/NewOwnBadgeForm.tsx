@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { Button } from "../../components/Button";
 import { Field, FormError, formValues } from "../../components/forms";
 import { useCreateOwnBadge } from "./use-own-badges";
 
@@ -61,9 +62,9 @@ export function NewOwnBadgeForm({ orgId }: { orgId: string }) {
           required
         />
         <Field label={t("partner.color")} name="color" type="color" defaultValue="#1f5f8b" />
-        <button type="submit" className="button" disabled={create.isPending}>
+        <Button type="submit" disabled={create.isPending}>
           {t("partner.create")}
-        </button>
+        </Button>
       </form>
     </details>
   );

@@ -2,6 +2,8 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { OwnBadge } from "../../api/partners";
+import { Button } from "../../components/Button";
+import { Card } from "../../components/Card";
 import { Field, FormError, formValues, Notice } from "../../components/forms";
 import { pathOf } from "../urls";
 import { AwardHolders } from "./AwardHolders";
@@ -14,7 +16,7 @@ export function OwnBadgeCard({ orgId, badge }: { orgId: string; badge: OwnBadge 
   const { awards, award, upload, revoke, batch } = useAwards(orgId, badge.id);
   const fileId = useId();
   return (
-    <li className="card">
+    <Card as="li">
       <div className="badge-row">
         <img src={pathOf(badge.image)} alt="" width={64} height={64} />
         <div>
@@ -47,10 +49,10 @@ export function OwnBadgeCard({ orgId, badge }: { orgId: string; badge: OwnBadge 
         ) : null}
         <Field label={t("partner.email")} name="email" type="email" required />
         <Field label={t("partner.personName")} name="name" required maxLength={200} />
-        <button type="submit" className="button" disabled={award.isPending}>
+        <Button type="submit" disabled={award.isPending}>
           {t("partner.award")}
           <span className="visually-hidden"> — {badge.name}</span>
-        </button>
+        </Button>
       </form>
       <form
         onSubmit={(event) => {
@@ -76,10 +78,10 @@ export function OwnBadgeCard({ orgId, badge }: { orgId: string; badge: OwnBadge 
             aria-describedby={`${fileId}-hint`}
           />
         </div>
-        <button type="submit" className="button button--secondary" disabled={upload.isPending}>
+        <Button type="submit" variant="secondary" disabled={upload.isPending}>
           {t("partner.sendCsv")}
           <span className="visually-hidden"> — {badge.name}</span>
-        </button>
+        </Button>
       </form>
       {batch ? <BatchProgress orgId={orgId} badgeId={badge.id} batch={batch} /> : null}
       {awards.data?.awards.length ? (
@@ -89,6 +91,6 @@ export function OwnBadgeCard({ orgId, badge }: { orgId: string; badge: OwnBadge 
           onRevoke={(id, reason) => revoke.mutate({ id, reason })}
         />
       ) : null}
-    </li>
+    </Card>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/Alert";
 import { FormError } from "../../components/forms";
 import { NewOwnBadgeForm } from "./NewOwnBadgeForm";
 import { OwnBadgeCard } from "./OwnBadgeCard";
@@ -15,9 +16,9 @@ export function OwnBadges({ orgId }: { orgId: string }) {
       <h2 id="own-title">{t("partner.ownTitle")}</h2>
       <p>{t("partner.ownIntro")}</p>
       {data && !data.participant ? (
-        <div className="alert alert--info">
+        <Alert tone="info">
           <p>{t("partner.notParticipant")}</p>
-        </div>
+        </Alert>
       ) : null}
       <ul className="plain">
         {data?.badges.map((b) => (

@@ -1,5 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { Button } from "../../components/Button";
+import { Card } from "../../components/Card";
+import { Chip } from "../../components/Chip";
 import { FormError } from "../../components/forms";
 import { formatDate } from "../../i18n";
 import { useOwnBadges, useRequestOnboarding } from "./use-own-badges";
@@ -17,11 +20,11 @@ export function Participation({ orgId }: { orgId: string }) {
       <FormError error={request.error} />
       <ul className="plain">
         {rows.map((o) => (
-          <li key={o.kind} className="card">
+          <Card as="li" key={o.kind}>
             <h3>{t(`partner.onboarding.${o.kind}`)}</h3>
             {o.active ? (
               <p>
-                <span className="chip">{t("partner.active")}</span>{" "}
+                <Chip>{t("partner.active")}</Chip>{" "}
                 {o.validUntil
                   ? t("partner.activeUntil", { date: formatDate(o.validUntil, i18n.language) })
                   : null}
@@ -39,16 +42,11 @@ export function Participation({ orgId }: { orgId: string }) {
             ) : o.kind === "ambassador" && !own.data?.participant ? (
               <p className="muted">{t("partner.ambassadorNeedsParticipant")}</p>
             ) : (
-              <button
-                type="button"
-                className="button"
-                disabled={request.isPending}
-                onClick={() => request.mutate(o.badgeClassId)}
-              >
+              <Button disabled={request.isPending} onClick={() => request.mutate(o.badgeClassId)}>
                 {t(`partner.request.${o.kind}`)}
-              </button>
+              </Button>
             )}
-          </li>
+          </Card>
         ))}
       </ul>
     </section>

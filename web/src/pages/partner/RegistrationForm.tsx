@@ -1,8 +1,9 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Equivalence, equivalences, type NewRegistration } from "../../api/partners";
+import { Button } from "../../components/Button";
 import { Field, FormError, formValues, Notice, SelectField } from "../../components/forms";
-import { Choices } from "./Choices";
+import { RadioGroup } from "../../components/RadioGroup";
 import { IssuerProofFields } from "./IssuerProofFields";
 import { TargetSelect } from "./TargetSelect";
 import { useOwnBadges } from "./use-own-badges";
@@ -63,7 +64,7 @@ export function RegistrationForm({ orgId }: { orgId: string }) {
           }}
         />
         {submit.isSuccess ? <Notice>{t("partner.registered")}</Notice> : null}
-        <Choices
+        <RadioGroup
           legend={t("partner.source")}
           name="source"
           options={(["url", "json", "blason"] as const).map((s) => ({
@@ -97,7 +98,7 @@ export function RegistrationForm({ orgId }: { orgId: string }) {
           </SelectField>
         ) : null}
         <TargetSelect label={t("partner.targetLabel")} />
-        <Choices
+        <RadioGroup
           legend={t("partner.equivalenceLabel")}
           name="equivalence"
           options={equivalences.map((e) => ({
@@ -121,9 +122,9 @@ export function RegistrationForm({ orgId }: { orgId: string }) {
             <IssuerProofFields orgId={orgId} />
           </>
         ) : null}
-        <button type="submit" className="button" disabled={submit.isPending}>
+        <Button type="submit" disabled={submit.isPending}>
           {t("partner.register")}
-        </button>
+        </Button>
       </form>
     </details>
   );

@@ -1,5 +1,9 @@
 import { useTranslation } from "react-i18next";
 import type { Registration } from "../../api/partners";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { Card } from "../../components/Card";
+import { Chip } from "../../components/Chip";
 import { FormError } from "../../components/forms";
 import { formatDate } from "../../i18n";
 import { useAnswerProposal } from "./use-registrations";
@@ -11,10 +15,10 @@ export function RegistrationItem({ registration: r }: { registration: Registrati
   const answer = useAnswerProposal(r.id);
   const targetText = useTargetText();
   return (
-    <li className="card">
+    <Card as="li">
       <h3>{r.name}</h3>
       <p className="muted">
-        {targetText(r.target)} · <span className="chip">{t(`partner.states.${r.state}`)}</span>
+        {targetText(r.target)} · <Chip>{t(`partner.states.${r.state}`)}</Chip>
         {r.approvedAt
           ? ` · ${t("partner.approvedOn", { date: formatDate(r.approvedAt, i18n.language) })}`
           : ""}
@@ -28,25 +32,19 @@ export function RegistrationItem({ registration: r }: { registration: Registrati
         <p className="alert alert--warning">{t("partner.issuerUnproven")}</p>
       ) : null}
       {r.proposal && r.state === "requalification_proposed" ? (
-        <div className="alert alert--info">
+        <Alert tone="info">
           <p>
             {t("partner.proposal")} {targetText(r.proposal)}
           </p>
           <FormError error={answer.error} />
           <p className="links">
-            <button type="button" className="button" onClick={() => answer.mutate("accept")}>
-              {t("partner.acceptProposal")}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => answer.mutate("refuse")}
-            >
+            <Button onClick={() => answer.mutate("accept")}>{t("partner.acceptProposal")}</Button>
+            <Button variant="secondary" onClick={() => answer.mutate("refuse")}>
               {t("partner.refuseProposal")}
-            </button>
+            </Button>
           </p>
-        </div>
+        </Alert>
       ) : null}
-    </li>
+    </Card>
   );
 }

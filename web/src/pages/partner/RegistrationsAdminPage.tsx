@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { Card } from "../../components/Card";
+import { Chip } from "../../components/Chip";
 import { Unavailable } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { formatDate } from "../../i18n";
@@ -26,11 +28,11 @@ export function RegistrationsAdminPage() {
         {open.length === 0 ? <p className="empty">{t("partnerAdmin.none")}</p> : null}
         <ul className="plain">
           {open.map((r) => (
-            <li key={r.id} className="card">
+            <Card as="li" key={r.id}>
               <h3>{r.name}</h3>
               <p className="muted">
                 {r.organisation.name} · {formatDate(r.createdAt, i18n.language)} ·{" "}
-                <span className="chip">{t(`partner.states.${r.state}`)}</span>
+                <Chip>{t(`partner.states.${r.state}`)}</Chip>
               </p>
               <p>
                 {t("partnerAdmin.aims")} {targetText(r.target)}
@@ -52,7 +54,7 @@ export function RegistrationsAdminPage() {
                   {t("partnerAdmin.waitingPartner")} {targetText(r.proposal)}
                 </p>
               ) : null}
-            </li>
+            </Card>
           ))}
         </ul>
       </section>
@@ -62,7 +64,7 @@ export function RegistrationsAdminPage() {
           {done.map((r) => (
             <li key={r.id}>
               <strong>{r.name}</strong> — {r.organisation.name} · {targetText(r.target)} ·{" "}
-              <span className="chip">{t(`partner.states.${r.state}`)}</span>
+              <Chip>{t(`partner.states.${r.state}`)}</Chip>
               {r.approvedAt
                 ? ` · ${t("partner.approvedOn", { date: formatDate(r.approvedAt, i18n.language) })}`
                 : ""}

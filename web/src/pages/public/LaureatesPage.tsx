@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { Card } from "../../components/Card";
 import { FormError } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { useLaureates } from "./use-public";
@@ -19,7 +20,7 @@ export function LaureatesPage() {
       {list.length === 0 ? <p className="empty">{t("laureates.none")}</p> : null}
       <ul className="plain credential-list">
         {list.map((l) => (
-          <li key={l.slug} className="card">
+          <Card as="li" key={l.slug}>
             <h2>
               <span aria-hidden="true">★ </span>
               <Link to={`/passports/${l.slug}`}>{l.name}</Link>
@@ -29,7 +30,7 @@ export function LaureatesPage() {
               {t("laureates.count", { count: l.count })}
             </p>
             <p>{l.badges.join(" · ")}</p>
-          </li>
+          </Card>
         ))}
       </ul>
     </>

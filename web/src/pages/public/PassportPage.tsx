@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { Card } from "../../components/Card";
 import { Unavailable } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { formatDate } from "../../i18n";
@@ -31,7 +32,7 @@ export function PassportPage() {
         ) : null}
       </p>
       {label ? (
-        <div className={`card ${label.state === "active" ? "card--accent" : ""}`}>
+        <Card accent={label.state === "active"}>
           <h2>{t("passport.labelTitle")}</h2>
           {label.state === "active" || label.state === "suspended" ? (
             <p className="label-held">
@@ -55,7 +56,7 @@ export function PassportPage() {
           <meter min={0} max={label.total} value={Math.min(label.count, label.total)}>
             {label.count}/{label.total}
           </meter>
-        </div>
+        </Card>
       ) : null}
       <h2>{t("passport.badges", { count: badges.length })}</h2>
       {badges.length === 0 ? <p className="empty">{t("passport.none")}</p> : null}

@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { buttonClass } from "../../components/Button";
+import { Card } from "../../components/Card";
 import { FormError } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { BarChart } from "./BarChart";
@@ -18,18 +20,18 @@ export function StatisticsPage() {
       <h1>{t("stats.title")}</h1>
       <p className="lead">{t("stats.lead")}</p>
       <ul className="figures plain">
-        <li className="card">
+        <Card as="li">
           <span className="figures__value">{total}</span>
           <span>{t("stats.delivered")}</span>
-        </li>
-        <li className="card">
+        </Card>
+        <Card as="li">
           <span className="figures__value">{s.organisationsEngaged}</span>
           <span>{t("stats.engaged")}</span>
-        </li>
-        <li className="card">
+        </Card>
+        <Card as="li">
           <span className="figures__value">{s.laureates}</span>
           <span>{t("stats.laureates")}</span>
-        </li>
+        </Card>
       </ul>
       <BarChart
         title={t("stats.perYear")}
@@ -44,7 +46,7 @@ export function StatisticsPage() {
         }))}
       />
       <p>
-        <a className="button button--secondary" href="/api/public/statistics.csv" download>
+        <a className={buttonClass("secondary")} href="/api/public/statistics.csv" download>
           {t("stats.csv")}
         </a>
       </p>

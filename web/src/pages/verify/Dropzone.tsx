@@ -1,5 +1,6 @@
 import { type DragEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Button } from "../../components/Button";
 
 /** The badge as a file: chosen, or dropped onto the zone; removable once chosen. */
 export function Dropzone({
@@ -48,16 +49,15 @@ export function Dropzone({
       {file ? (
         <p className="dropzone__file">
           {t("verifier.chosen", { name: file.name })}{" "}
-          <button
-            type="button"
-            className="link-button"
+          <Button
+            variant="link"
             onClick={() => {
               onRemove();
               if (fileInput.current) fileInput.current.value = "";
             }}
           >
             {t("verifier.removeFile")}
-          </button>
+          </Button>
         </p>
       ) : null}
     </fieldset>

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { Button } from "../../components/Button";
 import { FormError } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { Dropzone } from "./Dropzone";
@@ -77,9 +78,9 @@ export function VerifyPage() {
           />
         </div>
         <RecipientField value={recipient} onChange={setRecipient} error={recipientError} />
-        <button type="submit" className="button button--primary" disabled={verify.isPending}>
+        <Button type="submit" disabled={verify.isPending}>
           {verify.isPending ? t("verifier.checking") : t("verifier.submit")}
-        </button>
+        </Button>
       </form>
       <div ref={result} tabIndex={-1} aria-live="polite" className="verify-result">
         {verify.error && !recipientError ? <FormError error={verify.error} /> : null}
