@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Award } from "../../api/partners";
 import { Button } from "../../components/Button";
+import { DataTable } from "../../components/DataTable";
 import { FormError } from "../../components/forms";
 import { formatDate } from "../../i18n";
 import { pathOf } from "../urls";
@@ -27,42 +28,51 @@ export function AwardHolders({
     <details>
       <summary>{holdersText}</summary>
       <FormError error={error} />
-      <table>
-        <caption className="visually-hidden">{holdersText}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("partner.email")}</th>
-            <th scope="col">{t("partner.issuedAt")}</th>
-            <th scope="col">{t("partner.status")}</th>
-            <th scope="col">{t("partner.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {awards.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <Link to={pathOf(a.url)}>{a.email}</Link>
-              </td>
-              <td>{formatDate(a.issuedAt, i18n.language)}</td>
-              <td>{t(`credential.status.${a.status}`, { defaultValue: a.status })}</td>
-              <td>
-                {a.status === "revoked" ? null : (
-                  <Button
-                    variant="secondary"
-                    onClick={() => {
-                      const reason = window.prompt(t("partner.revokeReason"));
-                      if (reason) onRevoke(a.id, reason);
-                    }}
-                  >
-                    {t("partner.revoke")}
-                    <span className="visually-hidden"> — {a.email}</span>
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable<Award>
+        caption={holdersText}
+        captionHidden
+        framed={false}
+        rows={awards}
+        rowKey={(a) => a.id}
+        pageSize={20}
+        columns={[
+          {
+            key: "email",
+            header: t("partner.email"),
+            sortValue: (a) => a.email,
+            cell: (a) => <Link to={pathOf(a.url)}>{a.email}</Link>,
+          },
+          {
+            key: "issuedAt",
+            header: t("partner.issuedAt"),
+            sortValue: (a) => a.issuedAt,
+            cell: (a) => formatDate(a.issuedAt, i18n.language),
+          },
+          {
+            key: "status",
+            header: t("partner.status"),
+            sortValue: (a) => a.status,
+            cell: (a) => t(`credential.status.${a.status}`, { defaultValue: a.status }),
+          },
+          {
+            key: "actions",
+            header: t("partner.actions"),
+            cell: (a) =>
+              a.status === "revoked" ? null : (
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    const reason = window.prompt(t("partner.revokeReason"));
+                    if (reason) onRevoke(a.id, reason);
+                  }}
+                >
+                  {t("partner.revoke")}
+                  <span className="visually-hidden"> — {a.email}</span>
+                </Button>
+              ),
+          },
+        ]}
+      />
     </details>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { competenceKeys, fetchCompetenceTargets } from "../../api/competences";
-import type { Equivalence } from "../../api/partners";
+import type { Registration } from "../../api/partners";
 
 /** The regional competences and levels a partner badge may aim at. */
 export const useTargets = () =>
@@ -11,7 +11,8 @@ export const useTargets = () =>
     staleTime: 5 * 60_000,
   });
 
-type TargetRef = { family: string; level: number; equivalence: Equivalence };
+/** A registration's target or the region's proposal: both name a competence, a level and an equivalence. */
+type TargetRef = Pick<Registration["target"], "family" | "level" | "equivalence">;
 
 /** "Communiquer, niveau I — Je pratique (3 pour 1)": a target as people read it. */
 export function useTargetText() {
