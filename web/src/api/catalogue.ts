@@ -17,3 +17,18 @@ export const catalogueKeys = {
 
 export const fetchProgrammeBadges = (slug: string) =>
   request("get", "/api/public/programmes/{slug}/badges", { path: { slug } });
+
+export type PublicBadgeDetail = ResponseOf<"/api/public/badges/{id}">;
+export type ProgrammeSession = ResponseOf<"/api/programmes/{slug}/sessions">["sessions"][number];
+export type ProgrammeHistory = ResponseOf<"/api/public/programmes/{slug}/collections">;
+export type HistoryCollection = ProgrammeHistory["collections"][number];
+
+export const fetchSessions = (slug: string) =>
+  request("get", "/api/programmes/{slug}/sessions", { path: { slug } });
+export const fetchPublicBadge = (id: string) =>
+  request("get", "/api/public/badges/{id}", { path: { id } });
+export const fetchHistory = (slug: string) =>
+  request("get", "/api/public/programmes/{slug}/collections", { path: { slug } });
+
+/** Same-origin path of an absolute URL the API gives (images are served by us). */
+export const sameOriginPath = (url: string) => new URL(url).pathname;

@@ -2,8 +2,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
-import { endpoints } from "../api/client";
+import { signOut as endSession } from "../api/auth";
 import { changeLanguage } from "../i18n";
+import { Button, buttonClass } from "./Button";
 import { hasRole, useConfig, useMe } from "./hooks";
 import { Shield } from "./Shield";
 
@@ -28,7 +29,7 @@ export function Layout() {
   }, [location.pathname]);
 
   const signOut = async () => {
-    await endpoints.signOut();
+    await endSession();
     queryClient.clear();
     navigate("/connexion");
   };
@@ -101,21 +102,21 @@ export function Layout() {
             </ul>
           </nav>
           <div className="site-header__tools">
-            <button
-              type="button"
-              className="button button--ghost lang-switch"
+            <Button
+              variant="ghost"
+              className="lang-switch"
               lang={other}
               aria-label={t("layout.switchToLabel")}
               onClick={() => changeLanguage(other)}
             >
               {t("layout.switchTo")}
-            </button>
+            </Button>
             {me ? (
-              <button type="button" className="button button--ghost" onClick={signOut}>
+              <Button variant="ghost" onClick={signOut}>
                 {t("layout.signOut")}
-              </button>
+              </Button>
             ) : (
-              <Link className="button button--light" to="/connexion">
+              <Link className={buttonClass("light")} to="/connexion">
                 {t("layout.signIn")}
               </Link>
             )}

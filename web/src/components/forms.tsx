@@ -1,4 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
 import { Alert } from "./Alert";
@@ -19,12 +25,16 @@ function FieldFrame({
   hint,
   error,
   optional,
+  id: givenId,
   children,
 }: FrameProps & {
+  /** The control's id when the page links to it (`#motivation`); generated otherwise. */
+  id?: string | undefined;
   children: (a11y: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ");
@@ -81,6 +91,28 @@ export function SelectField({ label, name, hint, error, children, ...select }: S
           {children}
         </select>
       )}
+    </FieldFrame>
+  );
+}
+
+type TextAreaProps = FrameProps & { name: string; id?: string } & Omit<
+    TextareaHTMLAttributes<HTMLTextAreaElement>,
+    "name" | "id"
+  >;
+
+/** A labelled text area whose hint and error are announced with it. */
+export function TextAreaField({
+  label,
+  name,
+  hint,
+  error,
+  optional,
+  id,
+  ...textarea
+}: TextAreaProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} optional={optional} id={id}>
+      {(a11y) => <textarea name={name} {...a11y} {...textarea} />}
     </FieldFrame>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ApplicationDetail, DecisionBody } from "../../api/applications";
 import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
-import { FormError, formValues } from "../../components/forms";
+import { FormError, formValues, TextAreaField } from "../../components/forms";
 import { recipientKind } from "./presentation";
 
 const OUTCOMES = ["granted", "revision_requested", "refused"] as const;
@@ -44,19 +44,14 @@ export function DecisionForm({
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor="motivation">{t("applications.motivation")}</label>
-          <p className="field__hint" id="motivation-hint">
-            {t(`applications.motivationHint.${recipientKind(detail.organisation.kind)}`)}
-          </p>
-          <textarea
-            id="motivation"
-            name="motivation"
-            rows={4}
-            required
-            aria-describedby="motivation-hint"
-          />
-        </div>
+        <TextAreaField
+          id="motivation"
+          label={t("applications.motivation")}
+          hint={t(`applications.motivationHint.${recipientKind(detail.organisation.kind)}`)}
+          name="motivation"
+          rows={4}
+          required
+        />
         <Button type="submit" disabled={decision.isPending}>
           {t("applications.record")}
         </Button>

@@ -1,8 +1,7 @@
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApplicationDetail, Review } from "../../api/applications";
 import { Button } from "../../components/Button";
-import { FormError, formValues } from "../../components/forms";
+import { FormError, formValues, TextAreaField } from "../../components/forms";
 import { useReopenReview } from "./use-application";
 
 /** A manager gives a submitted review back to its reviewer, saying why (the audit log keeps it). */
@@ -16,7 +15,6 @@ export function ReopenReview({
   onChange: () => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const reopen = useReopenReview(detail.id, review.reviewerId, onChange);
   return (
     <details className="reopen">
@@ -28,20 +26,14 @@ export function ReopenReview({
         }}
       >
         <FormError error={reopen.error} />
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>{t("applications.reopen.reason")}</label>
-          <p className="field__hint" id={`${id}-hint`}>
-            {t("applications.reopen.hint")}
-          </p>
-          <textarea
-            id={`${id}-reason`}
-            name="reason"
-            rows={2}
-            required
-            minLength={3}
-            aria-describedby={`${id}-hint`}
-          />
-        </div>
+        <TextAreaField
+          label={t("applications.reopen.reason")}
+          hint={t("applications.reopen.hint")}
+          name="reason"
+          rows={2}
+          required
+          minLength={3}
+        />
         <Button type="submit" variant="secondary" disabled={reopen.isPending}>
           {t("applications.reopen.submit")}
         </Button>

@@ -2,7 +2,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApplicationDetail } from "../../api/applications";
 import { Button } from "../../components/Button";
-import { FormError } from "../../components/forms";
+import { FormError, TextAreaField } from "../../components/forms";
 import { useAddStaffBadge } from "./use-application";
 
 /** A form to attach a staff member's badge: a URL or pasted JSON/JWT, or a baked image. */
@@ -16,7 +16,7 @@ export function StaffBadgeForm({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const ids = { holder: useId(), text: useId(), image: useId() };
+  const ids = { holder: useId(), image: useId() };
   const [holder, setHolder] = useState("");
   const [text, setText] = useState("");
   const add = useAddStaffBadge(detail.id, criterion, holder, () => {
@@ -31,19 +31,14 @@ export function StaffBadgeForm({
         <label htmlFor={ids.holder}>{t("applications.staffBadge.holder")}</label>
         <input id={ids.holder} value={holder} onChange={(e) => setHolder(e.target.value)} />
       </div>
-      <div className="field">
-        <label htmlFor={ids.text}>{t("applications.staffBadge.text")}</label>
-        <p className="field__hint" id={`${ids.text}-hint`}>
-          {t("applications.staffBadge.textHint")}
-        </p>
-        <textarea
-          id={ids.text}
-          rows={3}
-          value={text}
-          aria-describedby={`${ids.text}-hint`}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
+      <TextAreaField
+        label={t("applications.staffBadge.text")}
+        hint={t("applications.staffBadge.textHint")}
+        name="text"
+        rows={3}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <Button
         variant="secondary"
         disabled={add.isPending || holder.trim().length < 2 || !text.trim()}

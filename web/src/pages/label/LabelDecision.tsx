@@ -1,14 +1,13 @@
 import { useTranslation } from "react-i18next";
 import type { LabelRequestView } from "../../api/label";
 import { Button } from "../../components/Button";
-import { FormError } from "../../components/forms";
+import { FormError, TextAreaField } from "../../components/forms";
 import { useLabelDecision } from "./use-label";
 
 /** A manager confirms (only while the check still holds) or refuses a request, saying why. */
 export function LabelDecision({ request }: { request: LabelRequestView }) {
   const { t } = useTranslation();
   const decide = useLabelDecision(request.id);
-  const fieldId = `motivation-${request.id}`;
   return (
     <form
       onSubmit={(event) => {
@@ -23,20 +22,15 @@ export function LabelDecision({ request }: { request: LabelRequestView }) {
       }}
     >
       <FormError error={decide.error} />
-      <div className="field">
-        <label htmlFor={fieldId}>{t("label.requests.motivation")}</label>
-        <p className="field__hint" id={`${fieldId}-hint`}>
-          {t("label.requests.motivationHint")}
-        </p>
-        <textarea
-          id={fieldId}
-          name="motivation"
-          rows={3}
-          required
-          minLength={3}
-          aria-describedby={`${fieldId}-hint`}
-        />
-      </div>
+      <TextAreaField
+        id={`motivation-${request.id}`}
+        label={t("label.requests.motivation")}
+        hint={t("label.requests.motivationHint")}
+        name="motivation"
+        rows={3}
+        required
+        minLength={3}
+      />
       <p className="links">
         <Button
           type="submit"
