@@ -1,11 +1,10 @@
-/** What anyone may read: passports, laureates, statistics, issuers, a programme's history. */
+/** What anyone may read: passports, laureates, statistics, issuers. */
 import { type ResponseOf, request } from "./http";
 
 export type Passport = ResponseOf<"/api/public/passports/{slug}">;
 export type Laureate = ResponseOf<"/api/public/laureates">["laureates"][number];
 export type Statistics = ResponseOf<"/api/public/statistics">;
 export type PersonPassport = ResponseOf<"/api/public/people/{slug}">;
-export type ProgrammeHistory = ResponseOf<"/api/public/programmes/{slug}/collections">;
 
 /**
  * The issuer's OB 3.0 Profile. `/issuers/{slug}` declares no response schema
@@ -20,7 +19,6 @@ export const publicKeys = {
   laureates: () => ["laureates"] as const,
   statistics: () => ["statistics"] as const,
   issuer: (slug: string) => ["issuer", slug] as const,
-  history: (programme: string) => ["history", programme] as const,
 };
 
 export const fetchPassport = (slug: string) =>
@@ -37,6 +35,3 @@ export const fetchIssuer = (slug: string) =>
   request("get", "/issuers/{slug}", {
     path: { slug },
   }) as Promise<unknown> as Promise<IssuerProfile>;
-
-export const fetchProgrammeHistory = (programme: string) =>
-  request("get", "/api/public/programmes/{slug}/collections", { path: { slug: programme } });

@@ -1,10 +1,8 @@
 import { useTranslation } from "react-i18next";
-import type { ProgrammeHistory } from "../../api/public";
+import type { HistoryCollection } from "../../api/catalogue";
 import { Button } from "../../components/Button";
 import { FormError, formValues, SelectField } from "../../components/forms";
 import { useEquivalences } from "./use-catalogue-admin";
-
-type HistoryCollection = ProgrammeHistory["collections"][number];
 
 /** Which new badge an old one counts as: the pairs, and the form to add one. */
 export function Equivalences() {

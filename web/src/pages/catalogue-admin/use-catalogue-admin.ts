@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
+import { catalogueKeys, fetchHistory } from "../../api/catalogue";
 import {
   addBadge,
   addEquivalence,
@@ -22,7 +23,6 @@ import {
   updateBadge,
   updateCollection,
 } from "../../api/catalogue-admin";
-import { fetchProgrammeHistory, publicKeys } from "../../api/public";
 import { hasRole, useMe } from "../../components/hooks";
 
 /** The programme being edited: the label's catalogue, or the regional competences (?programme=competences). */
@@ -38,7 +38,7 @@ function useRefresh() {
   return () => {
     queryClient.invalidateQueries({ queryKey: catalogueAdminKeys.collections(programme) });
     queryClient.invalidateQueries({ queryKey: catalogueAdminKeys.equivalences() });
-    queryClient.invalidateQueries({ queryKey: publicKeys.history(programme) });
+    queryClient.invalidateQueries({ queryKey: catalogueKeys.history(programme) });
   };
 }
 
@@ -109,8 +109,8 @@ export function useEquivalences() {
       queryFn: () => fetchEquivalences(programme),
     }),
     history: useQuery({
-      queryKey: publicKeys.history(programme),
-      queryFn: () => fetchProgrammeHistory(programme),
+      queryKey: catalogueKeys.history(programme),
+      queryFn: () => fetchHistory(programme),
     }),
     add: useMutation({ mutationFn: (body: NewEquivalence) => addEquivalence(body), onSuccess }),
     remove: useMutation({ mutationFn: (id: string) => removeEquivalence(id), onSuccess }),

@@ -1,12 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { sameOriginPath } from "../../api/catalogue";
 import { Alert } from "../../components/Alert";
 import { Unavailable } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { StatusChip } from "../../components/StatusChip";
 import { formatDate } from "../../i18n";
 import { ProgrammeLine } from "../catalogue";
-import { pathOf } from "../urls";
 import { Downloads } from "./Downloads";
 import { Share } from "./Share";
 import { useCredential } from "./use-credentials";
@@ -28,7 +28,7 @@ export function CredentialPage() {
     <article className="badge-page">
       <div className="badge-page__image">
         <img
-          src={pathOf(c.downloads.svg)}
+          src={sameOriginPath(c.downloads.svg)}
           alt={t("catalogue.imageAlt", { name: c.badge.name })}
           width={280}
           height={308}

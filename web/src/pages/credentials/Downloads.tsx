@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
+import { sameOriginPath } from "../../api/catalogue";
 import type { Credential } from "../../api/credentials";
 import { buttonClass } from "../../components/Button";
-import { pathOf } from "../urls";
 
 /** The downloads of one version of Open Badges, under the sentence that says whom it suits. */
 function DownloadGroup({
@@ -21,7 +21,7 @@ function DownloadGroup({
       <ul className="downloads plain" aria-labelledby={id}>
         {links.map(([href, label]) => (
           <li key={href}>
-            <a className={buttonClass("secondary")} href={pathOf(href)} download>
+            <a className={buttonClass("secondary")} href={sameOriginPath(href)} download>
               {label}
             </a>
           </li>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { sameOriginPath } from "../../api/catalogue";
 import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
 import { Chip } from "../../components/Chip";
@@ -8,7 +9,6 @@ import { FormError, Unavailable } from "../../components/forms";
 import { hasRole, useMe, usePageTitle } from "../../components/hooks";
 import { StatusChip } from "../../components/StatusChip";
 import { formatDate } from "../../i18n";
-import { pathOf } from "../urls";
 import { Downloads } from "./Downloads";
 import { RevokeForm } from "./RevokeForm";
 import { useOrganisationCredentials } from "./use-credentials";
@@ -36,7 +36,7 @@ export function OrganisationBadgesPage() {
       <ul className="credential-list plain">
         {list.map((c) => (
           <Card as="li" key={c.id} className="credential-row">
-            <img src={pathOf(c.badge.image)} alt="" width={96} height={106} />
+            <img src={sameOriginPath(c.badge.image)} alt="" width={96} height={106} />
             <div>
               <h2>
                 <Link to={`/credentials/${c.id}`}>{c.badge.name}</Link>

@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { sameOriginPath } from "../../api/catalogue";
 import type { HeldBadge } from "../../api/competences";
 import { Chip } from "../../components/Chip";
 import { useConfirmDialog } from "../../components/ConfirmDialog";
 import { FormError } from "../../components/forms";
-import { pathOf } from "../urls";
 import { type HeldBadgeAction, useHeldBadgeAction } from "./use-my-badges";
 
 /** One badge the person holds: accept or decline it, show it on the passport or not. */
@@ -36,8 +36,8 @@ export function HeldBadgeCard({ badge: b }: { badge: HeldBadge }) {
   );
   return (
     <li className="badge-card">
-      <Link to={pathOf(b.url)} className="badge-card__link">
-        <img src={pathOf(b.image)} alt="" width={160} height={176} loading="lazy" />
+      <Link to={sameOriginPath(b.url)} className="badge-card__link">
+        <img src={sameOriginPath(b.image)} alt="" width={160} height={176} loading="lazy" />
         <span className="badge-card__name">{b.name}</span>
       </Link>
       <span className="muted">{b.issuer}</span>

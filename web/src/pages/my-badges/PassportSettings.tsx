@@ -1,10 +1,10 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { sameOriginPath } from "../../api/catalogue";
 import type { MyPassport } from "../../api/competences";
 import { Button, buttonClass } from "../../components/Button";
 import { Card } from "../../components/Card";
 import { FormError } from "../../components/forms";
-import { pathOf } from "../urls";
 import { useDeleteAccount, usePassportToggle } from "./use-my-badges";
 
 /** Open or close the public passport, download everything, leave. */
@@ -20,7 +20,7 @@ export function PassportSettings({ passport }: { passport: MyPassport }) {
       <FormError error={toggle.error} />
       {passport?.public ? (
         <p>
-          {t("myBadges.passportOpen")} <a href={pathOf(passport.url)}>{passport.url}</a>
+          {t("myBadges.passportOpen")} <a href={sameOriginPath(passport.url)}>{passport.url}</a>
         </p>
       ) : (
         <p>{t("myBadges.passportClosed")}</p>

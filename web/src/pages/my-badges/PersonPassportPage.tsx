@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { sameOriginPath } from "../../api/catalogue";
 import { Unavailable } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { formatDate } from "../../i18n";
-import { pathOf } from "../urls";
 import { usePersonPassport } from "./use-my-badges";
 
 /** /personnes/:slug — a person's public passport, when they opened it. */
@@ -27,8 +27,8 @@ export function PersonPassportPage() {
       <ul className="badge-grid plain">
         {p.badges.map((b) => (
           <li key={b.url} className="badge-card">
-            <Link to={pathOf(b.url)} className="badge-card__link">
-              <img src={pathOf(b.image)} alt="" width={160} height={176} loading="lazy" />
+            <Link to={sameOriginPath(b.url)} className="badge-card__link">
+              <img src={sameOriginPath(b.image)} alt="" width={160} height={176} loading="lazy" />
               <span className="badge-card__name">{b.name}</span>
             </Link>
             <span className="muted">

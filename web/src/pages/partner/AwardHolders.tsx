@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { sameOriginPath } from "../../api/catalogue";
 import type { Award } from "../../api/partners";
 import { Button } from "../../components/Button";
 import { DataTable } from "../../components/DataTable";
 import { FormError } from "../../components/forms";
 import { formatDate } from "../../i18n";
-import { pathOf } from "../urls";
 
 /** Who holds a badge, folded under the count; each award not revoked may be revoked, with a reason. */
 export function AwardHolders({
@@ -40,7 +40,7 @@ export function AwardHolders({
             key: "email",
             header: t("partner.email"),
             sortValue: (a) => a.email,
-            cell: (a) => <Link to={pathOf(a.url)}>{a.email}</Link>,
+            cell: (a) => <Link to={sameOriginPath(a.url)}>{a.email}</Link>,
           },
           {
             key: "issuedAt",

@@ -1,11 +1,11 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { sameOriginPath } from "../../api/catalogue";
 import type { OwnBadge } from "../../api/partners";
 import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
 import { Field, FormError, formValues, Notice } from "../../components/forms";
-import { pathOf } from "../urls";
 import { AwardHolders } from "./AwardHolders";
 import { BatchProgress } from "./BatchProgress";
 import { useAwards } from "./use-own-badges";
@@ -18,10 +18,10 @@ export function OwnBadgeCard({ orgId, badge }: { orgId: string; badge: OwnBadge 
   return (
     <Card as="li">
       <div className="badge-row">
-        <img src={pathOf(badge.image)} alt="" width={64} height={64} />
+        <img src={sameOriginPath(badge.image)} alt="" width={64} height={64} />
         <div>
           <h3>
-            <Link to={pathOf(badge.url)}>{badge.name}</Link>
+            <Link to={sameOriginPath(badge.url)}>{badge.name}</Link>
           </h3>
           <p className="muted">
             {t("partner.awarded", { count: badge.awarded })} ·{" "}

@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { sameOriginPath } from "../../api/catalogue";
 import { Card } from "../../components/Card";
 import { Unavailable } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { formatDate } from "../../i18n";
-import { pathOf } from "../urls";
 import { usePassport } from "./use-public";
 
 /** /passports/:slug — an organisation's badges, public by the holder's acceptance. */
@@ -36,10 +36,12 @@ export function PassportPage() {
           <h2>{t("passport.labelTitle")}</h2>
           {label.state === "active" || label.state === "suspended" ? (
             <p className="label-held">
-              {label.image ? <img src={pathOf(label.image)} alt="" width={72} height={80} /> : null}
+              {label.image ? (
+                <img src={sameOriginPath(label.image)} alt="" width={72} height={80} />
+              ) : null}
               <strong>{t(`passport.labelState.${label.state}`)}</strong>
               {label.credentialUrl ? (
-                <Link to={pathOf(label.credentialUrl)}>{t("passport.labelSee")}</Link>
+                <Link to={sameOriginPath(label.credentialUrl)}>{t("passport.labelSee")}</Link>
               ) : null}
             </p>
           ) : null}
@@ -64,7 +66,7 @@ export function PassportPage() {
         {badges.map((b) => (
           <li key={b.credentialId} className="badge-card">
             <Link to={`/credentials/${b.credentialId}`} className="badge-card__link">
-              <img src={pathOf(b.image)} alt="" width={160} height={176} loading="lazy" />
+              <img src={sameOriginPath(b.image)} alt="" width={160} height={176} loading="lazy" />
               <span className="badge-card__name">{b.name}</span>
             </Link>
             <span className="muted">
