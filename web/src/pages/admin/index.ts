@@ -1,0 +1,2 @@
+export { AdminUsersPage } from "./AdminUsersPage";
+export { AuditPage } from "./AuditPage";

@@ -1,0 +1,1 @@
+export { CatalogueAdminPage } from "./CatalogueAdminPage";

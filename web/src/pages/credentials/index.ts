@@ -1,0 +1,2 @@
+export { CredentialPage } from "./CredentialPage";
+export { OrganisationBadgesPage } from "./OrganisationBadgesPage";

@@ -1,0 +1,2 @@
+export { MyBadgesPage } from "./MyBadgesPage";
+export { PersonPassportPage } from "./PersonPassportPage";

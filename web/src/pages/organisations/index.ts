@@ -1,0 +1,2 @@
+export { OrganisationPage } from "./OrganisationPage";
+export { OrganisationsPage } from "./OrganisationsPage";

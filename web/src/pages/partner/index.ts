@@ -1,0 +1,2 @@
+export { PartnerPage } from "./PartnerPage";
+export { RegistrationsAdminPage } from "./RegistrationsAdminPage";

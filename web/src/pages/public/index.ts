@@ -1,0 +1,4 @@
+export { IssuerPage } from "./IssuerPage";
+export { LaureatesPage } from "./LaureatesPage";
+export { PassportPage } from "./PassportPage";
+export { StatisticsPage } from "./StatisticsPage";
