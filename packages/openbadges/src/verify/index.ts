@@ -4,13 +4,8 @@ import { DEFAULT_LIMITS, type Limits } from "../limits";
 import { MAX_INPUT_BYTES, parseInput, parseJson } from "./input";
 import { verifyJwt } from "./jwt";
 import { verifierDocumentLoader } from "./keys";
-import {
-  goneAssertion,
-  isOb2Document,
-  verifyOb2Document,
-  verifyOb2Hosted,
-  verifyOb2Signed,
-} from "./ob2";
+import { goneAssertion, verifyOb2Hosted, verifyOb2Signed } from "./ob2";
+import { isOb2Document, verifyOb2Document } from "./ob2-document";
 import { verifyOb3 } from "./ob3";
 import { finish, type Reason, r, type Step, type VerificationReport } from "./report";
 import { type Context, typesOf } from "./util";
