@@ -19,7 +19,14 @@ export type PathFor<M extends Method> = {
 type Operation<P extends Path, M extends Method> = paths[P] extends { [K in M]: infer O }
   ? O
   : never;
-type JsonOf<T> = T extends { content: { "application/json": infer B } } ? B : undefined;
+/** The JSON a response or body carries (JSON-LD documents included). */
+type JsonOf<T> = T extends { content: infer C }
+  ? C extends { "application/json": infer B }
+    ? B
+    : C extends { "application/ld+json": infer B }
+      ? B
+      : undefined
+  : undefined;
 type Success<R> = 200 extends keyof R
   ? JsonOf<R[200]>
   : 201 extends keyof R

@@ -6,12 +6,8 @@ export type Laureate = ResponseOf<"/api/public/laureates">["laureates"][number];
 export type Statistics = ResponseOf<"/api/public/statistics">;
 export type PersonPassport = ResponseOf<"/api/public/people/{slug}">;
 
-/**
- * The issuer's OB 3.0 Profile. `/issuers/{slug}` declares no response schema
- * (it answers JSON-LD or the app's page), so this one shape is written here
- * until the server documents it.
- */
-export type IssuerProfile = { id: string; name: string; url: string; email: string };
+/** The issuer's OB 3.0 Profile. */
+export type IssuerProfile = ResponseOf<"/issuers/{slug}">;
 
 export const publicKeys = {
   passport: (slug: string) => ["passport", slug] as const,
@@ -31,7 +27,4 @@ export const fetchLaureates = () => request("get", "/api/public/laureates");
 
 export const fetchStatistics = () => request("get", "/api/public/statistics");
 
-export const fetchIssuer = (slug: string) =>
-  request("get", "/issuers/{slug}", {
-    path: { slug },
-  }) as Promise<unknown> as Promise<IssuerProfile>;
+export const fetchIssuer = (slug: string) => request("get", "/issuers/{slug}", { path: { slug } });

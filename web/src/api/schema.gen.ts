@@ -13414,7 +13414,19 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/ld+json": {
+                            "@context": string[];
+                            email: string;
+                            id: string;
+                            name: string;
+                            type: string[];
+                            url: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "text/html": string;
+                    };
                 };
             };
         };

@@ -60,3 +60,15 @@ export const visibilityBody = z.object({ shown: z.boolean() }).strict();
 export type VisibilityBody = z.infer<typeof visibilityBody>;
 export const revocationBody = z.object({ reason: text().trim().min(5).max(1000) }).strict();
 export type RevocationBody = z.infer<typeof revocationBody>;
+
+/** The issuer's OB 3.0 Profile as `/issuers/{slug}` serves it (JSON-LD: other terms may follow). */
+export const issuerProfileView = z
+  .object({
+    "@context": z.array(z.string()),
+    id: z.string(),
+    type: z.array(z.string()),
+    name: z.string(),
+    url: z.string(),
+    email: z.string(),
+  })
+  .loose();

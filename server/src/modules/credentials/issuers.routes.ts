@@ -6,7 +6,7 @@ import { shareAcrossOrigins } from "../../http/cross-origin";
 import { typed, uuidParam } from "../../http/route-types";
 import { findBadge } from "../catalogue/catalogue.repo";
 import { documentHeaders, LD_JSON, wantsJson } from "./content";
-import { issuerSlugParams, statusListParams } from "./credentials.schema";
+import { issuerProfileView, issuerSlugParams, statusListParams } from "./credentials.schema";
 import { badgeClassIssuer, ob2 } from "./credentials.service";
 import {
   didDocumentFor,
@@ -91,6 +91,14 @@ export function issuerRoutes(
         tags: ["public"],
         summary: "The issuer's OB 3.0 Profile (JSON), or its page",
         params: issuerSlugParams,
+        response: {
+          200: {
+            content: {
+              "application/ld+json": { schema: issuerProfileView },
+              "text/html": { schema: z.string() },
+            },
+          },
+        },
       },
     },
     async (request, reply) => {
