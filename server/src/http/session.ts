@@ -1,5 +1,5 @@
 import "@fastify/cookie";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../context";
 import { AppError } from "../errors";
 import type { UserRow } from "../modules/auth/auth.repo";
