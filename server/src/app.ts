@@ -21,7 +21,7 @@ import { adminRoutes } from "./modules/admin/admin.routes";
 import { applicationRoutes } from "./modules/applications/applications.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { registerSession } from "./modules/auth/auth.session";
-import { badgeProgrammeOf } from "./modules/catalogue/badge-programme";
+import { badgeProgrammeOf } from "./modules/catalogue/awarding";
 import { catalogueAdminRoutes } from "./modules/catalogue/catalogue.admin.routes";
 import { publicBadge } from "./modules/catalogue/catalogue.repo";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";

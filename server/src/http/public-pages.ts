@@ -1,6 +1,6 @@
 import type { Config } from "../config";
 import type { badgeClasses } from "../db/schema";
-import type { BadgeProgramme } from "../modules/catalogue/badge-programme";
+import type { BadgeProgramme } from "../modules/catalogue/awarding";
 
 type BadgeRow = typeof badgeClasses.$inferSelect;
 

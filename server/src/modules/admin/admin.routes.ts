@@ -1,16 +1,13 @@
-import { inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
-import { users } from "../../db/schema";
 import { email, errorBody, typed, uuidParam } from "../../http/route-types";
 import { requireUser } from "../../http/session";
 import { line } from "../../http/text";
 import { presentUser } from "../accounts/accounts.present";
 import { platformRole, userSchema } from "../accounts/accounts.schema";
-import { listAudit } from "../audit/audit.repo";
-import { authorize } from "../policy/policy";
-import { inviteStaff, listUsers, setPlatformRoles } from "./admin.service";
+import { callerOf } from "../policy/caller";
+import { inviteStaff, listUsers, readAuditLog, setPlatformRoles } from "./admin.service";
 
 export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
@@ -26,7 +23,9 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => ({
-      users: (await listUsers(ctx, request.principal, request.query.q)).map(presentUser),
+      users: (await listUsers(ctx, { principal: request.principal, q: request.query.q })).map(
+        presentUser,
+      ),
     }),
   );
 
@@ -41,15 +40,12 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const actor = requireUser(request);
       return presentUser(
-        await setPlatformRoles(
-          ctx,
-          actor,
-          request.principal,
-          request.params.id,
-          request.body.roles,
-        ),
+        await setPlatformRoles(ctx, {
+          caller: callerOf(request),
+          userId: request.params.id,
+          roles: request.body.roles,
+        }),
       );
     },
   );
@@ -64,8 +60,8 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const actor = requireUser(request);
-      await inviteStaff(ctx, actor, request.principal, request.body);
+      const caller = callerOf(request);
+      await inviteStaff(ctx, { caller, inviter: requireUser(request), input: request.body });
       return reply.status(201).send({ ok: true });
     },
   );
@@ -97,15 +93,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      authorize(request.principal, "audit.read");
-      const rows = await listAudit(ctx.db, request.query);
-      const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))];
-      const names = actorIds.length
-        ? await ctx.db
-            .select({ id: users.id, name: users.name })
-            .from(users)
-            .where(inArray(users.id, actorIds))
-        : [];
+      const rows = await readAuditLog(ctx, { principal: request.principal, ...request.query });
       return {
         entries: rows.map((row) => ({
           seq: row.seq,
@@ -113,7 +101,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
           actor: row.actorLabel
             ? {
                 id: row.actorId,
-                name: names.find((n) => n.id === row.actorId)?.name ?? row.actorLabel,
+                name: row.actorName ?? row.actorLabel,
               }
             : null,
           action: row.action,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context";
-import { errorBody, typed } from "../../http/route-types";
+import { createdView, errorBody, noContent, typed } from "../../http/route-types";
 import { callerOf } from "../policy/caller";
 import {
   type BadgeView,
@@ -8,7 +8,6 @@ import {
   badgeChangeBody,
   badgeView,
   collectionsView,
-  createdView,
   draftBody,
   draftChangeBody,
   emptyBody,
@@ -16,7 +15,6 @@ import {
   equivalencesView,
   idParams,
   moveBody,
-  noContent,
   slugParams,
 } from "./catalogue.admin.schema";
 import * as drafts from "./catalogue.admin.service";

@@ -134,8 +134,6 @@ export type DraftChangeBody = z.infer<typeof draftChangeBody>;
 
 export const moveBody = z.object({ direction: z.enum(["up", "down"]) }).strict();
 export const emptyBody = z.object({}).strict();
-export const createdView = z.object({ id: z.uuid() });
-export const noContent = z.null();
 
 const badgeRef = z.object({ id: z.uuid(), name: z.string(), collection: z.string() });
 export const equivalencesView = z.object({

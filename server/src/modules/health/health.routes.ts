@@ -1,11 +1,10 @@
-import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
-import { devMail } from "../../db/schema";
 import { AppError } from "../../errors";
 import { typed, uuidParam } from "../../http/route-types";
 import { jobStats } from "../jobs/jobs.repo";
+import { findDevMail, listDevMail } from "./dev-mailbox.repo";
 
 const healthSchema = z.object({
   status: z.enum(["ok", "degraded"]),
@@ -106,16 +105,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async () => {
-      const rows = await ctx.db
-        .select({
-          id: devMail.id,
-          to: devMail.to,
-          subject: devMail.subject,
-          createdAt: devMail.createdAt,
-        })
-        .from(devMail)
-        .orderBy(desc(devMail.createdAt))
-        .limit(200);
+      const rows = await listDevMail(ctx.db);
       return { messages: rows.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) };
     },
   );
@@ -139,7 +129,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const [m] = await ctx.db.select().from(devMail).where(eq(devMail.id, request.params.id));
+      const m = await findDevMail(ctx.db, request.params.id);
       if (!m) throw new AppError("NOT_FOUND");
       return { ...m, createdAt: m.createdAt.toISOString() };
     },

@@ -5,5 +5,7 @@ import type { Caller } from "./policy";
 
 /** The signed-in user behind a request, as services take them; refuses an anonymous request. */
 export function callerOf(request: FastifyRequest): Caller {
-  return { principal: request.principal, actor: actorOf(requireUser(request)) };
+  const user = requireUser(request);
+  // The session hook sets both the user and their principal, or neither.
+  return { principal: request.principal!, actor: actorOf(user) };
 }

@@ -9,8 +9,11 @@ export type Principal = {
   memberships: readonly { organisationId: string; role: MemberRole }[];
 } | null;
 
-/** Who calls a service: their roles, for the policy, and how the audit log names them. */
-export type Caller = { principal: Principal; actor: Actor };
+/** A signed-in user calling a service: their roles, for the policy, and how the audit log names them. */
+export type Caller = {
+  principal: NonNullable<Principal>;
+  actor: Extract<Actor, { kind: "user" }>;
+};
 
 export type OrgRef = { id: string; parentId: string | null };
 
