@@ -1,12 +1,20 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../context";
-import { email, errorBody, typed, uuidParam } from "../../http/route-types";
+import { errorBody, typed } from "../../http/route-types";
 import { requireUser } from "../../http/session";
-import { line } from "../../http/text";
 import { presentUser } from "../accounts/accounts.present";
-import { platformRole, userSchema } from "../accounts/accounts.schema";
+import { userSchema } from "../accounts/accounts.schema";
 import { callerOf } from "../policy/caller";
+import {
+  auditQuery,
+  auditView,
+  idParams,
+  okView,
+  rolesBody,
+  staffInvitationBody,
+  usersQuery,
+  usersView,
+} from "./admin.schema";
 import { inviteStaff, listUsers, readAuditLog, setPlatformRoles } from "./admin.service";
 
 export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -18,8 +26,8 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        querystring: z.object({ q: line().max(100).optional() }),
-        response: { 200: z.object({ users: z.array(userSchema) }), 404: errorBody },
+        querystring: usersQuery,
+        response: { 200: usersView, 404: errorBody },
       },
     },
     async (request) => ({
@@ -34,8 +42,8 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        params: z.object({ id: uuidParam }),
-        body: z.object({ roles: z.array(platformRole).max(3) }).strict(),
+        params: idParams,
+        body: rolesBody,
         response: { 200: userSchema, 404: errorBody, 409: errorBody },
       },
     },
@@ -55,8 +63,8 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        body: z.object({ email, roles: z.array(platformRole).min(1).max(3) }).strict(),
-        response: { 201: z.object({ ok: z.literal(true) }), 400: errorBody },
+        body: staffInvitationBody,
+        response: { 201: okView, 400: errorBody },
       },
     },
     async (request, reply) => {
@@ -71,24 +79,9 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          before: z.coerce.number().int().min(1).optional(),
-        }),
+        querystring: auditQuery,
         response: {
-          200: z.object({
-            entries: z.array(
-              z.object({
-                seq: z.number(),
-                at: z.iso.datetime(),
-                actor: z.object({ id: z.string().nullable(), name: z.string() }).nullable(),
-                action: z.string(),
-                targetType: z.string(),
-                targetId: z.string().nullable(),
-                data: z.record(z.string(), z.unknown()),
-              }),
-            ),
-          }),
+          200: auditView,
         },
       },
     },

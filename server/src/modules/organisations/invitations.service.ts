@@ -6,6 +6,7 @@ import { appendAudit } from "../audit/audit.repo";
 import {
   findUserByEmail,
   findUserById,
+  insertSession,
   insertUser,
   type UserRow,
   updateUser,
@@ -43,8 +44,9 @@ export async function acceptInvitation(
     name?: string | undefined;
     password?: string | undefined;
     signedIn: UserRow | null;
+    userAgent?: string | undefined;
   },
-): Promise<string> {
+): Promise<{ user: UserRow; sessionToken?: string }> {
   const invitation = await repo.findLiveInvitation(ctx.db, input.token);
   if (!invitation) throw new AppError("TOKEN_INVALID_OR_EXPIRED");
   const existing = await findUserByEmail(ctx.db, invitation.email);
@@ -61,7 +63,7 @@ export async function acceptInvitation(
     });
     passwordHash = await hashPassword(input.password ?? "");
   }
-  return ctx.db.transaction(async (tx) => {
+  const userId = await ctx.db.transaction(async (tx) => {
     if (!(await repo.markInvitationAccepted(tx, invitation.id)))
       throw new AppError("TOKEN_INVALID_OR_EXPIRED");
     const roles = invitation.platformRoles as PlatformRole[];
@@ -100,4 +102,15 @@ export async function acceptInvitation(
     });
     return user.id;
   });
+  // Someone who was not signed in is, once their account exists.
+  const sessionToken = input.signedIn
+    ? undefined
+    : await insertSession(ctx.db, {
+        userId,
+        days: ctx.config.sessionDays,
+        userAgent: input.userAgent,
+      });
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw new AppError("NOT_FOUND");
+  return sessionToken ? { user, sessionToken } : { user };
 }

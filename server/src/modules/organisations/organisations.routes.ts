@@ -1,11 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context";
-import { AppError } from "../../errors";
 import { errorBody, requestMeta, typed } from "../../http/route-types";
 import { CSRF_COOKIE, requireUser, setSessionCookie } from "../../http/session";
 import { presentMe, presentOrganisationSummary } from "../accounts/accounts.present";
 import { meSchema } from "../accounts/accounts.schema";
-import { findUserById, insertSession } from "../auth/auth.repo";
 import { hitRateLimit, limits } from "../auth/rate-limit";
 import { callerOf } from "../policy/caller";
 import type { Principal } from "../policy/policy";
@@ -264,21 +262,13 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       await hitRateLimit(ctx.db, `token:ip:${request.ip}`, limits.tokenPerIp);
-      const userId = await invitationsService.acceptInvitation(ctx, {
+      const { user, sessionToken } = await invitationsService.acceptInvitation(ctx, {
         token: request.params.token,
         ...request.body,
         signedIn: request.user,
+        userAgent: requestMeta(request).userAgent,
       });
-      if (!request.user) {
-        const sessionToken = await insertSession(ctx.db, {
-          userId,
-          days: ctx.config.sessionDays,
-          userAgent: requestMeta(request).userAgent,
-        });
-        setSessionCookie(reply, sessionToken, ctx);
-      }
-      const user = await findUserById(ctx.db, userId);
-      if (!user) throw new AppError("NOT_FOUND");
+      if (sessionToken) setSessionCookie(reply, sessionToken, ctx);
       return presentMe(ctx.db, user, request.cookies[CSRF_COOKIE] ?? "");
     },
   );
