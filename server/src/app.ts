@@ -15,12 +15,13 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppContext } from "./context";
 import { handleError, sendError } from "./http/error-handler";
-import { badgeProgrammeOf, renderBadgeShell, renderPassportShell } from "./http/public-pages";
-import { registerSession } from "./http/session";
+import { renderBadgeShell, renderPassportShell } from "./http/public-pages";
 import { decodedPath, unrouted } from "./http/unrouted";
 import { adminRoutes } from "./modules/admin/admin.routes";
 import { applicationRoutes } from "./modules/applications/applications.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { registerSession } from "./modules/auth/auth.session";
+import { badgeProgrammeOf } from "./modules/catalogue/awarding";
 import { catalogueAdminRoutes } from "./modules/catalogue/catalogue.admin.routes";
 import { publicBadge } from "./modules/catalogue/catalogue.repo";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";

@@ -25,3 +25,7 @@ export const email = z
   .max(254)
   .transform((v) => v.trim().toLowerCase());
 export const uuidParam = z.uuid();
+/** The answer of a route that creates a record: its id. */
+export const createdView = z.object({ id: z.uuid() });
+/** The body of a 204 answer. */
+export const noContent = z.null();

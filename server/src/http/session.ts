@@ -1,17 +1,9 @@
 import "@fastify/cookie";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../context";
-import type { PlatformRole } from "../db/schema";
 import { AppError } from "../errors";
-import { newToken, safeEqual } from "../lib/tokens";
-import {
-  findLiveSession,
-  listMemberships,
-  touchSession,
-  type UserRow,
-} from "../modules/auth/auth.repo";
+import type { UserRow } from "../modules/auth/auth.repo";
 import type { Principal } from "../modules/policy/policy";
-import { isAllowedHost, isOwnOrigin } from "./origin";
 
 export const SESSION_COOKIE = "blason_session";
 export const CSRF_COOKIE = "blason_csrf";
@@ -23,78 +15,12 @@ declare module "fastify" {
     user: UserRow | null;
     sessionId: string | null;
   }
-}
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-declare module "fastify" {
   interface FastifyContextConfig {
     /**
      * A public endpoint that changes nothing and reads no session: other
      * sites' programs call it without a cookie, so it takes no CSRF token.
      */
     stateless?: boolean;
-  }
-}
-const TOUCH_EVERY_MS = 5 * 60_000;
-
-/**
- * Refuses a request addressed to a host that is not ours, resolves the
- * session cookie into a principal on every request, and guards every
- * state-changing request with an origin check and a double-submit CSRF token.
- */
-export function registerSession(app: FastifyInstance, ctx: AppContext) {
-  app.decorateRequest("principal", null);
-  app.decorateRequest("user", null);
-  app.decorateRequest("sessionId", null);
-
-  app.addHook("onRequest", async (request, reply) => {
-    if (!isAllowedHost(request.host, ctx.config)) throw new AppError("HOST_NOT_ALLOWED");
-    // The route the router chose, whatever the spelling of the URL (percent-encoded,
-    // other case, doubled slashes); a request that matched no route changes nothing.
-    if (
-      !SAFE_METHODS.has(request.method) &&
-      request.routeOptions.url !== undefined &&
-      !request.routeOptions.config?.stateless
-    )
-      checkCsrf(request);
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      const found = await findLiveSession(ctx.db, token);
-      if (found) {
-        request.user = found.user;
-        request.sessionId = found.session.id;
-        request.principal = {
-          userId: found.user.id,
-          platformRoles: found.user.platformRoles as PlatformRole[],
-          memberships: await listMemberships(ctx.db, found.user.id),
-        };
-        if (Date.now() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
-          await touchSession(ctx.db, found.session.id);
-      } else {
-        clearSessionCookie(reply);
-      }
-    }
-    if (!request.cookies[CSRF_COOKIE]) {
-      const csrf = newToken();
-      // Make the new token usable by this very request's response handlers.
-      request.cookies[CSRF_COOKIE] = csrf;
-      reply.setCookie(CSRF_COOKIE, csrf, {
-        path: "/",
-        sameSite: "strict",
-        secure: ctx.config.secureCookies,
-        httpOnly: false,
-      });
-    }
-  });
-
-  function checkCsrf(request: FastifyRequest) {
-    const origin = request.headers.origin;
-    if (origin !== undefined && !isOwnOrigin(origin, ctx.config))
-      throw new AppError("CSRF_TOKEN_INVALID");
-    const cookie = request.cookies[CSRF_COOKIE];
-    const header = request.headers[CSRF_HEADER];
-    if (!cookie || typeof header !== "string" || !safeEqual(cookie, header))
-      throw new AppError("CSRF_TOKEN_INVALID");
   }
 }
 

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
-import { type MemberRole, memberships, organisations } from "../../db/schema";
+import type { MemberRole, organisations } from "../../db/schema";
 import type { UserRow } from "../auth/auth.repo";
+import { listUserOrganisations } from "./accounts.repo";
 import type { OrganisationSummaryDto, UserDto } from "./accounts.schema";
 
 type OrgRow = typeof organisations.$inferSelect;
@@ -30,12 +30,7 @@ export function presentOrganisationSummary(org: OrgRow): OrganisationSummaryDto 
 }
 
 export async function presentMe(q: Queryable, user: UserRow, csrfToken: string) {
-  const rows = await q
-    .select({ organisation: organisations, role: memberships.role })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.userId, user.id))
-    .orderBy(organisations.name);
+  const rows = await listUserOrganisations(q, user.id);
   return {
     user: presentUser(user),
     memberships: rows.map((r) => ({

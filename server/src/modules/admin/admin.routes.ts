@@ -1,16 +1,21 @@
-import { inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../context";
-import { users } from "../../db/schema";
-import { email, errorBody, typed, uuidParam } from "../../http/route-types";
+import { errorBody, typed } from "../../http/route-types";
 import { requireUser } from "../../http/session";
-import { line } from "../../http/text";
 import { presentUser } from "../accounts/accounts.present";
-import { platformRole, userSchema } from "../accounts/accounts.schema";
-import { listAudit } from "../audit/audit.repo";
-import { authorize } from "../policy/policy";
-import { inviteStaff, listUsers, setPlatformRoles } from "./admin.service";
+import { userSchema } from "../accounts/accounts.schema";
+import { callerOf } from "../policy/caller";
+import {
+  auditQuery,
+  auditView,
+  idParams,
+  okView,
+  rolesBody,
+  staffInvitationBody,
+  usersQuery,
+  usersView,
+} from "./admin.schema";
+import { inviteStaff, listUsers, readAuditLog, setPlatformRoles } from "./admin.service";
 
 export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
@@ -21,12 +26,14 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        querystring: z.object({ q: line().max(100).optional() }),
-        response: { 200: z.object({ users: z.array(userSchema) }), 404: errorBody },
+        querystring: usersQuery,
+        response: { 200: usersView, 404: errorBody },
       },
     },
     async (request) => ({
-      users: (await listUsers(ctx, request.principal, request.query.q)).map(presentUser),
+      users: (await listUsers(ctx, { principal: request.principal, q: request.query.q })).map(
+        presentUser,
+      ),
     }),
   );
 
@@ -35,21 +42,18 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        params: z.object({ id: uuidParam }),
-        body: z.object({ roles: z.array(platformRole).max(3) }).strict(),
+        params: idParams,
+        body: rolesBody,
         response: { 200: userSchema, 404: errorBody, 409: errorBody },
       },
     },
     async (request) => {
-      const actor = requireUser(request);
       return presentUser(
-        await setPlatformRoles(
-          ctx,
-          actor,
-          request.principal,
-          request.params.id,
-          request.body.roles,
-        ),
+        await setPlatformRoles(ctx, {
+          caller: callerOf(request),
+          userId: request.params.id,
+          roles: request.body.roles,
+        }),
       );
     },
   );
@@ -59,13 +63,13 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        body: z.object({ email, roles: z.array(platformRole).min(1).max(3) }).strict(),
-        response: { 201: z.object({ ok: z.literal(true) }), 400: errorBody },
+        body: staffInvitationBody,
+        response: { 201: okView, 400: errorBody },
       },
     },
     async (request, reply) => {
-      const actor = requireUser(request);
-      await inviteStaff(ctx, actor, request.principal, request.body);
+      const caller = callerOf(request);
+      await inviteStaff(ctx, { caller, inviter: requireUser(request), input: request.body });
       return reply.status(201).send({ ok: true });
     },
   );
@@ -75,37 +79,14 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          before: z.coerce.number().int().min(1).optional(),
-        }),
+        querystring: auditQuery,
         response: {
-          200: z.object({
-            entries: z.array(
-              z.object({
-                seq: z.number(),
-                at: z.iso.datetime(),
-                actor: z.object({ id: z.string().nullable(), name: z.string() }).nullable(),
-                action: z.string(),
-                targetType: z.string(),
-                targetId: z.string().nullable(),
-                data: z.record(z.string(), z.unknown()),
-              }),
-            ),
-          }),
+          200: auditView,
         },
       },
     },
     async (request) => {
-      authorize(request.principal, "audit.read");
-      const rows = await listAudit(ctx.db, request.query);
-      const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))];
-      const names = actorIds.length
-        ? await ctx.db
-            .select({ id: users.id, name: users.name })
-            .from(users)
-            .where(inArray(users.id, actorIds))
-        : [];
+      const rows = await readAuditLog(ctx, { principal: request.principal, ...request.query });
       return {
         entries: rows.map((row) => ({
           seq: row.seq,
@@ -113,7 +94,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
           actor: row.actorLabel
             ? {
                 id: row.actorId,
-                name: names.find((n) => n.id === row.actorId)?.name ?? row.actorLabel,
+                name: row.actorName ?? row.actorLabel,
               }
             : null,
           action: row.action,

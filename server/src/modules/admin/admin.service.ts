@@ -1,47 +1,38 @@
-import { asc, ilike, or } from "drizzle-orm";
 import type { AppContext } from "../../context";
-import { type PlatformRole, users } from "../../db/schema";
+import type { PlatformRole } from "../../db/schema";
 import { AppError, type Locale } from "../../errors";
-import { appendAudit } from "../audit/audit.repo";
+import { appendAudit, listAudit } from "../audit/audit.repo";
 import { findUserById, type UserRow, updateUser } from "../auth/auth.repo";
 import { queueEmail } from "../email/mailer";
 import { insertInvitation } from "../organisations/organisations.repo";
-import { actorOf, INVITATION_DAYS } from "../organisations/organisations.service";
-import { authorize, type Principal } from "../policy/policy";
+import { INVITATION_DAYS } from "../organisations/organisations.service";
+import { authorize, type Caller, type Principal } from "../policy/policy";
+import { countPlatformAdmins, listUserNames, searchUsers } from "./admin.repo";
 
-export async function listUsers(ctx: AppContext, principal: Principal, q?: string) {
+export async function listUsers(
+  ctx: AppContext,
+  { principal, q }: { principal: Principal; q?: string | undefined },
+) {
   authorize(principal, "admin.users");
-  const pattern = q ? `%${q.replace(/[%_\\]/g, "\\$&")}%` : undefined;
-  return ctx.db
-    .select()
-    .from(users)
-    .where(pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined)
-    .orderBy(asc(users.name))
-    .limit(500);
+  return searchUsers(ctx.db, q);
 }
 
 export async function setPlatformRoles(
   ctx: AppContext,
-  actor: UserRow,
-  principal: Principal,
-  userId: string,
-  roles: PlatformRole[],
+  { caller, userId, roles }: { caller: Caller; userId: string; roles: PlatformRole[] },
 ) {
-  authorize(principal, "admin.users");
+  authorize(caller.principal, "admin.users");
   return ctx.db.transaction(async (tx) => {
     const target = await findUserById(tx, userId);
     if (!target) throw new AppError("NOT_FOUND");
     const wasAdmin = target.platformRoles.includes("platform_admin");
     if (wasAdmin && !roles.includes("platform_admin")) {
-      const admins = (await tx.select({ roles: users.platformRoles }).from(users)).filter((u) =>
-        u.roles.includes("platform_admin"),
-      );
-      if (admins.length <= 1) throw new AppError("LAST_PLATFORM_ADMIN");
+      if ((await countPlatformAdmins(tx)) <= 1) throw new AppError("LAST_PLATFORM_ADMIN");
     }
     const unique = [...new Set(roles)].sort();
     const updated = await updateUser(tx, userId, { platformRoles: unique });
     await appendAudit(tx, {
-      actor: actorOf(actor),
+      actor: caller.actor,
       action: "user.roles_changed",
       targetType: "user",
       targetId: userId,
@@ -53,37 +44,63 @@ export async function setPlatformRoles(
 
 export async function inviteStaff(
   ctx: AppContext,
-  actor: UserRow,
-  principal: Principal,
-  input: { email: string; roles: PlatformRole[] },
+  {
+    caller,
+    inviter,
+    input,
+  }: {
+    caller: Caller;
+    /** Who invites: named in the email, which takes their language. */
+    inviter: Pick<UserRow, "id" | "name" | "locale">;
+    input: { email: string; roles: PlatformRole[] };
+  },
 ) {
-  authorize(principal, "admin.users");
+  authorize(caller.principal, "admin.users");
   await ctx.db.transaction(async (tx) => {
     const { token, invitation } = await insertInvitation(tx, {
       email: input.email,
       organisationId: null,
       role: null,
       platformRoles: input.roles,
-      invitedBy: actor.id,
+      invitedBy: inviter.id,
       days: INVITATION_DAYS,
     });
     await queueEmail(tx, {
       to: input.email,
-      locale: actor.locale as Locale,
+      locale: inviter.locale as Locale,
       template: {
         name: "staff_invitation",
         roles: input.roles,
-        invitedBy: actor.name,
+        invitedBy: inviter.name,
         url: `${ctx.config.publicUrl}/invitation/${token}`,
         days: INVITATION_DAYS,
       },
     });
     await appendAudit(tx, {
-      actor: actorOf(actor),
+      actor: caller.actor,
       action: "user.invited",
       targetType: "platform",
       targetId: null,
       data: { email: input.email, roles: input.roles, invitationId: invitation.id },
     });
   });
+}
+
+/** The audit log, newest first, each entry with its actor's current name when they have an account. */
+export async function readAuditLog(
+  ctx: AppContext,
+  {
+    principal,
+    limit,
+    before,
+  }: { principal: Principal; limit: number; before?: number | undefined },
+) {
+  authorize(principal, "audit.read");
+  const rows = await listAudit(ctx.db, before === undefined ? { limit } : { limit, before });
+  const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))];
+  const names = await listUserNames(ctx.db, actorIds);
+  return rows.map((row) => ({
+    ...row,
+    actorName: names.find((n) => n.id === row.actorId)?.name,
+  }));
 }

@@ -1,28 +1,35 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../context";
-import { AppError } from "../../errors";
-import { email, errorBody, requestMeta, typed } from "../../http/route-types";
+import { errorBody, requestMeta, typed } from "../../http/route-types";
 import { CSRF_COOKIE, clearSessionCookie, requireUser, setSessionCookie } from "../../http/session";
-import { line } from "../../http/text";
 import { presentMe } from "../accounts/accounts.present";
-import { locale, meSchema } from "../accounts/accounts.schema";
-import { findUserById, listUserSessions, updateUser } from "./auth.repo";
+import { meSchema } from "../accounts/accounts.schema";
+import {
+  accepted,
+  csrfView,
+  emailBody,
+  passwordChangeBody,
+  passwordResetBody,
+  profileBody,
+  sessionsView,
+  signInBody,
+  tokenBody,
+} from "./auth.schema";
 import {
   changePassword,
   completePasswordReset,
   consumeMagicLink,
+  currentUser,
+  listSessions,
   requestMagicLink,
   requestPasswordReset,
   sendEmailVerification,
   signInWithPassword,
   signOut,
   signOutEverywhere,
+  updateProfile,
   verifyEmail,
 } from "./auth.service";
-
-const token = line().min(20).max(200);
-const accepted = z.object({ ok: z.literal(true) });
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
@@ -34,17 +41,14 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     userId: string,
     sessionToken?: string,
   ) => {
-    const user = await findUserById(ctx.db, userId);
-    if (!user) throw new AppError("UNAUTHENTICATED");
+    const user = await currentUser(ctx, userId);
     if (sessionToken) setSessionCookie(reply, sessionToken, ctx);
     return presentMe(ctx.db, user, request.cookies[CSRF_COOKIE] ?? "");
   };
 
-  r.get(
-    "/api/auth/csrf",
-    { schema: { tags, response: { 200: z.object({ token: z.string() }) } } },
-    async (request) => ({ token: request.cookies[CSRF_COOKIE] ?? "" }),
-  );
+  r.get("/api/auth/csrf", { schema: { tags, response: { 200: csrfView } } }, async (request) => ({
+    token: request.cookies[CSRF_COOKIE] ?? "",
+  }));
 
   r.get(
     "/api/me",
@@ -57,7 +61,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        body: z.object({ email, password: line().min(1).max(1000) }),
+        body: signInBody,
         response: { 200: meSchema, 401: errorBody, 429: errorBody },
       },
     },
@@ -72,7 +76,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     "/api/auth/magic-link",
-    { schema: { tags, body: z.object({ email }), response: { 202: accepted, 429: errorBody } } },
+    { schema: { tags, body: emailBody, response: { 202: accepted, 429: errorBody } } },
     async (request, reply) => {
       await requestMagicLink(ctx, { ...request.body, ...requestMeta(request) });
       return reply.status(202).send({ ok: true });
@@ -81,7 +85,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     "/api/auth/magic-link/consume",
-    { schema: { tags, body: z.object({ token }), response: { 200: meSchema, 400: errorBody } } },
+    { schema: { tags, body: tokenBody, response: { 200: meSchema, 400: errorBody } } },
     async (request, reply) => {
       const { userId, sessionToken } = await consumeMagicLink(ctx, {
         ...request.body,
@@ -106,7 +110,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     "/api/auth/password-reset",
-    { schema: { tags, body: z.object({ email }), response: { 202: accepted } } },
+    { schema: { tags, body: emailBody, response: { 202: accepted } } },
     async (request, reply) => {
       await requestPasswordReset(ctx, { ...request.body, ...requestMeta(request) });
       return reply.status(202).send({ ok: true });
@@ -115,7 +119,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     "/api/auth/password-reset/complete",
-    { schema: { tags, body: z.object({ token, password: line().max(1000) }) } },
+    { schema: { tags, body: passwordResetBody } },
     async (request, reply) => {
       await completePasswordReset(ctx, { ...request.body, ...requestMeta(request) });
       return reply.status(204).send();
@@ -124,7 +128,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     "/api/auth/verify-email",
-    { schema: { tags, body: z.object({ token }) } },
+    { schema: { tags, body: tokenBody } },
     async (request, reply) => {
       await verifyEmail(ctx, { ...request.body, ...requestMeta(request) });
       return reply.status(204).send();
@@ -141,15 +145,13 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ["account"],
-        body: z
-          .object({ name: line().trim().min(1).max(120).optional(), locale: locale.optional() })
-          .strict(),
+        body: profileBody,
         response: { 200: meSchema },
       },
     },
     async (request, reply) => {
       const user = requireUser(request);
-      await updateUser(ctx.db, user.id, request.body);
+      await updateProfile(ctx, { userId: user.id, change: request.body });
       return answerMe(request, reply, user.id);
     },
   );
@@ -159,10 +161,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ["account"],
-        body: z.object({
-          currentPassword: line().min(1).max(1000),
-          newPassword: line().max(1000),
-        }),
+        body: passwordChangeBody,
       },
     },
     async (request, reply) => {
@@ -178,23 +177,13 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["account"],
         response: {
-          200: z.object({
-            sessions: z.array(
-              z.object({
-                id: z.string(),
-                createdAt: z.iso.datetime(),
-                lastSeenAt: z.iso.datetime(),
-                userAgent: z.string().nullable(),
-                current: z.boolean(),
-              }),
-            ),
-          }),
+          200: sessionsView,
         },
       },
     },
     async (request) => {
       const user = requireUser(request);
-      const sessions = await listUserSessions(ctx.db, user.id);
+      const sessions = await listSessions(ctx, { userId: user.id });
       return {
         sessions: sessions.map((s) => ({
           // Never hand out the session hash itself.

@@ -10,6 +10,7 @@ import {
   findUserById,
   insertAuthToken,
   insertSession,
+  listUserSessions,
   peekAuthToken,
   updateUser,
 } from "./auth.repo";
@@ -210,4 +211,25 @@ export async function signOut(ctx: AppContext, sessionId: string) {
 
 export async function signOutEverywhere(ctx: AppContext, userId: string) {
   await deleteUserSessions(ctx.db, userId);
+}
+
+/** The signed-in user as stored now; UNAUTHENTICATED once the account is gone. */
+export async function currentUser(ctx: AppContext, userId: string) {
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw new AppError("UNAUTHENTICATED");
+  return user;
+}
+
+export async function updateProfile(
+  ctx: AppContext,
+  {
+    userId,
+    change,
+  }: { userId: string; change: { name?: string | undefined; locale?: Locale | undefined } },
+) {
+  await updateUser(ctx.db, userId, change);
+}
+
+export async function listSessions(ctx: AppContext, { userId }: { userId: string }) {
+  return listUserSessions(ctx.db, userId);
 }

@@ -1,7 +1,6 @@
-import { lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { rateBuckets } from "../../db/schema";
 import { RateLimitError } from "../../errors";
+import { countHit, deleteBucketsBefore } from "./rate-limit.repo";
 
 export type Limit = { limit: number; windowSeconds: number };
 
@@ -14,20 +13,9 @@ export async function hitRateLimit(db: Db, key: string, { limit, windowSeconds }
   const windowMs = windowSeconds * 1000;
   const now = Date.now();
   const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
-  const [row] = await db
-    .insert(rateBuckets)
-    .values({ key, windowStart, count: 1 })
-    .onConflictDoUpdate({
-      target: [rateBuckets.key, rateBuckets.windowStart],
-      set: { count: sql`${rateBuckets.count} + 1` },
-    })
-    .returning({ count: rateBuckets.count });
-  if (Math.random() < 0.01) {
-    await db
-      .delete(rateBuckets)
-      .where(lt(rateBuckets.windowStart, new Date(Date.now() - 86_400_000)));
-  }
-  if ((row?.count ?? 0) > limit)
+  const count = await countHit(db, key, windowStart);
+  if (Math.random() < 0.01) await deleteBucketsBefore(db, new Date(Date.now() - 86_400_000));
+  if (count > limit)
     throw new RateLimitError(
       Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000)),
     );

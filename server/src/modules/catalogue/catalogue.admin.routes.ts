@@ -1,92 +1,29 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../context";
-import { errorBody, typed, uuidParam } from "../../http/route-types";
-import { requireUser } from "../../http/session";
-import { line, text } from "../../http/text";
-import { actorOf } from "../organisations/organisations.service";
-import * as service from "./catalogue.admin.service";
+import { createdView, errorBody, noContent, typed } from "../../http/route-types";
+import { callerOf } from "../policy/caller";
+import {
+  type BadgeView,
+  badgeBody,
+  badgeChangeBody,
+  badgeView,
+  collectionsView,
+  draftBody,
+  draftChangeBody,
+  emptyBody,
+  equivalenceBody,
+  equivalencesView,
+  idParams,
+  moveBody,
+  slugParams,
+} from "./catalogue.admin.schema";
+import * as drafts from "./catalogue.admin.service";
+import * as equivalences from "./catalogue.equivalences.service";
 
 const tags = ["catalogue (managers)"];
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
-const idParams = z.object({ id: uuidParam });
-const slugParams = z.object({ slug: line().max(100) });
 
-const criterion = z.object({
-  statement: text().trim().max(2000),
-  evidence: z.array(line().trim().max(500)).max(20),
-});
-const badgeBody = z
-  .object({
-    slug: z
-      .string()
-      .trim()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-      .max(80),
-    name: line().trim().min(1).max(200),
-    recognises: text().trim().max(4000),
-    criteria: z.array(criterion).max(20),
-    required: z.boolean(),
-    validityMonths: z.number().int().min(1).max(120),
-    renewalExtra: text().trim().max(4000).nullable(),
-    alignments: z
-      .array(
-        z.object({
-          framework: line().trim().min(1).max(80),
-          code: line().trim().min(1).max(40),
-          name: line().trim().min(1).max(300),
-        }),
-      )
-      .max(20),
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-    /** Programme 2 only: how the badge is earned. A new family is a new slug here. */
-    rule: z
-      .discriminatedUnion("kind", [
-        z
-          .object({
-            kind: z.literal("level"),
-            family: z
-              .string()
-              .trim()
-              .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-              .max(60),
-            level: z.number().int().min(1).max(9),
-          })
-          .strict(),
-        z
-          .object({
-            kind: z.literal("aggregate"),
-            level: z.number().int().min(1).max(9),
-            distinctFamilies: z.number().int().min(1).max(20),
-          })
-          .strict(),
-        z
-          .object({
-            kind: z.literal("participation"),
-            participation: z.enum(["participant", "ambassador"]),
-          })
-          .strict(),
-      ])
-      .nullable()
-      .optional(),
-  })
-  .strict();
-
-const badgeView = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  recognises: z.string(),
-  criteria: z.array(z.object({ statement: z.string(), evidence: z.array(z.string()) })),
-  required: z.boolean(),
-  validityMonths: z.number(),
-  renewalExtra: z.string().nullable(),
-  alignments: z.array(z.object({ framework: z.string(), code: z.string(), name: z.string() })),
-  color: z.string(),
-  position: z.number(),
-  rule: z.record(z.string(), z.unknown()).nullable(),
-});
-const presentBadge = (b: z.infer<typeof badgeView>) => ({
+const presentBadge = (b: BadgeView) => ({
   id: b.id,
   slug: b.slug,
   name: b.name,
@@ -104,7 +41,6 @@ const presentBadge = (b: z.infer<typeof badgeView>) => ({
 /** Managers edit the catalogue as data: a draft version, its badges and label rule, then publish. */
 export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
-  const actor = (request: Parameters<typeof requireUser>[0]) => actorOf(requireUser(request));
 
   r.get(
     "/api/manage/programmes/:slug/collections",
@@ -114,35 +50,16 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: "A programme's versions, and its draft in full with what stops it being published",
         params: slugParams,
         response: {
-          200: z.object({
-            collections: z.array(
-              z.object({
-                id: z.uuid(),
-                version: z.string(),
-                name: z.string(),
-                status: z.enum(["draft", "published"]),
-                inForce: z.boolean(),
-                publishedAt: z.string().nullable(),
-                labelTotal: z.number(),
-                labelValidityMonths: z.number(),
-                badgeCount: z.number(),
-                requiredCount: z.number(),
-              }),
-            ),
-            draft: z
-              .object({
-                id: z.uuid(),
-                badges: z.array(badgeView),
-                problems: z.array(z.object({ field: z.string(), fr: z.string(), en: z.string() })),
-              })
-              .nullable(),
-          }),
+          200: collectionsView,
           ...errors,
         },
       },
     },
     async (request) => {
-      const found = await service.listCollections(ctx, request.principal, request.params.slug);
+      const found = await drafts.listCollections(ctx, {
+        caller: callerOf(request),
+        slug: request.params.slug,
+      });
       return {
         collections: found.collections.map(({ collection: c, badges, required }) => ({
           id: c.id,
@@ -174,26 +91,16 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "Start a draft version: a copy of the collection in force",
         params: slugParams,
-        body: z
-          .object({
-            version: z
-              .string()
-              .trim()
-              .regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/),
-            name: line().trim().min(3).max(200),
-          })
-          .strict(),
-        response: { 201: z.object({ id: z.uuid() }), ...errors },
+        body: draftBody,
+        response: { 201: createdView, ...errors },
       },
     },
     async (request, reply) => {
-      const draft = await service.createDraft(
-        ctx,
-        request.principal,
-        actor(request),
-        request.params.slug,
-        request.body,
-      );
+      const draft = await drafts.createDraft(ctx, {
+        caller: callerOf(request),
+        slug: request.params.slug,
+        input: request.body,
+      });
       return reply.status(201).send({ id: draft.id });
     },
   );
@@ -205,29 +112,16 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "Edit a draft's version, name and label rule (total, validity)",
         params: idParams,
-        body: z
-          .object({
-            version: z
-              .string()
-              .trim()
-              .regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/),
-            name: line().trim().min(3).max(200),
-            labelTotal: z.number().int().min(1).max(100),
-            labelValidityMonths: z.number().int().min(1).max(120),
-          })
-          .partial()
-          .strict(),
-        response: { 204: z.null(), ...errors },
+        body: draftChangeBody,
+        response: { 204: noContent, ...errors },
       },
     },
     async (request, reply) => {
-      await service.updateDraft(
-        ctx,
-        request.principal,
-        actor(request),
-        request.params.id,
-        request.body,
-      );
+      await drafts.updateDraft(ctx, {
+        caller: callerOf(request),
+        id: request.params.id,
+        input: request.body,
+      });
       return reply.status(204).send(null);
     },
   );
@@ -244,13 +138,11 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const badge = await service.addBadge(
-        ctx,
-        request.principal,
-        actor(request),
-        request.params.id,
-        request.body,
-      );
+      const badge = await drafts.addBadge(ctx, {
+        caller: callerOf(request),
+        collectionId: request.params.id,
+        input: request.body,
+      });
       return reply.status(201).send(presentBadge(badge));
     },
   );
@@ -262,18 +154,16 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "Edit a badge of a draft",
         params: idParams,
-        body: badgeBody.partial().strict(),
-        response: { 204: z.null(), ...errors },
+        body: badgeChangeBody,
+        response: { 204: noContent, ...errors },
       },
     },
     async (request, reply) => {
-      await service.updateBadge(
-        ctx,
-        request.principal,
-        actor(request),
-        request.params.id,
-        request.body,
-      );
+      await drafts.updateBadge(ctx, {
+        caller: callerOf(request),
+        id: request.params.id,
+        input: request.body,
+      });
       return reply.status(204).send(null);
     },
   );
@@ -285,12 +175,16 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "Move a draft's badge one place up or down",
         params: idParams,
-        body: z.object({ direction: z.enum(["up", "down"]) }).strict(),
-        response: { 204: z.null(), ...errors },
+        body: moveBody,
+        response: { 204: noContent, ...errors },
       },
     },
     async (request, reply) => {
-      await service.moveBadge(ctx, request.principal, request.params.id, request.body.direction);
+      await drafts.moveBadge(ctx, {
+        caller: callerOf(request),
+        id: request.params.id,
+        direction: request.body.direction,
+      });
       return reply.status(204).send(null);
     },
   );
@@ -302,11 +196,11 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "Remove a badge from a draft",
         params: idParams,
-        response: { 204: z.null(), ...errors },
+        response: { 204: noContent, ...errors },
       },
     },
     async (request, reply) => {
-      await service.removeBadge(ctx, request.principal, actor(request), request.params.id);
+      await drafts.removeBadge(ctx, { caller: callerOf(request), id: request.params.id });
       return reply.status(204).send(null);
     },
   );
@@ -319,12 +213,12 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           "Publish a draft: it comes into force, the previous collection becomes history, same-identifier badges become equivalences",
         params: idParams,
-        body: z.object({}).strict(),
-        response: { 204: z.null(), ...errors },
+        body: emptyBody,
+        response: { 204: noContent, ...errors },
       },
     },
     async (request, reply) => {
-      await service.publishDraft(ctx, request.principal, actor(request), request.params.id);
+      await drafts.publishDraft(ctx, { caller: callerOf(request), id: request.params.id });
       return reply.status(204).send(null);
     },
   );
@@ -336,16 +230,15 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "Discard a draft nothing refers to",
         params: idParams,
-        response: { 204: z.null(), ...errors },
+        response: { 204: noContent, ...errors },
       },
     },
     async (request, reply) => {
-      await service.discardDraft(ctx, request.principal, actor(request), request.params.id);
+      await drafts.discardDraft(ctx, { caller: callerOf(request), id: request.params.id });
       return reply.status(204).send(null);
     },
   );
 
-  const badgeRef = z.object({ id: z.uuid(), name: z.string(), collection: z.string() });
   r.get(
     "/api/manage/programmes/:slug/equivalences",
     {
@@ -354,15 +247,16 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: "Which older badge counts as which newer one",
         params: slugParams,
         response: {
-          200: z.object({
-            equivalences: z.array(z.object({ id: z.uuid(), from: badgeRef, to: badgeRef })),
-          }),
+          200: equivalencesView,
           ...errors,
         },
       },
     },
     async (request) => ({
-      equivalences: await service.listEquivalences(ctx, request.principal, request.params.slug),
+      equivalences: await equivalences.listEquivalences(ctx, {
+        caller: callerOf(request),
+        slug: request.params.slug,
+      }),
     }),
   );
 
@@ -372,17 +266,15 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "Declare that a still-valid award of an older badge counts as a newer badge",
-        body: z.object({ fromBadgeId: z.uuid(), toBadgeId: z.uuid() }).strict(),
-        response: { 201: z.object({ id: z.uuid() }), ...errors },
+        body: equivalenceBody,
+        response: { 201: createdView, ...errors },
       },
     },
     async (request, reply) => {
-      const row = await service.addEquivalence(
-        ctx,
-        request.principal,
-        actor(request),
-        request.body,
-      );
+      const row = await equivalences.addEquivalence(ctx, {
+        caller: callerOf(request),
+        input: request.body,
+      });
       return reply.status(201).send({ id: row.id });
     },
   );
@@ -394,11 +286,14 @@ export function catalogueAdminRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "Remove an equivalence",
         params: idParams,
-        response: { 204: z.null(), ...errors },
+        response: { 204: noContent, ...errors },
       },
     },
     async (request, reply) => {
-      await service.removeEquivalence(ctx, request.principal, actor(request), request.params.id);
+      await equivalences.removeEquivalence(ctx, {
+        caller: callerOf(request),
+        id: request.params.id,
+      });
       return reply.status(204).send(null);
     },
   );

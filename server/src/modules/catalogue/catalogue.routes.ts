@@ -1,13 +1,11 @@
 import { renderSvgToPng } from "@blason/openbadges";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../context";
 import type { badgeClasses, programmes } from "../../db/schema";
 import { AppError } from "../../errors";
 import { shareAcrossOrigins } from "../../http/cross-origin";
-import { errorBody, typed, uuidParam } from "../../http/route-types";
-import { line } from "../../http/text";
-import { awardingOf, awardings } from "./awarding";
+import { errorBody, typed } from "../../http/route-types";
+import { awardingOf } from "./awarding";
 import { badgeSvgFor } from "./badge-image";
 import {
   findBadge,
@@ -19,43 +17,17 @@ import {
   publicBadge,
   successors,
 } from "./catalogue.repo";
+import {
+  badgeDetailView,
+  idParams,
+  programmeCatalogueView,
+  programmeHistoryView,
+  programmesView,
+  slugParams,
+} from "./catalogue.schema";
 
 type BadgeRow = typeof badgeClasses.$inferSelect;
 type ProgrammeRow = typeof programmes.$inferSelect;
-
-const badgeSchema = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  recognises: z.string(),
-  required: z.boolean(),
-  validityMonths: z.number(),
-  url: z.string(),
-  image: z.string(),
-  criteria: z.array(z.object({ statement: z.string(), evidence: z.array(z.string()) })),
-  renewalExtra: z.string().nullable(),
-  alignments: z.array(z.object({ framework: z.string(), code: z.string(), name: z.string() })),
-  /** Requested by an organisation (the partners' Participant and Ambassadeur badges), not earned by people. */
-  forOrganisations: z.boolean(),
-  /** Who awards it and how, which is what its validity counts from. */
-  awarding: z.enum(awardings),
-});
-
-const collectionSchema = z.object({
-  version: z.string(),
-  name: z.string(),
-  labelTotal: z.number(),
-  badgeCount: z.number(),
-  requiredCount: z.number(),
-});
-const programmeSchema = z.object({
-  slug: z.string(),
-  name: z.string(),
-  description: z.string(),
-  /** The partner whose own badges these are; null for the Region's programmes. */
-  partner: z.string().nullable(),
-});
-const successorSchema = z.object({ id: z.uuid(), name: z.string(), collection: z.string() });
 
 export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
@@ -89,9 +61,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "The programmes and their collection in force",
         response: {
-          200: z.object({
-            programmes: z.array(programmeSchema.extend({ collection: collectionSchema })),
-          }),
+          200: programmesView,
         },
       },
     },
@@ -123,13 +93,9 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "A programme's catalogue: the badges of its collection in force",
-        params: z.object({ slug: line().max(100) }),
+        params: slugParams,
         response: {
-          200: z.object({
-            programme: programmeSchema,
-            collection: collectionSchema,
-            badges: z.array(badgeSchema),
-          }),
+          200: programmeCatalogueView,
           404: errorBody,
         },
       },
@@ -159,14 +125,9 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "One badge class, with its criteria",
-        params: z.object({ id: uuidParam }),
+        params: idParams,
         response: {
-          200: badgeSchema.extend({
-            programme: programmeSchema.pick({ slug: true, name: true, partner: true }),
-            collection: z.string(),
-            inForce: z.boolean(),
-            successor: successorSchema.nullable(),
-          }),
+          200: badgeDetailView,
           404: errorBody,
         },
       },
@@ -195,32 +156,9 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary:
           "Every published collection of a programme, newest first, each badge with the badge its awards count as in the next collection",
-        params: z.object({ slug: line().max(100) }),
+        params: slugParams,
         response: {
-          200: z.object({
-            programme: programmeSchema.omit({ partner: true }),
-            collections: z.array(
-              z.object({
-                version: z.string(),
-                name: z.string(),
-                inForce: z.boolean(),
-                publishedAt: z.string().nullable(),
-                labelTotal: z.number(),
-                badges: z.array(
-                  badgeSchema
-                    .pick({
-                      id: true,
-                      name: true,
-                      required: true,
-                      validityMonths: true,
-                      url: true,
-                      image: true,
-                    })
-                    .extend({ successor: successorSchema.nullable() }),
-                ),
-              }),
-            ),
-          }),
+          200: programmeHistoryView,
           404: errorBody,
         },
       },
@@ -277,7 +215,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "The badge's generated image (PNG, for link previews)",
-        params: z.object({ id: uuidParam }),
+        params: idParams,
       },
     },
     async (request, reply) => {
@@ -295,7 +233,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "The badge's generated image (SVG)",
-        params: z.object({ id: uuidParam }),
+        params: idParams,
       },
     },
     async (request, reply) => {

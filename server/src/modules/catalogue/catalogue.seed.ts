@@ -1,7 +1,12 @@
-import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../../context";
-import { badgeClasses, badgeEquivalences, collections, programmes } from "../../db/schema";
 import { appendAudit } from "../audit/audit.repo";
+import {
+  insertBadges,
+  insertCollection,
+  insertProgramme,
+  linkEquivalences,
+  listProgrammeBadgeSlugs,
+} from "./catalogue.admin.repo";
 import { findCollection, findProgrammeBySlug } from "./catalogue.repo";
 import type { Collection } from "./catalogue.types";
 import { collection2026 } from "./collection-2026";
@@ -43,37 +48,24 @@ export async function ensureHistory(ctx: AppContext) {
     if (!programme) return;
     for (const collection of [collection2018, collection2022]) {
       if (await findCollection(tx, programme.id, collection.version)) continue;
-      const [row] = await tx
-        .insert(collections)
-        .values({
-          programmeId: programme.id,
-          version: collection.version,
-          name: collection.name,
-          labelTotal: collection.label.total,
-          labelValidityMonths: collection.label.validityMonths,
-          inForce: false,
-          publishedAt: historyPublishedAt[collection.version] ?? null,
-        })
-        .returning();
-      await tx
-        .insert(badgeClasses)
-        .values([
-          ...collection.badges.map((b, position) => badgeRow(row!.id, b, position)),
-          labelBadgeRow(row!.id, collection),
-        ]);
+      const row = await insertCollection(tx, {
+        ...collectionRow(programme.id, collection),
+        inForce: false,
+        publishedAt: historyPublishedAt[collection.version] ?? null,
+      });
+      await insertBadges(tx, [
+        ...collection.badges.map((b, position) => badgeRow(row.id, b, position)),
+        labelBadgeRow(row.id, collection),
+      ]);
       await appendAudit(tx, {
         actor: { kind: "system", label: "catalogue" },
         action: "collection.created",
         targetType: "collection",
-        targetId: row!.id,
+        targetId: row.id,
         data: { programme: programme.slug, version: collection.version, history: true },
       });
     }
-    const rows = await tx
-      .select({ id: badgeClasses.id, slug: badgeClasses.slug, version: collections.version })
-      .from(badgeClasses)
-      .innerJoin(collections, eq(collections.id, badgeClasses.collectionId))
-      .where(and(eq(collections.programmeId, programme.id), eq(badgeClasses.kind, "badge")));
+    const rows = await listProgrammeBadgeSlugs(tx, programme.id);
     const idOf = (version: string, slug: string) =>
       rows.find((r) => r.version === version && r.slug === slug)?.id;
     const links = [
@@ -88,8 +80,18 @@ export async function ensureHistory(ctx: AppContext) {
       .filter(
         (v): v is { fromBadgeId: string; toBadgeId: string } => !!v.fromBadgeId && !!v.toBadgeId,
       );
-    if (values.length) await tx.insert(badgeEquivalences).values(values).onConflictDoNothing();
+    await linkEquivalences(tx, values);
   });
+}
+
+function collectionRow(programmeId: string, collection: Collection) {
+  return {
+    programmeId,
+    version: collection.version,
+    name: collection.name,
+    labelTotal: collection.label.total,
+    labelValidityMonths: collection.label.validityMonths,
+  };
 }
 
 function badgeRow(collectionId: string, b: Collection["badges"][number], position: number) {
@@ -112,37 +114,28 @@ async function ensureCollectionInForce(ctx: AppContext, collection: Collection) 
   return ctx.db.transaction(async (tx) => {
     const programme =
       (await findProgrammeBySlug(tx, labelProgramme.slug)) ??
-      (await tx.insert(programmes).values(labelProgramme).returning())[0]!;
+      (await insertProgramme(tx, labelProgramme));
     const existing = await findCollection(tx, programme.id, collection.version);
     if (existing) {
       // Databases created before the label had its own badge class get it now.
-      await tx
-        .insert(badgeClasses)
-        .values(labelBadgeRow(existing.id, collection))
-        .onConflictDoNothing();
+      await insertBadges(tx, [labelBadgeRow(existing.id, collection)], { skipExisting: true });
       return false;
     }
-    const [row] = await tx
-      .insert(collections)
-      .values({
-        programmeId: programme.id,
-        version: collection.version,
-        name: collection.name,
-        labelTotal: collection.label.total,
-        labelValidityMonths: collection.label.validityMonths,
-        inForce: true,
-        publishedAt: historyPublishedAt[collection.version] ?? new Date(),
-      })
-      .returning();
-    await tx.insert(badgeClasses).values(labelBadgeRow(row!.id, collection));
-    await tx
-      .insert(badgeClasses)
-      .values(collection.badges.map((b, position) => badgeRow(row!.id, b, position)));
+    const row = await insertCollection(tx, {
+      ...collectionRow(programme.id, collection),
+      inForce: true,
+      publishedAt: historyPublishedAt[collection.version] ?? new Date(),
+    });
+    await insertBadges(tx, [labelBadgeRow(row.id, collection)]);
+    await insertBadges(
+      tx,
+      collection.badges.map((b, position) => badgeRow(row.id, b, position)),
+    );
     await appendAudit(tx, {
       actor: { kind: "system", label: "catalogue" },
       action: "collection.created",
       targetType: "collection",
-      targetId: row!.id,
+      targetId: row.id,
       data: {
         programme: programme.slug,
         version: collection.version,

@@ -1,31 +1,10 @@
-import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../context";
-import { devMail } from "../../db/schema";
 import { AppError } from "../../errors";
-import { typed, uuidParam } from "../../http/route-types";
-import { jobStats } from "../jobs/jobs.repo";
-
-const healthSchema = z.object({
-  status: z.enum(["ok", "degraded"]),
-  database: z.object({
-    ok: z.boolean(),
-    driver: z.enum(["pglite", "postgres"]),
-    latencyMs: z.number(),
-  }),
-  jobs: z.object({
-    ok: z.boolean(),
-    pending: z.number(),
-    running: z.number(),
-    failed: z.number(),
-    oldestPendingSeconds: z.number(),
-  }),
-  workers: z.object({
-    threads: z.number().meta({ description: "Worker threads running (they start on demand)" }),
-    queued: z.number().meta({ description: "Verifications and signatures waiting for a thread" }),
-  }),
-});
+import { typed } from "../../http/route-types";
+import { findDevMail, listDevMail } from "./dev-mailbox.repo";
+import { configView, healthSchema, idParams, mailboxView, mailView } from "./health.schema";
+import { checkHealth } from "./health.service";
 
 export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
@@ -39,24 +18,8 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (_request, reply) => {
-      let latencyMs = -1;
-      let jobs = { pending: 0, running: 0, failed: 0, oldestPendingSeconds: 0 };
-      let dbOk = true;
-      try {
-        latencyMs = await ctx.database.ping();
-        jobs = await jobStats(ctx.db);
-      } catch {
-        dbOk = false;
-      }
-      // A queue that has not moved for ten minutes is stuck.
-      const jobsOk = dbOk && jobs.oldestPendingSeconds < 600;
-      const status = dbOk && jobsOk ? "ok" : "degraded";
-      return reply.status(status === "ok" ? 200 : 503).send({
-        status,
-        database: { ok: dbOk, driver: ctx.database.driver, latencyMs },
-        jobs: { ok: jobsOk, ...jobs },
-        workers: { threads: ctx.workers.stats().threads, queued: ctx.workers.stats().queued },
-      });
+      const health = await checkHealth(ctx);
+      return reply.status(health.status === "ok" ? 200 : 503).send(health);
     },
   );
 
@@ -66,12 +29,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["operations"],
         response: {
-          200: z.object({
-            demo: z.boolean(),
-            devMailbox: z.boolean(),
-            platformName: z.string(),
-            defaultLocale: z.enum(["fr", "en"]),
-          }),
+          200: configView,
         },
       },
     },
@@ -92,30 +50,12 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["operations"],
         response: {
-          200: z.object({
-            messages: z.array(
-              z.object({
-                id: z.string(),
-                to: z.string(),
-                subject: z.string(),
-                createdAt: z.iso.datetime(),
-              }),
-            ),
-          }),
+          200: mailboxView,
         },
       },
     },
     async () => {
-      const rows = await ctx.db
-        .select({
-          id: devMail.id,
-          to: devMail.to,
-          subject: devMail.subject,
-          createdAt: devMail.createdAt,
-        })
-        .from(devMail)
-        .orderBy(desc(devMail.createdAt))
-        .limit(200);
+      const rows = await listDevMail(ctx.db);
       return { messages: rows.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) };
     },
   );
@@ -125,21 +65,14 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ["operations"],
-        params: z.object({ id: uuidParam }),
+        params: idParams,
         response: {
-          200: z.object({
-            id: z.string(),
-            to: z.string(),
-            subject: z.string(),
-            text: z.string(),
-            html: z.string(),
-            createdAt: z.iso.datetime(),
-          }),
+          200: mailView,
         },
       },
     },
     async (request) => {
-      const [m] = await ctx.db.select().from(devMail).where(eq(devMail.id, request.params.id));
+      const m = await findDevMail(ctx.db, request.params.id);
       if (!m) throw new AppError("NOT_FOUND");
       return { ...m, createdAt: m.createdAt.toISOString() };
     },

@@ -1,25 +1,13 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../context";
-import { ideaStates } from "../../db/schema";
-import { errorBody, typed, uuidParam } from "../../http/route-types";
-import { requireUser } from "../../http/session";
-import { line, text } from "../../http/text";
+import type { ideaStates } from "../../db/schema";
+import { createdView, errorBody, noContent, typed } from "../../http/route-types";
+import { callerOf } from "../policy/caller";
+import { answerBody, ideasView, idParams, proposalBody } from "./ideas.schema";
 import { answerIdea, listIdeas, proposeIdea } from "./ideas.service";
 
 const tags = ["ideas"];
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
-const ideaView = z.object({
-  id: z.uuid(),
-  organisation: z.object({ id: z.uuid(), name: z.string() }),
-  title: z.string(),
-  description: z.string(),
-  state: z.enum(ideaStates),
-  answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  badgeClassId: z.uuid().nullable(),
-  createdAt: z.string(),
-});
 type Row = Awaited<ReturnType<typeof listIdeas>>[number];
 const present = ({ idea, org }: Row) => ({
   id: idea.id,
@@ -42,7 +30,7 @@ export function ideaRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "Badge ideas: a CFA's own, or every one for managers",
-        response: { 200: z.object({ ideas: z.array(ideaView) }), 401: errorBody },
+        response: { 200: ideasView, 401: errorBody },
       },
     },
     async (request) => ({ ideas: (await listIdeas(ctx, request.principal)).map(present) }),
@@ -53,24 +41,17 @@ export function ideaRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "A CFA proposes a new badge",
-        params: z.object({ id: uuidParam }),
-        body: z
-          .object({
-            title: line().trim().min(3).max(120),
-            description: text().trim().min(10).max(4000),
-          })
-          .strict(),
-        response: { 201: z.object({ id: z.uuid() }), ...errors },
+        params: idParams,
+        body: proposalBody,
+        response: { 201: createdView, ...errors },
       },
     },
     async (request, reply) => {
-      const idea = await proposeIdea(
-        ctx,
-        request.principal,
-        requireUser(request),
-        request.params.id,
-        request.body,
-      );
+      const idea = await proposeIdea(ctx, {
+        caller: callerOf(request),
+        organisationId: request.params.id,
+        input: request.body,
+      });
       return reply.status(201).send({ id: idea.id });
     },
   );
@@ -81,24 +62,17 @@ export function ideaRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary:
           "A manager answers an idea, declines it, or adopts it (it becomes a badge of the draft collection)",
-        params: z.object({ id: uuidParam }),
-        body: z
-          .object({
-            outcome: z.enum(["answered", "declined", "adopted"]),
-            answer: text().trim().min(3).max(4000),
-          })
-          .strict(),
-        response: { 204: z.null(), ...errors },
+        params: idParams,
+        body: answerBody,
+        response: { 204: noContent, ...errors },
       },
     },
     async (request, reply) => {
-      await answerIdea(
-        ctx,
-        request.principal,
-        requireUser(request),
-        request.params.id,
-        request.body,
-      );
+      await answerIdea(ctx, {
+        caller: callerOf(request),
+        id: request.params.id,
+        input: request.body,
+      });
       return reply.status(204).send(null);
     },
   );

@@ -1,13 +1,19 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../context";
-import { badgeIdeas, collections, organisations, programmes } from "../../db/schema";
 import { AppError } from "../../errors";
 import { appendAudit } from "../audit/audit.repo";
-import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
+import { listUsersWithRole } from "../auth/auth.repo";
 import { addBadgeIn, createDraftIn } from "../catalogue/catalogue.admin.service";
 import { queueEmail } from "../email/mailer";
-import { actorOf, loadOrganisationFor } from "../organisations/organisations.service";
-import { authorize, can, type Principal } from "../policy/policy";
+import { loadOrganisationFor } from "../organisations/organisations.service";
+import { authorize, type Caller, can, type Principal } from "../policy/policy";
+import { adoptedIdeaTexts } from "./ideas.messages";
+import {
+  findIdeaWithOrganisation,
+  findProgrammeDraft,
+  insertIdea,
+  listIdeasWithOrganisation,
+  updateIdea,
+} from "./ideas.repo";
 
 const LABEL_PROGRAMME = "label-cfa";
 
@@ -17,23 +23,29 @@ const loadCfa = (ctx: AppContext, principal: Principal, organisationId: string) 
 /** A CFA proposes a badge the collection lacks; the Region's managers hear of it. */
 export async function proposeIdea(
   ctx: AppContext,
-  principal: Principal,
-  user: UserRow,
-  organisationId: string,
-  input: { title: string; description: string },
+  {
+    caller,
+    organisationId,
+    input,
+  }: {
+    caller: Caller;
+    organisationId: string;
+    input: { title: string; description: string };
+  },
 ) {
-  const org = await loadCfa(ctx, principal, organisationId);
+  const org = await loadCfa(ctx, caller.principal, organisationId);
   const managers = await listUsersWithRole(ctx.db, "programme_manager");
   return ctx.db.transaction(async (tx) => {
-    const [idea] = await tx
-      .insert(badgeIdeas)
-      .values({ organisationId: org.id, authorId: user.id, ...input })
-      .returning();
+    const idea = await insertIdea(tx, {
+      organisationId: org.id,
+      authorId: caller.actor.id,
+      ...input,
+    });
     await appendAudit(tx, {
-      actor: actorOf(user),
+      actor: caller.actor,
       action: "idea.proposed",
       targetType: "badge_idea",
-      targetId: idea!.id,
+      targetId: idea.id,
       data: { organisation: org.name, title: input.title },
     });
     for (const manager of managers)
@@ -47,7 +59,7 @@ export async function proposeIdea(
           url: `${ctx.config.publicUrl}/idees`,
         },
       });
-    return idea!;
+    return idea;
   });
 }
 
@@ -57,22 +69,12 @@ export async function listIdeas(ctx: AppContext, principal: Principal) {
   const all = can(principal, "idea.answer");
   const mine = principal.memberships.map((m) => m.organisationId);
   if (!all && mine.length === 0) return [];
-  const base = ctx.db
-    .select({ idea: badgeIdeas, org: organisations })
-    .from(badgeIdeas)
-    .innerJoin(organisations, eq(organisations.id, badgeIdeas.organisationId));
-  return (all ? base : base.where(inArray(badgeIdeas.organisationId, mine))).orderBy(
-    desc(badgeIdeas.createdAt),
-  );
+  return listIdeasWithOrganisation(ctx.db, all ? {} : { organisationIds: mine });
 }
 
 async function loadIdea(ctx: AppContext, principal: Principal, id: string) {
   authorize(principal, "idea.answer");
-  const [found] = await ctx.db
-    .select({ idea: badgeIdeas, org: organisations })
-    .from(badgeIdeas)
-    .innerJoin(organisations, eq(organisations.id, badgeIdeas.organisationId))
-    .where(eq(badgeIdeas.id, id));
+  const found = await findIdeaWithOrganisation(ctx.db, id);
   if (!found) throw new AppError("NOT_FOUND");
   if (found.idea.state === "adopted" || found.idea.state === "declined")
     throw new AppError("IDEA_ALREADY_DECIDED");
@@ -86,34 +88,26 @@ async function loadIdea(ctx: AppContext, principal: Principal, id: string) {
  */
 export async function answerIdea(
   ctx: AppContext,
-  principal: Principal,
-  user: UserRow,
-  id: string,
-  input: { outcome: "answered" | "declined" | "adopted"; answer: string },
+  {
+    caller,
+    id,
+    input,
+  }: {
+    caller: Caller;
+    id: string;
+    input: { outcome: "answered" | "declined" | "adopted"; answer: string };
+  },
 ) {
-  const found = await loadIdea(ctx, principal, id);
-  const actor = actorOf(user);
+  const found = await loadIdea(ctx, caller.principal, id);
+  const actor = caller.actor;
   const now = new Date();
   await ctx.db.transaction(async (tx) => {
     let badgeClassId: string | null = null;
     if (input.outcome === "adopted") {
-      const [programme] = await tx
-        .select()
-        .from(programmes)
-        .where(eq(programmes.slug, LABEL_PROGRAMME));
-      if (!programme) throw new AppError("NOT_FOUND");
-      const [existing] = await tx
-        .select()
-        .from(collections)
-        .where(and(eq(collections.programmeId, programme.id), eq(collections.status, "draft")));
-      const taken = new Set(
-        (
-          await tx
-            .select({ version: collections.version })
-            .from(collections)
-            .where(eq(collections.programmeId, programme.id))
-        ).map((c) => c.version),
-      );
+      const programmeDraft = await findProgrammeDraft(tx, LABEL_PROGRAMME);
+      if (!programmeDraft) throw new AppError("NOT_FOUND");
+      const { programme, draft: existing } = programmeDraft;
+      const taken = new Set(programmeDraft.versions);
       // The next year after the newest numbered version (or next year), never one taken.
       const newest = Math.max(
         now.getUTCFullYear(),
@@ -125,7 +119,7 @@ export async function answerIdea(
         existing ??
         (await createDraftIn(tx, programme.id, actor, {
           version,
-          name: `${programme.name} — brouillon ${version}`,
+          name: adoptedIdeaTexts.draftName(programme.name, version),
         }));
       const slugBase =
         found.idea.title
@@ -141,8 +135,8 @@ export async function answerIdea(
         recognises: found.idea.description,
         criteria: [
           {
-            statement: "Critère à écrire par la Région à partir de l'idée du CFA.",
-            evidence: ["Preuve à préciser"],
+            statement: adoptedIdeaTexts.criterion,
+            evidence: [adoptedIdeaTexts.evidence],
           },
         ],
         required: false,
@@ -153,16 +147,13 @@ export async function answerIdea(
       });
       badgeClassId = badge.id;
     }
-    await tx
-      .update(badgeIdeas)
-      .set({
-        state: input.outcome,
-        answer: input.answer,
-        answeredBy: user.id,
-        answeredAt: now,
-        ...(badgeClassId ? { badgeClassId } : {}),
-      })
-      .where(eq(badgeIdeas.id, id));
+    await updateIdea(tx, id, {
+      state: input.outcome,
+      answer: input.answer,
+      answeredBy: caller.actor.id,
+      answeredAt: now,
+      ...(badgeClassId ? { badgeClassId } : {}),
+    });
     await appendAudit(tx, {
       actor,
       action: `idea.${input.outcome}`,

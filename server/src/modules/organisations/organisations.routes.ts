@@ -1,70 +1,34 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../context";
-import { AppError } from "../../errors";
-import { email, errorBody, requestMeta, typed, uuidParam } from "../../http/route-types";
+import { errorBody, requestMeta, typed } from "../../http/route-types";
 import { CSRF_COOKIE, requireUser, setSessionCookie } from "../../http/session";
-import { line, url } from "../../http/text";
 import { presentMe, presentOrganisationSummary } from "../accounts/accounts.present";
-import {
-  memberRole,
-  meSchema,
-  organisationSummarySchema,
-  orgKind,
-} from "../accounts/accounts.schema";
-import { findUserById, insertSession } from "../auth/auth.repo";
+import { meSchema } from "../accounts/accounts.schema";
 import { hitRateLimit, limits } from "../auth/rate-limit";
+import { callerOf } from "../policy/caller";
 import type { Principal } from "../policy/policy";
+import * as invitationsService from "./invitations.service";
+import * as membersService from "./members.service";
 import type { InvitationRow, OrganisationRow } from "./organisations.repo";
+import {
+  acceptBody,
+  idParams,
+  invitationBody,
+  invitationParams,
+  invitationSchema,
+  invitationView,
+  memberParams,
+  memberSchema,
+  membersView,
+  organisationBody,
+  organisationChangeBody,
+  organisationSchema,
+  organisationsQuery,
+  organisationsView,
+  roleBody,
+  tokenParams,
+} from "./organisations.schema";
 import * as service from "./organisations.service";
-
-const optionalText = (max: number) =>
-  line()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
-const organisationFields = {
-  name: line().trim().min(2).max(200),
-  siret: optionalText(20),
-  uai: optionalText(10),
-  contactEmail: email,
-  city: optionalText(120),
-  website: url({ protocol: /^https?$/ })
-    .max(500)
-    .nullish()
-    .or(z.literal("").transform(() => null)),
-};
-
-const organisationSchema = organisationSummarySchema.extend({
-  siret: z.string().nullable(),
-  uai: z.string().nullable(),
-  contactEmail: z.string(),
-  website: z.string().nullable(),
-  parent: organisationSummarySchema.nullable(),
-  children: z.array(organisationSummarySchema),
-  myRole: memberRole.nullable(),
-  can: z.object({ manageMembers: z.boolean(), edit: z.boolean() }),
-});
-
-const memberSchema = z.object({
-  userId: z.uuid(),
-  name: z.string(),
-  email: z.string(),
-  role: memberRole,
-  joinedAt: z.iso.datetime(),
-});
-
-const invitationSchema = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  role: memberRole,
-  organisationId: z.uuid(),
-  expiresAt: z.iso.datetime(),
-  createdAt: z.iso.datetime(),
-  invitedBy: z.string().nullable(),
-});
 
 function presentInvitation(i: InvitationRow) {
   return {
@@ -81,7 +45,6 @@ function presentInvitation(i: InvitationRow) {
 export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
   const tags = ["organisations"];
-  const idParams = z.object({ id: uuidParam });
 
   const present = async (principal: NonNullable<Principal>, org: OrganisationRow) => {
     const d = await service.describeOrganisation(ctx, principal, org);
@@ -103,9 +66,9 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        querystring: z.object({ kind: orgKind.optional(), q: line().max(100).optional() }),
+        querystring: organisationsQuery,
         response: {
-          200: z.object({ organisations: z.array(organisationSummarySchema) }),
+          200: organisationsView,
           401: errorBody,
         },
       },
@@ -121,15 +84,15 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        body: z
-          .object({ ...organisationFields, kind: orgKind, parentId: z.uuid().nullish() })
-          .strict(),
+        body: organisationBody,
         response: { 201: organisationSchema, 400: errorBody, 409: errorBody },
       },
     },
     async (request, reply) => {
-      const user = requireUser(request);
-      const org = await service.createOrganisation(ctx, user, request.principal, request.body);
+      const org = await service.createOrganisation(ctx, {
+        caller: callerOf(request),
+        input: request.body,
+      });
       return reply.status(201).send(await present(request.principal!, org));
     },
   );
@@ -149,19 +112,16 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         params: idParams,
-        body: z.object(organisationFields).partial().strict(),
+        body: organisationChangeBody,
         response: { 200: organisationSchema, 400: errorBody, 404: errorBody },
       },
     },
     async (request) => {
-      const user = requireUser(request);
-      const org = await service.updateOrganisation(
-        ctx,
-        user,
-        request.principal,
-        request.params.id,
-        request.body,
-      );
+      const org = await service.updateOrganisation(ctx, {
+        caller: callerOf(request),
+        id: request.params.id,
+        input: request.body,
+      });
       return present(request.principal!, org);
     },
   );
@@ -173,17 +133,16 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         params: idParams,
         response: {
-          200: z.object({ members: z.array(memberSchema), invitations: z.array(invitationSchema) }),
+          200: membersView,
           404: errorBody,
         },
       },
     },
     async (request) => {
-      const { members, invitations } = await service.listOrganisationMembers(
-        ctx,
-        request.principal,
-        request.params.id,
-      );
+      const { members, invitations } = await membersService.listOrganisationMembers(ctx, {
+        principal: request.principal,
+        id: request.params.id,
+      });
       return {
         members: members.map((m) => ({
           ...m,
@@ -201,36 +160,32 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         params: idParams,
-        body: z.object({ email, role: memberRole }).strict(),
+        body: invitationBody,
         response: { 201: invitationSchema, 400: errorBody, 404: errorBody, 409: errorBody },
       },
     },
     async (request, reply) => {
       const user = requireUser(request);
       await hitRateLimit(ctx.db, `invite:user:${user.id}`, { limit: 100, windowSeconds: 3600 });
-      const invitation = await service.inviteMember(
-        ctx,
-        user,
-        request.principal,
-        request.params.id,
-        request.body,
-      );
+      const invitation = await membersService.inviteMember(ctx, {
+        caller: callerOf(request),
+        inviter: user,
+        id: request.params.id,
+        input: request.body,
+      });
       return reply.status(201).send(presentInvitation(invitation));
     },
   );
 
   r.delete(
     "/api/organisations/:id/invitations/:invitationId",
-    { schema: { tags, params: z.object({ id: uuidParam, invitationId: uuidParam }) } },
+    { schema: { tags, params: invitationParams } },
     async (request, reply) => {
-      const user = requireUser(request);
-      await service.cancelInvitation(
-        ctx,
-        user,
-        request.principal,
-        request.params.id,
-        request.params.invitationId,
-      );
+      await membersService.cancelInvitation(ctx, {
+        caller: callerOf(request),
+        id: request.params.id,
+        invitationId: request.params.invitationId,
+      });
       return reply.status(204).send();
     },
   );
@@ -240,42 +195,34 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        params: z.object({ id: uuidParam, userId: uuidParam }),
-        body: z.object({ role: memberRole }).strict(),
+        params: memberParams,
+        body: roleBody,
         response: { 200: memberSchema, 404: errorBody, 409: errorBody },
       },
     },
     async (request) => {
-      const user = requireUser(request);
-      const m = await service.changeMemberRole(
-        ctx,
-        user,
-        request.principal,
-        request.params.id,
-        request.params.userId,
-        request.body.role,
-      );
+      const m = await membersService.changeMemberRole(ctx, {
+        caller: callerOf(request),
+        id: request.params.id,
+        memberId: request.params.userId,
+        role: request.body.role,
+      });
       return { ...m, role: m.role as "member" | "admin", joinedAt: m.joinedAt.toISOString() };
     },
   );
 
   r.delete(
     "/api/organisations/:id/members/:userId",
-    { schema: { tags, params: z.object({ id: uuidParam, userId: uuidParam }) } },
+    { schema: { tags, params: memberParams } },
     async (request, reply) => {
-      const user = requireUser(request);
-      await service.removeMember(
-        ctx,
-        user,
-        request.principal,
-        request.params.id,
-        request.params.userId,
-      );
+      await membersService.removeMember(ctx, {
+        caller: callerOf(request),
+        id: request.params.id,
+        memberId: request.params.userId,
+      });
       return reply.status(204).send();
     },
   );
-
-  const tokenParams = z.object({ token: line().min(20).max(200) });
 
   r.get(
     "/api/invitations/:token",
@@ -284,21 +231,14 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ["invitations"],
         params: tokenParams,
         response: {
-          200: z.object({
-            email: z.string(),
-            organisation: organisationSummarySchema.nullable(),
-            role: memberRole.nullable(),
-            platformRoles: z.array(z.string()),
-            invitedBy: z.string(),
-            existingAccount: z.boolean(),
-          }),
+          200: invitationView,
           400: errorBody,
         },
       },
     },
     async (request) => {
       await hitRateLimit(ctx.db, `token:ip:${request.ip}`, limits.tokenPerIp);
-      const d = await service.describeInvitation(ctx, request.params.token);
+      const d = await invitationsService.describeInvitation(ctx, request.params.token);
       return {
         email: d.invitation.email,
         organisation: d.organisation ? presentOrganisationSummary(d.organisation) : null,
@@ -316,32 +256,19 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["invitations"],
         params: tokenParams,
-        body: z
-          .object({
-            name: line().trim().max(120).optional(),
-            password: line().max(1000).optional(),
-          })
-          .strict(),
+        body: acceptBody,
         response: { 200: meSchema, 400: errorBody, 409: errorBody },
       },
     },
     async (request, reply) => {
       await hitRateLimit(ctx.db, `token:ip:${request.ip}`, limits.tokenPerIp);
-      const userId = await service.acceptInvitation(ctx, {
+      const { user, sessionToken } = await invitationsService.acceptInvitation(ctx, {
         token: request.params.token,
         ...request.body,
         signedIn: request.user,
+        userAgent: requestMeta(request).userAgent,
       });
-      if (!request.user) {
-        const sessionToken = await insertSession(ctx.db, {
-          userId,
-          days: ctx.config.sessionDays,
-          userAgent: requestMeta(request).userAgent,
-        });
-        setSessionCookie(reply, sessionToken, ctx);
-      }
-      const user = await findUserById(ctx.db, userId);
-      if (!user) throw new AppError("NOT_FOUND");
+      if (sessionToken) setSessionCookie(reply, sessionToken, ctx);
       return presentMe(ctx.db, user, request.cookies[CSRF_COOKIE] ?? "");
     },
   );

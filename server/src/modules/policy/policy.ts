@@ -1,5 +1,6 @@
 import type { MemberRole, PlatformRole } from "../../db/schema";
 import { AppError } from "../../errors";
+import type { Actor } from "../audit/audit.repo";
 
 /** Who is asking: nobody, or a signed-in user with their roles. */
 export type Principal = {
@@ -7,6 +8,12 @@ export type Principal = {
   platformRoles: readonly PlatformRole[];
   memberships: readonly { organisationId: string; role: MemberRole }[];
 } | null;
+
+/** A signed-in user calling a service: their roles, for the policy, and how the audit log names them. */
+export type Caller = {
+  principal: NonNullable<Principal>;
+  actor: Extract<Actor, { kind: "user" }>;
+};
 
 export type OrgRef = { id: string; parentId: string | null };
 

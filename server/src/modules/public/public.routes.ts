@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../context";
 import { errorBody, typed } from "../../http/route-types";
-import { line } from "../../http/text";
+import { laureatesView, passportView, slugParams, statisticsView } from "./public.schema";
 import { passport, publicLaureates, statistics, statisticsCsv } from "./public.service";
 
 const tags = ["public"];
@@ -17,42 +16,9 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary:
           "An organisation's passport: its valid badges shown by consent, and its label progress",
-        params: z.object({ slug: line().max(120) }),
+        params: slugParams,
         response: {
-          200: z.object({
-            organisation: z.object({
-              slug: z.string(),
-              name: z.string(),
-              kind: z.string(),
-              city: z.string().nullable(),
-              website: z.string().nullable(),
-              url: z.string(),
-            }),
-            label: z
-              .object({
-                eligible: z.boolean(),
-                count: z.number(),
-                total: z.number(),
-                requiredHeld: z.number(),
-                requiredTotal: z.number(),
-                collection: z.string(),
-                state: z.enum(["none", "active", "suspended", "expired", "revoked"]),
-                credentialUrl: z.string().nullable(),
-                image: z.string().nullable(),
-              })
-              .nullable(),
-            badges: z.array(
-              z.object({
-                credentialId: z.uuid(),
-                url: z.string(),
-                name: z.string(),
-                required: z.boolean(),
-                validFrom: z.string(),
-                validUntil: z.string().nullable(),
-                image: z.string(),
-              }),
-            ),
-          }),
+          200: passportView,
           404: errorBody,
         },
       },
@@ -70,18 +36,7 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "CFAs that meet the label rule, with their collection",
         response: {
-          200: z.object({
-            laureates: z.array(
-              z.object({
-                slug: z.string(),
-                name: z.string(),
-                city: z.string().nullable(),
-                url: z.string(),
-                count: z.number(),
-                badges: z.array(z.string()),
-              }),
-            ),
-          }),
+          200: laureatesView,
         },
       },
     },
@@ -99,14 +54,7 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           "The programme's figures (badges per year and per badge, organisations engaged, laureates)",
         response: {
-          200: z.object({
-            badgesPerYear: z.array(z.object({ year: z.number(), count: z.number() })),
-            badgesPerBadge: z.array(
-              z.object({ badge: z.string(), required: z.boolean(), count: z.number() }),
-            ),
-            organisationsEngaged: z.number(),
-            laureates: z.number(),
-          }),
+          200: statisticsView,
         },
       },
     },

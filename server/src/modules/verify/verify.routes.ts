@@ -1,61 +1,15 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { requestLocale } from "../../http/locale";
 import { errorBody, typed } from "../../http/route-types";
-import { line } from "../../http/text";
 import { verifyInWorkersAsJson } from "../../lib/verify";
 import { hitRateLimit, limits } from "../auth/rate-limit";
 import { readExpectedRecipient, recipientProblems } from "./expected-recipient";
+import { reportSchema, verifyQuery } from "./verify.schema";
 
 /** The largest badge anyone may hand us: the engine's own input cap. */
 export const VERIFY_BODY_LIMIT = 5 * 1024 * 1024;
-
-const reason = z.object({ fr: z.string(), en: z.string() });
-export const reportSchema = z
-  .object({
-    verified: z.boolean(),
-    format: z.enum(["ob3-di", "ob3-jwt", "ob2-hosted", "ob2-signed", "unknown"]),
-    source: z.enum(["json", "jwt", "png", "svg", "url", "unknown"]),
-    credential: z.record(z.string(), z.unknown()).optional(),
-    summary: z.object({
-      name: z.string().optional(),
-      achievementName: z.string().optional(),
-      description: z.string().optional(),
-      issuerId: z.string().optional(),
-      issuerName: z.string().optional(),
-      recipient: z.string().optional(),
-      recipientIdentities: z.array(z.object({ type: z.string(), hashed: z.boolean() })).optional(),
-      image: z.string().optional(),
-      issuedOn: z.string().optional(),
-      validFrom: z.string().optional(),
-      validUntil: z.string().optional(),
-    }),
-    steps: z.array(
-      z.object({
-        id: z.string(),
-        status: z.enum(["passed", "failed", "not_applicable", "warning"]),
-        reason,
-        details: z.record(z.string(), z.unknown()).optional(),
-      }),
-    ),
-  })
-  .meta({
-    example: {
-      verified: false,
-      format: "ob3-di",
-      source: "png",
-      summary: { name: "Accueil et intégration", issuerName: "Région Normandie" },
-      steps: [
-        {
-          id: "status",
-          status: "failed",
-          reason: { fr: "Ce badge a été révoqué.", en: "This badge has been revoked." },
-        },
-      ],
-    },
-  });
 
 const binaryTypes = ["image/png", "image/svg+xml", "application/octet-stream", "application/jwt"];
 
@@ -94,12 +48,7 @@ export function verifyRoutes(app: FastifyInstance, ctx: AppContext) {
           summary: "Verify any Open Badge (3.0 or 2.0)",
           description:
             "The body is the badge itself: credential JSON (application/json or application/ld+json), a VC-JWT or a URL (text/plain), or a baked image (image/png, image/svg+xml). The answer is the verification report; `verified` is true only when every step holds. No session or CSRF token is needed.",
-          querystring: z.object({
-            recipient: line().max(254).optional().meta({
-              description:
-                "The expected holder, checked against the badge's (often hashed) identifiers: an email address, a SIRET (14 digits), a UAI (7 digits and a letter), or a DID or URL",
-            }),
-          }),
+          querystring: verifyQuery,
           response: {
             200: reportSchema,
             400: errorBody,
