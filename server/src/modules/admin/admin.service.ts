@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context";
 import type { PlatformRole } from "../../db/schema";
 import { AppError, type Locale } from "../../errors";
+import { actorOf } from "../audit/actor";
 import { appendAudit, listAudit } from "../audit/audit.repo";
 import { findUserById, type UserRow, updateUser } from "../auth/auth.repo";
 import { queueEmail } from "../email/mailer";
@@ -32,7 +33,7 @@ export async function setPlatformRoles(
     const unique = [...new Set(roles)].sort();
     const updated = await updateUser(tx, userId, { platformRoles: unique });
     await appendAudit(tx, {
-      actor: caller.actor,
+      actor: actorOf(caller.user),
       action: "user.roles_changed",
       targetType: "user",
       targetId: userId,
@@ -77,7 +78,7 @@ export async function inviteStaff(
       },
     });
     await appendAudit(tx, {
-      actor: caller.actor,
+      actor: actorOf(caller.user),
       action: "user.invited",
       targetType: "platform",
       targetId: null,

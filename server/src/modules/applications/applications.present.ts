@@ -1,16 +1,8 @@
-import type { FastifyRequest } from "fastify";
-import { requireUser } from "../../http/session";
 import { neutralFilename } from "../../lib/filenames";
 import type { ApplicationState } from "./applications.rules";
 import type { ApplicationDetail, ApplicationListRow } from "./applications.schema";
-import { type Caller, intakeOf, type listApplications } from "./applications.service";
+import { intakeOf, type listApplications } from "./applications.service";
 import type { describeApplication } from "./detail.service";
-
-/** The signed-in caller of a request, for a service (401 when nobody is signed in). */
-export const callerOf = (request: FastifyRequest): Caller => ({
-  principal: request.principal,
-  user: requireUser(request),
-});
 
 type Described = Awaited<ReturnType<typeof describeApplication>>;
 type ListedRow = Awaited<ReturnType<typeof listApplications>>[number];

@@ -4,7 +4,9 @@ import type { AppContext } from "../../context";
 import { requestLocale } from "../../http/locale";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { line } from "../../http/text";
-import { callerOf, presentDetail, presentListRow } from "./applications.present";
+import { callerOf } from "../policy/caller";
+import type { Caller } from "../policy/policy";
+import { presentDetail, presentListRow } from "./applications.present";
 import {
   createBody,
   decisionBody,
@@ -20,7 +22,7 @@ import {
   reviewersResponse,
   sessionSchema,
 } from "./applications.schema";
-import { type Caller, listApplications, listReviewers, listSessions } from "./applications.service";
+import { listApplications, listReviewers, listSessions } from "./applications.service";
 import { decide } from "./decision.service";
 import { describeApplication } from "./detail.service";
 import { createApplication, updateDraft, withdrawApplication } from "./drafting.service";

@@ -3,7 +3,6 @@ import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import type { applications } from "../../db/schema";
 import { AppError } from "../../errors";
-import type { UserRow } from "../auth/auth.repo";
 import { findOrganisation } from "../organisations/organisations.repo";
 import { authorize, can, type Principal } from "../policy/policy";
 import { listActiveReviewerIds } from "../review/review.repo";
@@ -30,8 +29,6 @@ export type { ApplicationRow, LoadedApplication };
 
 /** Who reads: their principal (nobody, or a signed-in user with their roles). */
 export type Reader = { principal: Principal };
-/** Who acts: a signed-in user, with the principal their rights come from. */
-export type Caller = Reader & { user: UserRow };
 
 /** Loads an application the principal may see, else NOT_FOUND (ids cannot be probed). */
 export async function readableApplication(ctx: AppContext, principal: Principal, id: string) {

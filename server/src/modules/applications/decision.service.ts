@@ -4,18 +4,13 @@ import { queueEmail } from "../email/mailer";
 import { enqueue } from "../jobs/queues";
 import { actorOf } from "../organisations/organisations.service";
 import { participationOf } from "../partners/participation";
+import type { Caller } from "../policy/policy";
 import { authorize } from "../policy/policy";
 import { reassignSubmittedReviews } from "../review/review.repo";
 import { findSession, insertParticipation } from "./applications.repo";
 import { monthsLater } from "./applications.rules";
 import type { DecisionInput } from "./applications.schema";
-import {
-  type Caller,
-  intakeOf,
-  moveApplication,
-  readableApplication,
-  transition,
-} from "./applications.service";
+import { intakeOf, moveApplication, readableApplication, transition } from "./applications.service";
 import { grantEvidence } from "./applications.text";
 
 const eventOf = {

@@ -6,6 +6,7 @@ import { appendAudit } from "../audit/audit.repo";
 import { findOrganisation, listChildren } from "../organisations/organisations.repo";
 import { actorOf } from "../organisations/organisations.service";
 import { isParticipant, participationOf } from "../partners/participation";
+import type { Caller } from "../policy/policy";
 import { authorize } from "../policy/policy";
 import {
   findBadgeWithCollection,
@@ -23,7 +24,6 @@ import {
 import type { CreateApplicationInput } from "./applications.schema";
 import {
   actorSide,
-  type Caller,
   moveApplication,
   type Reader,
   readableApplication,

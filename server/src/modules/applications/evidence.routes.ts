@@ -4,7 +4,7 @@ import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { neutralFilename } from "../../lib/filenames";
-import { callerOf } from "./applications.present";
+import { callerOf } from "../policy/caller";
 import {
   criterionKey,
   fileNameHeader,

@@ -3,10 +3,10 @@ import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import { AppError } from "../../errors";
 import { assertStorable, verifyInWorkers } from "../../lib/verify";
+import type { Caller } from "../policy/policy";
 import type { LoadedApplication } from "./applications.repo";
 import {
   actorSide,
-  type Caller,
   moveApplication,
   type Reader,
   readableApplication,

@@ -3,11 +3,12 @@ import type { Locale } from "../../errors";
 import { listMessages, type MessageRow } from "../dialogue/dialogue.repo";
 import { postMessage } from "../dialogue/dialogue.service";
 import { aliasTexts, REGION_IN_EMAIL } from "../dialogue/dialogue.text";
+import type { Caller } from "../policy/policy";
 import { can } from "../policy/policy";
 import { listUserAddresses } from "../review/review.repo";
 import { reviewersAnonymous } from "./applications.repo";
 import { type AuthorAlias, authorAliases } from "./applications.rules";
-import { type Caller, readableApplication } from "./applications.service";
+import { readableApplication } from "./applications.service";
 
 /** "Relecteur 1", "Région": who wrote, as an applicant reads it. */
 function aliasName(alias: Exclude<AuthorAlias, { role: "applicant" }>, locale: Locale) {

@@ -6,6 +6,7 @@ import { findUserById, type UserRow } from "../auth/auth.repo";
 import { queueEmail } from "../email/mailer";
 import { listChildren } from "../organisations/organisations.repo";
 import { actorOf } from "../organisations/organisations.service";
+import type { Caller } from "../policy/policy";
 import { authorize } from "../policy/policy";
 import {
   findAssignmentState,
@@ -27,12 +28,7 @@ import {
 import { findApplicationState } from "./applications.repo";
 import { finalStates } from "./applications.rules";
 import type { ReviewInput } from "./applications.schema";
-import {
-  type Caller,
-  moveApplication,
-  readableApplication,
-  transition,
-} from "./applications.service";
+import { moveApplication, readableApplication, transition } from "./applications.service";
 
 /** Two reviewers by default; a mix between reviewer groups can be added here. */
 export const PANEL_RULE: PanelRule = { size: 2, mix: [] };

@@ -5,11 +5,11 @@ import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
 import { sessionForSubmission } from "../calendar/calendar.rules";
 import { queueEmail } from "../email/mailer";
 import { actorOf } from "../organisations/organisations.service";
+import type { Caller } from "../policy/policy";
 import { type LoadedApplication, listSessionsForBadge } from "./applications.repo";
 import { type ApplicationState, type EventActor, submissionKind } from "./applications.rules";
 import {
   actorSide,
-  type Caller,
   intakeOf,
   moveApplication,
   readableApplication,

@@ -3,6 +3,7 @@ import type { Queryable } from "../../db/client";
 import { uniqueViolation } from "../../db/errors";
 import type { badgeClasses, collections } from "../../db/schema";
 import { AppError } from "../../errors";
+import { actorOf } from "../audit/actor";
 import { type Actor, appendAudit } from "../audit/audit.repo";
 import { authorize, type Caller } from "../policy/policy";
 import {
@@ -101,7 +102,7 @@ export async function createDraft(
   const programme = await programmeOf(ctx.db, slug);
   try {
     return await ctx.db.transaction(async (tx) =>
-      createDraftIn(tx, programme.id, caller.actor, input),
+      createDraftIn(tx, programme.id, actorOf(caller.user), input),
     );
   } catch (error) {
     const constraint = uniqueViolation(error);
@@ -171,7 +172,7 @@ export async function updateDraft(
     await ctx.db.transaction(async (tx) => {
       await updateCollection(tx, id, input);
       await appendAudit(tx, {
-        actor: caller.actor,
+        actor: actorOf(caller.user),
         action: "collection.draft_updated",
         targetType: "collection",
         targetId: id,
@@ -190,7 +191,9 @@ export async function addBadge(
 ) {
   authorize(caller.principal, "catalogue.manage");
   await draftById(ctx.db, collectionId);
-  return ctx.db.transaction(async (tx) => addBadgeIn(tx, caller.actor, collectionId, input));
+  return ctx.db.transaction(async (tx) =>
+    addBadgeIn(tx, actorOf(caller.user), collectionId, input),
+  );
 }
 
 export async function addBadgeIn(
@@ -229,7 +232,7 @@ export async function updateBadge(
     await ctx.db.transaction(async (tx) => {
       await updateBadgeClass(tx, id, input);
       await appendAudit(tx, {
-        actor: caller.actor,
+        actor: actorOf(caller.user),
         action: "badge.draft_updated",
         targetType: "badge_class",
         targetId: id,
@@ -268,7 +271,7 @@ export async function removeBadge(ctx: AppContext, { caller, id }: { caller: Cal
   await ctx.db.transaction(async (tx) => {
     await deleteDraftBadge(tx, id);
     await appendAudit(tx, {
-      actor: caller.actor,
+      actor: actorOf(caller.user),
       action: "badge.draft_removed",
       targetType: "badge_class",
       targetId: id,
@@ -322,7 +325,7 @@ export async function publishDraft(
       );
     }
     await appendAudit(tx, {
-      actor: caller.actor,
+      actor: actorOf(caller.user),
       action: "collection.published",
       targetType: "collection",
       targetId: id,
@@ -345,7 +348,7 @@ export async function discardDraft(
       throw new AppError("CATALOGUE_DRAFT_IN_USE");
     await deleteDraftCollection(tx, id, badgeIds);
     await appendAudit(tx, {
-      actor: caller.actor,
+      actor: actorOf(caller.user),
       action: "collection.draft_discarded",
       targetType: "collection",
       targetId: id,

@@ -2,6 +2,7 @@ import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import { uniqueViolation } from "../../db/errors";
 import { AppError } from "../../errors";
+import { actorOf } from "../audit/actor";
 import { appendAudit } from "../audit/audit.repo";
 import { authorize, type Caller } from "../policy/policy";
 import {
@@ -49,7 +50,7 @@ export async function addEquivalence(
     return await ctx.db.transaction(async (tx) => {
       const row = await insertEquivalence(tx, input);
       await appendAudit(tx, {
-        actor: caller.actor,
+        actor: actorOf(caller.user),
         action: "equivalence.added",
         targetType: "badge_equivalence",
         targetId: row.id,
@@ -72,7 +73,7 @@ export async function removeEquivalence(
     const removed = await deleteEquivalence(tx, id);
     if (!removed) throw new AppError("NOT_FOUND");
     await appendAudit(tx, {
-      actor: caller.actor,
+      actor: actorOf(caller.user),
       action: "equivalence.removed",
       targetType: "badge_equivalence",
       targetId: id,

@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { requestLocale } from "../../http/locale";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { clearSessionCookie, requireUser } from "../../http/session";
+import { callerOf } from "../policy/caller";
 import { authenticateApiClient } from "./api-key-auth";
 import { refusalReason } from "./competences.reasons";
 import {
@@ -98,7 +99,7 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const row = await recordParticipation(ctx, {
-        caller: { principal: request.principal, user: requireUser(request) },
+        caller: callerOf(request),
         organisationId: request.params.id,
         ...request.body,
       });

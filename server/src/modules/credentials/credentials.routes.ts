@@ -8,10 +8,10 @@ import { shareAcrossOrigins } from "../../http/cross-origin";
 import { requestLocale } from "../../http/locale";
 import { renderCredentialShell } from "../../http/public-pages";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
-import { requireUser } from "../../http/session";
 import { credentialUrl } from "../../lib/urls";
 import { badgeProgrammeOf } from "../catalogue/awarding";
 import { badgeSvgFor } from "../catalogue/badge-image";
+import { callerOf } from "../policy/caller";
 import { documentHeaders, LD_JSON, wantsJson } from "./content";
 import { presentCredential } from "./credentials.present";
 import {
@@ -44,10 +44,7 @@ export function credentialRoutes(
   issuerRoutes(app, ctx, options);
   const present = (f: FoundCredential, request: FastifyRequest) =>
     presentCredential(ctx, f, requestLocale(request));
-  const caller = (request: FastifyRequest) => ({
-    principal: request.principal,
-    user: requireUser(request),
-  });
+  const caller = callerOf;
 
   /** The rendered page, kept with the cached record it was made from (until its status changes). */
   const rendered = new WeakMap<FoundCredential, { status: string; html: string }>();

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import type { AppContext } from "../../context";
 import type { badgeClasses, organisations } from "../../db/schema";
 import { AppError } from "../../errors";
-import type { Caller } from "../../lib/caller";
 import { TtlCache } from "../../lib/ttl-cache";
 import { credentialUrl } from "../../lib/urls";
 import type { Actor } from "../audit/audit.repo";
@@ -11,6 +10,7 @@ import { queueEmail } from "../email/mailer";
 import { enqueue } from "../jobs/queues";
 import { findOrganisation } from "../organisations/organisations.repo";
 import { actorOf, loadReadableOrganisation } from "../organisations/organisations.service";
+import type { Caller } from "../policy/policy";
 import { authorize, type Principal } from "../policy/policy";
 import {
   answerPendingClaim,

@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
+import { actorOf } from "../audit/actor";
 import { appendAudit } from "../audit/audit.repo";
 import { listUsersWithRole } from "../auth/auth.repo";
 import { addBadgeIn, createDraftIn } from "../catalogue/catalogue.admin.service";
@@ -38,11 +39,11 @@ export async function proposeIdea(
   return ctx.db.transaction(async (tx) => {
     const idea = await insertIdea(tx, {
       organisationId: org.id,
-      authorId: caller.actor.id,
+      authorId: caller.user.id,
       ...input,
     });
     await appendAudit(tx, {
-      actor: caller.actor,
+      actor: actorOf(caller.user),
       action: "idea.proposed",
       targetType: "badge_idea",
       targetId: idea.id,
@@ -99,7 +100,7 @@ export async function answerIdea(
   },
 ) {
   const found = await loadIdea(ctx, caller.principal, id);
-  const actor = caller.actor;
+  const actor = actorOf(caller.user);
   const now = new Date();
   await ctx.db.transaction(async (tx) => {
     let badgeClassId: string | null = null;
@@ -150,7 +151,7 @@ export async function answerIdea(
     await updateIdea(tx, id, {
       state: input.outcome,
       answer: input.answer,
-      answeredBy: caller.actor.id,
+      answeredBy: caller.user.id,
       answeredAt: now,
       ...(badgeClassId ? { badgeClassId } : {}),
     });

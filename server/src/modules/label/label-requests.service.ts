@@ -2,13 +2,13 @@ import type { AppContext } from "../../context";
 import { uniqueViolation } from "../../db/errors";
 import type { LabelCheck, organisations } from "../../db/schema";
 import { AppError } from "../../errors";
-import type { Caller } from "../../lib/caller";
 import { credentialUrl } from "../../lib/urls";
 import { type Actor, appendAudit } from "../audit/audit.repo";
 import { listUsersWithRole } from "../auth/auth.repo";
 import { enqueueIssuance } from "../credentials/issuance.service";
 import { queueEmail } from "../email/mailer";
 import { actorOf, loadOrganisationFor } from "../organisations/organisations.service";
+import type { Caller } from "../policy/policy";
 import { authorize, type Principal } from "../policy/policy";
 import {
   closePendingLabelRequest,

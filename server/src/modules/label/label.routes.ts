@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { requestLocale } from "../../http/locale";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
-import { requireUser } from "../../http/session";
 import { localiseReason } from "../credentials/reasons";
+import { callerOf } from "../policy/caller";
 import {
   decisionBody,
   progressSchema,
@@ -26,10 +26,7 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
 /** The label: progress against the rule, requests checked automatically, managers' decisions. */
 export function labelRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
-  const caller = (request: FastifyRequest) => ({
-    principal: request.principal,
-    user: requireUser(request),
-  });
+  const caller = callerOf;
 
   r.get(
     "/api/organisations/:id/label",

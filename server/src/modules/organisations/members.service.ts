@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context";
 import type { MemberRole } from "../../db/schema";
 import { AppError, type Locale } from "../../errors";
+import { actorOf } from "../audit/actor";
 import { appendAudit } from "../audit/audit.repo";
 import { findUserByEmail, type UserRow } from "../auth/auth.repo";
 import { queueEmail } from "../email/mailer";
@@ -24,7 +25,7 @@ export async function listOrganisationMembers(
 export async function inviteMember(
   ctx: AppContext,
   {
-    caller: { principal, actor },
+    caller: { principal, user: acting },
     inviter: user,
     id,
     input,
@@ -64,7 +65,7 @@ export async function inviteMember(
       },
     });
     await appendAudit(tx, {
-      actor,
+      actor: actorOf(acting),
       action: "member.invited",
       targetType: "organisation",
       targetId: org.id,
@@ -77,7 +78,7 @@ export async function inviteMember(
 export async function cancelInvitation(
   ctx: AppContext,
   {
-    caller: { principal, actor },
+    caller: { principal, user: acting },
     id,
     invitationId,
   }: { caller: Caller; id: string; invitationId: string },
@@ -88,7 +89,7 @@ export async function cancelInvitation(
     const revoked = await repo.revokeInvitation(tx, org.id, invitationId);
     if (!revoked) throw new AppError("NOT_FOUND");
     await appendAudit(tx, {
-      actor,
+      actor: actorOf(acting),
       action: "member.invitation_cancelled",
       targetType: "organisation",
       targetId: org.id,
@@ -100,7 +101,7 @@ export async function cancelInvitation(
 export async function changeMemberRole(
   ctx: AppContext,
   {
-    caller: { principal, actor },
+    caller: { principal, user: acting },
     id,
     memberId,
     role,
@@ -119,7 +120,7 @@ export async function changeMemberRole(
       throw new AppError("LAST_ADMIN");
     await repo.setMemberRole(tx, org.id, memberId, role);
     await appendAudit(tx, {
-      actor,
+      actor: actorOf(acting),
       action: "member.role_changed",
       targetType: "organisation",
       targetId: org.id,
@@ -132,7 +133,11 @@ export async function changeMemberRole(
 
 export async function removeMember(
   ctx: AppContext,
-  { caller: { principal, actor }, id, memberId }: { caller: Caller; id: string; memberId: string },
+  {
+    caller: { principal, user: acting },
+    id,
+    memberId,
+  }: { caller: Caller; id: string; memberId: string },
 ) {
   const org = await loadReadableOrganisation(ctx, principal, id);
   authorize(principal, "organisation.members.manage", { org }, "organisation.read");
@@ -143,7 +148,7 @@ export async function removeMember(
       throw new AppError("LAST_ADMIN");
     await repo.deleteMembership(tx, org.id, memberId);
     await appendAudit(tx, {
-      actor,
+      actor: actorOf(acting),
       action: "member.removed",
       targetType: "organisation",
       targetId: org.id,

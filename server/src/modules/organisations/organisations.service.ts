@@ -95,7 +95,7 @@ export async function createOrganisation(
         contactEmail: input.contactEmail.toLowerCase(),
       });
       await appendAudit(tx, {
-        actor: caller.actor,
+        actor: actorOf(caller.user),
         action: "organisation.created",
         targetType: "organisation",
         targetId: org.id,
@@ -184,7 +184,7 @@ export async function updateOrganisation(
     return await ctx.db.transaction(async (tx) => {
       const updated = await repo.updateOrganisationRow(tx, org.id, values);
       await appendAudit(tx, {
-        actor: caller.actor,
+        actor: actorOf(caller.user),
         action: "organisation.updated",
         targetType: "organisation",
         targetId: org.id,

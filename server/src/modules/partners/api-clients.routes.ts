@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { typed } from "../../http/route-types";
-import { requireUser } from "../../http/session";
+import { callerOf } from "../policy/caller";
 import {
   apiClientParams,
   clientsReply,
@@ -48,7 +48,7 @@ export function apiClientRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) =>
       reply.status(201).send(
         await createApiClient(ctx, {
-          caller: { principal: request.principal, user: requireUser(request) },
+          caller: callerOf(request),
           organisationId: request.params.id,
           name: request.body.name,
         }),
@@ -67,7 +67,7 @@ export function apiClientRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       await revokeApiClient(ctx, {
-        caller: { principal: request.principal, user: requireUser(request) },
+        caller: callerOf(request),
         organisationId: request.params.id,
         id: request.params.clientId,
       });

@@ -8,9 +8,9 @@ import { issueCredential } from "../credentials/issuance.service";
 import { generatedReasons } from "../credentials/reasons";
 import { enqueue, handle, type QueueName } from "../jobs/queues";
 import { actorOf } from "../organisations/organisations.service";
-import type { Principal } from "../policy/policy";
+import type { Caller, Principal } from "../policy/policy";
 import { parseAwardCsv } from "./award-csv";
-import { type Caller, loadOwnBadge, loadPartner, requireParticipant } from "./own-badges.access";
+import { loadOwnBadge, loadPartner, requireParticipant } from "./own-badges.access";
 import {
   type AwardBatchRow,
   type AwardProblem,

@@ -1,14 +1,12 @@
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
 import { AppError } from "../../errors";
-import type { UserRow } from "../auth/auth.repo";
 import { loadOrganisationFor } from "../organisations/organisations.service";
 import type { Principal } from "../policy/policy";
 import { findOwnBadge } from "./own-badges.repo";
 import { isParticipant } from "./participation.repo";
 
 /** Who acts on a partner's own badges: the person signed in, and what they may do. */
-export type Caller = { principal: Principal; user: UserRow };
 
 /** The partner, once the principal may manage its own badges. */
 export const loadPartner = (ctx: AppContext, principal: Principal, organisationId: string) =>

@@ -4,8 +4,8 @@ import type { AppContext } from "../../context";
 import type { Locale } from "../../errors";
 import { requestLocale } from "../../http/locale";
 import { typed } from "../../http/route-types";
-import { requireUser } from "../../http/session";
 import { localiseReason } from "../credentials/reasons";
+import { callerOf } from "../policy/caller";
 import {
   awardReply,
   awardsReply,
@@ -56,7 +56,7 @@ export function ownBadgeRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const badge = await service.createOwnBadge(ctx, {
-        caller: { principal: request.principal, user: requireUser(request) },
+        caller: callerOf(request),
         organisationId: request.params.id,
         badge: request.body,
       });
@@ -121,7 +121,7 @@ export function ownBadgeRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       await service.revokeAward(ctx, {
-        caller: { principal: request.principal, user: requireUser(request) },
+        caller: callerOf(request),
         organisationId: request.params.id,
         badgeId: request.params.badgeId,
         credentialId: request.params.credentialId,
@@ -148,7 +148,7 @@ export function ownBadgeRoutes(app: FastifyInstance, ctx: AppContext) {
       reply.status(202).send(
         inLocale(
           await service.startAwardBatch(ctx, {
-            caller: { principal: request.principal, user: requireUser(request) },
+            caller: callerOf(request),
             organisationId: request.params.id,
             badgeId: request.params.badgeId,
             csv: request.body.csv,

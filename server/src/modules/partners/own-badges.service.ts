@@ -4,8 +4,8 @@ import type { Queryable } from "../../db/client";
 import { appendAudit } from "../audit/audit.repo";
 import type { Criterion } from "../catalogue/catalogue.types";
 import { actorOf, slugify } from "../organisations/organisations.service";
-import type { Principal } from "../policy/policy";
-import { type Caller, loadPartner, requireParticipant } from "./own-badges.access";
+import type { Caller, Principal } from "../policy/policy";
+import { loadPartner, requireParticipant } from "./own-badges.access";
 import {
   applicationsOf,
   findCollectionInForce,

@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { AppContext } from "../../context";
 import { registrationStates } from "../../db/schema";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
-import { requireUser } from "../../http/session";
 import { text } from "../../http/text";
+import { callerOf } from "../policy/caller";
 import { apiClientRoutes } from "./api-clients.routes";
 import {
   answerProposal,
@@ -23,10 +23,6 @@ const tags = ["partners"];
 const idParams = z.object({ id: uuidParam });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 /** The signed-in caller of a request, for a service (401 when nobody is signed in). */
-const callerOf = (request: FastifyRequest): service.Caller => ({
-  principal: request.principal,
-  user: requireUser(request),
-});
 
 type Found = Awaited<ReturnType<typeof service.listRegistrations>>[number];
 const present = ({ registration: r, org }: Found) => ({

@@ -5,6 +5,7 @@ import { appendAudit } from "../audit/audit.repo";
 import type { UserRow } from "../auth/auth.repo";
 import { queueEmail } from "../email/mailer";
 import { actorOf } from "../organisations/organisations.service";
+import type { Caller } from "../policy/policy";
 import { authorize } from "../policy/policy";
 import { nextRegistrationState, type RegistrationEvent } from "./registration.rules";
 import {
@@ -13,7 +14,6 @@ import {
   transitionRegistration,
 } from "./registrations.repo";
 import {
-  type Caller,
   checkTarget,
   managers,
   readableRegistration,

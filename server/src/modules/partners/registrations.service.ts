@@ -4,13 +4,14 @@ import { uniqueViolation } from "../../db/errors";
 import type { IssuerProof, RegistrationState, RegistrationTarget } from "../../db/schema";
 import { AppError } from "../../errors";
 import { appendAudit } from "../audit/audit.repo";
-import { listUsersWithRole, type UserRow } from "../auth/auth.repo";
+import { listUsersWithRole } from "../auth/auth.repo";
 import { issuerDid } from "../credentials/issuer.service";
 import { listMessages } from "../dialogue/dialogue.repo";
 import { postMessage } from "../dialogue/dialogue.service";
 import { REGION_IN_EMAIL } from "../dialogue/dialogue.text";
 import { queueEmail } from "../email/mailer";
 import { actorOf, loadOrganisationFor } from "../organisations/organisations.service";
+import type { Caller } from "../policy/policy";
 import { authorize, can, type Principal } from "../policy/policy";
 import { type RegistrationSource, readSource } from "./badge-source.service";
 import { hostedByBlason, issuerProofAddress, proveIssuer } from "./issuer-proof.service";
@@ -25,8 +26,6 @@ import { registrationTexts as texts } from "./registrations.text";
 
 /** Who reads: their principal (nobody, or a signed-in user with their roles). */
 export type Reader = { principal: Principal };
-/** Who acts: a signed-in user, with the principal their rights come from. */
-export type Caller = Reader & { user: UserRow };
 
 export const COMPETENCES_PROGRAMME = "competences";
 

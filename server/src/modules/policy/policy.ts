@@ -1,6 +1,6 @@
 import type { MemberRole, PlatformRole } from "../../db/schema";
 import { AppError } from "../../errors";
-import type { Actor } from "../audit/audit.repo";
+import type { UserRow } from "../auth/auth.repo";
 
 /** Who is asking: nobody, or a signed-in user with their roles. */
 export type Principal = {
@@ -9,11 +9,12 @@ export type Principal = {
   memberships: readonly { organisationId: string; role: MemberRole }[];
 } | null;
 
-/** A signed-in user calling a service: their roles, for the policy, and how the audit log names them. */
-export type Caller = {
-  principal: NonNullable<Principal>;
-  actor: Extract<Actor, { kind: "user" }>;
-};
+/**
+ * A signed-in user calling a service: their roles, for the policy, and their
+ * row (the audit log names them with `actorOf(caller.user)`). Every service
+ * that acts for a user takes this one shape.
+ */
+export type Caller = { principal: NonNullable<Principal>; user: UserRow };
 
 export type OrgRef = { id: string; parentId: string | null };
 
