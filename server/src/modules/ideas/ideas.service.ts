@@ -19,7 +19,13 @@ import {
 const LABEL_PROGRAMME = "label-cfa";
 
 const loadCfa = (ctx: AppContext, principal: Principal, organisationId: string) =>
-  loadOrganisationFor(ctx, principal, organisationId, "idea.propose", "cfa", "IDEA_NOT_CFA");
+  loadOrganisationFor(ctx, {
+    principal,
+    id: organisationId,
+    action: "idea.propose",
+    kind: "cfa",
+    wrongKind: "IDEA_NOT_CFA",
+  });
 
 /** A CFA proposes a badge the collection lacks; the Region's managers hear of it. */
 export async function proposeIdea(

@@ -37,7 +37,13 @@ function checkOf(eligibility: ReturnType<typeof labelEligibility>): LabelCheck {
 }
 
 const loadCfa = (ctx: AppContext, principal: Principal, organisationId: string) =>
-  loadOrganisationFor(ctx, principal, organisationId, "label.request", "cfa", "LABEL_NOT_ELIGIBLE");
+  loadOrganisationFor(ctx, {
+    principal,
+    id: organisationId,
+    action: "label.request",
+    kind: "cfa",
+    wrongKind: "LABEL_NOT_ELIGIBLE",
+  });
 
 /**
  * A CFA asks for the label (or its renewal). The rule is checked at once;

@@ -121,11 +121,13 @@ export async function createOrganisation(
  */
 export async function loadOrganisationFor(
   ctx: AppContext,
-  principal: Principal,
-  id: string,
-  action: Action,
-  kind: OrgKind,
-  wrongKind: ErrorCode,
+  {
+    principal,
+    id,
+    action,
+    kind,
+    wrongKind,
+  }: { principal: Principal; id: string; action: Action; kind: OrgKind; wrongKind: ErrorCode },
 ) {
   const org = await repo.findOrganisation(ctx.db, id);
   if (!org) throw new AppError("NOT_FOUND");

@@ -19,14 +19,13 @@ import {
 type Caller = { principal: Principal; user: UserRow };
 
 const loadPartner = (ctx: AppContext, principal: Principal, organisationId: string) =>
-  loadOrganisationFor(
-    ctx,
+  loadOrganisationFor(ctx, {
     principal,
-    organisationId,
-    "partner.apiClients.manage",
-    "partner",
-    "REGISTRATION_NOT_PARTNER",
-  );
+    id: organisationId,
+    action: "partner.apiClients.manage",
+    kind: "partner",
+    wrongKind: "REGISTRATION_NOT_PARTNER",
+  });
 
 const view = (row: ApiClientRow) => ({
   id: row.id,

@@ -10,14 +10,13 @@ import { isParticipant } from "./participation.repo";
 
 /** The partner, once the principal may manage its own badges. */
 export const loadPartner = (ctx: AppContext, principal: Principal, organisationId: string) =>
-  loadOrganisationFor(
-    ctx,
+  loadOrganisationFor(ctx, {
     principal,
-    organisationId,
-    "partner.ownBadges.manage",
-    "partner",
-    "REGISTRATION_NOT_PARTNER",
-  );
+    id: organisationId,
+    action: "partner.ownBadges.manage",
+    kind: "partner",
+    wrongKind: "REGISTRATION_NOT_PARTNER",
+  });
 
 export async function requireParticipant(q: Queryable, organisationId: string) {
   if (!(await isParticipant(q, organisationId))) throw new AppError("PARTNER_NOT_PARTICIPANT");

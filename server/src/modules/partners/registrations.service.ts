@@ -48,14 +48,13 @@ export async function checkTarget(q: Queryable, target: RegistrationTarget) {
 }
 
 const loadPartner = (ctx: AppContext, principal: Principal, organisationId: string) =>
-  loadOrganisationFor(
-    ctx,
+  loadOrganisationFor(ctx, {
     principal,
-    organisationId,
-    "partner.registrations.manage",
-    "partner",
-    "REGISTRATION_NOT_PARTNER",
-  );
+    id: organisationId,
+    action: "partner.registrations.manage",
+    kind: "partner",
+    wrongKind: "REGISTRATION_NOT_PARTNER",
+  });
 
 export const managers = (q: Queryable) => listUsersWithRole(q, "programme_manager");
 
