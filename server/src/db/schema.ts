@@ -34,6 +34,7 @@ import {
   type ReviewState,
   registrationStates,
   reviewStates,
+  type SubjectKind,
 } from "./states";
 
 export * from "./states";
@@ -453,6 +454,16 @@ export const credentials = pgTable(
     }),
     /** A person's badge (programme 2): kept, unlinked and scrubbed, if the person leaves. */
     subjectUserId: uuid("subject_user_id").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * Who holds it, derived from the two columns above so that every row, old
+     * or new, says it: an organisation, or a person (one who left keeps "person").
+     */
+    subjectKind: text("subject_kind")
+      .$type<SubjectKind>()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case when subject_org_id is not null then 'organisation' else 'person' end`,
+      ),
     /** The status list its credentialStatus entry points to, and its position there. */
     statusList: text("status_list")
       .notNull()
@@ -486,6 +497,10 @@ export const credentials = pgTable(
     index("credentials_subject_idx").on(t.subjectOrgId),
     index("credentials_subject_user_idx").on(t.subjectUserId),
     check("credentials_claim_state_check", isOneOf(t.claimState, claimStates)),
+    check(
+      "credentials_one_subject_check",
+      sql`${t.subjectOrgId} is null or ${t.subjectUserId} is null`,
+    ),
     check(
       "credentials_revocation_check",
       sql`(${t.revokedAt} is null) = (${t.revocationReason} is null)`,

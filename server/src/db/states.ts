@@ -55,3 +55,7 @@ export type JobStatus = (typeof jobStatuses)[number];
 /** A badge collection: a draft is seen by managers only. */
 export const collectionStatuses = ["draft", "published"] as const;
 export type CollectionStatus = (typeof collectionStatuses)[number];
+
+/** Who holds a credential (credentials.subject_kind, derived from its subject columns). */
+export const subjectKinds = ["organisation", "person"] as const;
+export type SubjectKind = (typeof subjectKinds)[number];

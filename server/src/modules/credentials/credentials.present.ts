@@ -50,7 +50,7 @@ export function presentCredential(
     holder: {
       id: f.subject.id,
       name: f.holderHidden ? null : f.subject.name,
-      kind: f.subject.kind,
+      kind: f.subject.kind === "person" ? "person" : f.subject.organisation.kind,
     },
     issuer: { name: f.issuer.name, url: `${base}/issuers/${f.issuer.slug}` },
     downloads: {

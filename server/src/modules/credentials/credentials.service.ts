@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AppContext } from "../../context";
-import type { badgeClasses, organisations } from "../../db/schema";
+import type { badgeClasses } from "../../db/schema";
 import { AppError } from "../../errors";
 import { TtlCache } from "../../lib/ttl-cache";
 import { credentialUrl } from "../../lib/urls";
@@ -37,29 +37,47 @@ export function credentialStatus(row: CredentialRow, now = new Date()): Credenti
   return "valid";
 }
 
+/**
+ * Who holds a credential: an organisation (programme 1, a partner's
+ * participation), or a person (programme 2). `parentId` lets the policy read
+ * either as the subject of a rule; a person has none.
+ */
+export type CredentialSubject =
+  | {
+      kind: "organisation";
+      id: string;
+      name: string;
+      contactEmail: string;
+      parentId: string | null;
+      organisation: OrganisationRow;
+    }
+  | { kind: "person"; id: string; name: string; contactEmail: string; parentId: null };
+
+export const organisationSubject = (organisation: OrganisationRow): CredentialSubject => ({
+  kind: "organisation",
+  id: organisation.id,
+  name: organisation.name,
+  contactEmail: organisation.contactEmail,
+  parentId: organisation.parentId,
+  organisation,
+});
+
 export async function findCredential(ctx: AppContext, id: string) {
-  // The holder is an organisation, or (programme 2) a person, shown like one.
   const row = await findCredentialWithHolder(ctx.db, id);
   if (!row) return undefined;
   const { organisation, person, ...rest } = row;
-  if (organisation) return { ...rest, subject: organisation, holderHidden: false };
+  if (organisation)
+    return { ...rest, subject: organisationSubject(organisation), holderHidden: false };
   if (!person) return undefined;
   // A person's name is shown only once they have accepted the badge: until
   // then the holder is hidden (no name at all, never a placeholder in a sentence).
   const holderHidden = rest.credential.claimState !== "accepted";
-  const subject: typeof organisations.$inferSelect = {
-    id: person.id,
-    slug: "",
-    name: holderHidden ? "" : person.name,
+  const subject: CredentialSubject = {
     kind: "person",
-    parentId: null,
-    siret: null,
-    uai: null,
+    id: person.id,
+    name: holderHidden ? "" : person.name,
     contactEmail: person.email,
-    city: null,
-    website: null,
-    createdAt: person.createdAt,
-    updatedAt: person.createdAt,
+    parentId: null,
   };
   return { ...rest, subject, holderHidden };
 }
@@ -90,7 +108,12 @@ export async function listOrganisationCredentials(
   const org = await loadReadableOrganisation(ctx, options.principal, options.organisationId);
   const rows = await listCredentialsHeldBy(ctx.db, org.id);
   const region = await findRegion(ctx.db);
-  return rows.map((row) => ({ ...row, subject: org, issuer: region, holderHidden: false }));
+  return rows.map((row) => ({
+    ...row,
+    subject: organisationSubject(org),
+    issuer: region,
+    holderHidden: false,
+  }));
 }
 
 /**

@@ -1,0 +1,2 @@
+ALTER TABLE "credentials" ADD COLUMN "subject_kind" text GENERATED ALWAYS AS (case when subject_org_id is not null then 'organisation' else 'person' end) STORED NOT NULL;--> statement-breakpoint
+ALTER TABLE "credentials" ADD CONSTRAINT "credentials_one_subject_check" CHECK ("credentials"."subject_org_id" is null or "credentials"."subject_user_id" is null);
