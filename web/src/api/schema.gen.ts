@@ -583,6 +583,11 @@ export type paths = {
                                 reopen: boolean;
                                 review: boolean;
                             };
+                            criteriaToAnswer: {
+                                evidence: string[];
+                                key: string;
+                                statement: string;
+                            }[];
                             /** Format: date-time */
                             decidedAt: string | null;
                             files: {
@@ -814,6 +819,11 @@ export type paths = {
                                 reopen: boolean;
                                 review: boolean;
                             };
+                            criteriaToAnswer: {
+                                evidence: string[];
+                                key: string;
+                                statement: string;
+                            }[];
                             /** Format: date-time */
                             decidedAt: string | null;
                             files: {
@@ -1044,6 +1054,11 @@ export type paths = {
                                 reopen: boolean;
                                 review: boolean;
                             };
+                            criteriaToAnswer: {
+                                evidence: string[];
+                                key: string;
+                                statement: string;
+                            }[];
                             /** Format: date-time */
                             decidedAt: string | null;
                             files: {
@@ -1567,6 +1582,11 @@ export type paths = {
                                 reopen: boolean;
                                 review: boolean;
                             };
+                            criteriaToAnswer: {
+                                evidence: string[];
+                                key: string;
+                                statement: string;
+                            }[];
                             /** Format: date-time */
                             decidedAt: string | null;
                             files: {
@@ -1920,6 +1940,11 @@ export type paths = {
                                 reopen: boolean;
                                 review: boolean;
                             };
+                            criteriaToAnswer: {
+                                evidence: string[];
+                                key: string;
+                                statement: string;
+                            }[];
                             /** Format: date-time */
                             decidedAt: string | null;
                             files: {
@@ -2152,6 +2177,11 @@ export type paths = {
                                 reopen: boolean;
                                 review: boolean;
                             };
+                            criteriaToAnswer: {
+                                evidence: string[];
+                                key: string;
+                                statement: string;
+                            }[];
                             /** Format: date-time */
                             decidedAt: string | null;
                             files: {
@@ -2385,6 +2415,11 @@ export type paths = {
                                 reopen: boolean;
                                 review: boolean;
                             };
+                            criteriaToAnswer: {
+                                evidence: string[];
+                                key: string;
+                                statement: string;
+                            }[];
                             /** Format: date-time */
                             decidedAt: string | null;
                             files: {
@@ -3009,6 +3044,11 @@ export type paths = {
                                 reopen: boolean;
                                 review: boolean;
                             };
+                            criteriaToAnswer: {
+                                evidence: string[];
+                                key: string;
+                                statement: string;
+                            }[];
                             /** Format: date-time */
                             decidedAt: string | null;
                             files: {
@@ -3239,6 +3279,11 @@ export type paths = {
                                 reopen: boolean;
                                 review: boolean;
                             };
+                            criteriaToAnswer: {
+                                evidence: string[];
+                                key: string;
+                                statement: string;
+                            }[];
                             /** Format: date-time */
                             decidedAt: string | null;
                             files: {

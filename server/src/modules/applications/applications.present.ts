@@ -1,5 +1,5 @@
 import { neutralFilename } from "../../lib/filenames";
-import type { ApplicationState } from "./applications.rules";
+import { type ApplicationState, criteriaToAnswer } from "./applications.rules";
 import type { ApplicationDetail, ApplicationListRow } from "./applications.schema";
 import { intakeOf, type listApplications } from "./applications.service";
 import type { describeApplication } from "./detail.service";
@@ -49,6 +49,7 @@ export function presentDetail(d: Described): ApplicationDetail {
     staffBadges: d.staffBadges.map((b) =>
       b.source === "image" ? { ...b, input: neutralFilename(b.input) } : b,
     ),
+    criteriaToAnswer: criteriaToAnswer(d.found.badge, a.kind),
     missing: d.missing,
     panel: d.panel,
     reviews: d.reviews,

@@ -101,6 +101,32 @@ export function submissionKind(state: ApplicationState): "new" | "revision" {
 }
 
 /** A badge's renewal opens this many months before it ends. */
+/** A criterion an application answers: its key in `answers`, what it asks, what proves it. */
+export type CriterionToAnswer = { key: string; statement: string; evidence: string[] };
+
+/**
+ * The criteria an application answers, by key: each criterion of its badge by
+ * position ("0", "1", …), and for a renewal the badge's extra question
+ * ("renewal"). The one place this rule is written: what may be saved, what is
+ * still missing and what the form shows all follow it.
+ */
+export function criteriaToAnswer(
+  badge: {
+    criteria: readonly { statement: string; evidence: readonly string[] }[];
+    renewalExtra: string | null;
+  },
+  kind: string,
+): CriterionToAnswer[] {
+  const keys = badge.criteria.map((c, i) => ({
+    key: String(i),
+    statement: c.statement,
+    evidence: [...c.evidence],
+  }));
+  if (kind === "renewal" && badge.renewalExtra)
+    keys.push({ key: "renewal", statement: badge.renewalExtra, evidence: [] });
+  return keys;
+}
+
 export const RENEWAL_WINDOW_MONTHS = 6;
 
 /** The same instant some months later (a badge's validity, the renewal window). */

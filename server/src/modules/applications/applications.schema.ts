@@ -94,6 +94,10 @@ export const detailSchema = summarySchema.extend({
   decidedAt: z.date().nullable(),
   files: z.array(fileSchema),
   staffBadges: z.array(staffBadgeSchema),
+  /** The criteria to answer, by key (each of the badge's, and a renewal's extra question). */
+  criteriaToAnswer: z.array(
+    z.object({ key: criterionKey, statement: z.string(), evidence: z.array(z.string()) }),
+  ),
   missing: z.array(z.string()),
   panel: z.array(z.object({ reviewerId: z.uuid(), name: z.string(), state: z.string() })),
   reviews: z.array(

@@ -17,6 +17,7 @@ import {
 } from "./applications.repo";
 import {
   checkOpening,
+  criteriaToAnswer,
   finalStates,
   monthsLater,
   RENEWAL_WINDOW_MONTHS,
@@ -124,8 +125,7 @@ export async function updateDraft(
 
 /** Answer keys are criterion positions of this badge, plus "renewal" for a renewal. */
 export function validAnswers<T>(badge: Badge, kind: string, answers: Record<string, T>) {
-  const allowed = new Set(badge.criteria.map((_, i) => String(i)));
-  if (kind === "renewal" && badge.renewalExtra) allowed.add("renewal");
+  const allowed = new Set(criteriaToAnswer(badge, kind).map((c) => c.key));
   const unknown = Object.keys(answers).filter((k) => !allowed.has(k));
   if (unknown.length)
     throw new AppError(

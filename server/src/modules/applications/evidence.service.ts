@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { assertStorable, verifyInWorkers } from "../../lib/verify";
 import type { Caller } from "../policy/policy";
 import type { LoadedApplication } from "./applications.repo";
+import { criteriaToAnswer } from "./applications.rules";
 import {
   actorSide,
   moveApplication,
@@ -62,8 +63,7 @@ export function checkUpload(filename: string, contentType: string, bytes: Buffer
 /** The criteria still without an answer, a link, a file or a verified staff badge. */
 export async function missingCriteria(q: Queryable, found: LoadedApplication): Promise<string[]> {
   const withFile = await listEvidencedCriteria(q, found.application.id);
-  const keys = found.badge.criteria.map((_, i) => String(i));
-  if (found.application.kind === "renewal" && found.badge.renewalExtra) keys.push("renewal");
+  const keys = criteriaToAnswer(found.badge, found.application.kind).map((c) => c.key);
   return keys.filter((k) => {
     const a = found.application.answers[k];
     return !withFile.has(k) && !(a?.answer.trim() || a?.links.length);

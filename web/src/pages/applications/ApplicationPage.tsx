@@ -9,7 +9,6 @@ import { formatDate, sessionLabel } from "../../i18n";
 import { CriterionEditor } from "./CriterionEditor";
 import { Dialogue } from "./Dialogue";
 import { ManagerPanel } from "./ManagerPanel";
-import { criterionKeys } from "./presentation";
 import { ReadOnlyAnswers } from "./ReadOnlyAnswers";
 import { ReviewForm } from "./ReviewForm";
 import { Reviews } from "./Reviews";
@@ -33,7 +32,7 @@ export function ApplicationPage() {
   const d = query.data;
   const editable = d.can.events.includes("edit");
   const manager = hasRole(me.data, "programme_manager");
-  const keys = criterionKeys(d);
+  const keys = d.criteriaToAnswer;
   return (
     <>
       <p>

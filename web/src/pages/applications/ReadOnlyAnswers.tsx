@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { type ApplicationDetail, fileUrl } from "../../api/applications";
-import { criterionKeys } from "./presentation";
 import { StaffBadgeList } from "./StaffBadgeList";
 
 /** The answers as sent: each criterion with its answer, links, files and staff badges. */
@@ -8,7 +7,7 @@ export function ReadOnlyAnswers({ detail }: { detail: ApplicationDetail }) {
   const { t } = useTranslation();
   return (
     <ol className="criteria">
-      {criterionKeys(detail).map(({ key, statement }) => {
+      {detail.criteriaToAnswer.map(({ key, statement }) => {
         const a = detail.answers[key];
         return (
           <li key={key}>

@@ -1,4 +1,4 @@
-import type { ApplicationDetail, ApplicationSummary } from "../../api/applications";
+import type { ApplicationSummary } from "../../api/applications";
 import { sessionLabel } from "../../i18n";
 
 /**
@@ -32,17 +32,3 @@ export const recipientKind = (kind: string) =>
 
 /** The server's refusals for a badge the organisation already holds. */
 export const heldCodes = ["BADGE_ALREADY_HELD", "BADGE_RENEWAL_DUE"];
-
-export type CriterionKey = { key: string; statement: string; evidence: string[] };
-
-/** The criteria answered, by key ("0", "1", …), and for a renewal the extra question ("renewal"). */
-export function criterionKeys(detail: ApplicationDetail): CriterionKey[] {
-  const keys = detail.badge.criteria.map((c, i) => ({
-    key: String(i),
-    statement: c.statement,
-    evidence: c.evidence,
-  }));
-  if (detail.kind === "renewal" && detail.badge.renewalExtra)
-    keys.push({ key: "renewal", statement: detail.badge.renewalExtra, evidence: [] });
-  return keys;
-}
