@@ -1,17 +1,13 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { buildOpenBadgeCredential, statusEntry, verifyCredential } from "@blason/openbadges";
 import { eq, sql } from "drizzle-orm";
-import { migrate } from "drizzle-orm/pglite/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
-import { openDatabase } from "../src/db/client";
 import { credentials, organisations, statusLists } from "../src/db/schema";
 import { issueCredential } from "../src/modules/credentials/issuance.service";
 import { activeIssuerKey, issuerProfile } from "../src/modules/credentials/issuer.service";
-import { migrationsDir } from "../src/paths";
 import { openPlatform, type Platform } from "../src/platform";
+import { databaseBefore, firstRow } from "./support/migrations";
 import { testConfig } from "./support/platform";
 
 /**
@@ -44,25 +40,9 @@ let badgeId: string;
 let holderId: string;
 
 beforeAll(async () => {
-  // The database as it was: every migration before this one.
-  const before = fs.mkdtempSync(path.join(os.tmpdir(), "blason-migrations-"));
-  const journal = JSON.parse(
-    fs.readFileSync(path.join(migrationsDir, "meta/_journal.json"), "utf8"),
-  ) as { entries: { tag: string }[] };
-  const cut = journal.entries.findIndex((e) => e.tag.endsWith("_status_lists_random_indexes"));
-  expect(cut).toBeGreaterThan(0);
-  fs.mkdirSync(path.join(before, "meta"));
-  fs.writeFileSync(
-    path.join(before, "meta/_journal.json"),
-    JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut) }),
-  );
-  for (const e of journal.entries.slice(0, cut))
-    fs.copyFileSync(path.join(migrationsDir, `${e.tag}.sql`), path.join(before, `${e.tag}.sql`));
-  const database = await openDatabase({ memory: true });
-  await migrate(database.db as never, { migrationsFolder: before });
+  const database = await databaseBefore("_status_lists_random_indexes");
 
-  const one = async <T>(query: ReturnType<typeof sql>) =>
-    ((await database.db.execute(query)) as unknown as { rows: T[] }).rows[0]!;
+  const one = <T>(query: ReturnType<typeof sql>) => firstRow<T>(database, query);
   issuerId = (
     await one<{ id: string }>(sql`insert into organisations (slug, name, kind, contact_email)
       values (${slug}, 'Région ancienne', 'region', 'badges@region.example') returning id`)

@@ -1,14 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { migrate } from "drizzle-orm/pglite/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
-import { openDatabase } from "../src/db/client";
 import { credentials } from "../src/db/schema";
-import { migrationsDir } from "../src/paths";
 import { openPlatform, type Platform } from "../src/platform";
+import { databaseBefore, firstRow } from "./support/migrations";
 import { testConfig } from "./support/platform";
 
 /**
@@ -27,24 +23,9 @@ const ids: Record<"organisation" | "person" | "left", string> = {
 };
 
 beforeAll(async () => {
-  const before = fs.mkdtempSync(path.join(os.tmpdir(), "blason-migrations-"));
-  const journal = JSON.parse(
-    fs.readFileSync(path.join(migrationsDir, "meta/_journal.json"), "utf8"),
-  ) as { entries: { tag: string }[] };
-  const cut = journal.entries.findIndex((e) => e.tag.endsWith("_credential_subject_kind"));
-  expect(cut).toBeGreaterThan(0);
-  fs.mkdirSync(path.join(before, "meta"));
-  fs.writeFileSync(
-    path.join(before, "meta/_journal.json"),
-    JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut) }),
-  );
-  for (const e of journal.entries.slice(0, cut))
-    fs.copyFileSync(path.join(migrationsDir, `${e.tag}.sql`), path.join(before, `${e.tag}.sql`));
-  const database = await openDatabase({ memory: true });
-  await migrate(database.db as never, { migrationsFolder: before });
+  const database = await databaseBefore("_credential_subject_kind");
 
-  const one = async <T>(query: ReturnType<typeof sql>) =>
-    ((await database.db.execute(query)) as unknown as { rows: T[] }).rows[0]!;
+  const one = <T>(query: ReturnType<typeof sql>) => firstRow<T>(database, query);
   const issuer = await one<{ id: string }>(sql`insert into organisations (slug, name, kind,
     contact_email) values ('region-avant', 'Région avant', 'region', 'badges@region.example')
     returning id`);

@@ -239,16 +239,21 @@ describe("the criteria an application answers", () => {
     { statement: "Il est évalué.", evidence: [] },
   ];
   const cases = [
-    ["a first award", "first", "Qu'avez-vous changé ?", ["0", "1"]],
+    [
+      "a first award of a badge with a renewal question",
+      "first",
+      "Qu'avez-vous changé ?",
+      ["0", "1"],
+    ],
     ["a renewal with an extra question", "renewal", "Qu'avez-vous changé ?", ["0", "1", "renewal"]],
     ["a renewal of a badge without one", "renewal", null, ["0", "1"]],
-    ["a first award of a badge that has one", "first", null, ["0", "1"]],
+    ["a first award of a badge without one", "first", null, ["0", "1"]],
   ] as const;
   it.each(cases)("%s answers %j", (_, kind, renewalExtra, keys) => {
     const answered = criteriaToAnswer({ criteria, renewalExtra }, kind);
     expect(answered.map((c) => c.key)).toEqual(keys);
     expect(answered[0]).toEqual({ key: "0", ...criteria[0] });
-    if (keys.includes("renewal"))
+    if ((keys as readonly string[]).includes("renewal"))
       expect(answered.at(-1)).toEqual({ key: "renewal", statement: renewalExtra, evidence: [] });
   });
 });
