@@ -52,8 +52,16 @@ export async function signInWithPassword(
   return { userId: user.id, sessionToken };
 }
 
-/** Always answers the same, whether or not the address has an account. */
-export async function requestMagicLink(ctx: AppContext, input: { email: string } & RequestMeta) {
+/**
+ * Emails a one-time link to an address's account: rate-limited per address
+ * and per client, and silent when there is no account, so that the answer is
+ * the same either way.
+ */
+async function emailTokenLink(
+  ctx: AppContext,
+  input: { email: string } & RequestMeta,
+  link: { purpose: "magic_link" | "password_reset"; minutes: number; page: string },
+) {
   const email = input.email.trim().toLowerCase();
   await hitRateLimit(ctx.db, `email-link:ip:${input.ip}`, limits.emailLinkPerIp);
   await hitRateLimit(ctx.db, `email-link:email:${email}`, limits.emailLinkPerEmail);
@@ -62,18 +70,27 @@ export async function requestMagicLink(ctx: AppContext, input: { email: string }
   await ctx.db.transaction(async (tx) => {
     const token = await insertAuthToken(tx, {
       userId: user.id,
-      purpose: "magic_link",
-      minutes: MAGIC_LINK_MINUTES,
+      purpose: link.purpose,
+      minutes: link.minutes,
     });
     await queueEmail(tx, {
       to: user.email,
       locale: user.locale as Locale,
       template: {
-        name: "magic_link",
-        url: `${ctx.config.publicUrl}/connexion/lien?token=${token}`,
-        minutes: MAGIC_LINK_MINUTES,
+        name: link.purpose,
+        url: `${ctx.config.publicUrl}${link.page}?token=${token}`,
+        minutes: link.minutes,
       },
     });
+  });
+}
+
+/** Always answers the same, whether or not the address has an account. */
+export function requestMagicLink(ctx: AppContext, input: { email: string } & RequestMeta) {
+  return emailTokenLink(ctx, input, {
+    purpose: "magic_link",
+    minutes: MAGIC_LINK_MINUTES,
+    page: "/connexion/lien",
   });
 }
 
@@ -95,30 +112,11 @@ export async function consumeMagicLink(ctx: AppContext, input: { token: string }
   });
 }
 
-export async function requestPasswordReset(
-  ctx: AppContext,
-  input: { email: string } & RequestMeta,
-) {
-  const email = input.email.trim().toLowerCase();
-  await hitRateLimit(ctx.db, `email-link:ip:${input.ip}`, limits.emailLinkPerIp);
-  await hitRateLimit(ctx.db, `email-link:email:${email}`, limits.emailLinkPerEmail);
-  const user = await findUserByEmail(ctx.db, email);
-  if (!user) return;
-  await ctx.db.transaction(async (tx) => {
-    const token = await insertAuthToken(tx, {
-      userId: user.id,
-      purpose: "password_reset",
-      minutes: RESET_MINUTES,
-    });
-    await queueEmail(tx, {
-      to: user.email,
-      locale: user.locale as Locale,
-      template: {
-        name: "password_reset",
-        url: `${ctx.config.publicUrl}/mot-de-passe/nouveau?token=${token}`,
-        minutes: RESET_MINUTES,
-      },
-    });
+export function requestPasswordReset(ctx: AppContext, input: { email: string } & RequestMeta) {
+  return emailTokenLink(ctx, input, {
+    purpose: "password_reset",
+    minutes: RESET_MINUTES,
+    page: "/mot-de-passe/nouveau",
   });
 }
 
