@@ -7,6 +7,7 @@ import * as vc from "@digitalbazaar/vc";
 import jsonld from "jsonld";
 import jsigs from "jsonld-signatures";
 import * as rdfCanonize from "rdf-canonize";
+import { compiledDataset } from "./compiled-nquads";
 import { type DocumentLoader, defaultDocumentLoader } from "./contexts";
 import { fastContextOptions } from "./fast-context";
 import { type IssuerKey, keyPairFor } from "./keys";
@@ -16,7 +17,9 @@ import { assertWithinLimits, DEFAULT_LIMITS, LimitError, type Limits } from "./l
  * JSON-LD to an RDF dataset, then RDFC-1.0, with the work bounded twice:
  * the document's values, lists and depth before expansion (jsonld's node map
  * is quadratic in a list's length), and the number of statements before
- * canonicalisation.
+ * canonicalisation. The dataset comes from the compiled path when every term
+ * of the document is known (compiled-nquads.ts), from jsonld otherwise; it
+ * goes to rdf-canonize as quads, never re-parsed.
  */
 async function canonizeBounded(
   input: unknown,
@@ -25,7 +28,9 @@ async function canonizeBounded(
   limits: Readonly<Limits>,
 ): Promise<string> {
   assertWithinLimits(input, limits);
-  const dataset = (await jsonld.toRDF(input as object, toRdfOptions)) as unknown[];
+  const dataset =
+    (await compiledDataset(input)) ??
+    ((await jsonld.toRDF(input as object, toRdfOptions)) as unknown[]);
   if (dataset.length > limits.maxQuads)
     throw new LimitError({ code: "LIMIT_QUADS", max: limits.maxQuads, found: dataset.length });
   return rdfCanonize.canonize(dataset, canonizeOptions);

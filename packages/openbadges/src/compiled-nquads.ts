@@ -1,0 +1,347 @@
+import { createRequire } from "node:module";
+import {
+  type ActiveContext,
+  baseIri,
+  ContextMiss,
+  contextValue,
+  derive,
+  documentContext,
+  initialContext,
+  NotCompiled,
+  reverted,
+  typeIri,
+  vocabIri,
+} from "./compiled-contexts";
+
+/**
+ * The compiled JSON-LD path: a document whose terms all come from the
+ * bundled contexts goes straight to RDF quads, in one walk, without jsonld's
+ * expanded form and node map. The walk follows jsonld's expansion (the same
+ * contexts in the same order: reverted type-scoped contexts, property-scoped
+ * ones applied twice as jsonld does, type-scoped ones in sorted order) and its
+ * conversion of values to literals. Anything it does not handle (an unknown
+ * or dropped term, a context not bundled, blank node identifiers, lists,
+ * graphs, JSON literals, languages, directions, reverse or index maps...)
+ * returns undefined: jsonld's general algorithm then decides, errors
+ * included. The quads are a set (jsonld's node map merges the same way);
+ * blank node labels differ from jsonld's, which RDFC-1.0 does not see.
+ */
+export type Term =
+  | { termType: "NamedNode"; value: string }
+  | { termType: "BlankNode"; value: string }
+  | {
+      termType: "Literal";
+      value: string;
+      datatype: { termType: "NamedNode"; value: string };
+    };
+type Graph = { termType: "DefaultGraph"; value: "" } | { termType: "BlankNode"; value: string };
+export type Quad = { subject: Term; predicate: Term; object: Term; graph: Graph };
+
+const require = createRequire(import.meta.url);
+const url = require("jsonld/lib/url.js") as { isAbsolute(value: unknown): boolean };
+const types = require("jsonld/lib/types.js") as { isDouble(value: unknown): boolean };
+
+const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const XSD = "http://www.w3.org/2001/XMLSchema#";
+const DEFAULT_GRAPH = { termType: "DefaultGraph", value: "" } as const;
+
+/** The quads so far (a set), blank nodes issued, and the graph being written. */
+type Walk = { quads: Quad[]; seen: Set<string>; blanks: number; graph: Graph };
+
+function fail(reason: string): never {
+  throw new NotCompiled(reason);
+}
+
+function keyOfTerm(term: Term): string {
+  return term.termType === "Literal"
+    ? `L${term.datatype.value}\u0000${term.value}`
+    : `${term.termType[0]}${term.value}`;
+}
+
+function emit(walk: Walk, subject: Term, predicate: string, object: Term): void {
+  const key = `${keyOfTerm(subject)}\u0001${predicate}\u0001${keyOfTerm(object)}\u0001${walk.graph.value}`;
+  if (walk.seen.has(key)) return;
+  walk.seen.add(key);
+  walk.quads.push({
+    subject,
+    predicate: { termType: "NamedNode", value: predicate },
+    object,
+    graph: walk.graph,
+  });
+}
+
+/** An IRI jsonld would turn into a named node without a warning. */
+function namedNode(iri: string | null, what: string): Term {
+  if (iri === null || iri.startsWith("_:") || !url.isAbsolute(iri)) fail(`${what} not absolute`);
+  return { termType: "NamedNode", value: iri };
+}
+
+/** jsonld's literal for a JSON scalar with an optional datatype (toRdf's _objectToRDF). */
+function literal(value: unknown, datatype: string | null): Term {
+  let text: string;
+  let type: string;
+  if (typeof value === "boolean") {
+    text = value.toString();
+    type = datatype ?? `${XSD}boolean`;
+  } else if (types.isDouble(value) || datatype === `${XSD}double`) {
+    const number = types.isDouble(value) ? (value as number) : Number.parseFloat(String(value));
+    text = number.toExponential(15).replace(/(\d)0*e\+?/, "$1E");
+    type = datatype ?? `${XSD}double`;
+  } else if (typeof value === "number") {
+    text = value.toFixed(0);
+    type = datatype ?? `${XSD}integer`;
+  } else if (typeof value === "string") {
+    text = value;
+    type = datatype ?? `${XSD}string`;
+  } else fail("value not a JSON scalar");
+  if (datatype !== null) namedNode(datatype, "datatype");
+  return { termType: "Literal", value: text, datatype: { termType: "NamedNode", value: type } };
+}
+
+/** A scalar value of `property` (expand.js's _expandValue). */
+function scalar(ctx: ActiveContext, property: string, value: unknown): Term {
+  if (value === null) fail("null value");
+  const type = contextValue(ctx, property, "@type") as string | null;
+  if (type === "@id" && typeof value === "string")
+    return namedNode(baseIri(ctx, value), "@id value");
+  if (type === "@vocab" && typeof value === "string")
+    return namedNode(typeIri(ctx, value), "@vocab value");
+  if (type === "@json") fail("@json");
+  if (type && type !== "@id" && type !== "@vocab" && type !== "@none") return literal(value, type);
+  if (typeof value === "string") {
+    if (contextValue(ctx, property, "@language") !== null) fail("language");
+    if (contextValue(ctx, property, "@direction") !== null) fail("direction");
+  }
+  return literal(value, null);
+}
+
+/** The values of one property of a node, as terms. */
+function values(walk: Walk, ctx: ActiveContext, property: string, value: unknown): Term[] {
+  if (Array.isArray(value)) {
+    const container = (contextValue(ctx, property, "@container") as string[] | null) ?? [];
+    if (container.includes("@list")) fail("@list");
+    const out: Term[] = [];
+    for (const item of value) {
+      if (Array.isArray(item)) fail("nested array");
+      if (item === null) fail("null value");
+      out.push(one(walk, ctx, property, item));
+    }
+    return out;
+  }
+  return [one(walk, ctx, property, value)];
+}
+
+function one(walk: Walk, ctx: ActiveContext, property: string, item: unknown): Term {
+  if (typeof item === "object" && item !== null)
+    return object(walk, ctx, property, item as Record<string, unknown>, null);
+  return scalar(ctx, property, item);
+}
+
+/**
+ * A node or value object (expand.js's expand for objects, then
+ * _expandObject), its quads emitted; returns the term that names it.
+ */
+function object(
+  walk: Walk,
+  start: ActiveContext,
+  property: string | null,
+  element: Record<string, unknown>,
+  typeScoped: ActiveContext | null,
+): Term {
+  let ctx = start;
+  const keys = Object.keys(element).sort();
+  const propertyScoped = property === null ? undefined : contextValue(ctx, property, "@context");
+  const scopedBefore = typeScoped ?? (ctx.previousContext ? ctx : null);
+  let mustRevert = true;
+  if (scopedBefore && keys.length <= 2 && !keys.includes("@context"))
+    for (const key of keys) {
+      const expanded = vocabIri(scopedBefore, key);
+      if (expanded === "@value") {
+        mustRevert = false;
+        ctx = scopedBefore;
+        break;
+      }
+      if (expanded === "@id" && keys.length === 1) {
+        mustRevert = false;
+        break;
+      }
+    }
+  if (mustRevert) ctx = reverted(ctx);
+  if (propertyScoped !== undefined) ctx = derive(ctx, propertyScoped, "property");
+  if ("@context" in element) ctx = documentContext(ctx, element["@context"]);
+  const typeContext = ctx;
+  const typeKeys: string[] = [];
+  for (const key of keys)
+    if (vocabIri(ctx, key) === "@type") {
+      typeKeys.push(key);
+      const value = element[key];
+      const list = Array.isArray(value) ? [...value].sort() : [value];
+      for (const type of list) {
+        if (typeof type !== "string") fail("@type not a string");
+        const scoped = contextValue(typeContext, type, "@context");
+        if (scoped !== undefined) ctx = derive(ctx, scoped, "type");
+      }
+    }
+  const first = typeKeys.length ? element[typeKeys[0]!] : undefined;
+  const firstType = Array.isArray(first) ? first[0] : first;
+  if (typeof firstType === "string" && vocabIri(ctx, firstType) === "@json") fail("@json");
+
+  // Classify the keys: keywords first (the subject must be known before its quads).
+  const seenKeywords = new Set<string>();
+  let id: unknown;
+  let value: unknown;
+  let valueType: unknown;
+  let hasValue = false;
+  const properties: [string, string][] = [];
+  for (const key of keys) {
+    if (key === "@context") continue;
+    const expanded = vocabIri(ctx, key);
+    if (expanded === null || expanded.startsWith("_:")) fail(`term ${key} not defined`);
+    if (expanded.startsWith("@")) {
+      if (seenKeywords.has(expanded) && expanded !== "@type") fail("colliding keywords");
+      seenKeywords.add(expanded);
+      if (expanded === "@id") id = element[key];
+      else if (expanded === "@value") {
+        hasValue = true;
+        value = element[key];
+      } else if (expanded === "@type") valueType = element[key];
+      else fail(`keyword ${expanded}`);
+    } else if (!url.isAbsolute(expanded)) fail(`term ${key} not absolute`);
+    else properties.push([key, expanded]);
+  }
+
+  if (hasValue) {
+    if (property === null) fail("top-level value");
+    if (properties.length || id !== undefined) fail("invalid value object");
+    if (valueType === undefined) return literal(value, null);
+    if (typeof valueType !== "string") fail("value @type not a string");
+    const datatype = typeIri(typeContext, valueType);
+    if (datatype === "@json") fail("@json");
+    return literal(value, namedNode(datatype, "value @type").value);
+  }
+
+  let subject: Term;
+  if (id === undefined) subject = { termType: "BlankNode", value: `c${walk.blanks++}` };
+  else if (typeof id === "string") subject = namedNode(baseIri(ctx, id), "@id");
+  else fail("@id not a string");
+  if (property === null && properties.length === 0 && valueType === undefined)
+    fail("top-level object dropped");
+
+  if (valueType !== undefined) {
+    const list = Array.isArray(valueType) ? valueType : [valueType];
+    for (const type of list) {
+      if (typeof type !== "string") fail("@type not a string");
+      const iri = typeIri(typeContext, type);
+      emit(walk, subject, RDF_TYPE, namedNode(iri, "@type"));
+    }
+  }
+
+  for (const [key, predicate] of properties) {
+    const definition = ctx.mappings.get(key);
+    const container = (contextValue(ctx, key, "@container") as string[] | null) ?? [];
+    const asGraph = container.includes("@graph");
+    if (container.some((c) => c !== "@set" && c !== "@graph"))
+      fail(`container ${container.join(" ")}`);
+    if (contextValue(ctx, key, "@type") === "@json") fail("@json");
+    const scoped = contextValue(ctx, key, "@context");
+    const termCtx = scoped === undefined ? ctx : derive(ctx, scoped, "property");
+    if (definition?.reverse || termCtx.mappings.get(key)?.reverse) fail("@reverse");
+    if (asGraph) graphs(walk, termCtx, key, element[key], subject, predicate);
+    else
+      for (const object of values(walk, termCtx, key, element[key]))
+        emit(walk, subject, predicate, object);
+  }
+  return subject;
+}
+
+/**
+ * The values of a property with a @graph container (VC 2.0's proof): each a
+ * node in a graph of its own, named by a blank node that the property names.
+ */
+function graphs(
+  walk: Walk,
+  ctx: ActiveContext,
+  property: string,
+  value: unknown,
+  subject: Term,
+  predicate: string,
+): void {
+  const items = Array.isArray(value) ? value : [value];
+  const outer = walk.graph;
+  for (const item of items) {
+    if (typeof item !== "object" || item === null || Array.isArray(item))
+      fail("@graph value not a node");
+    const keys = Object.keys(item).filter((k) => k !== "@context");
+    // jsonld drops empty nodes and bare references in a graph container.
+    if (keys.length === 0 || (keys.length === 1 && vocabIri(ctx, keys[0]!) === "@id"))
+      fail("@graph value dropped");
+    const name: Graph = { termType: "BlankNode", value: `c${walk.blanks++}` };
+    emit(walk, subject, predicate, name);
+    walk.graph = name;
+    const node = object(walk, ctx, property, item as Record<string, unknown>, null);
+    walk.graph = outer;
+    if (node.termType === "Literal") fail("@graph value not a node");
+  }
+}
+
+/** Compiled N-Quads' quads for the document, or why the document needs jsonld. */
+function attempt(document: unknown): Quad[] | NotCompiled | ContextMiss {
+  const walk: Walk = { quads: [], seen: new Set(), blanks: 0, graph: DEFAULT_GRAPH };
+  try {
+    if (typeof document !== "object" || document === null || Array.isArray(document))
+      fail("not a JSON object");
+    if (!("@context" in document)) fail("no @context");
+    object(walk, initialContext(), null, document as Record<string, unknown>, null);
+    return walk.quads;
+  } catch (error) {
+    if (error instanceof NotCompiled || error instanceof ContextMiss) return error;
+    // jsonld's own context processing refused something: let jsonld say it.
+    return new NotCompiled(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const counts = { compiled: 0, fallback: 0 };
+const reasons = new Map<string, number>();
+
+/** How many documents took the compiled path, how many fell back, and why. */
+export function compiledPathCounts(): {
+  compiled: number;
+  fallback: number;
+  reasons: Record<string, number>;
+} {
+  return { ...counts, reasons: Object.fromEntries(reasons) };
+}
+export function resetCompiledPathCounts(): void {
+  counts.compiled = 0;
+  counts.fallback = 0;
+  reasons.clear();
+}
+
+/**
+ * The document's RDF dataset by the compiled path (contexts compiled on
+ * first use), or undefined when jsonld must expand it.
+ */
+export async function compiledDataset(document: unknown): Promise<Quad[] | undefined> {
+  for (let round = 0; round < 64; round++) {
+    const result = attempt(document);
+    if (result instanceof ContextMiss) {
+      try {
+        await result.compute();
+      } catch (error) {
+        return fallback(error instanceof Error ? error.message : "context");
+      }
+      continue;
+    }
+    if (result instanceof NotCompiled) return fallback(result.reason);
+    counts.compiled++;
+    return result;
+  }
+  return fallback("too many contexts");
+}
+
+function fallback(reason: string): undefined {
+  counts.fallback++;
+  const short = reason.slice(0, 60);
+  if (reasons.size < 50 || reasons.has(short)) reasons.set(short, (reasons.get(short) ?? 0) + 1);
+  return undefined;
+}
