@@ -9,6 +9,7 @@ import jsigs from "jsonld-signatures";
 import * as rdfCanonize from "rdf-canonize";
 import { compiledDataset } from "./compiled-nquads";
 import { type DocumentLoader, defaultDocumentLoader } from "./contexts";
+import { fastSigner, fastVerifier } from "./ed25519-fast";
 import { fastContextOptions } from "./fast-context";
 import { type IssuerKey, keyPairFor } from "./keys";
 import { assertWithinLimits, DEFAULT_LIMITS, LimitError, type Limits } from "./limits";
@@ -59,7 +60,11 @@ function suiteCanonize(input: unknown, options: Record<string, unknown>) {
   return canonizeBounded(input, toRdf, merged, DEFAULT_LIMITS);
 }
 
-const eddsaRdfc2022Fast = { ...eddsaRdfc2022, canonize: suiteCanonize };
+const eddsaRdfc2022Fast = {
+  ...eddsaRdfc2022,
+  canonize: suiteCanonize,
+  createVerifier: fastVerifier,
+};
 /** P-256 or P-384 (the hash follows the key: SHA-256 or SHA-384). */
 const ecdsaRdfc2019Fast = { ...ecdsaRdfc2019, canonize: suiteCanonize };
 
@@ -85,7 +90,7 @@ export async function signCredential<T extends object>(
   const pair = await keyPairFor(options.key);
   const date = options.date === undefined ? new Date() : new Date(options.date);
   const suite = new DataIntegrityProof({
-    signer: pair.signer(),
+    signer: fastSigner(pair),
     date,
     cryptosuite: eddsaRdfc2022Fast,
   });
