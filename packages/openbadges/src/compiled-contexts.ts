@@ -152,9 +152,13 @@ export function documentContext(ctx: ActiveContext, local: unknown): ActiveConte
 }
 
 /** The context jsonld starts from (its fast path's, see fast-context.ts). */
+let initial: ActiveContext | undefined;
 export function initialContext(): ActiveContext {
-  fastContextOptions();
-  return jsonldContext.getInitialContext({ processingMode: FAST_PROCESSING_MODE });
+  if (!initial) {
+    fastContextOptions();
+    initial = jsonldContext.getInitialContext({ processingMode: FAST_PROCESSING_MODE });
+  }
+  return initial;
 }
 
 /**

@@ -45,8 +45,19 @@ const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const XSD = "http://www.w3.org/2001/XMLSchema#";
 const DEFAULT_GRAPH = { termType: "DefaultGraph", value: "" } as const;
 
-/** The quads so far (a set), blank nodes issued, and the graph being written. */
-type Walk = { quads: Quad[]; seen: Set<string>; blanks: number; graph: Graph };
+/**
+ * The quads so far, blank nodes issued, the graph being written, and the
+ * named nodes met: jsonld's node map merges a node met twice, so the quads
+ * are made a set at the end when one was (or when two keys of a node
+ * expanded to the same property); otherwise they are one already.
+ */
+type Walk = {
+  quads: Quad[];
+  blanks: number;
+  graph: Graph;
+  named: Set<string>;
+  merge: boolean;
+};
 
 function fail(reason: string): never {
   throw new NotCompiled(reason);
@@ -59,14 +70,38 @@ function keyOfTerm(term: Term): string {
 }
 
 function emit(walk: Walk, subject: Term, predicate: string, object: Term): void {
-  const key = `${keyOfTerm(subject)}\u0001${predicate}\u0001${keyOfTerm(object)}\u0001${walk.graph.value}`;
-  if (walk.seen.has(key)) return;
-  walk.seen.add(key);
   walk.quads.push({
     subject,
     predicate: { termType: "NamedNode", value: predicate },
     object,
     graph: walk.graph,
+  });
+}
+
+function keyOfQuad(quad: Quad): string {
+  return `${keyOfTerm(quad.subject)}\u0001${quad.predicate.value}\u0001${keyOfTerm(quad.object)}\u0001${quad.graph.value}`;
+}
+
+/** The quads as a set, in their order. */
+function distinct(quads: Quad[]): Quad[] {
+  const seen = new Set<string>();
+  return quads.filter((quad) => {
+    const key = keyOfQuad(quad);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Terms of one property without repeats (a value given twice is one statement). */
+function distinctTerms(terms: Term[]): Term[] {
+  if (terms.length < 2) return terms;
+  const seen = new Set<string>();
+  return terms.filter((term) => {
+    const key = keyOfTerm(term);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
@@ -222,20 +257,27 @@ function object(
 
   let subject: Term;
   if (id === undefined) subject = { termType: "BlankNode", value: `c${walk.blanks++}` };
-  else if (typeof id === "string") subject = namedNode(baseIri(ctx, id), "@id");
-  else fail("@id not a string");
+  else if (typeof id === "string") {
+    subject = namedNode(baseIri(ctx, id), "@id");
+    if (walk.named.has(subject.value)) walk.merge = true;
+    walk.named.add(subject.value);
+  } else fail("@id not a string");
   if (property === null && properties.length === 0 && valueType === undefined)
     fail("top-level object dropped");
 
   if (valueType !== undefined) {
     const list = Array.isArray(valueType) ? valueType : [valueType];
+    const typeTerms: Term[] = [];
     for (const type of list) {
       if (typeof type !== "string") fail("@type not a string");
-      const iri = typeIri(typeContext, type);
-      emit(walk, subject, RDF_TYPE, namedNode(iri, "@type"));
+      typeTerms.push(namedNode(typeIri(typeContext, type), "@type"));
     }
+    for (const term of distinctTerms(typeTerms)) emit(walk, subject, RDF_TYPE, term);
   }
 
+  if (typeKeys.length > 1) walk.merge = true;
+  const predicates = new Set(properties.map(([, predicate]) => predicate));
+  if (predicates.size < properties.length) walk.merge = true;
   for (const [key, predicate] of properties) {
     const definition = ctx.mappings.get(key);
     const container = (contextValue(ctx, key, "@container") as string[] | null) ?? [];
@@ -248,7 +290,7 @@ function object(
     if (definition?.reverse || termCtx.mappings.get(key)?.reverse) fail("@reverse");
     if (asGraph) graphs(walk, termCtx, key, element[key], subject, predicate);
     else
-      for (const object of values(walk, termCtx, key, element[key]))
+      for (const object of distinctTerms(values(walk, termCtx, key, element[key])))
         emit(walk, subject, predicate, object);
   }
   return subject;
@@ -286,13 +328,19 @@ function graphs(
 
 /** Compiled N-Quads' quads for the document, or why the document needs jsonld. */
 function attempt(document: unknown): Quad[] | NotCompiled | ContextMiss {
-  const walk: Walk = { quads: [], seen: new Set(), blanks: 0, graph: DEFAULT_GRAPH };
+  const walk: Walk = {
+    quads: [],
+    blanks: 0,
+    graph: DEFAULT_GRAPH,
+    named: new Set(),
+    merge: false,
+  };
   try {
     if (typeof document !== "object" || document === null || Array.isArray(document))
       fail("not a JSON object");
     if (!("@context" in document)) fail("no @context");
     object(walk, initialContext(), null, document as Record<string, unknown>, null);
-    return walk.quads;
+    return walk.merge ? distinct(walk.quads) : walk.quads;
   } catch (error) {
     if (error instanceof NotCompiled || error instanceof ContextMiss) return error;
     // jsonld's own context processing refused something: let jsonld say it.

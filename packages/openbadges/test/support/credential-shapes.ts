@@ -336,6 +336,10 @@ const oddValues = fc.constantFrom<unknown>(
   { "@context": "https://example.org/ctx", name: "x" },
   { "@context": { x: "http://example.org/x" }, x: "y" },
   ["a", { type: "Profile", name: "n" }],
+  // Repeats: jsonld's node map keeps one statement of each.
+  ["texte", "texte"],
+  ["Achievement", "Achievement"],
+  { id: "did:web:badges.example", type: "Profile", name: "n" },
 );
 
 /** Node objects of a document, the document first. */
