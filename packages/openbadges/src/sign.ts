@@ -203,6 +203,19 @@ export function keyKindsOf(suiteName: string): readonly string[] {
   return PROOF_SUITES[suiteName]?.keys ?? [];
 }
 
+/** The document and its proofs copied, the values below them shared. */
+function shallowCopy(document: object): object {
+  const proof = (document as { proof?: unknown }).proof;
+  const copyOf = (p: unknown) =>
+    typeof p === "object" && p !== null && !Array.isArray(p) ? { ...p } : p;
+  return {
+    ...document,
+    ...(proof === undefined
+      ? {}
+      : { proof: Array.isArray(proof) ? proof.map(copyOf) : copyOf(proof) }),
+  };
+}
+
 /** Verifies the Data Integrity proof of a document; never throws. */
 export async function verifyDataIntegrity(
   document: object,
@@ -228,7 +241,9 @@ export async function verifyDataIntegrity(
   try {
     // The issuer-to-key binding is checked by the verifier from the issuer's
     // published documents; here only the proof itself is at stake.
-    const result = await jsigs.verify(structuredClone(document), {
+    // jsonld-signatures and data-integrity change only the document's top
+    // level and its proofs (each on a copy of its own); the rest is read.
+    const result = await jsigs.verify(shallowCopy(document), {
       suite: makeSuite(),
       purpose: new jsigs.purposes.AssertionProofPurpose(options.now ? { date: options.now } : {}),
       documentLoader: options.documentLoader,
