@@ -169,6 +169,9 @@ export function reverted(ctx: ActiveContext): ActiveContext {
   return ctx.previousContext ?? ctx;
 }
 
+/** Expansions kept, over every context: terms first (met on every document), then IRIs. */
+const MAX_MEMOISED = 20_000;
+let memoised = 0;
 const vocabIris = new WeakMap<ActiveContext, Map<string, string | null>>();
 const baseIris = new WeakMap<ActiveContext, Map<string, string | null>>();
 const bothIris = new WeakMap<ActiveContext, Map<string, string | null>>();
@@ -183,8 +186,11 @@ function memo(
   let iri = byValue.get(value);
   if (iri === undefined) {
     iri = jsonldContext.expandIri(ctx, value, relativeTo, iriOptions);
-    // Documents bring values without end: keep the terms, not every IRI.
-    if (byValue.size < 2000) byValue.set(value, iri);
+    // Documents bring values without end: what is kept is bounded, in all.
+    if (ctx.mappings.has(value) || (memoised < MAX_MEMOISED && value.length <= 200)) {
+      byValue.set(value, iri);
+      memoised++;
+    }
   }
   return iri;
 }
