@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import {
   type ActiveContext,
   baseIri,
@@ -12,6 +11,26 @@ import {
   typeIri,
   vocabIri,
 } from "./compiled-contexts";
+import {
+  DEFAULT_GRAPH,
+  distinct,
+  distinctTerms,
+  fail,
+  type Graph,
+  literal,
+  namedNode,
+  type Quad,
+  RDF_TYPE,
+  type Term,
+  url,
+} from "./compiled-terms";
+
+export type { Quad, Term } from "./compiled-terms";
+
+const RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+const RDF_FIRST = `${RDF}first`;
+const RDF_REST = `${RDF}rest`;
+const RDF_NIL = `${RDF}nil`;
 
 /**
  * The compiled JSON-LD path: a document whose terms all come from the
@@ -26,24 +45,6 @@ import {
  * included. The quads are a set (jsonld's node map merges the same way);
  * blank node labels differ from jsonld's, which RDFC-1.0 does not see.
  */
-export type Term =
-  | { termType: "NamedNode"; value: string }
-  | { termType: "BlankNode"; value: string }
-  | {
-      termType: "Literal";
-      value: string;
-      datatype: { termType: "NamedNode"; value: string };
-    };
-type Graph = { termType: "DefaultGraph"; value: "" } | { termType: "BlankNode"; value: string };
-export type Quad = { subject: Term; predicate: Term; object: Term; graph: Graph };
-
-const require = createRequire(import.meta.url);
-const url = require("jsonld/lib/url.js") as { isAbsolute(value: unknown): boolean };
-const types = require("jsonld/lib/types.js") as { isDouble(value: unknown): boolean };
-
-const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-const XSD = "http://www.w3.org/2001/XMLSchema#";
-const DEFAULT_GRAPH = { termType: "DefaultGraph", value: "" } as const;
 
 /**
  * The quads so far, blank nodes issued, the graph being written, and the
@@ -59,16 +60,6 @@ type Walk = {
   merge: boolean;
 };
 
-function fail(reason: string): never {
-  throw new NotCompiled(reason);
-}
-
-function keyOfTerm(term: Term): string {
-  return term.termType === "Literal"
-    ? `L${term.datatype.value}\u0000${term.value}`
-    : `${term.termType[0]}${term.value}`;
-}
-
 function emit(walk: Walk, subject: Term, predicate: string, object: Term): void {
   walk.quads.push({
     subject,
@@ -76,61 +67,6 @@ function emit(walk: Walk, subject: Term, predicate: string, object: Term): void 
     object,
     graph: walk.graph,
   });
-}
-
-function keyOfQuad(quad: Quad): string {
-  return `${keyOfTerm(quad.subject)}\u0001${quad.predicate.value}\u0001${keyOfTerm(quad.object)}\u0001${quad.graph.value}`;
-}
-
-/** The quads as a set, in their order. */
-function distinct(quads: Quad[]): Quad[] {
-  const seen = new Set<string>();
-  return quads.filter((quad) => {
-    const key = keyOfQuad(quad);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** Terms of one property without repeats (a value given twice is one statement). */
-function distinctTerms(terms: Term[]): Term[] {
-  if (terms.length < 2) return terms;
-  const seen = new Set<string>();
-  return terms.filter((term) => {
-    const key = keyOfTerm(term);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** An IRI jsonld would turn into a named node without a warning. */
-function namedNode(iri: string | null, what: string): Term {
-  if (iri === null || iri.startsWith("_:") || !url.isAbsolute(iri)) fail(`${what} not absolute`);
-  return { termType: "NamedNode", value: iri };
-}
-
-/** jsonld's literal for a JSON scalar with an optional datatype (toRdf's _objectToRDF). */
-function literal(value: unknown, datatype: string | null): Term {
-  let text: string;
-  let type: string;
-  if (typeof value === "boolean") {
-    text = value.toString();
-    type = datatype ?? `${XSD}boolean`;
-  } else if (types.isDouble(value) || datatype === `${XSD}double`) {
-    const number = types.isDouble(value) ? (value as number) : Number.parseFloat(String(value));
-    text = number.toExponential(15).replace(/(\d)0*e\+?/, "$1E");
-    type = datatype ?? `${XSD}double`;
-  } else if (typeof value === "number") {
-    text = value.toFixed(0);
-    type = datatype ?? `${XSD}integer`;
-  } else if (typeof value === "string") {
-    text = value;
-    type = datatype ?? `${XSD}string`;
-  } else fail("value not a JSON scalar");
-  if (datatype !== null) namedNode(datatype, "datatype");
-  return { termType: "Literal", value: text, datatype: { termType: "NamedNode", value: type } };
 }
 
 /** A scalar value of `property` (expand.js's _expandValue). */
@@ -164,6 +100,28 @@ function values(walk: Walk, ctx: ActiveContext, property: string, value: unknown
     return out;
   }
   return [one(walk, ctx, property, value)];
+}
+
+/**
+ * The value of a property with a @list container, as toRdf's _listToRDF
+ * writes it: a blank node per item (rdf:first, rdf:rest), rdf:nil when empty.
+ */
+function list(walk: Walk, ctx: ActiveContext, property: string, value: unknown): Term {
+  const container = (contextValue(ctx, property, "@container") as string[] | null) ?? [];
+  if (container.length !== 1 || container[0] !== "@list") fail("@list context changed");
+  const items = Array.isArray(value) ? value : [value];
+  const terms = items.map((item) => {
+    if (Array.isArray(item)) fail("list of lists");
+    if (item === null) fail("null value");
+    return one(walk, ctx, property, item);
+  });
+  const nil: Term = { termType: "NamedNode", value: RDF_NIL };
+  const cells: Term[] = terms.map(() => ({ termType: "BlankNode", value: `c${walk.blanks++}` }));
+  terms.forEach((term, i) => {
+    emit(walk, cells[i]!, RDF_FIRST, term);
+    emit(walk, cells[i]!, RDF_REST, cells[i + 1] ?? nil);
+  });
+  return cells[0] ?? nil;
 }
 
 function one(walk: Walk, ctx: ActiveContext, property: string, item: unknown): Term {
@@ -282,13 +240,15 @@ function object(
     const definition = ctx.mappings.get(key);
     const container = (contextValue(ctx, key, "@container") as string[] | null) ?? [];
     const asGraph = container.includes("@graph");
-    if (container.some((c) => c !== "@set" && c !== "@graph"))
+    const asList = container.length === 1 && container[0] === "@list";
+    if (!asList && container.some((c) => c !== "@set" && c !== "@graph"))
       fail(`container ${container.join(" ")}`);
     if (contextValue(ctx, key, "@type") === "@json") fail("@json");
     const scoped = contextValue(ctx, key, "@context");
     const termCtx = scoped === undefined ? ctx : derive(ctx, scoped, "property");
     if (definition?.reverse || termCtx.mappings.get(key)?.reverse) fail("@reverse");
     if (asGraph) graphs(walk, termCtx, key, element[key], subject, predicate);
+    else if (asList) emit(walk, subject, predicate, list(walk, termCtx, key, element[key]));
     else
       for (const object of distinctTerms(values(walk, termCtx, key, element[key])))
         emit(walk, subject, predicate, object);

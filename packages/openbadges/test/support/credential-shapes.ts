@@ -181,8 +181,11 @@ const results: fc.Arbitrary<Shape> = fc
       fc.double({ min: 0, max: 300, noNaN: true }),
     ),
     start: date,
+    allowed: fc.array(fc.constantFrom("Completed", "Enrolled", "Failed", "Completed"), {
+      maxLength: 4,
+    }),
   })
-  .map(({ base, description, value, credits, start }) => {
+  .map(({ base, description, value, credits, start, allowed }) => {
     const document = badge(base) as { credentialSubject: Record<string, unknown> };
     const subject = document.credentialSubject as Record<string, unknown> & {
       achievement: Record<string, unknown>;
@@ -197,7 +200,14 @@ const results: fc.Arbitrary<Shape> = fc
             ...subject.achievement,
             creditsAvailable: credits,
             resultDescription: [
-              { id: description, type: ["ResultDescription"], name: value, resultType: "Status" },
+              {
+                id: description,
+                type: ["ResultDescription"],
+                name: value,
+                resultType: "Status",
+                // A @list container: order kept, repeats kept, empty is rdf:nil.
+                allowedValue: allowed.length === 1 ? allowed[0] : allowed,
+              },
             ],
           },
           creditsEarned: credits,
