@@ -56,7 +56,11 @@ const ContextResolver = require("jsonld/lib/ContextResolver.js") as new (options
 }) => object;
 const events = require("jsonld/lib/events.js") as { safeEventHandler: unknown };
 
-/** The options of jsonld's own calls in safe mode, contexts from the bundle only. */
+/**
+ * The options of jsonld's own calls in safe mode, contexts from the bundle
+ * only. A bundled URL means the same whatever loader a call passes: every
+ * loader of ours (createDocumentLoader) answers it from the bundle first.
+ */
 const processOptions = {
   documentLoader: defaultDocumentLoader,
   contextResolver: new ContextResolver({ sharedCache: new Map() }),
