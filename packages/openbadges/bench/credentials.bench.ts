@@ -96,11 +96,20 @@ const operations: Record<string, [string, () => Promise<unknown> | unknown]> = {
 for (const [, fn] of Object.values(operations)) for (let i = 0; i < 50; i++) await fn();
 resetCompiledPathCounts();
 const best: Record<string, number> = {};
+const signRatios: number[] = [];
+const verifyRatios: number[] = [];
 for (let round = 1; round <= 3; round++) {
   console.log(`round ${round}`);
-  for (const [key, [label, fn]] of Object.entries(operations))
-    best[key] = Math.max(best[key] ?? 0, await rate(`  ${label}`, fn));
+  const now: Record<string, number> = {};
+  for (const [key, [label, fn]] of Object.entries(operations)) {
+    now[key] = await rate(`  ${label}`, fn);
+    best[key] = Math.max(best[key] ?? 0, now[key]);
+  }
+  // Each round's own ratios: both sides measured seconds apart, under the same load.
+  signRatios.push(now.sign_per_s! / now.reference_sign_per_s!);
+  verifyRatios.push(now.verify_per_s! / now.reference_verify_per_s!);
 }
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const results = {
   sign_per_s: best.sign_per_s!,
   verify_per_s: best.verify_per_s!,
@@ -134,8 +143,16 @@ console.log(
 console.log(
   `\nBlason / reference: sign ${ratio(results.sign_per_s, results.reference_sign_per_s)}x, verify ${ratio(results.verify_per_s, results.reference_verify_per_s)}x`,
 );
+const rounds = (values: number[]) => values.map((v) => `${v.toFixed(2)}x`).join(", ");
 console.log(
-  JSON.stringify(
-    Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Math.round(v * 10) / 10])),
-  ),
+  `Blason / reference, round by round: sign ${rounds(signRatios)} (median ${median(signRatios).toFixed(2)}x), verify ${rounds(verifyRatios)} (median ${median(verifyRatios).toFixed(2)}x)`,
+);
+console.log(
+  JSON.stringify({
+    ...Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Math.round(v * 10) / 10])),
+    sign_ratio_median: Math.round(median(signRatios) * 100) / 100,
+    verify_ratio_median: Math.round(median(verifyRatios) * 100) / 100,
+    compiled_path_share:
+      Math.round((1000 * paths.compiled) / Math.max(1, paths.compiled + paths.fallback)) / 1000,
+  }),
 );
