@@ -105,7 +105,11 @@ function entry<K, V>(map: Map<K, V> | WeakMap<K & object, V>, key: K, make: () =
 
 function keyOf(local: unknown): unknown {
   // A document's own @context is a new array each time: its URLs name it.
-  return Array.isArray(local) ? `[${local.join(" ")}]` : local;
+  // Any other context (an object, an array with objects) is one a term
+  // definition holds: itself names it.
+  return Array.isArray(local) && local.every((url) => typeof url === "string")
+    ? `\u0000${local.join("\u0000")}`
+    : local;
 }
 
 /** Names a step in progress, so that two walks waiting for it compute it once. */

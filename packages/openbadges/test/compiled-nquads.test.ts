@@ -34,8 +34,15 @@ async function compiledAsJsonld(document: unknown): Promise<boolean> {
   const quads = await compiledDataset(document);
   if (!quads) return false;
   const expected = await reference(document);
-  if (expected instanceof Error) throw new Error(`jsonld refused: ${expected.message}`);
-  expect(await rdfCanonize.canonize(quads, { algorithm: "RDFC-1.0" })).toBe(expected);
+  const got = await rdfCanonize
+    .canonize(quads, { algorithm: "RDFC-1.0" })
+    .catch((error: Error) => error);
+  if (expected instanceof Error) {
+    // jsonld may refuse only where canonicalisation itself does (a graph too
+    // symmetric for the work bound, e.g. a palindromic list): the same refusal.
+    expect(got).toBeInstanceOf(Error);
+    expect((got as Error).message).toBe(expected.message);
+  } else expect(got).toBe(expected);
   return true;
 }
 
@@ -77,7 +84,14 @@ describe("the compiled JSON-LD path gives jsonld's N-Quads, byte for byte", () =
     const key = await generateIssuerKey({ controller: "did:web:badges.example" });
     await fc.assert(
       fc.asyncProperty(credentialOfEveryShape, async ({ document }) => {
-        const signed = await signCredential(document, { key });
+        const signed = await signCredential(document, { key }).catch((error: Error) => error);
+        if (signed instanceof Error) {
+          // Only what jsonld's canonicalisation refuses too (the work bound).
+          const expected = await reference(document);
+          expect(expected).toBeInstanceOf(Error);
+          expect(signed.message).toBe((expected as Error).message);
+          return;
+        }
         expect(await compiledAsJsonld(signed)).toBe(true);
       }),
       { numRuns: 30 },
@@ -88,14 +102,7 @@ describe("the compiled JSON-LD path gives jsonld's N-Quads, byte for byte", () =
     let fellBack = 0;
     await fc.assert(
       fc.asyncProperty(mutated, async (document) => {
-        const expected = await reference(document);
-        const quads = await compiledDataset(document);
-        if (!quads) {
-          fellBack++;
-          return;
-        }
-        expect(expected).not.toBeInstanceOf(Error);
-        expect(await rdfCanonize.canonize(quads, { algorithm: "RDFC-1.0" })).toBe(expected);
+        if (!(await compiledAsJsonld(document))) fellBack++;
       }),
       { numRuns: 300 },
     );
