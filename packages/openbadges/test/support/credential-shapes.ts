@@ -325,6 +325,15 @@ const oddKeys = fc.constantFrom(
   "id",
   "type",
   "allowedValue",
+  // Terms of type-scoped contexts, met at nodes of other types (or none).
+  "narrative",
+  "achievement",
+  "identityHash",
+  "endorsementComment",
+  "statusPurpose",
+  "proof",
+  "credentialSubject",
+  "creditsAvailable",
 );
 const oddValues = fc.constantFrom<unknown>(
   "texte",
@@ -350,6 +359,10 @@ const oddValues = fc.constantFrom<unknown>(
   ["texte", "texte"],
   ["Achievement", "Achievement"],
   { id: "did:web:badges.example", type: "Profile", name: "n" },
+  { type: "Achievement", name: "n", criteria: { narrative: "x" } },
+  { type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", created: "2026-01-01T00:00:00Z" },
+  { "@value": "2026-01-01", "@type": "xsd:date" },
+  "12.5",
 );
 
 /** Node objects of a document, the document first. */
