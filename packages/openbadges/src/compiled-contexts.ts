@@ -214,3 +214,39 @@ export const typeIri = (ctx: ActiveContext, value: string) =>
   memo(bothIris, ctx, value, { base: true, vocab: true });
 
 export const contextValue = jsonldContext.getContextValue;
+
+/**
+ * What the walk asks of a key in a context, read once per (context, key):
+ * its expansion with the vocabulary and its term definition's container,
+ * type coercion, scoped context, whether its strings get a language or a
+ * direction, and whether it is a reverse property.
+ */
+export type TermRecord = {
+  iri: string | null;
+  container: readonly string[];
+  coercion: string | null;
+  scoped: unknown;
+  tagged: boolean;
+  reverse: boolean;
+};
+const records = new WeakMap<ActiveContext, Map<string, TermRecord>>();
+
+export function termOf(ctx: ActiveContext, key: string): TermRecord {
+  const byKey = entry(records, ctx, () => new Map<string, TermRecord>());
+  const known = byKey.get(key);
+  if (known) return known;
+  const record: TermRecord = {
+    iri: vocabIri(ctx, key),
+    container: (contextValue(ctx, key, "@container") as string[] | null) ?? [],
+    coercion: contextValue(ctx, key, "@type") as string | null,
+    scoped: contextValue(ctx, key, "@context"),
+    tagged:
+      contextValue(ctx, key, "@language") !== null || contextValue(ctx, key, "@direction") !== null,
+    reverse: Boolean(ctx.mappings.get(key)?.reverse),
+  };
+  if (ctx.mappings.has(key) || (memoised < MAX_MEMOISED && key.length <= 200)) {
+    byKey.set(key, record);
+    memoised++;
+  }
+  return record;
+}

@@ -2,12 +2,12 @@ import {
   type ActiveContext,
   baseIri,
   ContextMiss,
-  contextValue,
   derive,
   documentContext,
   initialContext,
   NotCompiled,
   reverted,
+  termOf,
   typeIri,
   vocabIri,
 } from "./compiled-contexts";
@@ -20,17 +20,14 @@ import {
   literal,
   namedNode,
   type Quad,
+  RDF_FIRST,
+  RDF_NIL,
+  RDF_REST,
   RDF_TYPE,
   type Term,
-  url,
 } from "./compiled-terms";
 
 export type { Quad, Term } from "./compiled-terms";
-
-const RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-const RDF_FIRST = `${RDF}first`;
-const RDF_REST = `${RDF}rest`;
-const RDF_NIL = `${RDF}nil`;
 
 /**
  * The compiled JSON-LD path: a document whose terms all come from the
@@ -60,37 +57,29 @@ type Walk = {
   merge: boolean;
 };
 
-function emit(walk: Walk, subject: Term, predicate: string, object: Term): void {
-  walk.quads.push({
-    subject,
-    predicate: { termType: "NamedNode", value: predicate },
-    object,
-    graph: walk.graph,
-  });
+function emit(walk: Walk, subject: Term, predicate: Term, object: Term): void {
+  walk.quads.push({ subject, predicate, object, graph: walk.graph });
 }
 
 /** A scalar value of `property` (expand.js's _expandValue). */
 function scalar(ctx: ActiveContext, property: string, value: unknown): Term {
   if (value === null) fail("null value");
-  const type = contextValue(ctx, property, "@type") as string | null;
+  const term = termOf(ctx, property);
+  const type = term.coercion;
   if (type === "@id" && typeof value === "string")
     return namedNode(baseIri(ctx, value), "@id value");
   if (type === "@vocab" && typeof value === "string")
     return namedNode(typeIri(ctx, value), "@vocab value");
   if (type === "@json") fail("@json");
   if (type && type !== "@id" && type !== "@vocab" && type !== "@none") return literal(value, type);
-  if (typeof value === "string") {
-    if (contextValue(ctx, property, "@language") !== null) fail("language");
-    if (contextValue(ctx, property, "@direction") !== null) fail("direction");
-  }
+  if (typeof value === "string" && term.tagged) fail("language or direction");
   return literal(value, null);
 }
 
 /** The values of one property of a node, as terms. */
 function values(walk: Walk, ctx: ActiveContext, property: string, value: unknown): Term[] {
   if (Array.isArray(value)) {
-    const container = (contextValue(ctx, property, "@container") as string[] | null) ?? [];
-    if (container.includes("@list")) fail("@list");
+    if (termOf(ctx, property).container.includes("@list")) fail("@list");
     const out: Term[] = [];
     for (const item of value) {
       if (Array.isArray(item)) fail("nested array");
@@ -107,7 +96,7 @@ function values(walk: Walk, ctx: ActiveContext, property: string, value: unknown
  * writes it: a blank node per item (rdf:first, rdf:rest), rdf:nil when empty.
  */
 function list(walk: Walk, ctx: ActiveContext, property: string, value: unknown): Term {
-  const container = (contextValue(ctx, property, "@container") as string[] | null) ?? [];
+  const { container } = termOf(ctx, property);
   if (container.length !== 1 || container[0] !== "@list") fail("@list context changed");
   const items = Array.isArray(value) ? value : [value];
   const terms = items.map((item) => {
@@ -115,11 +104,13 @@ function list(walk: Walk, ctx: ActiveContext, property: string, value: unknown):
     if (item === null) fail("null value");
     return one(walk, ctx, property, item);
   });
-  const nil: Term = { termType: "NamedNode", value: RDF_NIL };
+  const nil = namedNode(RDF_NIL, "rdf:nil");
+  const first = namedNode(RDF_FIRST, "rdf:first");
+  const rest = namedNode(RDF_REST, "rdf:rest");
   const cells: Term[] = terms.map(() => ({ termType: "BlankNode", value: `c${walk.blanks++}` }));
   terms.forEach((term, i) => {
-    emit(walk, cells[i]!, RDF_FIRST, term);
-    emit(walk, cells[i]!, RDF_REST, cells[i + 1] ?? nil);
+    emit(walk, cells[i]!, first, term);
+    emit(walk, cells[i]!, rest, cells[i + 1] ?? nil);
   });
   return cells[0] ?? nil;
 }
@@ -143,12 +134,12 @@ function object(
 ): Term {
   let ctx = start;
   const keys = Object.keys(element).sort();
-  const propertyScoped = property === null ? undefined : contextValue(ctx, property, "@context");
+  const propertyScoped = property === null ? undefined : termOf(ctx, property).scoped;
   const scopedBefore = typeScoped ?? (ctx.previousContext ? ctx : null);
   let mustRevert = true;
   if (scopedBefore && keys.length <= 2 && !keys.includes("@context"))
     for (const key of keys) {
-      const expanded = vocabIri(scopedBefore, key);
+      const expanded = termOf(scopedBefore, key).iri;
       if (expanded === "@value") {
         mustRevert = false;
         ctx = scopedBefore;
@@ -165,42 +156,42 @@ function object(
   const typeContext = ctx;
   const typeKeys: string[] = [];
   for (const key of keys)
-    if (vocabIri(ctx, key) === "@type") {
+    if (termOf(ctx, key).iri === "@type") {
       typeKeys.push(key);
       const value = element[key];
       const list = Array.isArray(value) ? [...value].sort() : [value];
       for (const type of list) {
         if (typeof type !== "string") fail("@type not a string");
-        const scoped = contextValue(typeContext, type, "@context");
+        const { scoped } = termOf(typeContext, type);
         if (scoped !== undefined) ctx = derive(ctx, scoped, "type");
       }
     }
   const first = typeKeys.length ? element[typeKeys[0]!] : undefined;
   const firstType = Array.isArray(first) ? first[0] : first;
-  if (typeof firstType === "string" && vocabIri(ctx, firstType) === "@json") fail("@json");
+  if (typeof firstType === "string" && termOf(ctx, firstType).iri === "@json") fail("@json");
 
   // Classify the keys: keywords first (the subject must be known before its quads).
-  const seenKeywords = new Set<string>();
+  let seenKeywords = "";
   let id: unknown;
   let value: unknown;
   let valueType: unknown;
   let hasValue = false;
-  const properties: [string, string][] = [];
+  const properties: [string, Term][] = [];
   for (const key of keys) {
     if (key === "@context") continue;
-    const expanded = vocabIri(ctx, key);
+    const expanded = termOf(ctx, key).iri;
     if (expanded === null || expanded.startsWith("_:")) fail(`term ${key} not defined`);
     if (expanded.startsWith("@")) {
-      if (seenKeywords.has(expanded) && expanded !== "@type") fail("colliding keywords");
-      seenKeywords.add(expanded);
+      if (expanded !== "@type" && seenKeywords.includes(` ${expanded} `))
+        fail("colliding keywords");
+      seenKeywords += ` ${expanded} `;
       if (expanded === "@id") id = element[key];
       else if (expanded === "@value") {
         hasValue = true;
         value = element[key];
       } else if (expanded === "@type") valueType = element[key];
       else fail(`keyword ${expanded}`);
-    } else if (!url.isAbsolute(expanded)) fail(`term ${key} not absolute`);
-    else properties.push([key, expanded]);
+    } else properties.push([key, namedNode(expanded, `term ${key}`)]);
   }
 
   if (hasValue) {
@@ -230,23 +221,25 @@ function object(
       if (typeof type !== "string") fail("@type not a string");
       typeTerms.push(namedNode(typeIri(typeContext, type), "@type"));
     }
-    for (const term of distinctTerms(typeTerms)) emit(walk, subject, RDF_TYPE, term);
+    const rdfType = namedNode(RDF_TYPE, "rdf:type");
+    for (const term of distinctTerms(typeTerms)) emit(walk, subject, rdfType, term);
   }
 
   if (typeKeys.length > 1) walk.merge = true;
-  const predicates = new Set(properties.map(([, predicate]) => predicate));
-  if (predicates.size < properties.length) walk.merge = true;
+  if (properties.length > 1) {
+    const predicates = new Set(properties.map(([, predicate]) => predicate.value));
+    if (predicates.size < properties.length) walk.merge = true;
+  }
   for (const [key, predicate] of properties) {
-    const definition = ctx.mappings.get(key);
-    const container = (contextValue(ctx, key, "@container") as string[] | null) ?? [];
+    const term = termOf(ctx, key);
+    const { container } = term;
     const asGraph = container.includes("@graph");
     const asList = container.length === 1 && container[0] === "@list";
     if (!asList && container.some((c) => c !== "@set" && c !== "@graph"))
       fail(`container ${container.join(" ")}`);
-    if (contextValue(ctx, key, "@type") === "@json") fail("@json");
-    const scoped = contextValue(ctx, key, "@context");
-    const termCtx = scoped === undefined ? ctx : derive(ctx, scoped, "property");
-    if (definition?.reverse || termCtx.mappings.get(key)?.reverse) fail("@reverse");
+    if (term.coercion === "@json") fail("@json");
+    const termCtx = term.scoped === undefined ? ctx : derive(ctx, term.scoped, "property");
+    if (term.reverse || termOf(termCtx, key).reverse) fail("@reverse");
     if (asGraph) graphs(walk, termCtx, key, element[key], subject, predicate);
     else if (asList) emit(walk, subject, predicate, list(walk, termCtx, key, element[key]));
     else
@@ -266,7 +259,7 @@ function graphs(
   property: string,
   value: unknown,
   subject: Term,
-  predicate: string,
+  predicate: Term,
 ): void {
   const items = Array.isArray(value) ? value : [value];
   const outer = walk.graph;

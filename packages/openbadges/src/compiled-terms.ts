@@ -16,10 +16,14 @@ export type Graph =
 export type Quad = { subject: Term; predicate: Term; object: Term; graph: Graph };
 
 const require = createRequire(import.meta.url);
-export const url = require("jsonld/lib/url.js") as { isAbsolute(value: unknown): boolean };
+const url = require("jsonld/lib/url.js") as { isAbsolute(value: unknown): boolean };
 const types = require("jsonld/lib/types.js") as { isDouble(value: unknown): boolean };
 
-export const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+export const RDF_TYPE = `${RDF}type`;
+export const RDF_FIRST = `${RDF}first`;
+export const RDF_REST = `${RDF}rest`;
+export const RDF_NIL = `${RDF}nil`;
 const XSD = "http://www.w3.org/2001/XMLSchema#";
 export const DEFAULT_GRAPH = { termType: "DefaultGraph", value: "" } as const;
 
@@ -60,10 +64,19 @@ export function distinctTerms(terms: Term[]): Term[] {
   });
 }
 
+/** Named nodes already checked, shared (rdf-canonize copies what it changes). */
+const checked = new Map<string, Term & { termType: "NamedNode" }>();
+
 /** An IRI jsonld would turn into a named node without a warning. */
-export function namedNode(iri: string | null, what: string): Term {
-  if (iri === null || iri.startsWith("_:") || !url.isAbsolute(iri)) fail(`${what} not absolute`);
-  return { termType: "NamedNode", value: iri };
+export function namedNode(iri: string | null, what: string): Term & { termType: "NamedNode" } {
+  if (iri === null) fail(`${what} not absolute`);
+  const known = checked.get(iri);
+  if (known) return known;
+  if (iri.startsWith("_:") || !url.isAbsolute(iri)) fail(`${what} not absolute`);
+  const node = { termType: "NamedNode", value: iri } as const;
+  // Identifiers come from documents: the terms of the contexts fill this first.
+  if (checked.size < 20_000 && iri.length <= 200) checked.set(iri, node);
+  return node;
 }
 
 /** jsonld's literal for a JSON scalar with an optional datatype (toRdf's _objectToRDF). */
@@ -84,6 +97,5 @@ export function literal(value: unknown, datatype: string | null): Term {
     text = value;
     type = datatype ?? `${XSD}string`;
   } else fail("value not a JSON scalar");
-  if (datatype !== null) namedNode(datatype, "datatype");
-  return { termType: "Literal", value: text, datatype: { termType: "NamedNode", value: type } };
+  return { termType: "Literal", value: text, datatype: namedNode(type, "datatype") };
 }
