@@ -35,9 +35,11 @@ export type { Quad, Term } from "./compiled-terms";
  * expanded form and node map. The walk follows jsonld's expansion (the same
  * contexts in the same order: reverted type-scoped contexts, property-scoped
  * ones applied twice as jsonld does, type-scoped ones in sorted order) and its
- * conversion of values to literals. Anything it does not handle (an unknown
- * or dropped term, a context not bundled, blank node identifiers, lists,
- * graphs, JSON literals, languages, directions, reverse or index maps...)
+ * conversion of values to literals, @graph containers (VC 2.0's proof) and
+ * @list containers included. Anything it does not handle (an unknown or
+ * dropped term, a context not bundled, blank node identifiers, lists of
+ * lists, @graph or @list keywords, JSON literals, languages, directions,
+ * reverse or index maps...)
  * returns undefined: jsonld's general algorithm then decides, errors
  * included. The quads are a set (jsonld's node map merges the same way);
  * blank node labels differ from jsonld's, which RDFC-1.0 does not see.
