@@ -115,7 +115,8 @@ function keyOf(local: unknown): unknown {
 /** Names a step in progress, so that two walks waiting for it compute it once. */
 function pendingKey(ctx: ActiveContext, local: unknown, step: Step): string {
   const idOf = (o: object) => entry(ids, o, () => String(nextId++));
-  const localId = typeof local === "object" && local !== null ? idOf(local) : String(keyOf(local));
+  const named = keyOf(local);
+  const localId = typeof named === "object" && named !== null ? idOf(named) : String(named);
   return `${idOf(ctx)} ${step} ${localId}`;
 }
 
