@@ -47,6 +47,22 @@ async function compiledAsJsonld(document: unknown): Promise<boolean> {
 }
 
 describe("the compiled JSON-LD path gives jsonld's N-Quads, byte for byte", () => {
+  // First: the contexts are not compiled yet in this file's process.
+  it("on documents canonicalised at once, contexts being compiled while others wait", async () => {
+    const documents = fc.sample(
+      fc.oneof(
+        credentialOfEveryShape.map((s) => s.document),
+        proofOptions,
+      ),
+      {
+        numRuns: 40,
+        seed: 17,
+      },
+    );
+    const results = await Promise.all(documents.map((d) => compiledAsJsonld(d)));
+    expect(results.every(Boolean)).toBe(true);
+  });
+
   it("on property-generated credentials of every shape Blason issues and reads", async () => {
     const kinds = new Map<string, number>();
     await fc.assert(
