@@ -7,7 +7,9 @@ import * as vc from "@digitalbazaar/vc";
 import jsonld from "jsonld";
 import jsigs from "jsonld-signatures";
 import * as rdfCanonize from "rdf-canonize";
+import { compiledDataset } from "./compiled-nquads";
 import { type DocumentLoader, defaultDocumentLoader } from "./contexts";
+import { fastSigner, fastVerifier } from "./ed25519-fast";
 import { fastContextOptions } from "./fast-context";
 import { type IssuerKey, keyPairFor } from "./keys";
 import { assertWithinLimits, DEFAULT_LIMITS, LimitError, type Limits } from "./limits";
@@ -16,7 +18,9 @@ import { assertWithinLimits, DEFAULT_LIMITS, LimitError, type Limits } from "./l
  * JSON-LD to an RDF dataset, then RDFC-1.0, with the work bounded twice:
  * the document's values, lists and depth before expansion (jsonld's node map
  * is quadratic in a list's length), and the number of statements before
- * canonicalisation.
+ * canonicalisation. The dataset comes from the compiled path when every term
+ * of the document is known (compiled-nquads.ts), from jsonld otherwise; it
+ * goes to rdf-canonize as quads, never re-parsed.
  */
 async function canonizeBounded(
   input: unknown,
@@ -25,7 +29,9 @@ async function canonizeBounded(
   limits: Readonly<Limits>,
 ): Promise<string> {
   assertWithinLimits(input, limits);
-  const dataset = (await jsonld.toRDF(input as object, toRdfOptions)) as unknown[];
+  const dataset =
+    (await compiledDataset(input)) ??
+    ((await jsonld.toRDF(input as object, toRdfOptions)) as unknown[]);
   if (dataset.length > limits.maxQuads)
     throw new LimitError({ code: "LIMIT_QUADS", max: limits.maxQuads, found: dataset.length });
   return rdfCanonize.canonize(dataset, canonizeOptions);
@@ -54,7 +60,11 @@ function suiteCanonize(input: unknown, options: Record<string, unknown>) {
   return canonizeBounded(input, toRdf, merged, DEFAULT_LIMITS);
 }
 
-const eddsaRdfc2022Fast = { ...eddsaRdfc2022, canonize: suiteCanonize };
+const eddsaRdfc2022Fast = {
+  ...eddsaRdfc2022,
+  canonize: suiteCanonize,
+  createVerifier: fastVerifier,
+};
 /** P-256 or P-384 (the hash follows the key: SHA-256 or SHA-384). */
 const ecdsaRdfc2019Fast = { ...ecdsaRdfc2019, canonize: suiteCanonize };
 
@@ -80,7 +90,7 @@ export async function signCredential<T extends object>(
   const pair = await keyPairFor(options.key);
   const date = options.date === undefined ? new Date() : new Date(options.date);
   const suite = new DataIntegrityProof({
-    signer: pair.signer(),
+    signer: fastSigner(pair),
     date,
     cryptosuite: eddsaRdfc2022Fast,
   });
@@ -193,6 +203,19 @@ export function keyKindsOf(suiteName: string): readonly string[] {
   return PROOF_SUITES[suiteName]?.keys ?? [];
 }
 
+/** The document and its proofs copied, the values below them shared. */
+function shallowCopy(document: object): object {
+  const proof = (document as { proof?: unknown }).proof;
+  const copyOf = (p: unknown) =>
+    typeof p === "object" && p !== null && !Array.isArray(p) ? { ...p } : p;
+  return {
+    ...document,
+    ...(proof === undefined
+      ? {}
+      : { proof: Array.isArray(proof) ? proof.map(copyOf) : copyOf(proof) }),
+  };
+}
+
 /** Verifies the Data Integrity proof of a document; never throws. */
 export async function verifyDataIntegrity(
   document: object,
@@ -218,7 +241,9 @@ export async function verifyDataIntegrity(
   try {
     // The issuer-to-key binding is checked by the verifier from the issuer's
     // published documents; here only the proof itself is at stake.
-    const result = await jsigs.verify(structuredClone(document), {
+    // jsonld-signatures and data-integrity change only the document's top
+    // level and its proofs (each on a copy of its own); the rest is read.
+    const result = await jsigs.verify(shallowCopy(document), {
       suite: makeSuite(),
       purpose: new jsigs.purposes.AssertionProofPurpose(options.now ? { date: options.now } : {}),
       documentLoader: options.documentLoader,
