@@ -1,10 +1,5 @@
 /** The OAuth 2.0 server and the Open Badges 3.0 API. Status, French message, English message. */
 export const oauthErrors = {
-  OAUTH_INTERACTION_EXPIRED: [
-    404,
-    "Cette demande d'autorisation n'existe pas ou a expiré : recommencez depuis l'application.",
-    "This authorisation request does not exist or has expired: start again from the application.",
-  ],
   OB3_TOKEN_INVALID: [
     401,
     "Le jeton d'accès manque, a expiré ou a été révoqué.",

@@ -23,7 +23,7 @@ async function clientInfo(ctx: AppContext, clientId: string) {
 
 async function liveInteraction(ctx: AppContext, uid: string) {
   const interaction = await oauthProvider(ctx).Interaction.find(uid);
-  if (!interaction || interaction.result) throw new AppError("OAUTH_INTERACTION_EXPIRED");
+  if (!interaction || interaction.result) throw new AppError("NOT_FOUND");
   return interaction;
 }
 
