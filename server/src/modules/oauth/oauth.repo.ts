@@ -29,7 +29,34 @@ export async function upsertOauthModel(
   await q
     .insert(oauthModels)
     .values(row)
-    .onConflictDoUpdate({ target: [oauthModels.kind, oauthModels.id], set: row });
+    .onConflictDoUpdate({
+      target: [oauthModels.kind, oauthModels.id],
+      // A partner's client keeps the organisation Blason bound it to.
+      set: { ...row, accountId: sql`coalesce(excluded.account_id, ${oauthModels.accountId})` },
+    });
+}
+
+/** A client Blason registers itself for an organisation (client credentials), bound to it. */
+export async function insertBoundClient(
+  q: Queryable,
+  values: { id: string; payload: Record<string, unknown>; organisationId: string },
+) {
+  await q.insert(oauthModels).values({
+    kind: "Client",
+    id: values.id,
+    payload: values.payload,
+    clientId: values.id,
+    accountId: values.organisationId,
+  });
+}
+
+/** The clients bound to an organisation. */
+export async function clientsOfOrganisation(q: Queryable, organisationId: string) {
+  return q
+    .select()
+    .from(oauthModels)
+    .where(and(eq(oauthModels.kind, "Client"), eq(oauthModels.accountId, organisationId)))
+    .orderBy(desc(oauthModels.createdAt));
 }
 
 export async function findOauthModel(
@@ -61,17 +88,19 @@ export async function destroyOauthModel(q: Queryable, kind: string, id: string) 
   await q.delete(oauthModels).where(and(eq(oauthModels.kind, kind), eq(oauthModels.id, id)));
 }
 
-/** Every code and token of a grant goes with it (the grant's own row included). */
-export async function destroyOauthGrant(q: Queryable, grantId: string) {
+/** A grant or a client goes, with every code and token it gave (looked up by its column). */
+async function destroyWithDependents(q: Queryable, kind: "Grant" | "Client", id: string) {
+  const column = kind === "Grant" ? oauthModels.grantId : oauthModels.clientId;
   await q
     .delete(oauthModels)
-    .where(
-      or(
-        eq(oauthModels.grantId, grantId),
-        and(eq(oauthModels.kind, "Grant"), eq(oauthModels.id, grantId)),
-      ),
-    );
+    .where(or(eq(column, id), and(eq(oauthModels.kind, kind), eq(oauthModels.id, id))));
 }
+
+export const destroyOauthGrant = (q: Queryable, grantId: string) =>
+  destroyWithDependents(q, "Grant", grantId);
+
+export const destroyOauthClient = (q: Queryable, clientId: string) =>
+  destroyWithDependents(q, "Client", clientId);
 
 /** The live grants given to clients by one account (a person, or an organisation). */
 export async function grantsOfAccount(q: Queryable, accountId: string) {

@@ -8,12 +8,22 @@ import {
   consentBody,
   consentReply,
   consentRequestReply,
+  createdPartnerClientReply,
   grantParams,
   interactionParams,
   oauthErrorsReply,
+  organisationParams,
+  partnerClientBody,
+  partnerClientParams,
+  partnerClientsReply,
   revokedReply,
 } from "./oauth.schema";
 import { allowedClients, consentRequest, decideConsent, revokeClient } from "./oauth.service";
+import {
+  createPartnerOauthClient,
+  listPartnerOauthClients,
+  revokePartnerOauthClient,
+} from "./partner-clients.service";
 
 const tags = ["oauth"];
 
@@ -119,6 +129,70 @@ export function oauthRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       await revokeClient(ctx, { caller: callerOf(request), grantId: request.params.grantId });
+      return reply.status(204).send(null);
+    },
+  );
+
+  partnerClientRoutes(app, ctx);
+}
+
+/** A partner's OAuth 2.0 clients (client credentials), beside its API keys. */
+function partnerClientRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = typed(app);
+  r.get(
+    "/api/organisations/:id/oauth-clients",
+    {
+      schema: {
+        tags,
+        summary: "A partner's OAuth 2.0 clients for its systems (never their secrets)",
+        params: organisationParams,
+        response: { 200: partnerClientsReply, ...oauthErrorsReply },
+      },
+    },
+    async (request) => ({
+      clients: await listPartnerOauthClients(ctx, {
+        caller: callerOf(request),
+        organisationId: request.params.id,
+      }),
+    }),
+  );
+  r.post(
+    "/api/organisations/:id/oauth-clients",
+    {
+      schema: {
+        tags,
+        summary:
+          "A new OAuth 2.0 client (client-credentials grant) with which a partner's system pushes its badges; the secret is shown once",
+        params: organisationParams,
+        body: partnerClientBody,
+        response: { 201: createdPartnerClientReply, ...oauthErrorsReply },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await createPartnerOauthClient(ctx, {
+          caller: callerOf(request),
+          organisationId: request.params.id,
+          name: request.body.name,
+        }),
+      ),
+  );
+  r.delete(
+    "/api/organisations/:id/oauth-clients/:clientId",
+    {
+      schema: {
+        tags,
+        summary: "The partner withdraws one of its OAuth 2.0 clients (its tokens stop at once)",
+        params: partnerClientParams,
+        response: { 204: revokedReply, ...oauthErrorsReply },
+      },
+    },
+    async (request, reply) => {
+      await revokePartnerOauthClient(ctx, {
+        caller: callerOf(request),
+        organisationId: request.params.id,
+        clientId: request.params.clientId,
+      });
       return reply.status(204).send(null);
     },
   );

@@ -1,8 +1,13 @@
 import { z } from "zod";
-import { errorBody, noContent } from "../../http/route-types";
+import { errorBody, noContent, uuidParam } from "../../http/route-types";
 import { line } from "../../http/text";
 
-export const oauthErrorsReply = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+export const oauthErrorsReply = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+};
 
 /** oidc-provider's identifiers: url-safe random strings. */
 const opaqueId = line().regex(/^[A-Za-z0-9_-]{8,128}$/);
@@ -30,3 +35,17 @@ export const allowedClientsReply = z.object({
   ),
 });
 export const revokedReply = noContent;
+
+export const organisationParams = z.object({ id: uuidParam });
+export const partnerClientParams = z.object({ id: uuidParam, clientId: opaqueId });
+export const partnerClientBody = z.object({ name: line().trim().min(2).max(120) }).strict();
+export const partnerClientsReply = z.object({
+  clients: z.array(z.object({ clientId: z.string(), name: z.string(), createdAt: z.string() })),
+});
+export const createdPartnerClientReply = z.object({
+  clientId: z.string(),
+  clientSecret: z.string(),
+  name: z.string(),
+  tokenUrl: z.string(),
+  scope: z.string(),
+});
