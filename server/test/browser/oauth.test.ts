@@ -1,6 +1,8 @@
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import * as oauth from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { organisations } from "../../src/db/schema";
 import { OB3_SCOPES } from "../../src/modules/oauth/oauth.scopes";
 import { repoRoot } from "../../src/paths";
 import { buildUser, PASSWORD } from "../support/factories";
@@ -103,5 +105,23 @@ describe("the consent screen and the allowed applications", () => {
       .poll(() => page.getByText("Vous n'avez autorisé aucune application.").count())
       .toBe(1);
     await context.close();
+  }, 60_000);
+
+  it("lets a partner's admin create an OAuth client for its systems, secret shown once", async () => {
+    const [atelier] = await world.platform.ctx.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.contactEmail, "contact@atelier-emploi-rouen.example"));
+    const page = await world.signedIn("direction@atelier-emploi-rouen.example");
+    await page.goto(`/organisations/${atelier!.id}/partenaire`);
+    const section = page.getByRole("region", { name: "Clients OAuth 2.0 de vos systèmes" });
+    await section.getByLabel("Nom du client (le système qui l'utilise)").fill("Logiciel de suivi");
+    await section.getByRole("button", { name: "Créer un client" }).click();
+    await expect.poll(() => section.getByRole("status").textContent()).toContain("client_secret");
+    await expect
+      .poll(() => section.getByText("Logiciel de suivi", { exact: true }).count())
+      .toBe(1);
+    await expectAccessible(page, "partner OAuth clients");
+    await page.context().close();
   }, 60_000);
 });

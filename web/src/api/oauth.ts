@@ -22,3 +22,21 @@ export const fetchAllowedClients = () => request("get", "/api/me/oauth-grants");
 
 export const revokeAllowedClient = (grantId: string) =>
   request("delete", "/api/me/oauth-grants/{grantId}", { path: { grantId } });
+
+export type PartnerOauthClient =
+  ResponseOf<"/api/organisations/{id}/oauth-clients">["clients"][number];
+
+export const partnerOauthKeys = {
+  clients: (orgId: string) => ["oauth-clients", orgId] as const,
+};
+
+export const fetchPartnerOauthClients = (orgId: string) =>
+  request("get", "/api/organisations/{id}/oauth-clients", { path: { id: orgId } });
+
+export const createPartnerOauthClient = (orgId: string, name: string) =>
+  request("post", "/api/organisations/{id}/oauth-clients", { path: { id: orgId }, body: { name } });
+
+export const revokePartnerOauthClient = (orgId: string, clientId: string) =>
+  request("delete", "/api/organisations/{id}/oauth-clients/{clientId}", {
+    path: { id: orgId, clientId },
+  });

@@ -924,6 +924,13 @@ export const en: Dictionary = {
     allowedOn: "Allowed on {{date}}. It may:",
     revoke: "Withdraw access",
     revokeQuestion: "Withdraw the access of “{{client}}”?",
+    partnerTitle: "OAuth 2.0 clients of your systems",
+    partnerIntro:
+      "Instead of an API key, a system may get an access token (client-credentials grant) to send your badges to Blason. Each client acts for your organisation only.",
+    partnerSecretOnce:
+      "Write these down now: the secret will not be shown again. Ask for tokens at {{url}}.",
+    partnerName: "Client name (the system that uses it)",
+    partnerCreate: "Create a client",
     scopes: {
       credentialRead: "read your badges",
       credentialUpsert: "add or replace badges you hold",

@@ -934,6 +934,13 @@ export const fr = {
     allowedOn: "Autorisée le {{date}}. Elle peut :",
     revoke: "Retirer l'accès",
     revokeQuestion: "Retirer l'accès de « {{client}} » ?",
+    partnerTitle: "Clients OAuth 2.0 de vos systèmes",
+    partnerIntro:
+      "Au lieu d'une clé d'API, un système peut obtenir un jeton d'accès (grant « client credentials ») pour envoyer vos badges à Blason. Chaque client n'agit que pour votre structure.",
+    partnerSecretOnce:
+      "Notez ces identifiants maintenant : le secret ne sera plus affiché. Jetons à demander à {{url}}.",
+    partnerName: "Nom du client (le système qui l'utilise)",
+    partnerCreate: "Créer un client",
     scopes: {
       credentialRead: "lire vos badges",
       credentialUpsert: "ajouter ou remplacer des badges que vous détenez",

@@ -56,7 +56,14 @@ export async function decideConsent(
   const scopes = known(interaction.params.scope);
   let grantId: string | undefined;
   if (allow) {
-    const grant = new provider.Grant({ accountId: caller.user.id, clientId });
+    // The grant the person already gave this client grows rather than doubles.
+    const existing = interaction.grantId
+      ? await provider.Grant.find(interaction.grantId)
+      : undefined;
+    const grant =
+      existing?.accountId === caller.user.id
+        ? existing
+        : new provider.Grant({ accountId: caller.user.id, clientId });
     if (scopes.length) grant.addOIDCScope(scopes.join(" "));
     grantId = await grant.save();
     interaction.result = { login: { accountId: caller.user.id }, consent: { grantId } };
