@@ -65,7 +65,7 @@ async function authorize(config: oauth.Configuration, jar: Jar) {
     new URL(l).pathname.startsWith("/autorisation/"),
   );
   const uid = new URL(consent).pathname.split("/").pop()!;
-  return { verifier, state, uid };
+  return { verifier, state, uid, bound: jar.value("blason_oauth_interaction") };
 }
 
 describe("a backpack on the Open Badges 3.0 API", () => {
@@ -117,7 +117,10 @@ describe("a backpack on the Open Badges 3.0 API", () => {
   });
 
   it("runs the authorization code flow with PKCE through the consent screen", async () => {
-    const { verifier, state, uid } = await authorize(config, jar);
+    const { verifier, state, uid, bound } = await authorize(config, jar);
+    // Only the browser that started the authorization may answer it.
+    expect((await lea.get(`/api/oauth/interactions/${uid}`)).statusCode).toBe(404);
+    lea.cookies.set("blason_oauth_interaction", bound ?? "");
     const asked = await lea.get(`/api/oauth/interactions/${uid}`);
     expect(asked.statusCode).toBe(200);
     expect(asked.json()).toMatchObject({
@@ -263,7 +266,8 @@ describe("a backpack on the Open Badges 3.0 API", () => {
     const other = await buildUser(platform.ctx);
     const otherClient = await signedInClient(platform, other.id);
     const otherJar = new CookieJar();
-    const { verifier, state, uid } = await authorize(config, otherJar);
+    const { verifier, state, uid, bound } = await authorize(config, otherJar);
+    otherClient.cookies.set("blason_oauth_interaction", bound ?? "");
     const allowed = await otherClient.post(`/api/oauth/interactions/${uid}`, { allow: true });
     const back = await otherJar.follow(new URL(allowed.json().redirectTo, base).href, (l) =>
       l.startsWith(redirectUri),

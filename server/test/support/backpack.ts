@@ -13,6 +13,10 @@ export class CookieJar {
     this.jar.set(name, { value, path });
   }
 
+  value(name: string): string | undefined {
+    return this.jar.get(name)?.value;
+  }
+
   header(url: string): string {
     const { pathname } = new URL(url);
     return [...this.jar]

@@ -10,6 +10,14 @@ export const OAUTH_PREFIX = "/oauth";
 /** The consent page of the web app (web/src/page-paths.ts: oauthConsent). */
 export const consentPagePath = (uid: string) => `/autorisation/${uid}`;
 
+/**
+ * Binds an interaction to the browser that started it: set on the redirect to
+ * the consent page, sent only to that interaction's consent API. oidc-provider's
+ * own interaction cookie is scoped to the page's path, which the API is not under.
+ */
+export const INTERACTION_COOKIE = "blason_oauth_interaction";
+export const consentApiPath = (uid: string) => `/api/oauth/interactions/${uid}`;
+
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 
@@ -42,7 +50,20 @@ function configuration(ctx: AppContext): Configuration {
     },
     enabledJWA: { idTokenSigningAlgValues: ["EdDSA"] },
     responseTypes: ["code"],
-    interactions: { url: async (_ctx, interaction) => consentPagePath(interaction.uid) },
+    interactions: {
+      url: async (koa, interaction) => {
+        koa.cookies.set(INTERACTION_COOKIE, interaction.uid, {
+          path: consentApiPath(interaction.uid),
+          httpOnly: true,
+          sameSite: "lax",
+          secure: ctx.config.secureCookies,
+          maxAge: HOUR * 1000,
+          signed: false,
+          overwrite: true,
+        });
+        return consentPagePath(interaction.uid);
+      },
+    },
     ttl: {
       AccessToken: HOUR,
       AuthorizationCode: 60,

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../../context";
 import { typed } from "../../http/route-types";
 import { callerOf } from "../policy/caller";
-import { OAUTH_PREFIX, oauthProvider } from "./oauth.provider";
+import { INTERACTION_COOKIE, OAUTH_PREFIX, oauthProvider } from "./oauth.provider";
 import {
   allowedClientsReply,
   consentBody,
@@ -85,7 +85,12 @@ export function oauthRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: consentRequestReply, ...oauthErrorsReply },
       },
     },
-    async (request) => consentRequest(ctx, { caller: callerOf(request), uid: request.params.uid }),
+    async (request) =>
+      consentRequest(ctx, {
+        caller: callerOf(request),
+        uid: request.params.uid,
+        bound: request.cookies[INTERACTION_COOKIE],
+      }),
   );
   r.post(
     "/api/oauth/interactions/:uid",
@@ -103,6 +108,7 @@ export function oauthRoutes(app: FastifyInstance, ctx: AppContext) {
       decideConsent(ctx, {
         caller: callerOf(request),
         uid: request.params.uid,
+        bound: request.cookies[INTERACTION_COOKIE],
         allow: request.body.allow,
       }),
   );

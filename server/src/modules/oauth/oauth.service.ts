@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
+import { safeEqual } from "../../lib/tokens";
 import { actorOf } from "../audit/actor";
 import { appendAudit } from "../audit/audit.repo";
 import { authorize, type Caller } from "../policy/policy";
@@ -21,7 +22,12 @@ async function clientInfo(ctx: AppContext, clientId: string) {
   };
 }
 
-async function liveInteraction(ctx: AppContext, uid: string) {
+/**
+ * The interaction, when it is live and this browser started it (its binding
+ * cookie, `bound`, names it); otherwise "not found", as for an unknown one.
+ */
+async function liveInteraction(ctx: AppContext, uid: string, bound: string | undefined) {
+  if (!bound || !safeEqual(bound, uid)) throw new AppError("NOT_FOUND");
   const interaction = await oauthProvider(ctx).Interaction.find(uid);
   if (!interaction || interaction.result) throw new AppError("NOT_FOUND");
   return interaction;
@@ -30,10 +36,10 @@ async function liveInteraction(ctx: AppContext, uid: string) {
 /** What the consent screen shows: which application asks, for which rights. */
 export async function consentRequest(
   ctx: AppContext,
-  { caller, uid }: { caller: Caller; uid: string },
+  { caller, uid, bound }: { caller: Caller; uid: string; bound: string | undefined },
 ) {
   authorize(caller.principal, "oauth.consent");
-  const interaction = await liveInteraction(ctx, uid);
+  const interaction = await liveInteraction(ctx, uid, bound);
   return {
     client: await clientInfo(ctx, String(interaction.params.client_id)),
     scopes: known(interaction.params.scope),
@@ -47,11 +53,16 @@ export async function consentRequest(
  */
 export async function decideConsent(
   ctx: AppContext,
-  { caller, uid, allow }: { caller: Caller; uid: string; allow: boolean },
+  {
+    caller,
+    uid,
+    bound,
+    allow,
+  }: { caller: Caller; uid: string; bound: string | undefined; allow: boolean },
 ) {
   authorize(caller.principal, "oauth.consent");
   const provider = oauthProvider(ctx);
-  const interaction = await liveInteraction(ctx, uid);
+  const interaction = await liveInteraction(ctx, uid, bound);
   const clientId = String(interaction.params.client_id);
   const scopes = known(interaction.params.scope);
   let grantId: string | undefined;
