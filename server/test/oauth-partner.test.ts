@@ -104,4 +104,21 @@ describe("client credentials for POST /api/partner-badges", () => {
     expect(pushed.statusCode).toBe(401);
     expect(pushed.json().error.code).toBe("API_CLIENT_INVALID");
   });
+
+  it("limits registrations per address", async () => {
+    const register = () =>
+      platform.app.inject({
+        method: "POST",
+        url: "/oauth/reg",
+        remoteAddress: "192.0.2.7",
+        headers: { "content-type": "application/json" },
+        payload: { client_name: "Robot", redirect_uris: ["https://robot.example/cb"] },
+      });
+    const answers: number[] = [];
+    for (let i = 0; i < 20; i++) answers.push((await register()).statusCode);
+    expect(answers.every((s) => s === 201)).toBe(true);
+    const refused = await register();
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+  });
 });

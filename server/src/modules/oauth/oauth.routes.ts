@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../../context";
 import { typed } from "../../http/route-types";
+import { hitRateLimit, type Limit } from "../auth/rate-limit";
 import { callerOf } from "../policy/caller";
 import { INTERACTION_COOKIE, OAUTH_PREFIX, oauthProvider } from "./oauth.provider";
 import {
@@ -27,6 +28,12 @@ import {
 
 const tags = ["oauth"];
 
+/** Registrations and token requests per address (the database counts for every instance). */
+const OAUTH_LIMITS: Record<string, Limit> = {
+  "/reg": { limit: 20, windowSeconds: 3600 },
+  "/token": { limit: 300, windowSeconds: 15 * 60 },
+};
+
 /** Routes that oidc-provider answers itself (the policy matrix lists them apart). */
 export const OAUTH_PROVIDER_ROUTES = [
   `GET ${OAUTH_PREFIX}/*`,
@@ -45,7 +52,9 @@ export function oauthRoutes(app: FastifyInstance, ctx: AppContext) {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser("*", (_request, _payload, done) => done(null, undefined));
     let callback: ReturnType<ReturnType<typeof oauthProvider>["callback"]> | undefined;
-    const pass = (path: string) => (request: FastifyRequest, reply: FastifyReply) => {
+    const pass = (path: string) => async (request: FastifyRequest, reply: FastifyReply) => {
+      const limit = request.method === "POST" ? OAUTH_LIMITS[path] : undefined;
+      if (limit) await hitRateLimit(ctx.db, `oauth${path}:${request.ip}`, limit);
       callback ??= oauthProvider(ctx).callback();
       const query = request.raw.url?.includes("?")
         ? request.raw.url.slice(request.raw.url.indexOf("?"))
