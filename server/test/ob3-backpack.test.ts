@@ -51,12 +51,12 @@ const ob3 = (path: string, token: string, init: RequestInit = {}) =>
   });
 
 /** The backpack's side of the authorization: the person's browser is `jar` plus Léa's session. */
-async function authorize(config: oauth.Configuration, jar: Jar) {
+async function authorize(config: oauth.Configuration, jar: Jar, scopes = scope) {
   const verifier = oauth.randomPKCECodeVerifier();
   const state = oauth.randomState();
   const url = oauth.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
-    scope,
+    scope: scopes,
     state,
     code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
     code_challenge_method: "S256",
@@ -266,7 +266,11 @@ describe("a backpack on the Open Badges 3.0 API", () => {
     const other = await buildUser(platform.ctx);
     const otherClient = await signedInClient(platform, other.id);
     const otherJar = new CookieJar();
-    const { verifier, state, uid, bound } = await authorize(config, otherJar);
+    const { verifier, state, uid, bound } = await authorize(
+      config,
+      otherJar,
+      `${scope} ${OB3_SCOPES.profileUpdate}`,
+    );
     otherClient.cookies.set("blason_oauth_interaction", bound ?? "");
     const allowed = await otherClient.post(`/api/oauth/interactions/${uid}`, { allow: true });
     const back = await otherJar.follow(new URL(allowed.json().redirectTo, base).href, (l) =>
@@ -279,6 +283,17 @@ describe("a backpack on the Open Badges 3.0 API", () => {
     const page = await ob3("/credentials", theirs.access_token);
     expect(page.headers.get("x-total-count")).toBe("0");
     expect(await page.text()).toBe('{"credential":[],"compactJwsString":[]}');
+    // With profile.update, a token changes its own person's name, and no one else's.
+    const updated = await ob3("/profile", theirs.access_token, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ id: `urn:uuid:${other.id}`, type: ["Profile"], name: "Nina Durand" }),
+    });
+    expect(updated.status).toBe(200);
+    const profile = await updated.json();
+    expect(profile).toMatchObject({ id: `urn:uuid:${other.id}`, name: "Nina Durand" });
+    answers.push({ schema: "profile.json", body: profile });
+    expect((await lea.get("/api/me")).json().user.name).toBe("Léa Martin");
     // Léa's grant cannot be revoked by someone else: it is not theirs to see.
     const grants = await otherClient.get("/api/me/oauth-grants");
     expect(grants.json().grants).toHaveLength(1);
