@@ -16,4 +16,6 @@ CREATE TABLE "oauth_models" (
 ALTER TABLE "partner_badges" ADD COLUMN "source" text;--> statement-breakpoint
 CREATE INDEX "oauth_models_grant_idx" ON "oauth_models" USING btree ("grant_id");--> statement-breakpoint
 CREATE INDEX "oauth_models_uid_idx" ON "oauth_models" USING btree ("uid");--> statement-breakpoint
-CREATE INDEX "oauth_models_account_idx" ON "oauth_models" USING btree ("kind","account_id");
+CREATE INDEX "oauth_models_account_idx" ON "oauth_models" USING btree ("kind","account_id");--> statement-breakpoint
+CREATE INDEX "oauth_models_client_idx" ON "oauth_models" USING btree ("client_id");--> statement-breakpoint
+CREATE INDEX "oauth_models_expires_idx" ON "oauth_models" USING btree ("expires_at");

@@ -1061,5 +1061,7 @@ export const oauthModels = pgTable(
     index("oauth_models_grant_idx").on(t.grantId),
     index("oauth_models_uid_idx").on(t.uid),
     index("oauth_models_account_idx").on(t.kind, t.accountId),
+    index("oauth_models_client_idx").on(t.clientId),
+    index("oauth_models_expires_idx").on(t.expiresAt),
   ],
 );

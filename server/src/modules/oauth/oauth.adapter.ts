@@ -2,6 +2,7 @@ import type { Adapter, AdapterPayload } from "oidc-provider";
 import type { Db } from "../../db/client";
 import {
   consumeOauthModel,
+  deleteExpiredOauthModels,
   destroyOauthGrant,
   destroyOauthModel,
   findOauthModel,
@@ -33,6 +34,8 @@ export function oauthAdapterFor(db: Db) {
         payload: payload as Record<string, unknown>,
         expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
       });
+      // Now and then, the expired codes, tokens and sessions go (as rate-limit buckets do).
+      if (Math.random() < 0.01) await deleteExpiredOauthModels(db);
     }
 
     async find(id: string) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { oauthModels } from "../../db/schema";
 
@@ -34,6 +34,11 @@ export async function upsertOauthModel(
       // A partner's client keeps the organisation Blason bound it to.
       set: { ...row, accountId: sql`coalesce(excluded.account_id, ${oauthModels.accountId})` },
     });
+}
+
+/** Rows past their expiry: oidc-provider never reads them again. */
+export async function deleteExpiredOauthModels(q: Queryable) {
+  await q.delete(oauthModels).where(lt(oauthModels.expiresAt, sql`now()`));
 }
 
 /** A client Blason registers itself for an organisation (client credentials), bound to it. */
