@@ -3,10 +3,11 @@ import { strFromU8, unzipSync } from "fflate";
 import * as oauth from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { itWithFixtures, oneEdTechSchema } from "../../packages/openbadges/test/fixtures";
+import { issueCredential } from "../src/modules/credentials/issuance.service";
 import { OB3_SCOPES } from "../src/modules/oauth/oauth.scopes";
 import { CookieJar, type CookieJar as Jar, vcJwtFor } from "./support/backpack";
 import type { TestClient } from "./support/client";
-import { buildUser, signedInClient } from "./support/factories";
+import { buildOrganisation, buildUser, catalogueBadges, signedInClient } from "./support/factories";
 import { freePort } from "./support/net";
 import { didKeyIssuer, signedPartnerBadge } from "./support/partner-issuer";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
@@ -294,6 +295,19 @@ describe("a backpack on the Open Badges 3.0 API", () => {
     expect(profile).toMatchObject({ id: `urn:uuid:${other.id}`, name: "Nina Durand" });
     answers.push({ schema: "profile.json", body: profile });
     expect((await lea.get("/api/me")).json().user.name).toBe("Léa Martin");
+    // A badge Blason issues to them comes as a JSON-LD credential, theirs only.
+    await buildOrganisation(platform.ctx, { name: "Région Normandie", kind: "region" });
+    const { credential } = await issueCredential(platform.ctx, {
+      grantKey: `test:${other.id}`,
+      badgeClassId: (await catalogueBadges(platform.ctx))[0]!.id,
+      subjectUserId: other.id,
+      validFrom: new Date(),
+    });
+    const issued = await ob3("/credentials", theirs.access_token);
+    expect(issued.headers.get("x-total-count")).toBe("1");
+    const body = (await issued.json()) as { credential: { id: string }[] };
+    expect(body.credential.map((c) => c.id)).toEqual([credential.document.id]);
+    answers.push({ schema: "getopenbadgecredentialsresponse.json", body });
     // Léa's grant cannot be revoked by someone else: it is not theirs to see.
     const grants = await otherClient.get("/api/me/oauth-grants");
     expect(grants.json().grants).toHaveLength(1);
