@@ -30,6 +30,8 @@ import { credentialRoutes } from "./modules/credentials/credentials.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { ideaRoutes } from "./modules/ideas/ideas.routes";
 import { labelRoutes } from "./modules/label/label.routes";
+import { oauthRoutes } from "./modules/oauth/oauth.routes";
+import { ob3ApiRoutes } from "./modules/ob3api/ob3api.routes";
 import { organisationRoutes } from "./modules/organisations/organisations.routes";
 import { ownBadgeRoutes } from "./modules/partners/own-badges.routes";
 import { partnerRoutes } from "./modules/partners/partners.routes";
@@ -148,6 +150,8 @@ export async function buildApp(
   partnerRoutes(app, ctx);
   competencesRoutes(app, ctx);
   ownBadgeRoutes(app, ctx);
+  oauthRoutes(app, ctx);
+  ob3ApiRoutes(app, ctx);
   const webDir = options.webDir ?? webDistDir;
   const indexHtml = path.join(webDir, "index.html");
   const shell = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml, "utf8") : undefined;

@@ -1,6 +1,7 @@
 import { applicationErrors } from "./errors/applications";
 import { catalogueErrors } from "./errors/catalogue";
 import { credentialErrors } from "./errors/credentials";
+import { oauthErrors } from "./errors/oauth";
 import { partnerErrors } from "./errors/partners";
 import { requestErrors } from "./errors/requests";
 import { verificationErrors } from "./errors/verification";
@@ -16,6 +17,7 @@ const catalogue = {
   ...credentialErrors,
   ...catalogueErrors,
   ...partnerErrors,
+  ...oauthErrors,
   ...applicationErrors,
   ...verificationErrors,
 } as const;

@@ -57,10 +57,10 @@ describe("unknown paths", () => {
     ["GET", "/api"],
     ["GET", "/%61pi/nope"],
     ["GET", "/API/me/nope"],
-    ["GET", "/ims/ob/v3p0/credentials"],
+    ["GET", "/ims/ob/v3p0/inconnu"],
     ["GET", "/ims"],
     ["POST", "/nimporte-quoi"],
-    ["POST", "/ims/ob/v3p0/credentials"],
+    ["POST", "/ims/ob/v3p0/inconnu"],
   ] as const)("%s %s answers 404 JSON", async (method, url) => {
     const response = await get(url, method);
     expect(response.statusCode).toBe(404);
@@ -98,8 +98,12 @@ describe("unknown paths", () => {
       404,
     );
     expect((await platform.app.inject({ method: "GET", url: "/connexion" })).statusCode).toBe(503);
-    const api = await platform.app.inject({ method: "GET", url: "/ims/ob/v3p0/credentials" });
+    const api = await platform.app.inject({ method: "GET", url: "/ims/ob/v3p0/inconnu" });
     expect(api.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+    // The OB 3.0 API itself answers in its own shape: no token, 401 imsx_StatusInfo.
+    const ob3 = await platform.app.inject({ method: "GET", url: "/ims/ob/v3p0/credentials" });
+    expect(ob3.statusCode).toBe(401);
+    expect(ob3.json()).toMatchObject({ imsx_codeMajor: "failure", imsx_severity: "error" });
   });
 });
 

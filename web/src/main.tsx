@@ -38,6 +38,7 @@ const home = () => import("./pages/home");
 const ideas = () => import("./pages/ideas");
 const label = () => import("./pages/label");
 const myBadges = () => import("./pages/my-badges");
+const oauthPages = () => import("./pages/oauth");
 const organisations = () => import("./pages/organisations");
 const partner = () => import("./pages/partner");
 const publicPages = () => import("./pages/public");
@@ -92,6 +93,8 @@ const pages: Record<PageName, ReactElement> = {
   privacy: lazyPage(() => import("./pages/misc/TextPages"), "PrivacyPage"),
   accessibility: lazyPage(() => import("./pages/misc/TextPages"), "AccessibilityPage"),
   sitemap: lazyPage(() => import("./pages/misc/SitemapPage"), "SitemapPage"),
+  oauthConsent: lazyPage(oauthPages, "ConsentPage"),
+  oauthGrants: lazyPage(oauthPages, "AllowedClientsPage"),
 };
 
 const router = createBrowserRouter([

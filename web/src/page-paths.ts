@@ -43,6 +43,8 @@ export const pagePaths = {
   privacy: "/donnees-personnelles",
   accessibility: "/accessibilite",
   sitemap: "/plan-du-site",
+  oauthConsent: "/autorisation/:uid",
+  oauthGrants: "/mes-applications",
 } as const;
 
 export type PageName = keyof typeof pagePaths;

@@ -953,6 +953,8 @@ export const partnerBadges = pgTable(
     refusalReason: text("refusal_reason"),
     report: jsonb("report").$type<Record<string, unknown>>(),
     document: jsonb("document").$type<unknown>(),
+    /** The badge exactly as it was handed in (a compact JWS stays one; JSON keeps its bytes). */
+    source: text("source"),
     apiClientId: uuid("api_client_id").references(() => apiClients.id, { onDelete: "set null" }),
     receivedAt: ts("received_at").notNull().defaultNow(),
     checkedAt: ts("checked_at").notNull().defaultNow(),
@@ -1029,5 +1031,37 @@ export const awardBatches = pgTable(
       "award_batches_counts_check",
       sql`${t.issued} + ${t.alreadyHeld} <= ${t.processed} and ${t.total} <= ${t.lines}`,
     ),
+  ],
+);
+
+/**
+ * What the OAuth 2.0 server (oidc-provider) keeps: clients, grants, codes,
+ * tokens, sessions and interactions, one row per model instance. Columns
+ * beside the payload are those it looks rows up by (a grant's tokens, a
+ * person's grants).
+ */
+export const oauthModels = pgTable(
+  "oauth_models",
+  {
+    kind: text("kind").notNull(),
+    id: text("id").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    grantId: text("grant_id"),
+    uid: text("uid"),
+    userCode: text("user_code"),
+    /** The person (or organisation, for client credentials) the grant is for. */
+    accountId: text("account_id"),
+    clientId: text("client_id"),
+    expiresAt: ts("expires_at"),
+    consumedAt: ts("consumed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.id] }),
+    index("oauth_models_grant_idx").on(t.grantId),
+    index("oauth_models_uid_idx").on(t.uid),
+    index("oauth_models_account_idx").on(t.kind, t.accountId),
+    index("oauth_models_client_idx").on(t.clientId),
+    index("oauth_models_expires_idx").on(t.expiresAt),
   ],
 );

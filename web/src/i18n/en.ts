@@ -903,6 +903,42 @@ export const en: Dictionary = {
     states: { new: "New", answered: "Answered", adopted: "Taken up", declined: "Declined" },
     nav: "Badge ideas",
   },
+  oauth: {
+    consentTitle: "Allow an application",
+    signInFirst:
+      "An application asks to access your badges on Blason. Sign in first: you will then see what it asks for, and decide.",
+    signIn: "Sign in",
+    expired:
+      "This authorisation request does not exist or has expired: start again from the application.",
+    asks: "“{{client}}” asks to access your account",
+    clientSite: "The application's site:",
+    asksFor: "If you allow it, it will be able, on behalf of {{name}}, to:",
+    revokeLater: "You can withdraw this access at any time from the “My applications” page.",
+    allow: "Allow",
+    refuse: "Refuse",
+    grantsTitle: "My applications",
+    grantsIntro:
+      "The applications (badge backpacks, wallets) you allowed to read or add your badges. Withdrawing an access stops it at once.",
+    grantsLink: "The applications you allowed to access your badges",
+    noGrants: "You have not allowed any application.",
+    allowedOn: "Allowed on {{date}}. It may:",
+    revoke: "Withdraw access",
+    revokeQuestion: "Withdraw the access of “{{client}}”?",
+    partnerTitle: "OAuth 2.0 clients of your systems",
+    partnerIntro:
+      "Instead of an API key, a system may get an access token (client-credentials grant) to send your badges to Blason. Each client acts for your organisation only.",
+    partnerSecretOnce:
+      "Write these down now: the secret will not be shown again. Ask for tokens at {{url}}.",
+    partnerName: "Client name (the system that uses it)",
+    partnerCreate: "Create a client",
+    scopes: {
+      credentialRead: "read your badges",
+      credentialUpsert: "add or replace badges you hold",
+      profileRead: "read your profile (name and email address)",
+      profileUpdate: "change your name",
+      offline: "keep this access while you are not signed in",
+    },
+  },
   myBadges: {
     title: "My competence badges",
     intro:

@@ -912,6 +912,43 @@ export const fr = {
     states: { new: "Nouvelle", answered: "Répondue", adopted: "Retenue", declined: "Écartée" },
     nav: "Idées de badges",
   },
+  oauth: {
+    consentTitle: "Autoriser une application",
+    signInFirst:
+      "Une application demande à accéder à vos badges sur Blason. Connectez-vous d'abord : vous verrez ensuite ce qu'elle demande, et vous déciderez.",
+    signIn: "Se connecter",
+    expired:
+      "Cette demande d'autorisation n'existe pas ou a expiré : recommencez depuis l'application.",
+    asks: "« {{client}} » demande à accéder à votre compte",
+    clientSite: "Site de l'application :",
+    asksFor: "Si vous l'autorisez, elle pourra, au nom de {{name}} :",
+    revokeLater:
+      "Vous pourrez retirer cet accès à tout moment depuis la page « Mes applications ».",
+    allow: "Autoriser",
+    refuse: "Refuser",
+    grantsTitle: "Mes applications",
+    grantsIntro:
+      "Les applications (sacs à dos de badges, portefeuilles) que vous avez autorisées à lire ou ajouter vos badges. Retirer un accès l'arrête immédiatement.",
+    grantsLink: "Les applications que vous avez autorisées à accéder à vos badges",
+    noGrants: "Vous n'avez autorisé aucune application.",
+    allowedOn: "Autorisée le {{date}}. Elle peut :",
+    revoke: "Retirer l'accès",
+    revokeQuestion: "Retirer l'accès de « {{client}} » ?",
+    partnerTitle: "Clients OAuth 2.0 de vos systèmes",
+    partnerIntro:
+      "Au lieu d'une clé d'API, un système peut obtenir un jeton d'accès (grant « client credentials ») pour envoyer vos badges à Blason. Chaque client n'agit que pour votre structure.",
+    partnerSecretOnce:
+      "Notez ces identifiants maintenant : le secret ne sera plus affiché. Jetons à demander à {{url}}.",
+    partnerName: "Nom du client (le système qui l'utilise)",
+    partnerCreate: "Créer un client",
+    scopes: {
+      credentialRead: "lire vos badges",
+      credentialUpsert: "ajouter ou remplacer des badges que vous détenez",
+      profileRead: "lire votre profil (nom et adresse électronique)",
+      profileUpdate: "modifier votre nom",
+      offline: "garder cet accès quand vous n'êtes pas connecté",
+    },
+  },
   myBadges: {
     title: "Mes badges de compétences",
     intro:

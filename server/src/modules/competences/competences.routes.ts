@@ -73,7 +73,7 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
         email: request.body.recipient.email,
         ...(request.body.recipient.name ? { name: request.body.recipient.name } : {}),
         badge: request.body.badge,
-        pushedBy: { organisationId: client.org.id, apiClientId: client.client.id },
+        pushedBy: { organisationId: client.org.id, apiClientId: client.client?.id ?? null },
       });
       return reply.status(201).send(presentReceived(receivedBadge));
     },

@@ -54,6 +54,10 @@ export async function receivePartnerBadge(
     email: string;
     name?: string;
     badge: unknown;
+    /** The bytes the badge arrived as, when the caller kept them (the OB 3.0 API does). */
+    source?: string;
+    /** Refuse, before any write, a badge that does not verify (the OB 3.0 API's upsert). */
+    requireVerified?: boolean;
     now?: Date;
   } & (
     | {
@@ -73,6 +77,8 @@ export async function receivePartnerBadge(
     now,
   });
   assertStorable(report, "badge");
+  if (input.requireVerified && !report.verified)
+    throw new AppError("OB3_CREDENTIAL_NOT_VERIFIED", { badge: "" });
   const facts = factsFromReport(report);
   const key = receivedKey(facts, report, input.badge);
   const owners = key.issuerIri ? await issuerOwners(ctx, key.issuerIri) : [];
@@ -135,12 +141,22 @@ export async function receivePartnerBadge(
       refusalReason: evaluation.counts ? null : evaluation.fr,
       report: { verified: report.verified, format: report.format, steps: report.steps },
       document: report.credential ?? null,
+      source: sourceOf(input),
       apiClientId: pushedBy?.apiClientId ?? null,
       checkedAt: now,
     });
     await enqueueOnce(tx, "competences.evaluate", { earnerId: earner.id }, "earnerId");
     return { row, evaluation };
   });
+}
+
+/** What is kept to give the badge back unchanged: a JWT as its compact string, JSON as sent. */
+function sourceOf(input: { badge: unknown; source?: string }): string | null {
+  if (input.source !== undefined) return input.source;
+  if (typeof input.badge === "string") return input.badge.trim();
+  if (input.badge && typeof input.badge === "object" && !(input.badge instanceof Uint8Array))
+    return JSON.stringify(input.badge);
+  return null;
 }
 
 /** A person hands in a badge they hold: only with a verified address, which is what proves it is theirs. */

@@ -115,7 +115,7 @@ export async function exportArchive(ctx: AppContext, user: UserRow): Promise<Uin
     person: { name: user.name, email: user.email, createdAt: user.createdAt.toISOString() },
     passport: await passportOf(ctx, user.id),
     badges: badgesOut,
-    partnerBadges: partner.map((b) => ({
+    partnerBadges: partner.map((b, n) => ({
       name: b.name,
       channel: b.channel,
       issuer: b.issuerIri,
@@ -124,6 +124,7 @@ export async function exportArchive(ctx: AppContext, user: UserRow): Promise<Uin
       refusal: b.refusalReason,
       receivedAt: b.receivedAt.toISOString(),
       document: b.document,
+      file: keepAsReceived(files, n + 1, b.source),
     })),
   };
   files["donnees.json"] = strToU8(JSON.stringify(data, null, 2));
@@ -136,6 +137,17 @@ export async function exportArchive(ctx: AppContext, user: UserRow): Promise<Uin
     data: { badges: held.length, partnerBadges: partner.length },
   });
   return zipSync(files, { level: 6 });
+}
+
+/**
+ * A badge handed in from elsewhere, as it came: a VC-JWT keeps its signature as a
+ * compact JWS (`.jwt`), a JSON credential its very bytes (`.json`).
+ */
+function keepAsReceived(files: Record<string, Uint8Array>, n: number, source: string | null) {
+  if (!source) return null;
+  const file = `recus/badge-${n}.${source.startsWith("{") ? "json" : "jwt"}`;
+  files[file] = strToU8(source);
+  return file;
 }
 
 /**

@@ -106,6 +106,9 @@ export const policy = {
   // The label: a CFA's staff request it, managers confirm or refuse.
   "label.request": memberOfOrg("member", "admin"),
   "label.decide": hasRole("programme_manager"),
+  // OAuth 2.0: a person allows a client to act for them, and revokes what they allowed.
+  "oauth.consent": signedIn,
+  "oauth.grants.manage": isHolder,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate } from "react-router";
+import { Link, Navigate, useLocation } from "react-router";
 import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
 import { FormError, fieldError, formValues, Notice } from "../../components/forms";
 import { useMe, usePageTitle } from "../../components/hooks";
 import { PasswordField } from "../../components/PasswordField";
 import { EmailField } from "./EmailField";
-import { useSignIn } from "./use-auth";
+import { returnPath, useSignIn } from "./use-auth";
 
 /** /connexion — a password, or a link by e-mail. */
 export function SignInPage() {
@@ -16,7 +16,8 @@ export function SignInPage() {
   const { data: me } = useMe();
   const [email, setEmail] = useState("");
   const { password, magic } = useSignIn();
-  if (me) return <Navigate to="/accueil" replace />;
+  const { search } = useLocation();
+  if (me) return <Navigate to={returnPath(search)} replace />;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -14,13 +14,24 @@ import {
   verifyEmail,
 } from "../../api/auth";
 
-/** After signing in by any way: remember who, and go home. */
+/**
+ * Where to go once signed in: `?retour=` when it is a path of this site (the
+ * consent screen of an application sends people here), else home.
+ */
+export function returnPath(search: string): string {
+  const wanted = new URLSearchParams(search).get("retour") ?? "";
+  return /^\/(?![/\\])/.test(wanted) ? wanted : "/accueil";
+}
+
+/** After signing in by any way: remember who, and go back where they were asked to sign in. */
 function useSignedIn() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return (me: Me) => {
+    // Read before the cache update: the sign-in page redirects as soon as it knows who is in.
+    const target = returnPath(window.location.search);
     queryClient.setQueryData(authKeys.me(), me);
-    navigate("/accueil");
+    navigate(target);
   };
 }
 

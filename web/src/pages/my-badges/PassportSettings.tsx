@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { sameOriginPath } from "../../api/catalogue";
 import type { MyPassport } from "../../api/competences";
 import { Button, buttonClass } from "../../components/Button";
@@ -40,6 +41,10 @@ export function PassportSettings({ passport }: { passport: MyPassport }) {
         <a className={buttonClass("secondary")} href="/api/me/export" download>
           {t("myBadges.export")}
         </a>
+      </p>
+      <h3>{t("oauth.grantsTitle")}</h3>
+      <p>
+        <Link to="/mes-applications">{t("oauth.grantsLink")}</Link>
       </p>
       <h3>{t("myBadges.deleteTitle")}</h3>
       <p>{t("myBadges.deleteIntro")}</p>

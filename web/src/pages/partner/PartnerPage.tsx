@@ -5,6 +5,7 @@ import { fetchOrganisation, organisationKeys } from "../../api/organisations";
 import { Unavailable } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { ApiKeys } from "./ApiKeys";
+import { OauthClients } from "./OauthClients";
 import { OwnBadges } from "./OwnBadges";
 import { Participation } from "./Participation";
 import { Registrations } from "./Registrations";
@@ -32,6 +33,7 @@ export function PartnerPage() {
       <OwnBadges orgId={id} />
       <Registrations orgId={id} />
       <ApiKeys orgId={id} />
+      <OauthClients orgId={id} />
     </>
   );
 }

@@ -1,0 +1,4 @@
+import { policyMatrix } from "./matrix";
+import { oauthCases } from "./oauth.cases";
+
+policyMatrix(oauthCases);

@@ -1,0 +1,2 @@
+export { AllowedClientsPage } from "./AllowedClientsPage";
+export { ConsentPage } from "./ConsentPage";
