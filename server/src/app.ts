@@ -30,6 +30,7 @@ import { credentialRoutes } from "./modules/credentials/credentials.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { ideaRoutes } from "./modules/ideas/ideas.routes";
 import { labelRoutes } from "./modules/label/label.routes";
+import { mentoringRoutes } from "./modules/mentoring/mentoring.routes";
 import { organisationRoutes } from "./modules/organisations/organisations.routes";
 import { ownBadgeRoutes } from "./modules/partners/own-badges.routes";
 import { partnerRoutes } from "./modules/partners/partners.routes";
@@ -145,6 +146,7 @@ export async function buildApp(
   applicationRoutes(app, ctx);
   publicRoutes(app, ctx);
   labelRoutes(app, ctx);
+  mentoringRoutes(app, ctx);
   partnerRoutes(app, ctx);
   competencesRoutes(app, ctx);
   ownBadgeRoutes(app, ctx);

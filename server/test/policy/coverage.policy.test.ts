@@ -6,6 +6,7 @@ import { catalogueCases } from "./catalogue.cases";
 import { credentialCases } from "./credentials.cases";
 import { labelCases } from "./label.cases";
 import { bodyRoutes, type Cases } from "./matrix";
+import { mentoringCases } from "./mentoring.cases";
 import { organisationCases } from "./organisations.cases";
 import { partnerCases } from "./partners.cases";
 import { publicCases } from "./public.cases";
@@ -20,6 +21,7 @@ const tables: Cases[] = [
   applicationCases,
   partnerCases,
   publicCases,
+  mentoringCases,
 ];
 const covered = tables.flatMap((table) => Object.keys(table));
 const cases: Cases = Object.assign({}, ...tables);
