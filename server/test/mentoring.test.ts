@@ -144,6 +144,10 @@ describe("what the mentor sees", () => {
     const picture = await get(mentor.client, progress);
     expect(picture.statusCode).toBe(200);
     expect(picture.json().badges.length).toBeGreaterThan(0);
+    // The picture, not the files: the application behind a pending badge is not linked.
+    expect(
+      picture.json().badges.find((b: { state: string }) => b.state === "pending"),
+    ).toMatchObject({ applicationId: null });
     expect((await get(mentor.client, drafts)).statusCode).toBe(403);
     const seen = (await get(mentor.client, `/api/mentoring/pairings/${id}`)).json();
     expect(seen.can).toMatchObject({ readProgress: true, readDrafts: false, share: false });

@@ -1166,7 +1166,6 @@ export const en: Dictionary = {
     sharingSaved: "Choice saved.",
     progressTitle: "Progress towards the label",
     progressNotShared: "{{mentee}} does not share its progress.",
-    progressCount: "{{count}} badges of the label's {{total}}.",
     draftsTitle: "Applications being written",
     draftsNotShared: "{{mentee}} does not share its drafts.",
     noDrafts: "No application being written.",

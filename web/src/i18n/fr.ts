@@ -1177,7 +1177,6 @@ export const fr = {
     sharingSaved: "Choix enregistré.",
     progressTitle: "Progression vers le label",
     progressNotShared: "{{mentee}} ne partage pas sa progression.",
-    progressCount: "{{count}} badges sur les {{total}} du label.",
     draftsTitle: "Demandes en cours de rédaction",
     draftsNotShared: "{{mentee}} ne partage pas ses brouillons.",
     noDrafts: "Aucune demande en cours de rédaction.",

@@ -39,7 +39,9 @@ export async function readMenteeProgress(ctx: AppContext, options: { caller: Cal
     options.id,
     "mentoring.progress.read",
   );
-  return labelProgress(ctx, found.mentee.id);
+  const progress = await labelProgress(ctx, found.mentee.id);
+  // The picture, not the files behind it: links to applications are for the mentee's own pages.
+  return { ...progress, badges: progress.badges.map((b) => ({ ...b, applicationId: null })) };
 }
 
 /** The mentee's application drafts, read-only, for its own staff or a mentor they are shared with. */

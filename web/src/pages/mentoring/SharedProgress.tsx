@@ -16,15 +16,7 @@ export function SharedProgress({ pairing }: { pairing: Pairing }) {
         <p className="muted">{t("mentoring.progressNotShared", { mentee: pairing.mentee.name })}</p>
       ) : progress.data ? (
         <>
-          <div className="label-summary">
-            <Rings progress={progress.data} />
-            <p className="lead">
-              {t("mentoring.progressCount", {
-                count: progress.data.count,
-                total: progress.data.total,
-              })}
-            </p>
-          </div>
+          <Rings progress={progress.data} />
           <BadgeTiles badges={progress.data.badges} />
         </>
       ) : (
