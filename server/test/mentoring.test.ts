@@ -83,6 +83,17 @@ describe("pairing a mentee with a mentor", () => {
     expect(again.json().error.code).toBe("MENTEE_ALREADY_PAIRED");
   });
 
+  it("makes one pairing of several managers' pairings at once", async () => {
+    const mentee = await cfaWithStaff("CFA Disputé");
+    const mentors = await Promise.all([1, 2, 3, 4].map((n) => cfaWithStaff(`CFA Candidat ${n}`)));
+    const answers = await Promise.all(
+      mentors.map((m) => pair({ menteeId: mentee.org.id, mentorId: m.org.id })),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    const listed = (await get(mentee.client, "/api/mentoring")).json();
+    expect(listed.pairings).toHaveLength(1);
+  });
+
   it("answers a CFA's request for a mentor", async () => {
     const mentee = await cfaWithStaff("CFA Demandeur");
     const mentor = await cfaWithStaff("CFA Aidant");

@@ -52,6 +52,15 @@ export async function listPairings(
   return filtered.orderBy(desc(mentoringPairings.startsAt), desc(mentoringPairings.id));
 }
 
+/** Holds the mentee's row until the transaction ends: its pairings are made one at a time. */
+export async function lockMentee(tx: Queryable, menteeId: string) {
+  await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, menteeId))
+    .for("update");
+}
+
 /** Every pairing the organisation has had as a mentee (to find an open one). */
 export async function listMenteePairings(q: Queryable, menteeId: string) {
   return q.select().from(mentoringPairings).where(eq(mentoringPairings.menteeId, menteeId));

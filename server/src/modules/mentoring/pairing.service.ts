@@ -13,6 +13,7 @@ import {
   listMenteePairings,
   listMentoringRequests,
   listPairings,
+  lockMentee,
   markRequestPaired,
 } from "./mentoring.repo";
 import { checkPairing, defaultEnd, isOpen, pairingStatus } from "./mentoring.rules";
@@ -63,10 +64,9 @@ export async function pairMentor(
   const startsAt = input.startsAt ? new Date(input.startsAt) : now;
   const endsAt = input.endsAt ? new Date(input.endsAt) : defaultEnd(startsAt);
   const obtained = await labelObtainedAt(ctx.db, mentee.id);
-  const open = (await listMenteePairings(ctx.db, mentee.id)).filter((p) =>
-    isOpen(pairingStatus(p, obtained, now)),
-  );
-  const [problem] = checkPairing({ mentor, mentee, startsAt, endsAt, openPairings: open.length });
+  const problems = (openPairings: number) =>
+    checkPairing({ mentor, mentee, startsAt, endsAt, openPairings });
+  const [problem] = problems(0);
   if (problem) throw new AppError(problemCodes[problem]);
   const request = input.requestId ? await findMentoringRequest(ctx.db, input.requestId) : null;
   if (input.requestId && (!request || request.organisationId !== mentee.id))
@@ -74,6 +74,13 @@ export async function pairMentor(
   const menteeTo = await addressesOf(ctx.db, mentee);
   const mentorTo = await addressesOf(ctx.db, mentor);
   return ctx.db.transaction(async (tx) => {
+    // One open pairing per mentee, even when two managers pair it at once.
+    await lockMentee(tx, mentee.id);
+    const open = (await listMenteePairings(tx, mentee.id)).filter((p) =>
+      isOpen(pairingStatus(p, obtained, now)),
+    );
+    const [late] = problems(open.length);
+    if (late) throw new AppError(problemCodes[late]);
     const pairing = await insertPairing(tx, {
       menteeId: mentee.id,
       mentorId: mentor.id,
