@@ -49,4 +49,5 @@ ALTER TABLE "mentoring_requests" ADD CONSTRAINT "mentoring_requests_created_by_u
 CREATE INDEX "mentoring_messages_pairing_idx" ON "mentoring_messages" USING btree ("pairing_id","created_at");--> statement-breakpoint
 CREATE INDEX "mentoring_pairings_mentee_idx" ON "mentoring_pairings" USING btree ("mentee_id");--> statement-breakpoint
 CREATE INDEX "mentoring_pairings_mentor_idx" ON "mentoring_pairings" USING btree ("mentor_id");--> statement-breakpoint
-CREATE INDEX "mentoring_requests_org_idx" ON "mentoring_requests" USING btree ("organisation_id");
+CREATE INDEX "mentoring_requests_org_idx" ON "mentoring_requests" USING btree ("organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "mentoring_requests_one_open_key" ON "mentoring_requests" USING btree ("organisation_id") WHERE "mentoring_requests"."state" = 'open';

@@ -109,6 +109,18 @@ describe("pairing a mentee with a mentor", () => {
       body: { organisationId: mentee.org.id, message: "Encore nous" },
     });
     expect(twice.json().error.code).toBe("MENTORING_ALREADY_REQUESTED");
+    // Asked twice at once by another CFA: one request stays open.
+    const other = await cfaWithStaff("CFA Pressé");
+    const atOnce = await Promise.all(
+      [1, 2, 3].map(() =>
+        other.client.request({
+          method: "POST",
+          url: "/api/mentoring/requests",
+          body: { organisationId: other.org.id, message: "Un parrain, vite !" },
+        }),
+      ),
+    );
+    expect(atOnce.map((a) => a.statusCode).sort()).toEqual([201, 409, 409]);
     const listed = (await get(manager, "/api/mentoring")).json();
     expect(listed.requests.find((r: { id: string }) => r.id === asked.json().id)).toMatchObject({
       state: "open",

@@ -1090,6 +1090,9 @@ export const mentoringRequests = pgTable(
   },
   (t) => [
     index("mentoring_requests_org_idx").on(t.organisationId),
+    uniqueIndex("mentoring_requests_one_open_key")
+      .on(t.organisationId)
+      .where(sql`${t.state} = 'open'`),
     check("mentoring_requests_state_check", isOneOf(t.state, mentoringRequestStates)),
   ],
 );

@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context";
+import { uniqueViolation } from "../../db/errors";
 import { AppError } from "../../errors";
 import { actorOf } from "../audit/actor";
 import { appendAudit } from "../audit/audit.repo";
@@ -21,7 +22,7 @@ export async function requestMentor(
   });
   if (await findOpenMentoringRequest(ctx.db, org.id))
     throw new AppError("MENTORING_ALREADY_REQUESTED");
-  return ctx.db.transaction(async (tx) => {
+  const made = ctx.db.transaction(async (tx) => {
     const request = await insertMentoringRequest(tx, {
       organisationId: org.id,
       message: options.message,
@@ -35,5 +36,11 @@ export async function requestMentor(
       data: { organisation: org.name },
     });
     return request;
+  });
+  // Two requests at once: the database keeps one open per CFA.
+  return made.catch((error: unknown) => {
+    if (uniqueViolation(error) === "mentoring_requests_one_open_key")
+      throw new AppError("MENTORING_ALREADY_REQUESTED");
+    throw error;
   });
 }
