@@ -104,5 +104,18 @@ describe("mentoring, in the browser", () => {
       mails.inbox.filter((m) => m.to === MENTOR && m.subject.startsWith("Parrainage : nouveau")),
     ).toHaveLength(1);
     await expectAccessible(mentee, "pairing thread");
+
+    // 5. The manager ends the pairing: the mentor sees nothing more, the API agrees.
+    await manager.reload();
+    await manager.getByRole("button", { name: "Mettre fin au parrainage" }).click();
+    await manager
+      .getByRole("dialog")
+      .getByRole("button", { name: "Mettre fin au parrainage" })
+      .click();
+    await manager.getByText("Terminé", { exact: true }).waitFor();
+    await mentor.reload();
+    await mentor.getByText("Ce parrainage n'est pas en cours : le fil est fermé.").waitFor();
+    expect(await mentor.locator(".tiles li").count()).toBe(0);
+    expect((await api.get(`/api/mentoring/pairings/${id}/progress`)).status()).toBe(403);
   });
 });

@@ -1158,6 +1158,7 @@ export const en: Dictionary = {
       manager: "You follow this pairing for the Region.",
     },
     end: "End the pairing",
+    endConfirm: "End the mentoring of {{mentee}}? The mentor will no longer see anything.",
     sharingTitle: "What your mentor sees",
     sharingLegend: "{{mentor}} may see:",
     shareProgress: "Our progress towards the label",

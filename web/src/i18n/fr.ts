@@ -1169,6 +1169,7 @@ export const fr = {
       manager: "Vous suivez ce parrainage pour la Région.",
     },
     end: "Mettre fin au parrainage",
+    endConfirm: "Mettre fin au parrainage de {{mentee}} ? Le parrain ne verra plus rien.",
     sharingTitle: "Ce que votre parrain voit",
     sharingLegend: "{{mentor}} peut voir :",
     shareProgress: "Notre progression vers le label",

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { Button } from "../../components/Button";
+import { useConfirmDialog } from "../../components/ConfirmDialog";
 import { FormError, Unavailable } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { formatDate } from "../../i18n";
@@ -17,6 +18,7 @@ export function PairingPage() {
   const { id = "" } = useParams();
   const query = usePairing(id);
   const end = useEndPairing(id);
+  const confirm = useConfirmDialog();
   usePageTitle(t("mentoring.pairingTitle"));
   if (!query.data) return <Unavailable query={query} title={t("mentoring.pairingTitle")} />;
   const p = query.data;
@@ -37,13 +39,27 @@ export function PairingPage() {
       {p.can.end ? (
         <>
           <FormError error={end.error} />
-          <Button variant="secondary" disabled={end.isPending} onClick={() => end.mutate(null)}>
+          <Button
+            variant="secondary"
+            disabled={end.isPending}
+            onClick={() =>
+              confirm.ask(
+                {
+                  title: t("mentoring.endConfirm", { mentee: p.mentee.name }),
+                  confirmLabel: t("mentoring.end"),
+                  danger: true,
+                },
+                () => end.mutate(null),
+              )
+            }
+          >
             {t("mentoring.end")}
           </Button>
+          {confirm.dialog}
         </>
       ) : null}
       {p.side === "mentee" && p.can.share ? <SharingForm pairing={p} /> : null}
-      {p.side !== "mentee" ? (
+      {p.side !== "mentee" && p.status === "active" ? (
         <>
           <SharedProgress pairing={p} />
           <SharedDrafts pairing={p} />
