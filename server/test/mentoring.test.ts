@@ -248,6 +248,11 @@ describe("the end of a pairing", () => {
       body: { body: "Bravo !" },
     });
     expect(late.json().error.code).toBe("MENTORING_NOT_ACTIVE");
+    // Both sides hear that the label ends the pairing, once.
+    for (const side of [mentee, mentor])
+      expect(
+        (await mailsTo(platform, side.email)).filter((m) => m.subject.startsWith("Label obtenu")),
+      ).toHaveLength(1);
   });
 
   it("comes when a manager ends it, once", async () => {

@@ -16,6 +16,10 @@ import { type LabelRequestedParams, labelRequested } from "./label-requested";
 import { type LabelRestoredParams, labelRestored } from "./label-restored";
 import { type LabelSuspendedParams, labelSuspended } from "./label-suspended";
 import { type MagicLinkParams, magicLink } from "./magic-link";
+import {
+  type MentoringLabelObtainedParams,
+  mentoringLabelObtained,
+} from "./mentoring-label-obtained";
 import { type MentoringMessageParams, mentoringMessage } from "./mentoring-message";
 import { type MentoringPairedParams, mentoringPaired } from "./mentoring-paired";
 import { type PartnerBadgeAwardedParams, partnerBadgeAwarded } from "./partner-badge-awarded";
@@ -60,6 +64,7 @@ export type TemplateParams = {
   registration_message: RegistrationMessageParams;
   mentoring_paired: MentoringPairedParams;
   mentoring_message: MentoringMessageParams;
+  mentoring_label_obtained: MentoringLabelObtainedParams;
 };
 
 export type TemplateName = keyof TemplateParams;
@@ -100,4 +105,5 @@ export const templates: { [N in TemplateName]: Template<TemplateParams[N]> } = {
   registration_message: registrationMessage,
   mentoring_paired: mentoringPaired,
   mentoring_message: mentoringMessage,
+  mentoring_label_obtained: mentoringLabelObtained,
 };
