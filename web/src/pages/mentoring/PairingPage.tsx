@@ -59,7 +59,7 @@ export function PairingPage() {
         </>
       ) : null}
       {p.side === "mentee" && p.can.share ? <SharingForm pairing={p} /> : null}
-      {p.side !== "mentee" && p.status === "active" ? (
+      {p.side === "mentor" && p.status === "active" ? (
         <>
           <SharedProgress pairing={p} />
           <SharedDrafts pairing={p} />
