@@ -30,6 +30,7 @@ import { credentialRoutes } from "./modules/credentials/credentials.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { ideaRoutes } from "./modules/ideas/ideas.routes";
 import { labelRoutes } from "./modules/label/label.routes";
+import { mentoringRoutes } from "./modules/mentoring/mentoring.routes";
 import { oauthRoutes } from "./modules/oauth/oauth.routes";
 import { ob3ApiRoutes } from "./modules/ob3api/ob3api.routes";
 import { organisationRoutes } from "./modules/organisations/organisations.routes";
@@ -147,6 +148,7 @@ export async function buildApp(
   applicationRoutes(app, ctx);
   publicRoutes(app, ctx);
   labelRoutes(app, ctx);
+  mentoringRoutes(app, ctx);
   partnerRoutes(app, ctx);
   competencesRoutes(app, ctx);
   ownBadgeRoutes(app, ctx);

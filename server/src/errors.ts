@@ -1,6 +1,7 @@
 import { applicationErrors } from "./errors/applications";
 import { catalogueErrors } from "./errors/catalogue";
 import { credentialErrors } from "./errors/credentials";
+import { mentoringErrors } from "./errors/mentoring";
 import { oauthErrors } from "./errors/oauth";
 import { partnerErrors } from "./errors/partners";
 import { requestErrors } from "./errors/requests";
@@ -20,6 +21,7 @@ const catalogue = {
   ...oauthErrors,
   ...applicationErrors,
   ...verificationErrors,
+  ...mentoringErrors,
 } as const;
 
 export type ErrorCode = keyof typeof catalogue;

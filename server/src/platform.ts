@@ -17,6 +17,7 @@ import { handle, type QueueName } from "./modules/jobs/queues";
 import { type JobHandler, type JobHandlers, JobWorker } from "./modules/jobs/worker";
 import { followIssuedBadge } from "./modules/label/eligibility.service";
 import { reassessLabel } from "./modules/label/reassessment.service";
+import { closePairingsByLabel } from "./modules/mentoring/label-obtained.service";
 import { awardBatchJobHandler } from "./modules/partners/own-badges.service";
 import { runDailyChain, scheduleReminders } from "./modules/reminders/reminders.service";
 
@@ -40,6 +41,9 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     "competences.blason": blasonChannelJobHandler(ctx),
     "competences.recheck": recheckJobHandler(ctx),
     "partners.award-batch": awardBatchJobHandler(ctx),
+    "mentoring.label-obtained": handle("mentoring.label-obtained", (job) =>
+      closePairingsByLabel(ctx, job),
+    ),
   };
   return handlers;
 }

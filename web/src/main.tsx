@@ -36,6 +36,7 @@ const catalogueAdmin = () => import("./pages/catalogue-admin");
 const credentials = () => import("./pages/credentials");
 const home = () => import("./pages/home");
 const ideas = () => import("./pages/ideas");
+const mentoring = () => import("./pages/mentoring");
 const label = () => import("./pages/label");
 const myBadges = () => import("./pages/my-badges");
 const oauthPages = () => import("./pages/oauth");
@@ -71,6 +72,8 @@ const pages: Record<PageName, ReactElement> = {
   labelRequests: lazyPage(label, "LabelRequestsPage"),
   catalogueAdmin: lazyPage(catalogueAdmin, "CatalogueAdminPage"),
   ideas: lazyPage(ideas, "IdeasPage"),
+  mentoring: lazyPage(mentoring, "MentoringPage"),
+  pairing: lazyPage(mentoring, "PairingPage"),
   myBadges: lazyPage(myBadges, "MyBadgesPage"),
   personPassport: lazyPage(myBadges, "PersonPassportPage"),
   application: lazyPage(applications, "ApplicationPage"),

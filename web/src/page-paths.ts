@@ -21,6 +21,8 @@ export const pagePaths = {
   labelRequests: "/gestion/labels",
   catalogueAdmin: "/gestion/catalogue",
   ideas: "/idees",
+  mentoring: "/parrainage",
+  pairing: "/parrainage/:id",
   myBadges: "/mes-badges",
   personPassport: "/personnes/:slug",
   application: "/demandes/:id",

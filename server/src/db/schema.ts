@@ -30,6 +30,8 @@ import {
   jobStatuses,
   type LabelRequestState,
   labelRequestStates,
+  type MentoringRequestState,
+  mentoringRequestStates,
   type RegistrationState,
   type ReviewState,
   registrationStates,
@@ -1063,5 +1065,88 @@ export const oauthModels = pgTable(
     index("oauth_models_account_idx").on(t.kind, t.accountId),
     index("oauth_models_client_idx").on(t.clientId),
     index("oauth_models_expires_idx").on(t.expiresAt),
+  ],
+);
+
+/* ------------------------------------------------------------------------ */
+/* Mentoring (parrainage): a newcomer CFA paired with a mentor CFA.          */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * A mentee CFA paired with a mentor CFA, from `starts_at` to `ends_at` (a
+ * year by default); it also ends when a manager ends it (`ended_at`) or when
+ * the mentee obtains the label (mentoring.rules.ts). The mentee chooses what
+ * the mentor may see.
+ */
+export const mentoringPairings = pgTable(
+  "mentoring_pairings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    menteeId: uuid("mentee_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    mentorId: uuid("mentor_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    startsAt: ts("starts_at").notNull(),
+    endsAt: ts("ends_at").notNull(),
+    endedAt: ts("ended_at"),
+    endedBy: uuid("ended_by").references(() => users.id, { onDelete: "set null" }),
+    /** The mentee's choice: the mentor may read its label-progress picture. */
+    shareProgress: boolean("share_progress").notNull().default(false),
+    /** The mentee's choice: the mentor may read its application drafts. */
+    shareDrafts: boolean("share_drafts").notNull().default(false),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("mentoring_pairings_mentee_idx").on(t.menteeId),
+    index("mentoring_pairings_mentor_idx").on(t.mentorId),
+    check("mentoring_pairings_distinct_check", sql`${t.menteeId} <> ${t.mentorId}`),
+    check("mentoring_pairings_dates_check", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** A CFA asks for a mentor; a manager then pairs it. */
+export const mentoringRequests = pgTable(
+  "mentoring_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    message: text("message").notNull(),
+    state: text("state").$type<MentoringRequestState>().notNull().default("open"),
+    pairingId: uuid("pairing_id").references(() => mentoringPairings.id, { onDelete: "set null" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("mentoring_requests_org_idx").on(t.organisationId),
+    uniqueIndex("mentoring_requests_one_open_key")
+      .on(t.organisationId)
+      .where(sql`${t.state} = 'open'`),
+    check("mentoring_requests_state_check", isOneOf(t.state, mentoringRequestStates)),
+  ],
+);
+
+/** The pairing's shared thread (the dialogue module writes and reads it). */
+export const mentoringMessages = pgTable(
+  "mentoring_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    pairingId: uuid("pairing_id")
+      .notNull()
+      .references(() => mentoringPairings.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    authorRole: text("author_role").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("mentoring_messages_pairing_idx").on(t.pairingId, t.createdAt),
+    check("mentoring_messages_role_check", sql`${t.authorRole} in ('mentee', 'mentor', 'manager')`),
   ],
 );

@@ -59,3 +59,7 @@ export type CollectionStatus = (typeof collectionStatuses)[number];
 /** Who holds a credential (credentials.subject_kind, derived from its subject columns). */
 export const subjectKinds = ["organisation", "person"] as const;
 export type SubjectKind = (typeof subjectKinds)[number];
+
+/** A CFA's request for a mentor (parrainage): a manager pairs it, or it is withdrawn. */
+export const mentoringRequestStates = ["open", "paired", "withdrawn"] as const;
+export type MentoringRequestState = (typeof mentoringRequestStates)[number];

@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { simpleParser } from "mailparser";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { SMTPServer } from "smtp-server";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { buildApp } from "../../src/app";
 import { DEMO_PASSWORD, seedDemo } from "../../src/modules/demo/seed";
 import { repoRoot, webDistDir } from "../../src/paths";
@@ -166,4 +166,21 @@ export async function catchMail() {
     },
     close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
   };
+}
+
+/**
+ * For a test file: a browser world whose emails go through a real SMTP
+ * server of its own, started before the file's tests and closed after them.
+ */
+export function browserWorldWithMail() {
+  const state = {} as { world: BrowserWorld; mails: Awaited<ReturnType<typeof catchMail>> };
+  beforeAll(async () => {
+    state.mails = await catchMail();
+    state.world = await startBrowserWorld({ config: { SMTP_URL: state.mails.url } });
+  });
+  afterAll(async () => {
+    await state.world?.close();
+    await state.mails?.close();
+  });
+  return state;
 }

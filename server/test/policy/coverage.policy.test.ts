@@ -6,6 +6,7 @@ import { catalogueCases } from "./catalogue.cases";
 import { credentialCases } from "./credentials.cases";
 import { labelCases } from "./label.cases";
 import { bodyRoutes, type Cases } from "./matrix";
+import { mentoringCases } from "./mentoring.cases";
 import { oauthCases } from "./oauth.cases";
 import { organisationCases } from "./organisations.cases";
 import { partnerCases } from "./partners.cases";
@@ -22,6 +23,7 @@ const tables: Cases[] = [
   partnerCases,
   publicCases,
   oauthCases,
+  mentoringCases,
 ];
 const covered = tables.flatMap((table) => Object.keys(table));
 const cases: Cases = Object.assign({}, ...tables);

@@ -80,6 +80,12 @@ export function Layout() {
                   <li>
                     <NavLink to="/organisations">{t("layout.organisations")}</NavLink>
                   </li>
+                  {hasRole(me, "programme_manager") ||
+                  me.memberships.some((m) => m.organisation.kind === "cfa") ? (
+                    <li>
+                      <NavLink to="/parrainage">{t("mentoring.nav")}</NavLink>
+                    </li>
+                  ) : null}
                   {hasRole(me, "platform_admin") ? (
                     <li>
                       <NavLink to="/admin/utilisateurs">{t("layout.users")}</NavLink>

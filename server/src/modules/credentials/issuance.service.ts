@@ -169,6 +169,9 @@ export async function issueCredential(
     // for it: the label follows, as a job that judges the badges in issuance order.
     if (countsForLabel)
       await enqueue(tx, "label.eligibility", { organisationId: subject.id, credentialId: row.id });
+    // A CFA's label ends its mentoring pairing: the mentoring module tells both sides.
+    if (badge.kind === "label" && !subject.person)
+      await enqueue(tx, "mentoring.label-obtained", { organisationId: subject.id });
     await appendAudit(tx, {
       actor: { kind: "system", label: "Blason" },
       action: "credential.issued",

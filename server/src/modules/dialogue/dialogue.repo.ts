@@ -1,9 +1,9 @@
 import { asc, eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
-import { applicationMessages, registrationMessages } from "../../db/schema";
+import { applicationMessages, mentoringMessages, registrationMessages } from "../../db/schema";
 
-/** A two-way thread: an application's (CFA, reviewers, Region) or a partner registration's. */
-export type Thread = { kind: "application" | "registration"; id: string };
+/** A two-way thread: an application's (CFA, reviewers, Region), a partner registration's, a mentoring pairing's. */
+export type Thread = { kind: "application" | "registration" | "mentoring"; id: string };
 
 export type NewMessage = {
   authorId: string;
@@ -20,13 +20,21 @@ export type MessageRow = Omit<NewMessage, "authorId"> & {
 };
 
 export async function insertMessage(q: Queryable, thread: Thread, message: NewMessage) {
-  if (thread.kind === "application")
+  if (thread.kind === "mentoring")
+    await q.insert(mentoringMessages).values({ ...message, pairingId: thread.id });
+  else if (thread.kind === "application")
     await q.insert(applicationMessages).values({ ...message, applicationId: thread.id });
   else await q.insert(registrationMessages).values({ ...message, registrationId: thread.id });
 }
 
 /** The thread in the order it was written. */
 export async function listMessages(q: Queryable, thread: Thread): Promise<MessageRow[]> {
+  if (thread.kind === "mentoring")
+    return q
+      .select()
+      .from(mentoringMessages)
+      .where(eq(mentoringMessages.pairingId, thread.id))
+      .orderBy(asc(mentoringMessages.createdAt), asc(mentoringMessages.id));
   if (thread.kind === "application")
     return q
       .select()

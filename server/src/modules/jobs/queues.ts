@@ -41,6 +41,8 @@ export const queues = {
   "competences.blason": z.object({ credentialId: z.string() }),
   "competences.recheck": z.object({ after: z.string().nullable(), day: z.string() }),
   "partners.award-batch": z.object({ batchId: z.string() }),
+  /** A CFA obtained the label: the pairing where it is the mentee ends, both sides are told. */
+  "mentoring.label-obtained": z.object({ organisationId: z.string() }),
 } as const;
 
 export type QueueName = keyof typeof queues;

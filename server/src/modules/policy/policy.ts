@@ -22,7 +22,13 @@ export type OrgRef = { id: string; parentId: string | null };
  * What a rule may look at: the organisation concerned, an application's active
  * reviewers, and the person who holds a badge (programme 2).
  */
-type Subject = { org?: OrgRef; reviewers?: readonly string[]; holder?: string };
+type Subject = {
+  org?: OrgRef;
+  reviewers?: readonly string[];
+  holder?: string;
+  /** A mentoring pairing (org is the mentee): its mentor and what the mentee shares now. */
+  mentoring?: { mentor: OrgRef; shared: readonly string[] };
+};
 type Rule = (principal: NonNullable<Principal>, subject: Subject) => boolean;
 
 const hasRole =
@@ -51,6 +57,13 @@ const signedIn: Rule = () => true;
 /** A reviewer assigned to this application (and not recused). */
 const isHolder: Rule = (p, { holder }) => !!holder && holder === p.userId;
 const assignedReviewer: Rule = (p, { reviewers }) => !!reviewers?.includes(p.userId);
+/** A member of the pairing's mentor CFA; with `share`, only while the mentee shares it. */
+const pairedMentor =
+  (share?: string): Rule =>
+  (p, { mentoring }) =>
+    !!mentoring &&
+    memberOfOrg("member", "admin")(p, { org: mentoring.mentor }) &&
+    (!share || mentoring.shared.includes(share));
 
 /**
  * The whole access policy of the foundation, one line per action. Routes name
@@ -109,6 +122,16 @@ export const policy = {
   // OAuth 2.0: a person allows a client to act for them, and revokes what they allowed.
   "oauth.consent": signedIn,
   "oauth.grants.manage": isHolder,
+  // Mentoring: managers pair; the mentee chooses what its mentor sees, the API enforces it.
+  "mentoring.request": memberOfOrg("member", "admin"),
+  "mentoring.manage": hasRole("programme_manager"),
+  "mentoring.read": anyOf(
+    hasRole("programme_manager"),
+    memberOfOrg("member", "admin"),
+    pairedMentor(),
+  ),
+  "mentoring.progress.read": anyOf(memberOfOrg("member", "admin"), pairedMentor("progress")),
+  "mentoring.drafts.read": anyOf(memberOfOrg("member", "admin"), pairedMentor("drafts")),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

@@ -16,6 +16,12 @@ import { type LabelRequestedParams, labelRequested } from "./label-requested";
 import { type LabelRestoredParams, labelRestored } from "./label-restored";
 import { type LabelSuspendedParams, labelSuspended } from "./label-suspended";
 import { type MagicLinkParams, magicLink } from "./magic-link";
+import {
+  type MentoringLabelObtainedParams,
+  mentoringLabelObtained,
+} from "./mentoring-label-obtained";
+import { type MentoringMessageParams, mentoringMessage } from "./mentoring-message";
+import { type MentoringPairedParams, mentoringPaired } from "./mentoring-paired";
 import { type PartnerBadgeAwardedParams, partnerBadgeAwarded } from "./partner-badge-awarded";
 import { type PasswordResetParams, passwordReset } from "./password-reset";
 import { type RegionalBadgeAwardedParams, regionalBadgeAwarded } from "./regional-badge-awarded";
@@ -56,6 +62,9 @@ export type TemplateParams = {
   registration_submitted: RegistrationSubmittedParams;
   registration_decided: RegistrationDecidedParams;
   registration_message: RegistrationMessageParams;
+  mentoring_paired: MentoringPairedParams;
+  mentoring_message: MentoringMessageParams;
+  mentoring_label_obtained: MentoringLabelObtainedParams;
 };
 
 export type TemplateName = keyof TemplateParams;
@@ -94,4 +103,7 @@ export const templates: { [N in TemplateName]: Template<TemplateParams[N]> } = {
   registration_submitted: registrationSubmitted,
   registration_decided: registrationDecided,
   registration_message: registrationMessage,
+  mentoring_paired: mentoringPaired,
+  mentoring_message: mentoringMessage,
+  mentoring_label_obtained: mentoringLabelObtained,
 };

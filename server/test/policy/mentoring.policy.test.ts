@@ -1,0 +1,4 @@
+import { policyMatrix } from "./matrix";
+import { mentoringCases } from "./mentoring.cases";
+
+policyMatrix(mentoringCases);

@@ -1,0 +1,2 @@
+export { MentoringPage } from "./MentoringPage";
+export { PairingPage } from "./PairingPage";
