@@ -37,6 +37,7 @@ import { publicRoutes } from "./modules/public/public.routes";
 import { publicPassport } from "./modules/public/public.service";
 import { redactRecipient } from "./modules/verify/expected-recipient";
 import { verifyRoutes } from "./modules/verify/verify.routes";
+import { walletRoutes } from "./modules/wallets/wallets.routes";
 import { webDistDir } from "./paths";
 
 export type RouteEntry = { method: string; url: string; hasBody: boolean };
@@ -148,6 +149,7 @@ export async function buildApp(
   partnerRoutes(app, ctx);
   competencesRoutes(app, ctx);
   ownBadgeRoutes(app, ctx);
+  walletRoutes(app, ctx);
   const webDir = options.webDir ?? webDistDir;
   const indexHtml = path.join(webDir, "index.html");
   const shell = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml, "utf8") : undefined;

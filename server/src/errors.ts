@@ -4,6 +4,7 @@ import { credentialErrors } from "./errors/credentials";
 import { partnerErrors } from "./errors/partners";
 import { requestErrors } from "./errors/requests";
 import { verificationErrors } from "./errors/verification";
+import { walletErrors } from "./errors/wallets";
 
 export type Locale = "fr" | "en";
 
@@ -18,6 +19,7 @@ const catalogue = {
   ...partnerErrors,
   ...applicationErrors,
   ...verificationErrors,
+  ...walletErrors,
 } as const;
 
 export type ErrorCode = keyof typeof catalogue;

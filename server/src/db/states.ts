@@ -59,3 +59,13 @@ export type CollectionStatus = (typeof collectionStatuses)[number];
 /** Who holds a credential (credentials.subject_kind, derived from its subject columns). */
 export const subjectKinds = ["organisation", "person"] as const;
 export type SubjectKind = (typeof subjectKinds)[number];
+
+/**
+ * A badge offered to its holder's wallet: made, its token taken (OpenID4VCI,
+ * after the transaction code), delivered once, or burnt by wrong codes.
+ */
+export const walletOfferStates = ["offered", "token_issued", "delivered", "burnt"] as const;
+export type WalletOfferState = (typeof walletOfferStates)[number];
+/** How the wallet collects it: OpenID4VCI (pre-authorized code) or a VC-API exchange (LCW). */
+export const walletProtocols = ["oid4vci", "vc-api"] as const;
+export type WalletProtocol = (typeof walletProtocols)[number];
