@@ -1,9 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import { clientAuthenticationAnonymous, type JwtSigner, setGlobalConfig } from "@openid4vc/oauth2";
 import { Openid4vciClient } from "@openid4vc/openid4vci";
+import { eq } from "drizzle-orm";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { badgeClasses } from "../src/db/schema";
+import { issueCredential } from "../src/modules/credentials/issuance.service";
 import { json, type TestClient } from "./support/client";
 import { buildCredential } from "./support/credentials";
+import { buildUser, signedInClient } from "./support/factories";
 import { createTestPlatform, type TestPlatform } from "./support/platform";
 import {
   didAuthentication,
@@ -123,6 +128,26 @@ describe("OpenID4VCI: a badge to a wallet", () => {
       credentialSubject: { ...(delivered.credentialSubject as object), id: "did:example:other" },
     };
     expect((await verifyWithDigitalBazaar(platform.app, forged)).verified).toBe(false);
+
+    // Our verifier agrees, and revoking the original revokes the copy (one status entry).
+    const ours = async () =>
+      json<{ verified: boolean; steps: { id: string; status: string }[] }>(
+        await platform.app.inject({
+          method: "POST",
+          url: "/api/verify",
+          headers: { "content-type": "application/json" },
+          payload: JSON.stringify(delivered),
+        }),
+      );
+    expect((await ours()).verified).toBe(true);
+    const manager = await clientAs(world, "manager");
+    const revoked = await manager.post(`/api/credentials/${credential.id}/revoke`, {
+      reason: "Attribué par erreur",
+    });
+    expect(revoked.statusCode).toBe(200);
+    const after = await ours();
+    expect(after.verified).toBe(false);
+    expect(after.steps.find((step) => step.id === "status")?.status).toBe("failed");
 
     // The same offer again: the code is spent, and so is the token.
     await expect(
@@ -303,5 +328,70 @@ describe("wallet offers refuse what they must", () => {
     const refused = await post({ verifiablePresentation: presentation });
     expect(refused.statusCode).toBe(400);
     expect(json(refused).error).toBe("invalid_presentation");
+  });
+});
+
+describe("a person's own badge", () => {
+  it("goes to the person's wallet, proven with a did:jwk P-256 key, and to nobody else's offer", async () => {
+    const [regional] = await platform.ctx.db
+      .select()
+      .from(badgeClasses)
+      .where(eq(badgeClasses.slug, "organiser-1"));
+    const person = await buildUser(platform.ctx);
+    const { credential } = await issueCredential(platform.ctx, {
+      grantKey: `wallet:${person.id}`,
+      badgeClassId: regional!.id,
+      subjectUserId: person.id,
+      validFrom: new Date(),
+    });
+    const url = `/api/credentials/${credential.id}/wallet-offer`;
+    const stranger = await signedInClient(platform, (await buildUser(platform.ctx)).id);
+    expect((await stranger.post(url, { protocol: "oid4vci" })).statusCode).toBe(404);
+    const offer = await offerAs(
+      await signedInClient(platform, person.id),
+      credential.id,
+      "oid4vci",
+    );
+
+    const { publicKey, privateKey } = await generateKeyPair("ES256");
+    const jwk = await exportJWK(publicKey);
+    const did = `did:jwk:${b64({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y })}`;
+    const token = json(
+      await platform.app.inject({
+        method: "POST",
+        url: "/oid4vci/token",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({
+          grant_type: "urn:ietf:params:oauth:grant-type:pre-authorized_code",
+          "pre-authorized_code": JSON.parse(
+            decodeURIComponent(offer.link.split("credential_offer=")[1]!),
+          ).grants["urn:ietf:params:oauth:grant-type:pre-authorized_code"]["pre-authorized_code"],
+          tx_code: offer.txCode!,
+        }).toString(),
+      }),
+    ).access_token as string;
+    const nonce = json(
+      await platform.app.inject({ method: "POST", url: "/oid4vci/nonce" }),
+    ).c_nonce;
+    const proof = await new SignJWT({ nonce })
+      .setProtectedHeader({ alg: "ES256", typ: "openid4vci-proof+jwt", kid: `${did}#0` })
+      .setAudience(platform.config.publicUrl)
+      .setIssuedAt()
+      .sign(privateKey);
+    const response = await platform.app.inject({
+      method: "POST",
+      url: "/oid4vci/credential",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      payload: {
+        credential_configuration_id: "OpenBadgeCredential",
+        proof: { proof_type: "jwt", jwt: proof },
+      },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const [{ credential: delivered }] = json<{
+      credentials: [{ credential: Record<string, unknown> }];
+    }>(response).credentials;
+    expect((delivered.credentialSubject as { id: string }).id).toBe(did);
+    expect((await verifyWithDigitalBazaar(platform.app, delivered)).verified).toBe(true);
   });
 });
