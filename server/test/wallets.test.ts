@@ -36,6 +36,19 @@ async function offerAs(client: TestClient, credentialId: string, protocol: "oid4
   return json<Offer>(response);
 }
 
+/** The pre-authorized code of an offer, read where its link points (credential_offer_uri). */
+async function preAuthorizedCode(link: string): Promise<string> {
+  const uri = new URL(link.replace("openid-credential-offer://", "https://x/")).searchParams.get(
+    "credential_offer_uri",
+  )!;
+  const offer = json<{ grants: Record<string, { "pre-authorized_code": string }> }>(
+    await platform.app.inject({ method: "GET", url: new URL(uri).pathname }),
+  );
+  return offer.grants["urn:ietf:params:oauth:grant-type:pre-authorized_code"]![
+    "pre-authorized_code"
+  ];
+}
+
 const b64 = (value: object | Uint8Array) =>
   Buffer.from(value instanceof Uint8Array ? value : JSON.stringify(value)).toString("base64url");
 
@@ -85,7 +98,7 @@ describe("OpenID4VCI: a badge to a wallet", () => {
     const credential = await buildCredential(platform.ctx, { organisationId: world.cfaId });
     const admin = await clientAs(world, "cfaAdmin");
     const offer = await offerAs(admin, credential.id, "oid4vci");
-    expect(offer.link).toMatch(/^openid-credential-offer:\/\/\?credential_offer=/);
+    expect(offer.link).toMatch(/^openid-credential-offer:\/\/\?credential_offer_uri=/);
     expect(offer.qrSvg).toContain("<svg");
     expect(offer.txCode).toMatch(/^\d{6}$/);
 
@@ -220,22 +233,13 @@ describe("wallet offers refuse what they must", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
       payload: new URLSearchParams(body).toString(),
     });
-  const codeOf = (link: string) => {
-    const offer = JSON.parse(
-      new URL(link.replace("openid-credential-offer://", "https://x/")).searchParams.get(
-        "credential_offer",
-      )!,
-    );
-    return offer.grants["urn:ietf:params:oauth:grant-type:pre-authorized_code"][
-      "pre-authorized_code"
-    ] as string;
-  };
+  const codeOf = preAuthorizedCode;
   const grant = "urn:ietf:params:oauth:grant-type:pre-authorized_code";
 
   it("burns an offer after five wrong transaction codes", async () => {
     const credential = await buildCredential(platform.ctx, { organisationId: world.cfaId });
     const offer = await offerAs(await clientAs(world, "cfaAdmin"), credential.id, "oid4vci");
-    const code = codeOf(offer.link);
+    const code = await codeOf(offer.link);
     const wrong = offer.txCode === "000000" ? "111111" : "000000";
     for (let i = 0; i < 5; i++) {
       const response = await form({
@@ -252,6 +256,10 @@ describe("wallet offers refuse what they must", () => {
       tx_code: offer.txCode!,
     });
     expect(json(late).error).toBe("invalid_grant");
+    const uri = new URL(
+      offer.link.replace("openid-credential-offer://", "https://x/"),
+    ).searchParams.get("credential_offer_uri")!;
+    expect((await platform.app.inject(new URL(uri).pathname)).statusCode).toBe(404);
   });
 
   it("refuses a proof without our nonce, or for another audience", async () => {
@@ -260,7 +268,7 @@ describe("wallet offers refuse what they must", () => {
     const token = json(
       await form({
         grant_type: grant,
-        "pre-authorized_code": codeOf(offer.link),
+        "pre-authorized_code": await codeOf(offer.link),
         tx_code: offer.txCode!,
       }),
     ).access_token as string;
@@ -363,9 +371,7 @@ describe("a person's own badge", () => {
         headers: { "content-type": "application/x-www-form-urlencoded" },
         payload: new URLSearchParams({
           grant_type: "urn:ietf:params:oauth:grant-type:pre-authorized_code",
-          "pre-authorized_code": JSON.parse(
-            decodeURIComponent(offer.link.split("credential_offer=")[1]!),
-          ).grants["urn:ietf:params:oauth:grant-type:pre-authorized_code"]["pre-authorized_code"],
+          "pre-authorized_code": await preAuthorizedCode(offer.link),
           tx_code: offer.txCode!,
         }).toString(),
       }),

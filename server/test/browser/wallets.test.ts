@@ -47,7 +47,7 @@ describe("a badge to its holder's wallet", () => {
       await section
         .getByRole("link", { name: "Ouvrir dans le portefeuille de cet appareil" })
         .getAttribute("href"),
-    ).toMatch(/^openid-credential-offer:\/\/\?credential_offer=/);
+    ).toMatch(/^openid-credential-offer:\/\/\?credential_offer_uri=/);
     expect(await section.locator(".wallet-code").textContent()).toMatch(/^\d{6}$/);
     await expectAccessible(admin, "wallet offer (fr)");
     await section.scrollIntoViewIfNeeded();

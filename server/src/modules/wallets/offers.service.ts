@@ -7,15 +7,9 @@ import { actorOf } from "../audit/actor";
 import { appendAudit } from "../audit/audit.repo";
 import { credentialStatus, findCredential } from "../credentials/credentials.service";
 import { authorize, type Caller } from "../policy/policy";
-import { exchangeUrl, issuerId } from "./wallets.present";
+import { credentialOfferUri, exchangeUrl, issuerId } from "./wallets.present";
 import { insertWalletOffer } from "./wallets.repo";
-import {
-  credentialOffer,
-  credentialOfferLink,
-  lcwLink,
-  newTxCode,
-  offerExpiry,
-} from "./wallets.rules";
+import { credentialOfferLink, lcwLink, newTxCode, offerExpiry } from "./wallets.rules";
 
 export type WalletOfferView = {
   protocol: WalletProtocol;
@@ -70,7 +64,7 @@ export async function createWalletOffer(
   });
   const link =
     protocol === "oid4vci"
-      ? credentialOfferLink(credentialOffer(issuerId(ctx.config), code))
+      ? credentialOfferLink(credentialOfferUri(ctx.config, code))
       : lcwLink(issuerId(ctx.config), exchangeUrl(ctx.config, code));
   const qrSvg = await QRCode.toString(link, { type: "svg", errorCorrectionLevel: "L", margin: 2 });
   return { protocol, link, qrSvg, txCode, expiresAt: offer.expiresAt.toISOString() };

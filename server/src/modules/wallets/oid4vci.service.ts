@@ -12,11 +12,21 @@ import {
 } from "./wallets.repo";
 import {
   CONFIGURATION_ID,
+  credentialOffer,
   nextStep,
   PRE_AUTHORIZED_GRANT,
   TOKEN_SECONDS,
   TX_CODE_ATTEMPTS,
 } from "./wallets.rules";
+
+/** The offer a credential_offer_uri names, while its code can still be exchanged. */
+export async function offerByReference(ctx: AppContext, code: string) {
+  const now = new Date();
+  const offer = await findLiveOfferByCode(ctx.db, hashToken(code), now);
+  if (offer?.protocol !== "oid4vci" || !nextStep(offer, "token", now))
+    throw new WalletProtocolError(404, "not_found", "unknown, expired or used offer");
+  return credentialOffer(issuerId(ctx.config), code);
+}
 
 const invalidGrant = (description: string) =>
   new WalletProtocolError(400, "invalid_grant", description);

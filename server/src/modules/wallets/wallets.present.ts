@@ -6,6 +6,8 @@ import { walletDisplay } from "./wallets.text";
 
 /** The credential issuer's identifier: the platform itself, its own authorization server too. */
 export const issuerId = (config: Config) => config.publicUrl;
+export const credentialOfferUri = (config: Config, code: string) =>
+  `${config.publicUrl}/oid4vci/offers/${code}`;
 export const exchangeUrl = (config: Config, id: string) => `${config.publicUrl}/exchanges/${id}`;
 
 /** OpenID4VCI 1.0 credential issuer metadata (/.well-known/openid-credential-issuer). */

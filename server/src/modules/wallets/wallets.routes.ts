@@ -6,7 +6,7 @@ import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { callerOf } from "../policy/caller";
 import { stepExchange } from "./exchange.service";
 import { createWalletOffer } from "./offers.service";
-import { freshNonce, issueToWallet, takeAccessToken } from "./oid4vci.service";
+import { freshNonce, issueToWallet, offerByReference, takeAccessToken } from "./oid4vci.service";
 import { WalletProtocolError } from "./protocol-error";
 import { authorizationServerMetadata, issuerMetadata } from "./wallets.present";
 import {
@@ -71,6 +71,12 @@ export function walletRoutes(app: FastifyInstance, ctx: AppContext) {
     shareAcrossOrigins(reply);
     return authorizationServerMetadata(ctx.config);
   });
+
+  r.get(
+    "/oid4vci/offers/:id",
+    { schema: { tags: ["wallets"], hide: true, params: exchangeParams } },
+    (request, reply) => answer(reply, () => offerByReference(ctx, request.params.id)),
+  );
 
   r.register(async (scope) => {
     if (!scope.hasContentTypeParser(FORM))

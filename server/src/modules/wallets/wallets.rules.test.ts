@@ -36,11 +36,14 @@ describe("offers", () => {
     for (let i = 0; i < 50; i++) expect(newTxCode()).toMatch(/^\d{6}$/);
   });
 
-  it("the offer link carries the offer by value", () => {
-    const offer = credentialOffer("https://blason.example", "code-1");
-    const link = credentialOfferLink(offer);
+  it("the offer link names the offer by reference, and the offer its code", () => {
+    const link = credentialOfferLink("https://blason.example/oid4vci/offers/code-1");
     const parsed = new URL(link.replace("openid-credential-offer://", "https://x/"));
-    expect(JSON.parse(parsed.searchParams.get("credential_offer")!)).toEqual(offer);
+    expect(parsed.searchParams.get("credential_offer_uri")).toBe(
+      "https://blason.example/oid4vci/offers/code-1",
+    );
+    const offer = credentialOffer("https://blason.example", "code-1");
+    expect(Object.values(offer.grants)[0]?.["pre-authorized_code"]).toBe("code-1");
   });
 
   it("the LCW link names the exchange", () => {

@@ -53,8 +53,9 @@ export function credentialOffer(issuer: string, preAuthorizedCode: string) {
   };
 }
 
-export const credentialOfferLink = (offer: object) =>
-  `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offer))}`;
+/** The offer by reference: a short link, so a QR code that phones read at a glance. */
+export const credentialOfferLink = (offerUri: string) =>
+  `openid-credential-offer://?credential_offer_uri=${encodeURIComponent(offerUri)}`;
 
 /**
  * The Learner Credential Wallet's deep link to a VC-API exchange: its
