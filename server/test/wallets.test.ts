@@ -197,6 +197,9 @@ describe("VC-API exchange: the Learner Credential Wallet", () => {
         headers: { host: exchange.host, "content-type": "application/json" },
         payload: body,
       });
+    // The interaction URL names the same exchange, as VC-API clients read it.
+    const protocols = await platform.app.inject(`${exchange.pathname}/protocols`);
+    expect(json(protocols)).toEqual({ protocols: { vcapi: exchange.href } });
     const started = await post({});
     expect(started.statusCode, started.body).toBe(200);
     const vpr = json<{
@@ -222,6 +225,7 @@ describe("VC-API exchange: the Learner Credential Wallet", () => {
 
     // Single use: the exchange is over.
     expect((await post({})).statusCode).toBe(404);
+    expect((await platform.app.inject(`${exchange.pathname}/protocols`)).statusCode).toBe(404);
   });
 });
 

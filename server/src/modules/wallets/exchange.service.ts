@@ -22,6 +22,12 @@ async function liveExchange(ctx: AppContext, id: string): Promise<WalletOfferRow
   return offer;
 }
 
+/** The interaction URL's answer (VC-API): which protocols the exchange speaks. */
+export async function exchangeProtocols(ctx: AppContext, id: string) {
+  await liveExchange(ctx, id);
+  return { protocols: { vcapi: exchangeUrl(ctx.config, id) } };
+}
+
 /**
  * A VC-API exchange, one round: the wallet's first POST gets a
  * VerifiablePresentationRequest (DID authentication with a challenge and our

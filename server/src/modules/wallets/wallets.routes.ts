@@ -4,7 +4,7 @@ import type { AppContext } from "../../context";
 import { shareAcrossOrigins } from "../../http/cross-origin";
 import { errorBody, typed, uuidParam } from "../../http/route-types";
 import { callerOf } from "../policy/caller";
-import { stepExchange } from "./exchange.service";
+import { exchangeProtocols, stepExchange } from "./exchange.service";
 import { createWalletOffer } from "./offers.service";
 import { freshNonce, issueToWallet, offerByReference, takeAccessToken } from "./oid4vci.service";
 import { WalletProtocolError } from "./protocol-error";
@@ -76,6 +76,12 @@ export function walletRoutes(app: FastifyInstance, ctx: AppContext) {
     "/oid4vci/offers/:id",
     { schema: { tags: ["wallets"], hide: true, params: exchangeParams } },
     (request, reply) => answer(reply, () => offerByReference(ctx, request.params.id)),
+  );
+
+  r.get(
+    "/exchanges/:id/protocols",
+    { schema: { tags: ["wallets"], hide: true, params: exchangeParams } },
+    (request, reply) => answer(reply, () => exchangeProtocols(ctx, request.params.id)),
   );
 
   r.register(async (scope) => {
