@@ -40,6 +40,7 @@ import { publicRoutes } from "./modules/public/public.routes";
 import { publicPassport } from "./modules/public/public.service";
 import { redactRecipient } from "./modules/verify/expected-recipient";
 import { verifyRoutes } from "./modules/verify/verify.routes";
+import { walletRoutes } from "./modules/wallets/wallets.routes";
 import { webDistDir } from "./paths";
 
 export type RouteEntry = { method: string; url: string; hasBody: boolean };
@@ -154,6 +155,7 @@ export async function buildApp(
   ownBadgeRoutes(app, ctx);
   oauthRoutes(app, ctx);
   ob3ApiRoutes(app, ctx);
+  walletRoutes(app, ctx);
   const webDir = options.webDir ?? webDistDir;
   const indexHtml = path.join(webDir, "index.html");
   const shell = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml, "utf8") : undefined;

@@ -6,6 +6,7 @@ import { oauthErrors } from "./errors/oauth";
 import { partnerErrors } from "./errors/partners";
 import { requestErrors } from "./errors/requests";
 import { verificationErrors } from "./errors/verification";
+import { walletErrors } from "./errors/wallets";
 
 export type Locale = "fr" | "en";
 
@@ -22,6 +23,7 @@ const catalogue = {
   ...applicationErrors,
   ...verificationErrors,
   ...mentoringErrors,
+  ...walletErrors,
 } as const;
 
 export type ErrorCode = keyof typeof catalogue;

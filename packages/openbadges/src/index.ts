@@ -13,4 +13,5 @@ export * from "./render";
 export * from "./sign";
 export * from "./status-list";
 export * from "./verify";
+export { multikeyJwk, type PublicJwk, publicJwk } from "./verify/jwt-keys";
 export * from "./workers/pool";

@@ -37,6 +37,10 @@ import {
   registrationStates,
   reviewStates,
   type SubjectKind,
+  type WalletOfferState,
+  type WalletProtocol,
+  walletOfferStates,
+  walletProtocols,
 } from "./states";
 
 export * from "./states";
@@ -1148,5 +1152,46 @@ export const mentoringMessages = pgTable(
   (t) => [
     index("mentoring_messages_pairing_idx").on(t.pairingId, t.createdAt),
     check("mentoring_messages_role_check", sql`${t.authorRole} in ('mentee', 'mentor', 'manager')`),
+  ],
+);
+
+/**
+ * A badge offered to its holder's wallet (OpenID4VCI pre-authorized code, or a
+ * VC-API exchange for the Learner Credential Wallet). Only hashes of its
+ * secrets are kept; it expires within minutes and delivers once (guarded
+ * updates on `state`).
+ */
+export const walletOffers = pgTable(
+  "wallet_offers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    credentialId: uuid("credential_id")
+      .notNull()
+      .references(() => credentials.id, { onDelete: "cascade" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    protocol: text("protocol").$type<WalletProtocol>().notNull(),
+    state: text("state").$type<WalletOfferState>().notNull().default("offered"),
+    /** The pre-authorized code, or the exchange's id in its URL. */
+    codeHash: text("code_hash").notNull(),
+    /** The transaction code shown beside the QR code (OpenID4VCI). */
+    txCodeHash: text("tx_code_hash"),
+    /** Wrong transaction codes so far: past a few, the offer is burnt. */
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    accessTokenHash: text("access_token_hash"),
+    tokenExpiresAt: ts("token_expires_at"),
+    /** The VC-API exchange's challenge, asked when the wallet starts it. */
+    challenge: text("challenge"),
+    /** The wallet's DID the copy was bound to. */
+    holderDid: text("holder_did"),
+    expiresAt: ts("expires_at").notNull(),
+    deliveredAt: ts("delivered_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("wallet_offers_code_idx").on(t.codeHash),
+    uniqueIndex("wallet_offers_token_idx").on(t.accessTokenHash),
+    index("wallet_offers_credential_idx").on(t.credentialId),
+    check("wallet_offers_state_check", isOneOf(t.state, walletOfferStates)),
+    check("wallet_offers_protocol_check", isOneOf(t.protocol, walletProtocols)),
   ],
 );

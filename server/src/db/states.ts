@@ -63,3 +63,12 @@ export type SubjectKind = (typeof subjectKinds)[number];
 /** A CFA's request for a mentor (parrainage): a manager pairs it, or it is withdrawn. */
 export const mentoringRequestStates = ["open", "paired", "withdrawn"] as const;
 export type MentoringRequestState = (typeof mentoringRequestStates)[number];
+/**
+ * A badge offered to its holder's wallet: made, its token taken (OpenID4VCI,
+ * after the transaction code), delivered once, or burnt by wrong codes.
+ */
+export const walletOfferStates = ["offered", "token_issued", "delivered", "burnt"] as const;
+export type WalletOfferState = (typeof walletOfferStates)[number];
+/** How the wallet collects it: OpenID4VCI (pre-authorized code) or a VC-API exchange (LCW). */
+export const walletProtocols = ["oid4vci", "vc-api"] as const;
+export type WalletProtocol = (typeof walletProtocols)[number];

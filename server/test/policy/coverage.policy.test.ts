@@ -11,6 +11,7 @@ import { oauthCases } from "./oauth.cases";
 import { organisationCases } from "./organisations.cases";
 import { partnerCases } from "./partners.cases";
 import { publicCases } from "./public.cases";
+import { walletCases } from "./wallets.cases";
 
 /** Every table of the matrix; each has its own *.policy.test.ts. */
 const tables: Cases[] = [
@@ -24,6 +25,7 @@ const tables: Cases[] = [
   publicCases,
   oauthCases,
   mentoringCases,
+  walletCases,
 ];
 const covered = tables.flatMap((table) => Object.keys(table));
 const cases: Cases = Object.assign({}, ...tables);

@@ -1143,6 +1143,18 @@ export const en: Dictionary = {
     record: "Record the decision",
     waitingPartner: "Waiting for the organisation's answer to the proposal:",
   },
+  wallet: {
+    title: "Add to my wallet",
+    intro:
+      "Receive this badge in your digital wallet: it will be bound to your identifier, signed by its issuer.",
+    openid4vci: "European wallet (OpenID4VCI)",
+    lcw: "Learner Credential Wallet",
+    qrAlt: 'QR code to scan with your wallet to receive the badge "{{badge}}"',
+    link: "Open in this device's wallet",
+    txCode: "Transaction code to type in the wallet",
+    expires: "This offer expires at {{time}} and works once.",
+    failed: "The offer could not be made.",
+  },
   notFound: {
     title: "Page not found",
     text: "This page does not exist or is no longer available. Check the address, or start from one of the pages below.",

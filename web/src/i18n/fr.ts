@@ -1155,6 +1155,18 @@ export const fr = {
     record: "Enregistrer la décision",
     waitingPartner: "En attente de la réponse de la structure à la proposition :",
   },
+  wallet: {
+    title: "Ajouter à mon portefeuille",
+    intro:
+      "Recevez ce badge dans votre portefeuille numérique : il y sera lié à votre identifiant, signé par son émetteur.",
+    openid4vci: "Portefeuille européen (OpenID4VCI)",
+    lcw: "Learner Credential Wallet",
+    qrAlt: "QR code à scanner avec votre portefeuille pour recevoir le badge « {{badge}} »",
+    link: "Ouvrir dans le portefeuille de cet appareil",
+    txCode: "Code de transaction à saisir dans le portefeuille",
+    expires: "Cette offre expire à {{time}} et ne sert qu'une fois.",
+    failed: "L'offre n'a pas pu être créée.",
+  },
   notFound: {
     title: "Page introuvable",
     text: "Cette page n'existe pas ou n'est plus disponible. Vérifiez l'adresse, ou partez de l'une des pages ci-dessous.",

@@ -103,6 +103,8 @@ export const policy = {
   "application.list.all": hasRole("programme_manager"),
   "credential.claim": anyOf(memberOfOrg("member", "admin"), isHolder),
   "credential.revoke": hasRole("programme_manager"),
+  /** Sending a badge to a wallet: its holder, or an administrator of the holding organisation. */
+  "credential.wallet": anyOf(memberOfOrg("admin"), isHolder),
   "admin.users": hasRole("platform_admin"),
   "audit.read": hasRole("platform_admin", "programme_manager"),
   // Programme 2: partners map their badges; managers decide.

@@ -10,12 +10,14 @@ import { ProgrammeLine } from "../catalogue";
 import { Downloads } from "./Downloads";
 import { Share } from "./Share";
 import { useCredential } from "./use-credentials";
+import { useIsHolder, WalletOffer } from "./WalletOffer";
 
 /** /credentials/:id — an awarded badge, its live status, downloads and sharing. */
 export function CredentialPage() {
   const { t, i18n } = useTranslation();
   const { id = "" } = useParams();
   const query = useCredential(id);
+  const holder = useIsHolder(query.data);
   usePageTitle(
     query.data
       ? [query.data.badge.name, query.data.holder.name].filter(Boolean).join(" — ")
@@ -108,6 +110,7 @@ export function CredentialPage() {
             <p className="muted">{t("credential.downloadHint")}</p>
             <Downloads credential={c} />
             <Share credential={c} />
+            {holder && c.status === "valid" ? <WalletOffer credential={c} /> : null}
           </>
         ) : null}
       </div>

@@ -1,0 +1,4 @@
+import { policyMatrix } from "./matrix";
+import { walletCases } from "./wallets.cases";
+
+policyMatrix(walletCases);
