@@ -16,6 +16,34 @@ afterAll(() => platform?.close());
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("durable jobs", () => {
+  it("a job that waits does not hold the free slots: the next jobs run meanwhile", async () => {
+    // A waits until C has run; with two slots, B's slot must take C while A still waits.
+    let releaseA: () => void = () => {};
+    const aMayEnd = new Promise<void>((resolve) => {
+      releaseA = resolve;
+    });
+    const ran: string[] = [];
+    const worker = new JobWorker({
+      db: platform.ctx.db,
+      pollMs: 10,
+      concurrency: 2,
+      handlers: {
+        "slots.test": async (payload) => {
+          const name = String(payload.name);
+          if (name === "A") await aMayEnd;
+          if (name === "C") releaseA();
+          ran.push(name);
+        },
+      },
+    });
+    for (const name of ["A", "B", "C"])
+      await enqueueJob(platform.ctx.db, { queue: "slots.test", payload: { name } });
+    worker.start();
+    await aMayEnd;
+    await worker.stop();
+    expect(ran).toEqual(["B", "C", "A"]);
+  });
+
   it("retries a failing job with growing delays until it succeeds", async () => {
     const attempts: number[] = [];
     const worker = new JobWorker({
