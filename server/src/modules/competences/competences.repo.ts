@@ -149,7 +149,8 @@ export async function insertParticipation(
  * badge twice in one batch is stored once: the later copies read as seen.
  */
 export async function upsertPartnerBadges(q: Queryable, values: PartnerBadgeValues[]) {
-  const keyOf = (v: PartnerBadgeValues) => JSON.stringify([v.earnerId, v.issuerIri, v.assertionKey]);
+  const keyOf = (v: PartnerBadgeValues) =>
+    JSON.stringify([v.earnerId, v.issuerIri, v.assertionKey]);
   const first = new Map<string, number>();
   values.forEach((v, i) => {
     if (!first.has(keyOf(v))) first.set(keyOf(v), i);

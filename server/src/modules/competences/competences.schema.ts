@@ -30,6 +30,12 @@ export const pushBody = z
     ],
   });
 
+/** The most badges one push may carry. */
+export const MAX_PUSH_BATCH = 500;
+
+/** Several badges in one push, each with its recipient. */
+export const pushBatchBody = z.array(pushBody).min(1).max(MAX_PUSH_BATCH);
+
 /** Whether a badge received counts, and why not. */
 export const received = z.object({
   id: z.uuid(),
@@ -57,6 +63,57 @@ export const pushReply = received.meta({
     },
   ],
 });
+
+/** One answer per badge of a batch, in the order sent. */
+export const pushBatchReply = z
+  .object({
+    results: z.array(
+      z.discriminatedUnion("status", [
+        z.object({
+          status: z.enum(["received", "duplicate"]),
+          id: z.uuid(),
+          counts: z.boolean(),
+          code: z.enum(refusalCodes).nullable(),
+          reason: z.object({ fr: z.string(), en: z.string() }).nullable(),
+        }),
+        z.object({
+          status: z.literal("refused"),
+          code: z.string(),
+          message: z.object({ fr: z.string(), en: z.string() }),
+        }),
+      ]),
+    ),
+  })
+  .meta({
+    examples: [
+      {
+        results: [
+          {
+            status: "received",
+            id: "0e327b97-1d08-433b-adbe-afa6723601eb",
+            counts: true,
+            code: null,
+            reason: null,
+          },
+          {
+            status: "duplicate",
+            id: "9a4c7e1b-52f0-4f3e-a3d1-8f0b7c6e5d21",
+            counts: true,
+            code: null,
+            reason: null,
+          },
+          {
+            status: "refused",
+            code: "PARTNER_BADGE_RECIPIENT_MISMATCH",
+            message: {
+              fr: "Ce badge n'a pas été délivré à l'adresse indiquée : rien n'a été enregistré.",
+              en: "This badge was not issued to the address given: nothing was recorded.",
+            },
+          },
+        ],
+      },
+    ],
+  });
 
 export const participationBody = z
   .object({

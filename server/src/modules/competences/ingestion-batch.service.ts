@@ -7,9 +7,6 @@ import {
   storeJudgedBadges,
 } from "./ingestion.service";
 
-/** The most badges one push may carry. */
-export const MAX_BATCH = 500;
-
 /** Verifications of one batch in flight at once: the pool stays open to everyone else. */
 const VERIFYING_AT_ONCE = 32;
 
