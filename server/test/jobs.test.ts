@@ -44,6 +44,35 @@ describe("durable jobs", () => {
     expect(ran).toEqual(["B", "C", "A"]);
   });
 
+  it("a job still running past its lease is not taken over: its worker renews the lease", async () => {
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let finish: () => void = () => {};
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    let runs = 0;
+    const handlers = {
+      "lease.test": async () => {
+        runs++;
+        started();
+        await finished;
+      },
+    };
+    const alive = new JobWorker({ db: platform.ctx.db, pollMs: 10, leaseMs: 600, handlers });
+    const other = new JobWorker({ db: platform.ctx.db, pollMs: 10, leaseMs: 600, handlers });
+    await enqueueJob(platform.ctx.db, { queue: "lease.test", payload: {} });
+    alive.start();
+    await running;
+    await wait(1_200);
+    expect(await other.runOnce()).toBe(0);
+    finish();
+    await alive.stop();
+    expect(runs).toBe(1);
+  });
+
   it("retries a failing job with growing delays until it succeeds", async () => {
     const attempts: number[] = [];
     const worker = new JobWorker({

@@ -136,6 +136,14 @@ export async function claimJobs(
   });
 }
 
+/** The worker still runs this job: its lease starts again, so no other worker takes it over. */
+export async function renewLease(db: Db, job: Pick<JobRow, "id">, workerId: string) {
+  await db
+    .update(jobs)
+    .set({ lockedAt: new Date() })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.status, "running")));
+}
+
 export async function completeJob(db: Db, job: Pick<JobRow, "id">, workerId: string) {
   await db
     .update(jobs)

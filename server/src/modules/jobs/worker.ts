@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
-import { claimJobs, completeJob, failJob, type JobRow } from "./jobs.repo";
+import { claimJobs, completeJob, failJob, type JobRow, renewLease } from "./jobs.repo";
 
 export type JobContext = { jobId: number; attempt: number };
 export type JobHandler = (payload: Record<string, unknown>, context: JobContext) => Promise<void>;
@@ -117,6 +117,12 @@ export class JobWorker {
 
   private async execute(job: JobRow): Promise<void> {
     const handler = this.options.handlers[job.queue];
+    // A job that runs longer than a third of its lease renews it: only a dead worker's jobs are taken over.
+    const leaseMs = this.options.leaseMs ?? 5 * 60_000;
+    const heartbeat = setInterval(
+      () => void renewLease(this.options.db, job, this.id).catch(() => {}),
+      Math.max(250, leaseMs / 3),
+    );
     try {
       if (!handler) throw new Error(`No handler for queue "${job.queue}"`);
       await handler(job.payload, { jobId: job.id, attempt: job.attempts });
@@ -132,6 +138,8 @@ export class JobWorker {
         message.slice(0, 2000),
         new Date(Date.now() + delay),
       );
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 }
