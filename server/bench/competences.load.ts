@@ -48,6 +48,7 @@ import { createApiClient } from "../src/modules/partners/api-clients.service";
 import { issuerProofAddress, proveIssuer } from "../src/modules/partners/issuer-proof.service";
 import type { Principal } from "../src/modules/policy/policy";
 import { openPlatform } from "../src/platform";
+import { freePort, freshDatabaseUrl } from "./bench-support";
 
 const TOTAL = Number(process.env.BENCH_BADGES ?? process.env.LOAD_BADGES ?? 30_000);
 const EARNERS = Number(
@@ -55,15 +56,6 @@ const EARNERS = Number(
 );
 const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 8);
 const BATCH = Number(process.env.BENCH_BATCH ?? 250);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The partner's mapped badge classes: one "1 pour 1" per competence at level
@@ -111,26 +103,6 @@ function expectedRegional(plan: number[]): number {
     }
   const level2 = [...earned].filter((k) => k.endsWith("-2")).length;
   return earned.size + (level2 >= 3 ? 1 : 0);
-}
-
-/** A database of its own for the run: a fresh PostgreSQL database, or PGlite in a temporary folder. */
-async function freshDatabaseUrl(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) return { url: undefined, drop: async () => {} };
-  const name = `blason_load_${randomUUID().slice(0, 8)}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 async function main() {
