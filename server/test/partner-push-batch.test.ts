@@ -127,6 +127,12 @@ describe("a push of many badges at once", () => {
       "blason_sk_wrong",
     );
     expect(anonymous.statusCode).toBe(401);
+    // A malformed field is named, in one push or in an array.
+    const badAddress = { recipient: { email: "pas une adresse" }, badge: signed };
+    expect((await push(badAddress)).json().error.fields).toHaveProperty(["recipient.email"]);
+    expect((await push([item, badAddress])).json().error.fields).toHaveProperty([
+      "1.recipient.email",
+    ]);
     const dora = await platform.ctx.db
       .select()
       .from(users)

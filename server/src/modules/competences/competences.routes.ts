@@ -17,11 +17,10 @@ import {
   passportBody,
   publicPassportParams,
   publicPassportReply,
-  pushBatchBody,
   pushBatchReply,
-  pushBody,
   pushHeaders,
   pushReply,
+  pushRequestBody,
   type Received,
   received,
   uploadBody,
@@ -73,7 +72,7 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
         description:
           "Authorization: Bearer <API key>. The badge goes through the verifier. A key pushes only its own organisation's badges: a badge that does not verify (400 PARTNER_BADGE_NOT_VERIFIED), whose verified issuer is not one of the organisation's (its issuer on Blason, or one it proved when registering a badge; 403 PARTNER_BADGE_ISSUER_NOT_YOURS), or that was not issued to the address given (400 PARTNER_BADGE_RECIPIENT_MISMATCH) is refused and changes nothing. A badge accepted is kept once per person, issuer and assertion id; it counts when its issuer was a participant on its issue date and its badge class an approved registration (no retroactivity). The person's regional badges are re-evaluated as a job. An array of pushes (at most 500) is answered 200 with one result per badge, in order: received, duplicate (already kept, or twice in the array: resuming a push by re-sending everything is safe) or refused with its code; a refused badge does not stop the others, and each person is re-evaluated once per array.",
         headers: pushHeaders,
-        body: z.union([pushBody, pushBatchBody]),
+        body: pushRequestBody,
         response: {
           200: pushBatchReply,
           201: pushReply,

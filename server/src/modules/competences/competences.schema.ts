@@ -14,27 +14,40 @@ export const pushBody = z
       .strict(),
     badge: incomingBadge,
   })
-  .strict()
-  .meta({
-    examples: [
-      {
-        recipient: { email: "lea.durand@exemple.fr", name: "Léa Durand" },
-        badge: "https://badges.atelier-emploi.example/assertions/4f1c2a",
-      },
-      {
-        // The same badge as a VC-JWT (shortened here).
-        recipient: { email: "yanis.benali@exemple.fr", name: "Yanis Benali" },
-        badge:
-          "eyJhbGciOiJFZERTQSIsInR5cCI6InZjK2xkK2p3dCJ9.eyJpc3MiOiJkaWQ6d2ViOmF0ZWxpZXItZW1wbG9pLmV4YW1wbGUiLCJ2YyI6e319.c2lnbmF0dXJl",
-      },
-    ],
-  });
+  .strict();
 
 /** The most badges one push may carry. */
 export const MAX_PUSH_BATCH = 500;
 
 /** Several badges in one push, each with its recipient. */
 export const pushBatchBody = z.array(pushBody).min(1).max(MAX_PUSH_BATCH);
+
+/** What POST /api/partner-badges takes: one push, or an array of them. */
+export const pushRequestBody = z.union([pushBody, pushBatchBody]).meta({
+  examples: [
+    {
+      recipient: { email: "lea.durand@exemple.fr", name: "Léa Durand" },
+      badge: "https://badges.atelier-emploi.example/assertions/4f1c2a",
+    },
+    {
+      // The same badge as a VC-JWT (shortened here).
+      recipient: { email: "yanis.benali@exemple.fr", name: "Yanis Benali" },
+      badge:
+        "eyJhbGciOiJFZERTQSIsInR5cCI6InZjK2xkK2p3dCJ9.eyJpc3MiOiJkaWQ6d2ViOmF0ZWxpZXItZW1wbG9pLmV4YW1wbGUiLCJ2YyI6e319.c2lnbmF0dXJl",
+    },
+    // Several at once (up to 500), each answered on its own.
+    [
+      {
+        recipient: { email: "lea.durand@exemple.fr" },
+        badge: "https://badges.atelier-emploi.example/assertions/4f1c2a",
+      },
+      {
+        recipient: { email: "yanis.benali@exemple.fr" },
+        badge: "https://badges.atelier-emploi.example/assertions/9b07e3",
+      },
+    ],
+  ],
+});
 
 /** Whether a badge received counts, and why not. */
 export const received = z.object({
