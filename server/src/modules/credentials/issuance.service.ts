@@ -172,7 +172,6 @@ export async function issueCredential(
           recipientEmail: subject.contactEmail,
         });
         if (!row) return undefined;
-        await countStatusPosition(tx, status.listId);
         // A new badge may bring a suspended label back, or make the CFA eligible
         // for it: the label follows, as a job that judges the badges in issuance order.
         if (countsForLabel)
@@ -180,13 +179,6 @@ export async function issueCredential(
             organisationId: subject.id,
             credentialId: row.id,
           });
-        await appendAudit(tx, {
-          actor: { kind: "system", label: "Blason" },
-          action: "credential.issued",
-          targetType: "credential",
-          targetId: row.id,
-          data: { badge: badge.name, organisation: subject.name, grantKey: grant.grantKey },
-        });
         if (grant.issuerOrgId)
           await enqueue(
             tx,
@@ -219,6 +211,16 @@ export async function issueCredential(
                   url: `${base}/organisations/${subject.id}/badges`,
                   publicUrl: credentialUrl(ctx.config, row.id),
                 },
+        });
+        // Last, so that their locks (the list's row, the audit log's one lock for
+        // everyone) are held only until the commit that follows.
+        await countStatusPosition(tx, status.listId);
+        await appendAudit(tx, {
+          actor: { kind: "system", label: "Blason" },
+          action: "credential.issued",
+          targetType: "credential",
+          targetId: row.id,
+          data: { badge: badge.name, organisation: subject.name, grantKey: grant.grantKey },
         });
         return row;
       });
