@@ -20,7 +20,6 @@
 
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -30,7 +29,6 @@ import {
   signCredential,
 } from "@blason/openbadges";
 import { and, count, eq, like, sql } from "drizzle-orm";
-import pg from "pg";
 import { buildApp } from "../src/app";
 import { loadConfig } from "../src/config";
 import type { MemberRole, PlatformRole } from "../src/db/schema";
