@@ -1,12 +1,17 @@
 /**
  * npm run bench:competences — programme 2 under load: a partner's system
- * pushes LOAD_BADGES partner badges (default 30,000) for LOAD_EARNERS people
- * (default 10,000) through the real API (HTTP, API key), Blason verifies and
- * judges each one, and the job worker issues the regional badges they give.
+ * pushes BENCH_BADGES partner badges (default 30,000) for BENCH_EARNERS people
+ * (default a third of the badges) through the real API (HTTP, API key), in
+ * arrays of BENCH_BATCH (default 250; 0 pushes one badge per request), Blason
+ * verifies and judges each one, and the job worker issues the regional
+ * badges they give. (LOAD_BADGES and LOAD_EARNERS are read too.)
  *
- * Prints, in one run: ingestion rate (badges/s over HTTP), end-to-end time
- * (first push to the last regional badge signed and its email queued), the
- * regional badges issued against what the rule predicts, and the peak
+ * Prints, in one run: each stage with its count, when it ended (seconds
+ * after the first push) and its rate — received (answered over HTTP),
+ * verified (answered and not refused), inserted (rows kept), evaluated
+ * (evaluation jobs done), signed (regional badges), emailed (their emails
+ * sent) —, end-to-end time (first push to the last regional badge's email),
+ * the regional badges issued against what the rule predicts, and the peak
  * resident memory of the process (server, worker and load generator
  * together). Uses PostgreSQL when DATABASE_URL is set, PGlite otherwise.
  * The partner's badges are signed before the clock starts: their signing is
@@ -15,7 +20,6 @@
 
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -24,8 +28,7 @@ import {
   hashedIdentifier,
   signCredential,
 } from "@blason/openbadges";
-import { count, eq, like, sql } from "drizzle-orm";
-import pg from "pg";
+import { and, count, eq, like, sql } from "drizzle-orm";
 import { buildApp } from "../src/app";
 import { loadConfig } from "../src/config";
 import type { MemberRole, PlatformRole } from "../src/db/schema";
@@ -43,19 +46,14 @@ import { createApiClient } from "../src/modules/partners/api-clients.service";
 import { issuerProofAddress, proveIssuer } from "../src/modules/partners/issuer-proof.service";
 import type { Principal } from "../src/modules/policy/policy";
 import { openPlatform } from "../src/platform";
+import { freePort, freshDatabaseUrl } from "./bench-support";
 
-const TOTAL = Number(process.env.LOAD_BADGES ?? 30_000);
-const EARNERS = Number(process.env.LOAD_EARNERS ?? 10_000);
+const TOTAL = Number(process.env.BENCH_BADGES ?? process.env.LOAD_BADGES ?? 30_000);
+const EARNERS = Number(
+  process.env.BENCH_EARNERS ?? process.env.LOAD_EARNERS ?? Math.max(1, Math.round(TOTAL / 3)),
+);
 const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 8);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+const BATCH = Number(process.env.BENCH_BATCH ?? 250);
 
 /**
  * The partner's mapped badge classes: one "1 pour 1" per competence at level
@@ -103,26 +101,6 @@ function expectedRegional(plan: number[]): number {
     }
   const level2 = [...earned].filter((k) => k.endsWith("-2")).length;
   return earned.size + (level2 >= 3 ? 1 : 0);
-}
-
-/** A database of its own for the run: a fresh PostgreSQL database, or PGlite in a temporary folder. */
-async function freshDatabaseUrl(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) return { url: undefined, drop: async () => {} };
-  const name = `blason_load_${randomUUID().slice(0, 8)}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 async function main() {
@@ -234,7 +212,7 @@ async function main() {
   const plans = Array.from({ length: EARNERS }, (_, i) => planFor(i, perEarner));
   const expected = plans.reduce((sum, plan) => sum + expectedRegional(plan), 0);
   console.log(
-    `Blason competences load — ${EARNERS * perEarner} badges for ${EARNERS} people, ${CONCURRENCY} connections, ${ctx.database.driver}`,
+    `Blason competences load — ${EARNERS * perEarner} badges for ${EARNERS} people, ${CONCURRENCY} connections, ${BATCH > 0 ? `arrays of ${BATCH}` : "one badge per request"}, ${ctx.database.driver}`,
   );
   const signStarted = performance.now();
   // Kept as the request bodies themselves: strings weigh less on the heap than documents.
@@ -262,24 +240,43 @@ async function main() {
 
   const started = performance.now();
   if (process.env.LOAD_WORKER_AFTER !== "1") platform.worker.start();
-  let next = 0;
   let failures = 0;
   let counted = 0;
+  let verified = 0;
   const url = `http://127.0.0.1:${port}/api/partner-badges`;
+  // One request per badge, or arrays of BATCH badges (the bodies joined as they are).
+  const requests: string[] =
+    BATCH > 0
+      ? Array.from(
+          { length: Math.ceil(work.length / BATCH) },
+          (_, b) => `[${work.slice(b * BATCH, (b + 1) * BATCH).join(",")}]`,
+        )
+      : work;
+  let next = 0;
+  let sent = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       for (;;) {
-        const item = work[next++];
+        const item = requests[next++];
         if (!item) return;
         const response = await fetch(url, {
           method: "POST",
           headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
           body: item,
         });
-        const answer = (await response.json()) as { counts?: boolean };
-        if (response.status !== 201) failures++;
-        else if (answer.counts) counted++;
-        if (next % 1000 === 0) process.stdout.write(`\r  pushing: ${next} / ${work.length}`);
+        type Answer = { counts?: boolean; status?: string };
+        const answer = (await response.json()) as Answer & { results?: Answer[] };
+        const answers = BATCH > 0 ? (answer.results ?? []) : [answer];
+        const ok = response.status === (BATCH > 0 ? 200 : 201);
+        const size = BATCH > 0 ? Math.min(BATCH, work.length - sent) : 1;
+        sent += size;
+        if (!ok) failures += size;
+        for (const a of ok ? answers : []) {
+          if (a.status === "refused") failures++;
+          else verified++;
+          if (a.counts) counted++;
+        }
+        process.stdout.write(`\r  pushing: ${sent} / ${work.length}`);
       }
     }),
   );
@@ -312,6 +309,37 @@ async function main() {
     .where(eq(jobs.status, "failed"));
   const ingestSeconds = (ingested - started) / 1000;
   const totalSeconds = (finished - started) / 1000;
+  // When each stage ended, from the rows themselves (seconds after the first push).
+  const startedAt = new Date(Date.now() - (performance.now() - started));
+  const ended = (last: unknown) =>
+    last ? (new Date(last as string).getTime() - startedAt.getTime()) / 1000 : 0;
+  const jobsDone = async (queue: QueueName) => {
+    const [row] = await ctx.db
+      .select({ n: count(), last: sql`max(${jobs.finishedAt})` })
+      .from(jobs)
+      .where(and(eq(jobs.queue, queue), eq(jobs.status, "done")));
+    return { n: Number(row?.n ?? 0), at: ended(row?.last) };
+  };
+  const [insertedRow] = await ctx.db
+    .select({ n: count(), last: sql`max(${partnerBadges.receivedAt})` })
+    .from(partnerBadges);
+  const [signedRow] = await ctx.db
+    .select({ n: count(), last: sql`max(${credentials.createdAt})` })
+    .from(credentials)
+    .where(like(credentials.grantKey, "regional:%"));
+  const stages = {
+    received: { n: work.length, at: ingestSeconds },
+    verified: { n: verified, at: ingestSeconds },
+    inserted: { n: Number(insertedRow?.n ?? 0), at: ended(insertedRow?.last) },
+    evaluated: await jobsDone("competences.evaluate"),
+    signed: { n: Number(signedRow?.n ?? 0), at: ended(signedRow?.last) },
+    emailed: await jobsDone("email.send"),
+  };
+  console.log("  stage        count    ended (s)   per second");
+  for (const [stage, { n, at }] of Object.entries(stages))
+    console.log(
+      `  ${stage.padEnd(10)} ${String(n).padStart(7)} ${at.toFixed(1).padStart(12)} ${String(at > 0 ? Math.round(n / at) : 0).padStart(12)}`,
+    );
   const result = {
     driver: ctx.database.driver,
     badges: work.length,
@@ -327,6 +355,13 @@ async function main() {
     end_to_end_seconds: Number(totalSeconds.toFixed(1)),
     end_to_end_badges_per_s: Math.round(work.length / totalSeconds),
     peak_rss_mb: Math.round(peakRss / 1024 / 1024),
+    batch: BATCH,
+    stages: Object.fromEntries(
+      Object.entries(stages).map(([k, { n, at }]) => [
+        k,
+        { count: n, ended_s: Number(at.toFixed(1)), per_s: at > 0 ? Math.round(n / at) : 0 },
+      ]),
+    ),
   };
   console.log(
     `ingestion ${result.ingest_badges_per_s} badges/s (${result.ingest_seconds} s) · end to end ${result.end_to_end_seconds} s · ${result.regional_issued} regional badges (expected ${expected}) · peak RSS ${result.peak_rss_mb} MB`,

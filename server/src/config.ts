@@ -41,6 +41,7 @@ const envSchema = z
       .regex(/^\d{1,2}(,\d{1,2})*$/, "must be a comma-separated list of months, e.g. 6,3,1")
       .default("6,3,1"),
     JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     CRYPTO_THREADS: z.coerce.number().int().min(1).max(64).optional(),
     TRUST_PROXY: booleanString.default(false),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
@@ -104,6 +105,8 @@ export type Config = {
   jobsEnabled: boolean;
   /** How long a job may run before another worker takes it back (its worker is presumed dead). */
   jobsLeaseMs: number;
+  /** How many jobs one instance's worker runs at once. */
+  jobsConcurrency: number;
   /** Months before a badge's end of validity when its holder is reminded. */
   reminderMonths: number[];
   /** Worker threads for JSON-LD, signing and verification; unset: one per core but one. */
@@ -171,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsPollMs: e.JOBS_POLL_MS,
     jobsEnabled: e.JOBS_ENABLED,
     jobsLeaseMs: e.JOBS_LEASE_SECONDS * 1000,
+    jobsConcurrency: e.JOBS_CONCURRENCY,
     reminderMonths: e.REMINDER_MONTHS.split(",").map(Number),
     cryptoThreads: e.CRYPTO_THREADS,
     trustProxy: e.TRUST_PROXY,

@@ -95,6 +95,7 @@ export async function openPlatform(
     handlers: jobHandlers(ctx),
     pollMs: config.jobsPollMs,
     leaseMs: config.jobsLeaseMs,
+    concurrency: config.jobsConcurrency,
     ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
   });
   return {

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,11 +7,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { credentials, jobs } from "../src/db/schema";
 import { enqueueIssuance } from "../src/modules/credentials/issuance.service";
-import { repoRoot } from "../src/paths";
 import { openPlatform } from "../src/platform";
 import { buildOrganisation, catalogueBadges } from "./support/factories";
 import { freePort } from "./support/net";
 import { freshDatabase, testConfig } from "./support/platform";
+import { exited, type Health, health, serverEnv, serverProcesses } from "./support/server-process";
 
 /**
  * Issuance survives a crash: a real server process issues a batch of 200
@@ -20,54 +19,8 @@ import { freshDatabase, testConfig } from "./support/platform";
  * restarted one finishes. Every grant then has exactly one credential.
  */
 const GRANTS = 200;
-const children: ChildProcess[] = [];
-let stderr = "";
-afterAll(() => {
-  for (const child of children) child.kill("SIGKILL");
-});
-
-type Health = { jobs: { pending: number; running: number } };
-
-function startServer(env: Record<string, string>) {
-  // Node itself (with tsx as a loader), so that SIGKILL reaches the process that holds the data.
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
-    cwd: repoRoot,
-    // Only what the test sets decides where the data is.
-    env: {
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "DATABASE_URL")),
-      ...env,
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  children.push(child);
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return child;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once("exit", () => resolve()));
-}
-
-async function health(port: number): Promise<Health | undefined> {
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-    return (await response.json()) as Health;
-  } catch {
-    return undefined;
-  }
-}
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 120_000) {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs)
-      throw new Error(`timed out waiting for ${what}; server said:\n${stderr.slice(-2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const servers = serverProcesses();
+afterAll(() => servers.stop());
 
 describe("issuance and a crash", () => {
   it(`kills the server during ${GRANTS} grants; after restart each has exactly one credential`, async () => {
@@ -93,24 +46,11 @@ describe("issuance and a crash", () => {
     await seeding.close();
 
     const port = await freePort();
-    const env = {
-      NODE_ENV: "test",
-      BLASON_MODE: "demo",
-      DEMO_SEED: "false",
-      MASTER_KEY: config.masterKey.toString("base64"),
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      PUBLIC_URL: config.publicUrl,
-      LOG_LEVEL: "silent",
-      JOBS_POLL_MS: "10",
-      // A killed worker's jobs are taken back after a second, not five minutes.
-      JOBS_LEASE_SECONDS: "1",
-      ...(url ? { DATABASE_URL: url } : {}),
-    };
-    const first = startServer(env);
+    const env = serverEnv(config, { port, ...(url ? { url } : {}) });
+    const first = servers.start(env);
     let killedAt = -1;
     let atKill: Health["jobs"] | undefined;
-    await until(async () => {
+    await servers.until(async () => {
       const h = await health(port);
       const done = h ? GRANTS * 2 - h.jobs.pending - h.jobs.running : 0;
       // Each grant queues its email once issued: kill once some forty are issued, well before the end.
@@ -128,8 +68,8 @@ describe("issuance and a crash", () => {
       `crash test: SIGKILL with ${(atKill?.pending ?? 0) + (atKill?.running ?? 0)} jobs left of ${GRANTS} grants`,
     );
 
-    const second = startServer(env);
-    await until(async () => {
+    const second = servers.start(env);
+    await servers.until(async () => {
       const h = await health(port);
       return !!h && h.jobs.pending === 0 && h.jobs.running === 0;
     }, "the restarted server to finish");

@@ -16,6 +16,63 @@ afterAll(() => platform?.close());
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("durable jobs", () => {
+  it("a job that waits does not hold the free slots: the next jobs run meanwhile", async () => {
+    // A waits until C has run; with two slots, B's slot must take C while A still waits.
+    let releaseA: () => void = () => {};
+    const aMayEnd = new Promise<void>((resolve) => {
+      releaseA = resolve;
+    });
+    const ran: string[] = [];
+    const worker = new JobWorker({
+      db: platform.ctx.db,
+      pollMs: 10,
+      concurrency: 2,
+      handlers: {
+        "slots.test": async (payload) => {
+          const name = String(payload.name);
+          if (name === "A") await aMayEnd;
+          if (name === "C") releaseA();
+          ran.push(name);
+        },
+      },
+    });
+    for (const name of ["A", "B", "C"])
+      await enqueueJob(platform.ctx.db, { queue: "slots.test", payload: { name } });
+    worker.start();
+    await aMayEnd;
+    await worker.stop();
+    expect(ran).toEqual(["B", "C", "A"]);
+  });
+
+  it("a job still running past its lease is not taken over: its worker renews the lease", async () => {
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let finish: () => void = () => {};
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    let runs = 0;
+    const handlers = {
+      "lease.test": async () => {
+        runs++;
+        started();
+        await finished;
+      },
+    };
+    const alive = new JobWorker({ db: platform.ctx.db, pollMs: 10, leaseMs: 600, handlers });
+    const other = new JobWorker({ db: platform.ctx.db, pollMs: 10, leaseMs: 600, handlers });
+    await enqueueJob(platform.ctx.db, { queue: "lease.test", payload: {} });
+    alive.start();
+    await running;
+    await wait(1_200);
+    expect(await other.runOnce()).toBe(0);
+    finish();
+    await alive.stop();
+    expect(runs).toBe(1);
+  });
+
   it("retries a failing job with growing delays until it succeeds", async () => {
     const attempts: number[] = [];
     const worker = new JobWorker({

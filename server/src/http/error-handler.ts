@@ -53,6 +53,26 @@ function issueMessage(issue: Issue, locale: Locale): string {
   }
 }
 
+type BranchIssue = { code: string; path: (string | number)[] } & Record<string, unknown>;
+
+/**
+ * A union's issues (a body that is one badge or an array of them): those of
+ * the branch whose shape the input has, so that a field is named; an object
+ * is not told that it is not an array.
+ */
+function unionIssues(issue: Issue): Issue[] {
+  const branches = issue.params.errors as BranchIssue[][] | undefined;
+  if (issue.keyword !== "invalid_union" || !Array.isArray(branches)) return [issue];
+  const shaped = branches.filter(
+    (b) => !b.some((i) => i.code === "invalid_type" && i.path.length === 0),
+  );
+  if (shaped.length !== 1) return [issue];
+  const base = issue.instancePath === "/" ? "" : issue.instancePath;
+  return shaped[0]!.flatMap(({ code, path, message: _message, ...params }) =>
+    unionIssues({ keyword: code, instancePath: `${base}/${path.join("/")}`, params }),
+  );
+}
+
 function fieldKey(instancePath: string): string {
   return instancePath.replace(/^\//, "").replaceAll("/", ".") || "body";
 }
@@ -92,7 +112,7 @@ export function handleError(
   if (hasZodFastifySchemaValidationErrors(error)) {
     const locale = requestLocale(request);
     const fields: Record<string, string> = {};
-    for (const issue of error.validation as Issue[]) {
+    for (const issue of (error.validation as Issue[]).flatMap(unionIssues)) {
       const key = fieldKey(issue.instancePath);
       fields[key] ??= issueMessage(issue, locale);
     }

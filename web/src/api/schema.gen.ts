@@ -13113,8 +13113,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * A partner's system pushes a badge it issued (JSON, JWT or URL) for a person; Blason verifies it and says whether it counts
-         * @description Authorization: Bearer <API key>. The badge goes through the verifier. A key pushes only its own organisation's badges: a badge that does not verify (400 PARTNER_BADGE_NOT_VERIFIED), whose verified issuer is not one of the organisation's (its issuer on Blason, or one it proved when registering a badge; 403 PARTNER_BADGE_ISSUER_NOT_YOURS), or that was not issued to the address given (400 PARTNER_BADGE_RECIPIENT_MISMATCH) is refused and changes nothing. A badge accepted is kept once per person, issuer and assertion id; it counts when its issuer was a participant on its issue date and its badge class an approved registration (no retroactivity). The person's regional badges are re-evaluated as a job.
+         * A partner's system pushes a badge it issued (JSON, JWT or URL) for a person, or an array of up to 500; Blason verifies each and says whether it counts
+         * @description Authorization: Bearer <API key>. The badge goes through the verifier. A key pushes only its own organisation's badges: a badge that does not verify (400 PARTNER_BADGE_NOT_VERIFIED), whose verified issuer is not one of the organisation's (its issuer on Blason, or one it proved when registering a badge; 403 PARTNER_BADGE_ISSUER_NOT_YOURS), or that was not issued to the address given (400 PARTNER_BADGE_RECIPIENT_MISMATCH) is refused and changes nothing. A badge accepted is kept once per person, issuer and assertion id; it counts when its issuer was a participant on its issue date and its badge class an approved registration (no retroactivity). The person's regional badges are re-evaluated as a job. An array of pushes (at most 500) is answered 200 with one result per badge, in order: received, duplicate (already kept, or twice in the array: resuming a push by re-sending everything is safe) or refused with its code; a refused badge does not stop the others, and each person is re-evaluated once per array.
          */
         post: {
             parameters: {
@@ -13136,10 +13136,78 @@ export type paths = {
                             email: string;
                             name?: string;
                         };
-                    };
+                    } | {
+                        badge: string | {
+                            [key: string]: unknown;
+                        };
+                        recipient: {
+                            /** Format: email */
+                            email: string;
+                            name?: string;
+                        };
+                    }[];
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "results": [
+                         *         {
+                         *           "status": "received",
+                         *           "id": "0e327b97-1d08-433b-adbe-afa6723601eb",
+                         *           "counts": true,
+                         *           "code": null,
+                         *           "reason": null
+                         *         },
+                         *         {
+                         *           "status": "duplicate",
+                         *           "id": "9a4c7e1b-52f0-4f3e-a3d1-8f0b7c6e5d21",
+                         *           "counts": true,
+                         *           "code": null,
+                         *           "reason": null
+                         *         },
+                         *         {
+                         *           "status": "refused",
+                         *           "code": "PARTNER_BADGE_RECIPIENT_MISMATCH",
+                         *           "message": {
+                         *             "fr": "Ce badge n'a pas été délivré à l'adresse indiquée : rien n'a été enregistré.",
+                         *             "en": "This badge was not issued to the address given: nothing was recorded."
+                         *           }
+                         *         }
+                         *       ]
+                         *     }
+                         */
+                        "application/json": {
+                            results: ({
+                                /** @enum {string|null} */
+                                code: "NOT_VERIFIED" | "RECIPIENT_MISMATCH" | "REVOKED" | "EXPIRED" | "NO_ISSUE_DATE" | "ISSUER_UNKNOWN" | "ISSUER_NOT_PARTICIPANT" | "NOT_REGISTERED" | "ISSUED_BEFORE_APPROVAL" | null;
+                                counts: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                reason: {
+                                    en: string;
+                                    fr: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "received" | "duplicate";
+                            } | {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    fr: string;
+                                };
+                                /** @enum {string} */
+                                status: "refused";
+                            })[];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {

@@ -1,5 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, like, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  sql,
+} from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import {
   apiClients,
@@ -38,6 +50,36 @@ export async function findOrCreateEarner(q: Queryable, email: string, name?: str
     .values({ userId: user.id, passportSlug: randomBytes(9).toString("base64url") })
     .onConflictDoNothing();
   return user;
+}
+
+/** The earners behind these addresses, created for those that have none yet, by address. */
+export async function findOrCreateEarners(
+  q: Queryable,
+  people: { email: string; name?: string }[],
+): Promise<Map<string, typeof users.$inferSelect>> {
+  const names = new Map<string, string>();
+  for (const p of people) {
+    const address = p.email.trim().toLowerCase();
+    if (!names.has(address)) names.set(address, p.name?.trim() || address.split("@")[0]!);
+  }
+  const addresses = [...names.keys()];
+  const existing = await q.select().from(users).where(inArray(users.email, addresses));
+  const known = new Set(existing.map((u) => u.email));
+  const missing = addresses.filter((a) => !known.has(a));
+  if (missing.length > 0)
+    await q
+      .insert(users)
+      .values(missing.map((email) => ({ email, name: names.get(email)! })))
+      .onConflictDoNothing();
+  const all =
+    missing.length > 0
+      ? await q.select().from(users).where(inArray(users.email, addresses))
+      : existing;
+  await q
+    .insert(earners)
+    .values(all.map((u) => ({ userId: u.id, passportSlug: randomBytes(9).toString("base64url") })))
+    .onConflictDoNothing();
+  return new Map(all.map((u) => [u.email, u]));
 }
 
 /** The organisations that proved they control this issuer when registering one of its badge classes. */
@@ -101,17 +143,37 @@ export async function insertParticipation(
   return created!;
 }
 
-/** Keeps a received badge once per earner, issuer and assertion; receiving it again refreshes it. */
-export async function upsertPartnerBadge(q: Queryable, values: PartnerBadgeValues) {
-  const [row] = await q
+/**
+ * Keeps received badges once per earner, issuer and assertion, in one
+ * statement; receiving one again refreshes it (`fresh` false). The same
+ * badge twice in one batch is stored once: the later copies read as seen.
+ */
+export async function upsertPartnerBadges(q: Queryable, values: PartnerBadgeValues[]) {
+  const keyOf = (v: PartnerBadgeValues) =>
+    JSON.stringify([v.earnerId, v.issuerIri, v.assertionKey]);
+  const first = new Map<string, number>();
+  values.forEach((v, i) => {
+    if (!first.has(keyOf(v))) first.set(keyOf(v), i);
+  });
+  const unique = [...first.values()].map((i) => values[i]!);
+  const excluded = (column: string) => sql.raw(`excluded.${column}`);
+  const stored = await q
     .insert(partnerBadges)
-    .values(values)
+    .values(unique)
     .onConflictDoUpdate({
       target: [partnerBadges.earnerId, partnerBadges.issuerIri, partnerBadges.assertionKey],
-      set: { ...values, receivedAt: sql`${partnerBadges.receivedAt}` },
+      set: Object.fromEntries(
+        Object.entries(getTableColumns(partnerBadges))
+          .filter(([field]) => field !== "id" && field !== "receivedAt")
+          .map(([field, column]) => [field, excluded(column.name)]),
+      ),
     })
-    .returning();
-  return row!;
+    .returning({ ...getTableColumns(partnerBadges), fresh: sql<boolean>`(xmax = 0)` });
+  const byKey = new Map(stored.map(({ fresh, ...row }) => [keyOf(row), { row, fresh }]));
+  return values.map((v, i) => {
+    const found = byKey.get(keyOf(v))!;
+    return { row: found.row as PartnerBadgeRow, fresh: found.fresh && first.get(keyOf(v)) === i };
+  });
 }
 
 export async function partnerBadgesOf(q: Queryable, earnerId: string, order: "newest" | "oldest") {

@@ -11,19 +11,22 @@ import { refusalReason } from "./competences.reasons";
 import {
   deleteAccountBody,
   myBadgesReply,
+  type PushBody,
   participationBody,
   participationReply,
   passportBody,
   publicPassportParams,
   publicPassportReply,
-  pushBody,
+  pushBatchReply,
   pushHeaders,
   pushReply,
+  pushRequestBody,
   type Received,
   received,
   uploadBody,
 } from "./competences.schema";
 import { earnerBadges, receivePartnerBadge, uploadPartnerBadge } from "./ingestion.service";
+import { type BatchOutcome, receivePartnerBadges } from "./ingestion-batch.service";
 import { recordParticipation } from "./participations.service";
 import {
   deleteAccount,
@@ -45,6 +48,12 @@ const presentReceived = ({
   reason: evaluation.counts ? null : { fr: evaluation.fr, en: evaluation.en },
 });
 
+/** A batch's answer for one badge. */
+const presentOutcome = (outcome: BatchOutcome) =>
+  outcome.status === "refused"
+    ? outcome
+    : { status: outcome.status, ...presentReceived(outcome.stored) };
+
 /** Programme 2: partners' systems push badges; managers record participations. */
 export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
@@ -54,26 +63,44 @@ export function competencesRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       // Called by partners' systems with their API key, never with a session.
       config: { stateless: true },
-      bodyLimit: 6 * 1024 * 1024,
+      // A batch of up to 500 badges of a few kilobytes each.
+      bodyLimit: 16 * 1024 * 1024,
       schema: {
         tags,
         summary:
-          "A partner's system pushes a badge it issued (JSON, JWT or URL) for a person; Blason verifies it and says whether it counts",
+          "A partner's system pushes a badge it issued (JSON, JWT or URL) for a person, or an array of up to 500; Blason verifies each and says whether it counts",
         description:
-          "Authorization: Bearer <API key>. The badge goes through the verifier. A key pushes only its own organisation's badges: a badge that does not verify (400 PARTNER_BADGE_NOT_VERIFIED), whose verified issuer is not one of the organisation's (its issuer on Blason, or one it proved when registering a badge; 403 PARTNER_BADGE_ISSUER_NOT_YOURS), or that was not issued to the address given (400 PARTNER_BADGE_RECIPIENT_MISMATCH) is refused and changes nothing. A badge accepted is kept once per person, issuer and assertion id; it counts when its issuer was a participant on its issue date and its badge class an approved registration (no retroactivity). The person's regional badges are re-evaluated as a job.",
+          "Authorization: Bearer <API key>. The badge goes through the verifier. A key pushes only its own organisation's badges: a badge that does not verify (400 PARTNER_BADGE_NOT_VERIFIED), whose verified issuer is not one of the organisation's (its issuer on Blason, or one it proved when registering a badge; 403 PARTNER_BADGE_ISSUER_NOT_YOURS), or that was not issued to the address given (400 PARTNER_BADGE_RECIPIENT_MISMATCH) is refused and changes nothing. A badge accepted is kept once per person, issuer and assertion id; it counts when its issuer was a participant on its issue date and its badge class an approved registration (no retroactivity). The person's regional badges are re-evaluated as a job. An array of pushes (at most 500) is answered 200 with one result per badge, in order: received, duplicate (already kept, or twice in the array: resuming a push by re-sending everything is safe) or refused with its code; a refused badge does not stop the others, and each person is re-evaluated once per array.",
         headers: pushHeaders,
-        body: pushBody,
-        response: { 201: pushReply, 400: errorBody, 401: errorBody, 403: errorBody },
+        body: pushRequestBody,
+        response: {
+          200: pushBatchReply,
+          201: pushReply,
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+        },
       },
     },
     async (request, reply) => {
       const client = await authenticateApiClient(ctx, request.headers.authorization);
+      const pushedBy = { organisationId: client.org.id, apiClientId: client.client?.id ?? null };
+      const person = (p: PushBody) => ({
+        email: p.recipient.email,
+        ...(p.recipient.name ? { name: p.recipient.name } : {}),
+        badge: p.badge,
+      });
+      if (Array.isArray(request.body)) {
+        const outcomes = await receivePartnerBadges(ctx, {
+          items: request.body.map(person),
+          pushedBy,
+        });
+        return reply.status(200).send({ results: outcomes.map(presentOutcome) });
+      }
       const receivedBadge = await receivePartnerBadge(ctx, {
         channel: "api",
-        email: request.body.recipient.email,
-        ...(request.body.recipient.name ? { name: request.body.recipient.name } : {}),
-        badge: request.body.badge,
-        pushedBy: { organisationId: client.org.id, apiClientId: client.client?.id ?? null },
+        ...person(request.body),
+        pushedBy,
       });
       return reply.status(201).send(presentReceived(receivedBadge));
     },

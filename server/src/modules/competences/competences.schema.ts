@@ -14,21 +14,40 @@ export const pushBody = z
       .strict(),
     badge: incomingBadge,
   })
-  .strict()
-  .meta({
-    examples: [
+  .strict();
+
+/** The most badges one push may carry. */
+export const MAX_PUSH_BATCH = 500;
+
+/** Several badges in one push, each with its recipient. */
+export const pushBatchBody = z.array(pushBody).min(1).max(MAX_PUSH_BATCH);
+
+/** What POST /api/partner-badges takes: one push, or an array of them. */
+export const pushRequestBody = z.union([pushBody, pushBatchBody]).meta({
+  examples: [
+    {
+      recipient: { email: "lea.durand@exemple.fr", name: "Léa Durand" },
+      badge: "https://badges.atelier-emploi.example/assertions/4f1c2a",
+    },
+    {
+      // The same badge as a VC-JWT (shortened here).
+      recipient: { email: "yanis.benali@exemple.fr", name: "Yanis Benali" },
+      badge:
+        "eyJhbGciOiJFZERTQSIsInR5cCI6InZjK2xkK2p3dCJ9.eyJpc3MiOiJkaWQ6d2ViOmF0ZWxpZXItZW1wbG9pLmV4YW1wbGUiLCJ2YyI6e319.c2lnbmF0dXJl",
+    },
+    // Several at once (up to 500), each answered on its own.
+    [
       {
-        recipient: { email: "lea.durand@exemple.fr", name: "Léa Durand" },
+        recipient: { email: "lea.durand@exemple.fr" },
         badge: "https://badges.atelier-emploi.example/assertions/4f1c2a",
       },
       {
-        // The same badge as a VC-JWT (shortened here).
-        recipient: { email: "yanis.benali@exemple.fr", name: "Yanis Benali" },
-        badge:
-          "eyJhbGciOiJFZERTQSIsInR5cCI6InZjK2xkK2p3dCJ9.eyJpc3MiOiJkaWQ6d2ViOmF0ZWxpZXItZW1wbG9pLmV4YW1wbGUiLCJ2YyI6e319.c2lnbmF0dXJl",
+        recipient: { email: "yanis.benali@exemple.fr" },
+        badge: "https://badges.atelier-emploi.example/assertions/9b07e3",
       },
     ],
-  });
+  ],
+});
 
 /** Whether a badge received counts, and why not. */
 export const received = z.object({
@@ -57,6 +76,57 @@ export const pushReply = received.meta({
     },
   ],
 });
+
+/** One answer per badge of a batch, in the order sent. */
+export const pushBatchReply = z
+  .object({
+    results: z.array(
+      z.discriminatedUnion("status", [
+        z.object({
+          status: z.enum(["received", "duplicate"]),
+          id: z.uuid(),
+          counts: z.boolean(),
+          code: z.enum(refusalCodes).nullable(),
+          reason: z.object({ fr: z.string(), en: z.string() }).nullable(),
+        }),
+        z.object({
+          status: z.literal("refused"),
+          code: z.string(),
+          message: z.object({ fr: z.string(), en: z.string() }),
+        }),
+      ]),
+    ),
+  })
+  .meta({
+    examples: [
+      {
+        results: [
+          {
+            status: "received",
+            id: "0e327b97-1d08-433b-adbe-afa6723601eb",
+            counts: true,
+            code: null,
+            reason: null,
+          },
+          {
+            status: "duplicate",
+            id: "9a4c7e1b-52f0-4f3e-a3d1-8f0b7c6e5d21",
+            counts: true,
+            code: null,
+            reason: null,
+          },
+          {
+            status: "refused",
+            code: "PARTNER_BADGE_RECIPIENT_MISMATCH",
+            message: {
+              fr: "Ce badge n'a pas été délivré à l'adresse indiquée : rien n'a été enregistré.",
+              en: "This badge was not issued to the address given: nothing was recorded.",
+            },
+          },
+        ],
+      },
+    ],
+  });
 
 export const participationBody = z
   .object({

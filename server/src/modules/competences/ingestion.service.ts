@@ -1,5 +1,6 @@
 import type { VerifyInput } from "@blason/openbadges";
 import type { AppContext } from "../../context";
+import type { Queryable } from "../../db/client";
 import type { PartnerBadgeChannel } from "../../db/schema";
 import { AppError } from "../../errors";
 import { credentialUrl } from "../../lib/urls";
@@ -7,17 +8,18 @@ import { assertStorable, verifyInWorkers } from "../../lib/verify";
 import type { UserRow } from "../auth/auth.repo";
 import { credentialStatus } from "../credentials/credentials.service";
 import { issuerDid } from "../credentials/issuer.service";
-import { enqueueOnce, handle } from "../jobs/queues";
+import { enqueueOnceEach, handle } from "../jobs/queues";
 import { factsFromReport, receivedKey } from "./badge-facts";
 import {
   findCredentialById,
-  findOrCreateEarner,
+  findOrCreateEarners,
   findPartnerOrganisationBySlug,
+  type PartnerBadgeValues,
   participationsOf,
   partnerBadgesOf,
   provenApprovedRegistrations,
   provenRegistrantsOfIssuer,
-  upsertPartnerBadge,
+  upsertPartnerBadges,
 } from "./competences.repo";
 import { evaluatePartnerBadge, type Mapping, pushRefusal } from "./competences.rules";
 import { heldCredentials, passportOf } from "./passport.service";
@@ -39,35 +41,43 @@ async function issuerOwners(ctx: AppContext, issuerIri: string): Promise<string[
   return [...new Set([...(onBlason ? [onBlason.id] : []), ...registered])];
 }
 
+type Incoming = {
+  email: string;
+  name?: string;
+  badge: unknown;
+  /** The bytes the badge arrived as, when the caller kept them (the OB 3.0 API does). */
+  source?: string;
+  /** Refuse, before any write, a badge that does not verify (the OB 3.0 API's upsert). */
+  requireVerified?: boolean;
+  now?: Date;
+} & (
+  | {
+      channel: "api";
+      /** The key that pushed it (none for the demo's own pushes). */
+      pushedBy: { organisationId: string; apiClientId: string | null };
+    }
+  | { channel: "upload" | "blason" }
+);
+
 /**
- * A partner badge reaches Blason (pushed by a partner's system, uploaded by
- * its earner, or issued on Blason): verified by the engine, judged by the
- * rules, kept once per earner, verified issuer and assertion, and the
- * earner's regional badges re-evaluated as a job. A push with a partner's key
- * is refused unless the badge verifies, its issuer is the key's
- * organisation's and it was issued to the address given: then nothing is
- * written, no account is created.
+ * What a badge's judgement reads of the database, kept for the length of one
+ * push: a batch of a thousand badges of one issuer asks once.
  */
-export async function receivePartnerBadge(
-  ctx: AppContext,
-  input: {
-    email: string;
-    name?: string;
-    badge: unknown;
-    /** The bytes the badge arrived as, when the caller kept them (the OB 3.0 API does). */
-    source?: string;
-    /** Refuse, before any write, a badge that does not verify (the OB 3.0 API's upsert). */
-    requireVerified?: boolean;
-    now?: Date;
-  } & (
-    | {
-        channel: "api";
-        /** The key that pushed it (none for the demo's own pushes). */
-        pushedBy: { organisationId: string; apiClientId: string | null };
-      }
-    | { channel: "upload" | "blason" }
-  ),
-) {
+export type JudgeMemo = Map<string, Promise<unknown>>;
+
+function memoised<T>(memo: JudgeMemo | undefined, key: string, load: () => Promise<T>) {
+  if (!memo) return load();
+  if (!memo.has(key)) memo.set(key, load());
+  return memo.get(key) as Promise<T>;
+}
+
+/**
+ * A badge verified (in the worker pool) and judged by the rules, ready to be
+ * stored; nothing is written. A push with a partner's key is refused (an
+ * AppError) unless the badge verifies, its issuer is the key's
+ * organisation's and it was issued to the address given.
+ */
+export async function judgePartnerBadge(ctx: AppContext, input: Incoming, memo?: JudgeMemo) {
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
@@ -81,7 +91,10 @@ export async function receivePartnerBadge(
     throw new AppError("OB3_CREDENTIAL_NOT_VERIFIED", { badge: "" });
   const facts = factsFromReport(report);
   const key = receivedKey(facts, report, input.badge);
-  const owners = key.issuerIri ? await issuerOwners(ctx, key.issuerIri) : [];
+  const issuerIri = key.issuerIri;
+  const owners = issuerIri
+    ? await memoised(memo, `owners ${issuerIri}`, () => issuerOwners(ctx, issuerIri))
+    : [];
   const pushedBy = input.channel === "api" ? input.pushedBy : null;
   if (pushedBy) {
     const refusal = pushRefusal(facts, owners, pushedBy.organisationId);
@@ -90,13 +103,15 @@ export async function receivePartnerBadge(
   // Only proven registrations of this very issuer, by an organisation it
   // belongs to (the key's, for a push): the signature proves who issued it,
   // the registration's proof whose issuer it is.
+  const badgeClassIri = facts.badgeClassIri;
+  const organisationIds = pushedBy ? [pushedBy.organisationId] : owners;
   const registrations =
-    facts.badgeClassIri && key.issuerIri && owners.length > 0
-      ? await provenApprovedRegistrations(ctx.db, {
-          badgeClassIri: facts.badgeClassIri,
-          issuerIri: key.issuerIri,
-          organisationIds: pushedBy ? [pushedBy.organisationId] : owners,
-        })
+    badgeClassIri && issuerIri && owners.length > 0
+      ? await memoised(
+          memo,
+          `registrations ${badgeClassIri} ${issuerIri} ${organisationIds.join(",")}`,
+          () => provenApprovedRegistrations(ctx.db, { badgeClassIri, issuerIri, organisationIds }),
+        )
       : [];
   const partnerOrgId =
     pushedBy?.organisationId ?? registrations[0]?.organisationId ?? owners[0] ?? null;
@@ -110,7 +125,11 @@ export async function receivePartnerBadge(
     approvedAt: r.approvedAt!,
   }));
   const participations = partnerOrgId
-    ? (await participationsOf(ctx.db, partnerOrgId)).map((p) => ({
+    ? (
+        await memoised(memo, `participations ${partnerOrgId}`, () =>
+          participationsOf(ctx.db, partnerOrgId),
+        )
+      ).map((p) => ({
         partnerOrgId: p.organisationId,
         from: p.validFrom,
         until: p.validUntil,
@@ -122,32 +141,63 @@ export async function receivePartnerBadge(
     participations,
     now,
   );
-  return ctx.db.transaction(async (tx) => {
-    const earner = await findOrCreateEarner(tx, email, input.name);
-    const row = await upsertPartnerBadge(tx, {
-      earnerId: earner.id,
-      channel: input.channel,
-      assertionKey: key.assertionKey,
-      issuerIri: key.issuerIri,
-      partnerOrgId: partnerOrgId,
-      badgeClassIri: facts.badgeClassIri,
-      registrationId: evaluation.counts ? evaluation.mapping.registrationId : null,
-      name: facts.name,
-      issuedOn: facts.issuedOn,
-      expiresAt: facts.expiresAt,
-      revokedAt: facts.revoked ? now : null,
-      counts: evaluation.counts,
-      refusalCode: evaluation.counts ? null : evaluation.code,
-      refusalReason: evaluation.counts ? null : evaluation.fr,
-      report: { verified: report.verified, format: report.format, steps: report.steps },
-      document: report.credential ?? null,
-      source: sourceOf(input),
-      apiClientId: pushedBy?.apiClientId ?? null,
-      checkedAt: now,
-    });
-    await enqueueOnce(tx, "competences.evaluate", { earnerId: earner.id }, "earnerId");
-    return { row, evaluation };
-  });
+  const values: Omit<PartnerBadgeValues, "earnerId"> = {
+    channel: input.channel,
+    assertionKey: key.assertionKey,
+    issuerIri: key.issuerIri,
+    partnerOrgId: partnerOrgId,
+    badgeClassIri: facts.badgeClassIri,
+    registrationId: evaluation.counts ? evaluation.mapping.registrationId : null,
+    name: facts.name,
+    issuedOn: facts.issuedOn,
+    expiresAt: facts.expiresAt,
+    revokedAt: facts.revoked ? now : null,
+    counts: evaluation.counts,
+    refusalCode: evaluation.counts ? null : evaluation.code,
+    refusalReason: evaluation.counts ? null : evaluation.fr,
+    report: { verified: report.verified, format: report.format, steps: report.steps },
+    document: report.credential ?? null,
+    source: sourceOf(input),
+    apiClientId: pushedBy?.apiClientId ?? null,
+    checkedAt: now,
+  };
+  return { email, ...(input.name ? { name: input.name } : {}), values, evaluation };
+}
+
+export type JudgedBadge = Awaited<ReturnType<typeof judgePartnerBadge>>;
+
+/**
+ * Judged badges stored in one transaction, in bulk: their earners found or
+ * created, each badge kept once per earner, issuer and assertion (`fresh`
+ * says whether it is new), and each earner's regional badges re-evaluated by
+ * one job, queued once while one waits.
+ */
+export async function storeJudgedBadges(tx: Queryable, judged: JudgedBadge[]) {
+  const earners = await findOrCreateEarners(tx, judged);
+  const rows = await upsertPartnerBadges(
+    tx,
+    judged.map((j) => ({ ...j.values, earnerId: earners.get(j.email)!.id })),
+  );
+  await enqueueOnceEach(
+    tx,
+    "competences.evaluate",
+    [...new Set(rows.map((r) => r.row.earnerId))].map((earnerId) => ({ earnerId })),
+    "earnerId",
+  );
+  return rows.map((stored, i) => ({ ...stored, evaluation: judged[i]!.evaluation }));
+}
+
+/**
+ * A partner badge reaches Blason (pushed by a partner's system, uploaded by
+ * its earner, or issued on Blason): verified by the engine, judged by the
+ * rules, kept once per earner, verified issuer and assertion, and the
+ * earner's regional badges re-evaluated as a job. A refused push writes
+ * nothing and creates no account.
+ */
+export async function receivePartnerBadge(ctx: AppContext, input: Incoming) {
+  const judged = await judgePartnerBadge(ctx, input);
+  const [stored] = await ctx.db.transaction((tx) => storeJudgedBadges(tx, [judged]));
+  return stored!;
 }
 
 /** What is kept to give the badge back unchanged: a JWT as its compact string, JSON as sent. */

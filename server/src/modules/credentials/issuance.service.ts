@@ -3,6 +3,7 @@ import { buildOpenBadgeCredential, hashedIdentifier, statusEntry } from "@blason
 import type { Config } from "../../config";
 import type { AppContext } from "../../context";
 import type { Queryable } from "../../db/client";
+import { uniqueViolation } from "../../db/errors";
 import type { badgeClasses } from "../../db/schema";
 import { AppError } from "../../errors";
 import { addMonths } from "../../lib/dates";
@@ -107,17 +108,19 @@ export async function issueCredential(
   // A CFA's badge counts towards the label: the "label within reach" email is decided here.
   const countsForLabel = badge.kind === "badge" && !subject.person && subject.kind === "cfa";
 
-  const result = await ctx.db.transaction(async (tx) => {
-    // One badge of a CFA at a time, so that each sees the ones issued before it.
-    if (countsForLabel) await lockOrganisation(tx, subject.id);
+  // The label and a person's regional badges live with their parts: they can
+  // be suspended, and revoked. A badge, or a partner's own, is revoked for good.
+  const purpose =
+    badge.kind === "label" || (subject.person && !grant.issuerOrgId) ? "message" : "revocation";
+  for (let attempt = 1; ; attempt++) {
+    // The position is drawn in a transaction of its own and the document signed
+    // outside any: issuances sign side by side in the pool, not one at a time
+    // behind the list's lock. Two that drew the same position (the unique index
+    // tells) draw again.
+    const status = await ctx.db.transaction((tx) => allocateStatus(tx, issuer, purpose));
     const id = randomUUID();
     const salt = randomBytes(16).toString("hex");
     const validUntil = addMonths(grant.validFrom, badge.validityMonths);
-    // The label and a person's regional badges live with their parts: they can
-    // be suspended, and revoked. A badge, or a partner's own, is revoked for good.
-    const purpose =
-      badge.kind === "label" || (subject.person && !grant.issuerOrgId) ? "message" : "revocation";
-    const status = await allocateStatus(tx, issuer, purpose);
     const base = ctx.config.publicUrl;
     const identifiers = [
       ...(subject.siret ? [hashedIdentifier("identifier", `SIRET:${subject.siret}`, salt)] : []),
@@ -148,77 +151,92 @@ export async function issueCredential(
       }),
     });
     const document = await ctx.workers.sign(unsigned, { key, date: new Date() });
-    const row = await insertCredential(tx, {
-      id,
-      grantKey: grant.grantKey,
-      badgeClassId: badge.id,
-      issuerId: issuer.id,
-      subjectOrgId: subject.person ? null : subject.id,
-      subjectUserId: subject.person ? subject.id : null,
-      statusList: status.listId,
-      statusIndex: status.index,
-      validFrom: grant.validFrom,
-      validUntil,
-      document: document as Record<string, unknown>,
-      ob2Salt: salt,
-      recipientEmail: subject.contactEmail,
-    });
-    if (!row) return undefined;
-    await countStatusPosition(tx, status.listId);
-    // A new badge may bring a suspended label back, or make the CFA eligible
-    // for it: the label follows, as a job that judges the badges in issuance order.
-    if (countsForLabel)
-      await enqueue(tx, "label.eligibility", { organisationId: subject.id, credentialId: row.id });
-    // A CFA's label ends its mentoring pairing: the mentoring module tells both sides.
-    if (badge.kind === "label" && !subject.person)
-      await enqueue(tx, "mentoring.label-obtained", { organisationId: subject.id });
-    await appendAudit(tx, {
-      actor: { kind: "system", label: "Blason" },
-      action: "credential.issued",
-      targetType: "credential",
-      targetId: row.id,
-      data: { badge: badge.name, organisation: subject.name, grantKey: grant.grantKey },
-    });
-    if (grant.issuerOrgId)
-      await enqueue(
-        tx,
-        "competences.blason",
-        { credentialId: row.id },
-        { uniqueKey: `blason-channel:${row.id}` },
-      );
-    await queueEmail(tx, {
-      to: subject.contactEmail,
-      template: grant.issuerOrgId
-        ? {
-            name: "partner_badge_awarded",
-            person: subject.name,
-            issuer: issuer.name,
-            badge: badge.name,
-            publicUrl: credentialUrl(ctx.config, row.id),
-            passportUrl: `${base}/mes-badges`,
-          }
-        : subject.person
-          ? {
-              name: "regional_badge_awarded",
-              person: subject.name,
-              badge: badge.name,
-              publicUrl: credentialUrl(ctx.config, row.id),
-            }
-          : {
-              name: "badge_awarded",
-              organisation: subject.name,
-              badge: badge.name,
-              url: `${base}/organisations/${subject.id}/badges`,
-              publicUrl: credentialUrl(ctx.config, row.id),
-            },
-    });
-    return row;
-  });
-  if (result) return { credential: result, created: true };
-  // Another run won the race: its credential is the one.
-  const winner = await findCredentialByGrantKey(ctx.db, grant.grantKey);
-  if (!winner) throw new Error(`credential for ${grant.grantKey} vanished`);
-  return { credential: winner, created: false };
+    let result: CredentialRow | undefined;
+    try {
+      result = await ctx.db.transaction(async (tx) => {
+        // One badge of a CFA at a time, so that each sees the ones issued before it.
+        if (countsForLabel) await lockOrganisation(tx, subject.id);
+        const row = await insertCredential(tx, {
+          id,
+          grantKey: grant.grantKey,
+          badgeClassId: badge.id,
+          issuerId: issuer.id,
+          subjectOrgId: subject.person ? null : subject.id,
+          subjectUserId: subject.person ? subject.id : null,
+          statusList: status.listId,
+          statusIndex: status.index,
+          validFrom: grant.validFrom,
+          validUntil,
+          document: document as Record<string, unknown>,
+          ob2Salt: salt,
+          recipientEmail: subject.contactEmail,
+        });
+        if (!row) return undefined;
+        // A new badge may bring a suspended label back, or make the CFA eligible
+        // for it: the label follows, as a job that judges the badges in issuance order.
+        if (countsForLabel)
+          await enqueue(tx, "label.eligibility", {
+            organisationId: subject.id,
+            credentialId: row.id,
+          });
+        // A CFA's label ends its mentoring pairing: the mentoring module tells both sides.
+        if (badge.kind === "label" && !subject.person)
+          await enqueue(tx, "mentoring.label-obtained", { organisationId: subject.id });
+        if (grant.issuerOrgId)
+          await enqueue(
+            tx,
+            "competences.blason",
+            { credentialId: row.id },
+            { uniqueKey: `blason-channel:${row.id}` },
+          );
+        await queueEmail(tx, {
+          to: subject.contactEmail,
+          template: grant.issuerOrgId
+            ? {
+                name: "partner_badge_awarded",
+                person: subject.name,
+                issuer: issuer.name,
+                badge: badge.name,
+                publicUrl: credentialUrl(ctx.config, row.id),
+                passportUrl: `${base}/mes-badges`,
+              }
+            : subject.person
+              ? {
+                  name: "regional_badge_awarded",
+                  person: subject.name,
+                  badge: badge.name,
+                  publicUrl: credentialUrl(ctx.config, row.id),
+                }
+              : {
+                  name: "badge_awarded",
+                  organisation: subject.name,
+                  badge: badge.name,
+                  url: `${base}/organisations/${subject.id}/badges`,
+                  publicUrl: credentialUrl(ctx.config, row.id),
+                },
+        });
+        // Last, so that their locks (the list's row, the audit log's one lock for
+        // everyone) are held only until the commit that follows.
+        await countStatusPosition(tx, status.listId);
+        await appendAudit(tx, {
+          actor: { kind: "system", label: "Blason" },
+          action: "credential.issued",
+          targetType: "credential",
+          targetId: row.id,
+          data: { badge: badge.name, organisation: subject.name, grantKey: grant.grantKey },
+        });
+        return row;
+      });
+    } catch (error) {
+      if (attempt < 4 && uniqueViolation(error) === "credentials_status_list_index") continue;
+      throw error;
+    }
+    if (result) return { credential: result, created: true };
+    // Another run won the race: its credential is the one.
+    const winner = await findCredentialByGrantKey(ctx.db, grant.grantKey);
+    if (!winner) throw new Error(`credential for ${grant.grantKey} vanished`);
+    return { credential: winner, created: false };
+  }
 }
 
 /** Who receives a grant: an organisation, or a person (identified by a hashed email). */

@@ -27,6 +27,46 @@ export async function enqueueJob(q: Queryable, input: EnqueueInput): Promise<voi
     .onConflictDoNothing({ target: jobs.uniqueKey });
 }
 
+/** Enqueues several jobs in one statement, inside the caller's transaction. */
+export async function enqueueJobs(q: Queryable, inputs: EnqueueInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await q
+    .insert(jobs)
+    .values(
+      inputs.map((input) => ({
+        queue: input.queue,
+        payload: input.payload,
+        runAt: input.runAt ?? new Date(),
+        maxAttempts: input.maxAttempts ?? 5,
+        uniqueKey: input.uniqueKey ?? null,
+      })),
+    )
+    .onConflictDoNothing({ target: jobs.uniqueKey });
+}
+
+/**
+ * Which of these values at `key` already have a pending job of `queue`,
+ * those jobs locked until the caller's transaction ends.
+ */
+export async function pendingJobValues(
+  q: Queryable,
+  input: { queue: string; key: string; values: string[] },
+): Promise<Set<string>> {
+  if (input.values.length === 0) return new Set();
+  const rows = await q
+    .select({ value: sql<string>`${jobs.payload}->>${input.key}` })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.queue, input.queue),
+        eq(jobs.status, "pending"),
+        inArray(sql`${jobs.payload}->>${input.key}`, input.values),
+      ),
+    )
+    .for("update");
+  return new Set(rows.map((r) => r.value));
+}
+
 /**
  * The pending job of `queue` whose payload holds `value` at `key`, locked
  * until the caller's transaction ends.
@@ -94,6 +134,14 @@ export async function claimJobs(
       )
       .returning();
   });
+}
+
+/** The worker still runs this job: its lease starts again, so no other worker takes it over. */
+export async function renewLease(db: Db, job: Pick<JobRow, "id">, workerId: string) {
+  await db
+    .update(jobs)
+    .set({ lockedAt: new Date() })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.status, "running")));
 }
 
 export async function completeJob(db: Db, job: Pick<JobRow, "id">, workerId: string) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Queryable } from "../../db/client";
-import { enqueueJob, findPendingJob } from "./jobs.repo";
+import { enqueueJob, enqueueJobs, findPendingJob, pendingJobValues } from "./jobs.repo";
 import type { JobContext, JobHandler } from "./worker";
 
 /**
@@ -79,6 +79,26 @@ export async function enqueueOnce<Q extends QueueName>(
 ): Promise<void> {
   const value = String(payload[key]);
   if (!(await findPendingJob(q, { queue, key, value }))) await enqueue(q, queue, payload);
+}
+
+/**
+ * `enqueueOnce` for many payloads at once (a batch of pushed badges): two
+ * statements whatever their number, each value queued once.
+ */
+export async function enqueueOnceEach<Q extends QueueName>(
+  q: Queryable,
+  queue: Q,
+  payloads: Payload<Q>[],
+  key: keyof Payload<Q> & string,
+): Promise<void> {
+  const byValue = new Map(payloads.map((p) => [String(p[key]), p]));
+  const waiting = await pendingJobValues(q, { queue, key, values: [...byValue.keys()] });
+  await enqueueJobs(
+    q,
+    [...byValue]
+      .filter(([value]) => !waiting.has(value))
+      .map(([, payload]) => ({ queue, payload: queues[queue].parse(payload) })),
+  );
 }
 
 /** A handler for one queue; a payload that does not match its schema fails the job. */
