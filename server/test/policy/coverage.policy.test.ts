@@ -5,6 +5,7 @@ import { applicationCases } from "./applications.cases";
 import { catalogueCases } from "./catalogue.cases";
 import { credentialCases } from "./credentials.cases";
 import { labelCases } from "./label.cases";
+import { listCases } from "./lists.cases";
 import { bodyRoutes, type Cases } from "./matrix";
 import { organisationCases } from "./organisations.cases";
 import { partnerCases } from "./partners.cases";
@@ -20,6 +21,7 @@ const tables: Cases[] = [
   applicationCases,
   partnerCases,
   publicCases,
+  listCases,
 ];
 const covered = tables.flatMap((table) => Object.keys(table));
 const cases: Cases = Object.assign({}, ...tables);

@@ -7305,6 +7305,188 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/manager/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The managers' queue: sent applications, filtered, with their panel and counts */
+        get: {
+            parameters: {
+                query?: {
+                    badgeId?: string;
+                    direction?: "asc" | "desc";
+                    organisationId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    programme?: string;
+                    q?: string;
+                    sessionId?: string;
+                    sort?: "updated" | "submitted" | "badge" | "organisation" | "state" | "commission";
+                    state?: "draft" | "submitted" | "under_review" | "revision_requested" | "granted" | "refused" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            page: number;
+                            pageSize: number;
+                            rows: {
+                                badge: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "first" | "renewal";
+                                organisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                programme: string;
+                                reviewDeadline: string | null;
+                                reviewers: string[];
+                                session: {
+                                    commissionDate: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                state: "draft" | "submitted" | "under_review" | "revision_requested" | "granted" | "refused" | "withdrawn";
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manager/applications.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same applications, under the same filters, as CSV (semicolons, UTF-8) */
+        get: {
+            parameters: {
+                query?: {
+                    badgeId?: string;
+                    direction?: "asc" | "desc";
+                    organisationId?: string;
+                    programme?: string;
+                    q?: string;
+                    sessionId?: string;
+                    sort?: "updated" | "submitted" | "badge" | "organisation" | "state" | "commission";
+                    state?: "draft" | "submitted" | "under_review" | "revision_requested" | "granted" | "refused" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
