@@ -39,7 +39,12 @@ export type paths = {
                                 data: {
                                     [key: string]: unknown;
                                 };
+                                link: string | null;
                                 seq: number;
+                                summary: {
+                                    en: string;
+                                    fr: string;
+                                } | null;
                                 targetId: string | null;
                                 targetType: string;
                             }[];
