@@ -1,6 +1,6 @@
 import type { ApplicationState } from "./applications.rules";
 
-/** The CSV export's column titles and state words, in the reader's language. */
+/** The CSV export's column titles and state words (the web's own), in the reader's language. */
 export const queueCsvText = {
   fr: {
     headers: [
@@ -12,16 +12,16 @@ export const queueCsvText = {
       "Commission",
       "Avis attendus le",
       "Relecteurs",
-      "Déposée le",
+      "Envoyée le",
     ],
     kinds: { first: "Première demande", renewal: "Renouvellement" },
     states: {
       draft: "Brouillon",
-      submitted: "Déposée",
-      under_review: "En instruction",
-      revision_requested: "À réviser",
-      granted: "Accordée",
-      refused: "Refusée",
+      submitted: "Envoyée",
+      under_review: "En relecture",
+      revision_requested: "Révision demandée",
+      granted: "Attribuée",
+      refused: "Non attribuée",
       withdrawn: "Retirée",
     } satisfies Record<ApplicationState, string>,
   },
@@ -35,16 +35,16 @@ export const queueCsvText = {
       "Commission",
       "Reviews due",
       "Reviewers",
-      "Submitted on",
+      "Sent on",
     ],
     kinds: { first: "First application", renewal: "Renewal" },
     states: {
       draft: "Draft",
-      submitted: "Submitted",
+      submitted: "Sent",
       under_review: "Under review",
       revision_requested: "Revision requested",
-      granted: "Granted",
-      refused: "Refused",
+      granted: "Awarded",
+      refused: "Not awarded",
       withdrawn: "Withdrawn",
     } satisfies Record<ApplicationState, string>,
   },

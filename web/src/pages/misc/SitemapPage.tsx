@@ -8,6 +8,7 @@ export function SitemapPage() {
   const links: [string, string][] = [
     ["/", t("layout.home")],
     ["/programmes/label-cfa", t("layout.catalogue")],
+    ["/programmes/competences", t("nav.competencesLink")],
     ["/verify", t("verifier.nav")],
     ["/laureats", t("laureates.nav")],
     ["/statistiques", t("stats.nav")],

@@ -1,0 +1,112 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { applicationQueueCsvUrl, type QueueRow } from "../../api/applications";
+import { buttonClass } from "../../components/Button";
+import { Chip } from "../../components/Chip";
+import { DataTable, type Sort } from "../../components/DataTable";
+import { FormError } from "../../components/forms";
+import { formatDate } from "../../i18n";
+import { QueueFilters } from "./QueueFilters";
+import { StateChip } from "./StateChip";
+import { useApplicationQueue, useQueueQuery } from "./use-queue";
+import "./ManagerQueue.css";
+
+/** The managers' queue: filters, counts per state, one page of applications, the CSV. */
+export function ManagerQueue() {
+  const { t, i18n } = useTranslation();
+  const { query, update } = useQueueQuery();
+  const queue = useApplicationQueue(query);
+  const data = queue.data;
+  const sort: Sort = {
+    key: query.sort ?? "updated",
+    direction: query.direction === "asc" ? "ascending" : "descending",
+  };
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const date = (d: string | null | undefined) => (d ? formatDate(d, i18n.language) : "—");
+  return (
+    <>
+      <QueueFilters query={query} onApply={update} />
+      <FormError error={queue.error} />
+      {data ? (
+        <>
+          <div className="queue-summary">
+            <p aria-live="polite">{t("queue.total", { count: data.total })}</p>
+            <ul className="chip-list" aria-label={t("queue.counts")}>
+              {Object.entries(data.counts).map(([state, n]) => (
+                <li key={state}>
+                  <Chip>
+                    {t("common.labelled", { label: t(`applications.states.${state}`), value: n })}
+                  </Chip>
+                </li>
+              ))}
+            </ul>
+            <a className={buttonClass("secondary")} href={applicationQueueCsvUrl(query)} download>
+              {t("queue.csv")}
+            </a>
+          </div>
+          <DataTable<QueueRow>
+            caption={t("queue.caption")}
+            captionHidden
+            rows={data.rows}
+            rowKey={(a) => a.id}
+            serverSort={{
+              sort,
+              onSort: (s) =>
+                update({ sort: s.key, direction: s.direction === "ascending" ? "asc" : "desc" }),
+            }}
+            serverPaging={{
+              page: (query.page ?? 1) - 1,
+              pages,
+              onPage: (p) => update({ page: String(p + 1) }),
+            }}
+            columns={[
+              {
+                key: "badge",
+                header: t("applications.badge"),
+                sortValue: (a) => a.badge.name,
+                rowHeader: true,
+                cell: (a) => <Link to={`/demandes/${a.id}`}>{a.badge.name}</Link>,
+              },
+              {
+                key: "organisation",
+                header: t("applications.organisation"),
+                sortValue: (a) => a.organisation.name,
+                cell: (a) => a.organisation.name,
+              },
+              {
+                key: "state",
+                header: t("applications.state"),
+                sortValue: (a) => a.state,
+                cell: (a) => <StateChip state={a.state} />,
+              },
+              {
+                key: "commission",
+                header: t("queue.session"),
+                sortValue: (a) => a.session?.commissionDate,
+                cell: (a) => a.session?.name ?? "—",
+              },
+              {
+                key: "reviewers",
+                header: t("queue.reviewers"),
+                cell: (a) => (a.reviewers.length ? a.reviewers.join(", ") : t("queue.noPanel")),
+              },
+              {
+                key: "deadline",
+                header: t("queue.reviewDeadline"),
+                cell: (a) => date(a.reviewDeadline),
+              },
+              {
+                key: "updated",
+                header: t("applications.updated"),
+                sortValue: (a) => a.updatedAt,
+                cell: (a) => date(a.updatedAt),
+              },
+            ]}
+          />
+        </>
+      ) : (
+        <p>{t("common.loading")}</p>
+      )}
+    </>
+  );
+}
