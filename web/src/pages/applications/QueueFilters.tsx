@@ -28,10 +28,11 @@ export function QueueFilters({
       badgeId: values.badgeId || undefined,
     });
   };
-  // The key remounts the form when the URL changes (back, a shared link), so fields follow it.
+  // The key remounts the form when the URL changes (back, a shared link) or its choices arrive,
+  // so that the fields show the query.
   return (
     <form
-      key={JSON.stringify(query)}
+      key={`${JSON.stringify(query)}/${sessions.length}/${badges.length}`}
       className="queue-filters"
       aria-label={t("queue.filters")}
       onSubmit={submit}
