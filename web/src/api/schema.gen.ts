@@ -7359,6 +7359,8 @@ export type paths = {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
+                                intake: "sessions" | "continuous";
+                                /** @enum {string} */
                                 kind: "first" | "renewal";
                                 organisation: {
                                     /** Format: uuid */
@@ -7373,6 +7375,7 @@ export type paths = {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
+                                    revisionsOnly: boolean;
                                 } | null;
                                 /** @enum {string} */
                                 state: "draft" | "submitted" | "under_review" | "revision_requested" | "granted" | "refused" | "withdrawn";

@@ -34,6 +34,7 @@ export const en: Dictionary = {
     competencesLink: "Discover the skills badges",
   },
   queue: {
+    continuous: "As it comes (partner organisations)",
     filters: "Filter the applications",
     search: "Search (badge, organisation, session)",
     programme: "Programme",

@@ -32,6 +32,7 @@ export const fr = {
     competencesLink: "Découvrir les badges de compétences",
   },
   queue: {
+    continuous: "Au fil de l'eau (structures partenaires)",
     filters: "Filtrer les demandes",
     search: "Rechercher (badge, organisation, session)",
     programme: "Programme",

@@ -86,12 +86,14 @@ export async function searchApplicationQueue(
         submittedAt: applications.submittedAt,
         updatedAt: applications.updatedAt,
         badge: { id: badgeClasses.id, name: badgeClasses.name },
+        rule: badgeClasses.rule,
         programme: programmes.slug,
         organisation: { id: organisations.id, name: organisations.name },
         session: {
           id: calendarSessions.id,
           name: calendarSessions.name,
           commissionDate: calendarSessions.commissionDate,
+          revisionsOnly: calendarSessions.revisionsOnly,
         },
         reviewers: reviewerNames,
       })

@@ -29,10 +29,19 @@ export const queueRowSchema = z.object({
   id: z.uuid(),
   state: z.enum(applicationStates),
   kind: z.enum(["first", "renewal"]),
+  /** In calendar sessions (a commission decides), or continuous (decided as it comes). */
+  intake: z.enum(["sessions", "continuous"]),
   programme: z.string(),
   badge: z.object({ id: z.uuid(), name: z.string() }),
   organisation: z.object({ id: z.uuid(), name: z.string() }),
-  session: z.object({ id: z.uuid(), name: z.string(), commissionDate: z.string() }).nullable(),
+  session: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      commissionDate: z.string(),
+      revisionsOnly: z.boolean(),
+    })
+    .nullable(),
   /** The panel's reviewers by name (those who stepped aside left out). */
   reviewers: z.array(z.string()),
   /** Reviews are due by this day (YYYY-MM-DD), a week before the commission. */

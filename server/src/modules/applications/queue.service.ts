@@ -3,7 +3,7 @@ import { toCsv } from "../../lib/csv";
 import { CSV_EXPORT_LIMIT, type ListPaging } from "../lists/lists.schema";
 import { authorize } from "../policy/policy";
 import type { ApplicationState } from "./applications.rules";
-import type { Reader } from "./applications.service";
+import { intakeOf, type Reader } from "./applications.service";
 import { searchApplicationQueue } from "./queue.repo";
 import { reviewDeadline, totalOf } from "./queue.rules";
 import type { QueueCsvQuery, QueueQuery, QueueRow } from "./queue.schema";
@@ -11,9 +11,10 @@ import { queueCsvText } from "./queue.text";
 
 type Found = Awaited<ReturnType<typeof searchApplicationQueue>>["rows"][number];
 
-function present(row: Found): QueueRow {
+function present({ rule, ...row }: Found): QueueRow {
   return {
     ...row,
+    intake: intakeOf({ rule }),
     state: row.state as ApplicationState,
     kind: row.kind as "first" | "renewal",
     session: row.session?.id ? (row.session as NonNullable<QueueRow["session"]>) : null,

@@ -5,7 +5,7 @@ import { buttonClass } from "../../components/Button";
 import { Chip } from "../../components/Chip";
 import { DataTable, type Sort } from "../../components/DataTable";
 import { FormError } from "../../components/forms";
-import { formatDate } from "../../i18n";
+import { formatDate, sessionLabel } from "../../i18n";
 import { QueueFilters } from "./QueueFilters";
 import { StateChip } from "./StateChip";
 import { useApplicationQueue, useQueueQuery } from "./use-queue";
@@ -83,7 +83,12 @@ export function ManagerQueue() {
                 key: "commission",
                 header: t("queue.session"),
                 sortValue: (a) => a.session?.commissionDate,
-                cell: (a) => a.session?.name ?? "—",
+                cell: (a) =>
+                  a.session
+                    ? sessionLabel(a.session, i18n.language)
+                    : a.intake === "continuous"
+                      ? t("queue.continuous")
+                      : "—",
               },
               {
                 key: "reviewers",

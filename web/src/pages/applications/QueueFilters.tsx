@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { QueueQuery } from "../../api/applications";
 import { Button } from "../../components/Button";
 import { Field, formValues, SelectField } from "../../components/forms";
+import { sessionLabel } from "../../i18n";
 import { applicationStates } from "./presentation";
 import { useQueueChoices } from "./use-queue";
 
@@ -14,7 +15,7 @@ export function QueueFilters({
   query: QueueQuery;
   onApply: (filters: Record<string, string | undefined>) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const programme = query.programme ?? "label-cfa";
   const { sessions, badges } = useQueueChoices(programme);
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -61,7 +62,7 @@ export function QueueFilters({
         <option value="">{t("queue.allSessions")}</option>
         {sessions.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.name}
+            {sessionLabel(s, i18n.language)}
           </option>
         ))}
       </SelectField>
