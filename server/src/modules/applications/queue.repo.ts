@@ -1,4 +1,4 @@
-import { and, count, eq, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, type SQL } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client";
 import {
@@ -47,14 +47,6 @@ function conditions(filters: QueueFilters, withState: boolean): SQL | undefined 
   );
 }
 
-/** The reviewers on each panel (recused ones left out), by name. */
-const reviewerNames = sql<string[]>`coalesce((
-  select array_agg(${users.name} order by ${users.name})
-  from ${reviewAssignments} join ${users} on ${users.id} = ${reviewAssignments.reviewerId}
-  where ${reviewAssignments.applicationId} = ${applications.id}
-    and ${reviewAssignments.state} <> 'recused'
-), '{}')`;
-
 /** The tables a queue row reads, joined to the applications. */
 function joinQueue<T extends PgSelect>(qb: T) {
   return qb
@@ -95,7 +87,6 @@ export async function searchApplicationQueue(
           commissionDate: calendarSessions.commissionDate,
           revisionsOnly: calendarSessions.revisionsOnly,
         },
-        reviewers: reviewerNames,
       })
       .from(applications)
       .$dynamic(),
@@ -110,4 +101,20 @@ export async function searchApplicationQueue(
     .where(conditions(filters, false))
     .groupBy(applications.state);
   return { rows, perState };
+}
+
+/** The reviewers on these applications' panels (those who stepped aside left out), by name. */
+export async function listPanelNames(q: Queryable, applicationIds: string[]) {
+  if (applicationIds.length === 0) return [];
+  return q
+    .select({ applicationId: reviewAssignments.applicationId, name: users.name })
+    .from(reviewAssignments)
+    .innerJoin(users, eq(users.id, reviewAssignments.reviewerId))
+    .where(
+      and(
+        inArray(reviewAssignments.applicationId, applicationIds),
+        ne(reviewAssignments.state, "recused"),
+      ),
+    )
+    .orderBy(asc(users.name));
 }

@@ -4,16 +4,17 @@ import { CSV_EXPORT_LIMIT, type ListPaging } from "../lists/lists.schema";
 import { authorize } from "../policy/policy";
 import type { ApplicationState } from "./applications.rules";
 import { intakeOf, type Reader } from "./applications.service";
-import { searchApplicationQueue } from "./queue.repo";
+import { listPanelNames, searchApplicationQueue } from "./queue.repo";
 import { reviewDeadline, totalOf } from "./queue.rules";
 import type { QueueCsvQuery, QueueQuery, QueueRow } from "./queue.schema";
 import { queueCsvText } from "./queue.text";
 
 type Found = Awaited<ReturnType<typeof searchApplicationQueue>>["rows"][number];
 
-function present({ rule, ...row }: Found): QueueRow {
+function present({ rule, ...row }: Found, reviewers: string[]): QueueRow {
   return {
     ...row,
+    reviewers,
     intake: intakeOf({ rule }),
     state: row.state as ApplicationState,
     kind: row.kind as "first" | "renewal",
@@ -30,8 +31,15 @@ async function search(ctx: AppContext, query: QueueCsvQuery, paging: ListPaging)
     direction,
     paging,
   });
+  const panels = await listPanelNames(
+    ctx.db,
+    found.rows.map((r) => r.id),
+  );
+  const names = new Map<string, string[]>();
+  for (const p of panels)
+    names.set(p.applicationId, [...(names.get(p.applicationId) ?? []), p.name]);
   return {
-    rows: found.rows.map(present),
+    rows: found.rows.map((row) => present(row, names.get(row.id) ?? [])),
     total: totalOf(found.perState, state),
     counts: Object.fromEntries(found.perState.map((s) => [s.state, s.n])),
   };
