@@ -4,4 +4,6 @@ import { type Cases, staffOnly } from "./matrix";
 export const listCases: Cases = {
   "GET /api/manager/applications": { expect: staffOnly(200, ["manager"]) },
   "GET /api/manager/applications.csv": { expect: staffOnly(200, ["manager"]) },
+  "GET /api/manager/credentials": { expect: staffOnly(200, ["manager"]) },
+  "GET /api/manager/credentials.csv": { expect: staffOnly(200, ["manager"]) },
 };

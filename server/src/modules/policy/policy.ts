@@ -90,6 +90,7 @@ export const policy = {
   "application.list.all": hasRole("programme_manager"),
   "credential.claim": anyOf(memberOfOrg("member", "admin"), isHolder),
   "credential.revoke": hasRole("programme_manager"),
+  "credential.list.all": hasRole("programme_manager"),
   "admin.users": hasRole("platform_admin"),
   "audit.read": hasRole("platform_admin", "programme_manager"),
   // Programme 2: partners map their badges; managers decide.
