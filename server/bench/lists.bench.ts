@@ -1,6 +1,6 @@
 /**
  * npm run bench:lists — the managers' lists with 10,000 rows in each listed
- * table (applications and the audit log), next to a bare route of the same
+ * table (applications, issued badges, the audit log), next to a bare route of the same
  * server in the same run: p50 and p99 per route, target under 200 ms.
  * A database of its own (PostgreSQL when DATABASE_URL is set, else PGlite),
  * dropped at the end. autocannon, BENCH_SECONDS (default 3) per route at
@@ -16,7 +16,13 @@ import { eq } from "drizzle-orm";
 import pg from "pg";
 import { buildApp } from "../src/app";
 import { loadConfig } from "../src/config";
-import { applications, calendarSessions, reviewAssignments, users } from "../src/db/schema";
+import {
+  applications,
+  calendarSessions,
+  credentials,
+  reviewAssignments,
+  users,
+} from "../src/db/schema";
 import { appendAudit } from "../src/modules/audit/audit.repo";
 import { insertSession } from "../src/modules/auth/auth.repo";
 import { badgesInForce } from "../src/modules/catalogue/catalogue.repo";
@@ -110,6 +116,22 @@ async function main() {
             .flatMap((r) => reviewers.map((u) => ({ applicationId: r.id, reviewerId: u.id }))),
         );
     }
+    // Issued badges: copies of a demo credential, each with its own grant and status position.
+    const [model] = await db.select().from(credentials).limit(1);
+    const { id: _id, subjectKind: _kind, createdAt: _at, ...copy } = model!;
+    for (let start = 0; start < ROWS; start += 1000)
+      await db.insert(credentials).values(
+        Array.from({ length: Math.min(1000, ROWS - start) }, (_, k) => ({
+          ...copy,
+          grantKey: `bench:${start + k}`,
+          statusIndex: 1_000_000 + start + k,
+          subjectOrgId: orgs[(start + k) % orgs.length]!.id,
+          subjectUserId: null,
+          badgeClassId: badges[(start + k) % badges.length]!.id,
+          revokedAt: (start + k) % 10 === 0 ? new Date() : null,
+          revocationReason: (start + k) % 10 === 0 ? "Banc d'essai" : null,
+        })),
+      );
     for (let start = 0; start < ROWS; start += 500)
       await db.transaction(async (tx) => {
         for (let i = start; i < Math.min(start + 500, ROWS); i++)
@@ -121,7 +143,9 @@ async function main() {
             data: { badge: badges[i % badges.length]!.name, organisation: `CFA de charge ${i}` },
           });
       });
-    console.log(`seeded ${ROWS} applications and ${ROWS} audit rows in ${Date.now() - started} ms`);
+    console.log(
+      `seeded ${ROWS} applications, issued badges and audit rows in ${Date.now() - started} ms`,
+    );
 
     const [manager] = await db
       .select({ id: users.id })
@@ -138,6 +162,8 @@ async function main() {
       "queue, search": "/api/manager/applications?q=charge%2012&sort=organisation&direction=asc",
       "queue, page 200": "/api/manager/applications?page=200&pageSize=50",
       "queue CSV, one session": `/api/manager/applications.csv?sessionId=${session}`,
+      "issued badges": "/api/manager/credentials",
+      "issued, revoked, search": "/api/manager/credentials?state=revoked&q=charge%201",
       "audit log": "/api/admin/audit",
     };
     console.log(
