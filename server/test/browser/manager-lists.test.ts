@@ -169,6 +169,36 @@ describe("the manager's lists", () => {
     await page.context().close();
   });
 
+  it("lists the issued badges from the Gestion menu, filters them and exports that filter", async () => {
+    const page = await world.signedIn(MANAGER);
+    // The home is shown (its route committed) before the menu is opened.
+    await page.locator("main h1").waitFor();
+    await page.getByRole("button", { name: "Gestion" }).click();
+    await page.getByRole("link", { name: "Badges délivrés" }).click();
+    await page.waitForURL("**/gestion/badges-delivres");
+    await page.getByRole("combobox", { name: "État" }).selectOption({ label: "Valide" });
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    await page.waitForURL(/state=valid/);
+    const rows = page.getByRole("table", { name: "Badges délivrés" }).locator("tbody tr");
+    await rows.first().waitFor();
+    for (const text of await rows.allTextContents()) expect(text).toContain("Valide");
+    const total = Number((await page.locator(".queue-summary p").textContent())!.match(/\d+/)![0]);
+    await page.screenshot({ path: path.join(screenshots, "issued-badges.png"), fullPage: true });
+    await expectAccessible(page, "the issued badges (fr)");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Exporter en CSV" }).click(),
+    ]);
+    const csv = fs.readFileSync((await download.path())!, "utf8").replace(/^\ufeff/, "");
+    const lines = csv.trim().split("\r\n");
+    expect(lines).toHaveLength(total + 1);
+    for (const line of lines.slice(1)) expect(line).toContain('"Valide"');
+    await toEnglish(page);
+    await page.getByRole("table", { name: "Issued badges" }).waitFor();
+    await expectAccessible(page, "the issued badges (en)");
+    await page.context().close();
+  });
+
   it("reads the audit log in words, with a link to the object, in French and English", async () => {
     const { db } = world.platform.ctx;
     const recent = await db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(25);

@@ -24,6 +24,7 @@ export const navItems: readonly NavItem[] = [
   { to: "/gestion/labels", label: "label.requests.title", audience: "manager", group: "manage" },
   { to: "/gestion/partenaires", label: "partnerAdmin.title", audience: "manager", group: "manage" },
   { to: "/gestion/catalogue", label: "catalogueAdmin.title", audience: "manager", group: "manage" },
+  { to: "/gestion/badges-delivres", label: "issued.title", audience: "manager", group: "manage" },
   { to: "/admin/journal", label: "layout.audit", audience: "staff", group: "manage" },
   { to: "/admin/utilisateurs", label: "layout.users", audience: "admin", group: "manage" },
 ];

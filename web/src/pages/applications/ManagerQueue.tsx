@@ -1,15 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { applicationQueueCsvUrl, type QueueRow } from "../../api/applications";
-import { buttonClass } from "../../components/Button";
-import { Chip } from "../../components/Chip";
 import { DataTable, type Sort } from "../../components/DataTable";
 import { FormError } from "../../components/forms";
+import { ListSummary } from "../../components/ListSummary";
 import { formatDate, sessionLabel } from "../../i18n";
 import { QueueFilters } from "./QueueFilters";
 import { StateChip } from "./StateChip";
 import { useApplicationQueue, useQueueQuery } from "./use-queue";
-import "./ManagerQueue.css";
 
 /** The managers' queue: filters, counts per state, one page of applications, the CSV. */
 export function ManagerQueue() {
@@ -29,21 +27,13 @@ export function ManagerQueue() {
       <FormError error={queue.error} />
       {data ? (
         <>
-          <div className="queue-summary">
-            <p aria-live="polite">{t("queue.total", { count: data.total })}</p>
-            <ul className="chip-list" aria-label={t("queue.counts")}>
-              {Object.entries(data.counts).map(([state, n]) => (
-                <li key={state}>
-                  <Chip>
-                    {t("common.labelled", { label: t(`applications.states.${state}`), value: n })}
-                  </Chip>
-                </li>
-              ))}
-            </ul>
-            <a className={buttonClass("secondary")} href={applicationQueueCsvUrl(query)} download>
-              {t("queue.csv")}
-            </a>
-          </div>
+          <ListSummary
+            total={t("queue.total", { count: data.total })}
+            counts={data.counts}
+            countsLabel={t("queue.counts")}
+            stateLabel={(s) => t(`applications.states.${s}`)}
+            csvHref={applicationQueueCsvUrl(query)}
+          />
           <DataTable<QueueRow>
             caption={t("queue.caption")}
             captionHidden

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { QueueQuery } from "../../api/applications";
 import { Button } from "../../components/Button";
 import { Field, formValues, SelectField } from "../../components/forms";
+import { ProgrammeOptions } from "../../components/ListSummary";
 import { sessionLabel } from "../../i18n";
 import { applicationStates } from "./presentation";
 import { useQueueChoices } from "./use-queue";
@@ -44,9 +45,7 @@ export function QueueFilters({
         name="programme"
         defaultValue={query.programme ?? ""}
       >
-        <option value="">{t("queue.allProgrammes")}</option>
-        <option value="label-cfa">{t("nav.label")}</option>
-        <option value="competences">{t("nav.competences")}</option>
+        <ProgrammeOptions />
       </SelectField>
       <SelectField label={t("applications.state")} name="state" defaultValue={query.state ?? ""}>
         <option value="">{t("queue.allStates")}</option>

@@ -1,40 +1,15 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useSearchParams } from "react-router";
 import { fetchApplicationQueue, type QueueQuery } from "../../api/applications";
 import { catalogueKeys, fetchProgrammeBadges, fetchSessions } from "../../api/catalogue";
+import { useListQuery } from "../../components/use-list-query";
 
-const filterNames = ["q", "programme", "state", "sessionId", "badgeId", "organisationId"] as const;
+const filters = ["q", "programme", "state", "sessionId", "badgeId", "organisationId"] as const;
 const sorts = ["updated", "submitted", "badge", "organisation", "state", "commission"] as const;
-type QueueSort = (typeof sorts)[number];
 
-/**
- * The queue's query lives in the URL (a filtered list is a link to share):
- * read it from the search parameters, write every change back to them.
- */
+/** The queue's query, kept in the URL. */
 export function useQueueQuery() {
-  const [params, setParams] = useSearchParams();
-  const sortParam = params.get("sort") as QueueSort | null;
-  const query: QueueQuery = {
-    ...Object.fromEntries(
-      filterNames.flatMap((name) => {
-        const value = params.get(name);
-        return value ? [[name, value]] : [];
-      }),
-    ),
-    sort: sortParam && sorts.includes(sortParam) ? sortParam : "updated",
-    direction: params.get("direction") === "asc" ? "asc" : "desc",
-    page: Math.max(1, Number(params.get("page")) || 1),
-    pageSize: 25,
-  };
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes))
-      if (value) next.set(name, value);
-      else next.delete(name);
-    if (!("page" in changes)) next.delete("page");
-    setParams(next);
-  };
-  return { query, update };
+  const { query, update } = useListQuery({ filters, sorts, defaultSort: "updated" });
+  return { query: query as QueueQuery, update };
 }
 
 export function useApplicationQueue(query: QueueQuery) {

@@ -19,6 +19,7 @@ export function SitemapPage() {
     ["/compte", t("layout.account")],
     ["/admin/utilisateurs", t("admin.usersTitle")],
     ["/admin/journal", t("admin.auditTitle")],
+    ["/gestion/badges-delivres", t("issued.title")],
     ["/mentions-legales", t("layout.legal")],
     ["/donnees-personnelles", t("layout.privacy")],
     ["/accessibilite", t("legal.a11yTitle")],
