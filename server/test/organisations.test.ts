@@ -40,6 +40,11 @@ describe("creating organisations", () => {
     expect(audit.entries[0]).toMatchObject({
       action: "organisation.created",
       targetId: json(response).id,
+      summary: {
+        fr: "Organisation créée : CFA du Bâtiment de Saint-Lô",
+        en: "Organisation created: CFA du Bâtiment de Saint-Lô",
+      },
+      link: `/organisations/${json(response).id}`,
     });
   });
 

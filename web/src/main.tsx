@@ -80,6 +80,7 @@ const pages: Record<PageName, ReactElement> = {
   organisationBadges: lazyPage(credentials, "OrganisationBadgesPage"),
   partner: lazyPage(partner, "PartnerPage"),
   registrationsAdmin: lazyPage(partner, "RegistrationsAdminPage"),
+  issuedBadges: lazyPage(credentials, "IssuedBadgesPage"),
   magicLink: lazyPage(auth, "MagicLinkPage"),
   forgotPassword: lazyPage(auth, "ForgotPasswordPage"),
   resetPassword: lazyPage(auth, "ResetPasswordPage"),

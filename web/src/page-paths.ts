@@ -29,6 +29,7 @@ export const pagePaths = {
   organisationBadges: "/organisations/:id/badges",
   partner: "/organisations/:id/partenaire",
   registrationsAdmin: "/gestion/partenaires",
+  issuedBadges: "/gestion/badges-delivres",
   magicLink: "/connexion/lien",
   forgotPassword: "/mot-de-passe-oublie",
   resetPassword: "/mot-de-passe/nouveau",

@@ -582,6 +582,7 @@ export const applications = pgTable(
   (t) => [
     index("applications_org_idx").on(t.organisationId),
     index("applications_session_idx").on(t.sessionId),
+    index("applications_updated_idx").on(t.updatedAt),
     check("applications_kind_check", sql`${t.kind} in ('first', 'renewal')`),
     check("applications_state_check", isOneOf(t.state, applicationStates)),
   ],

@@ -189,13 +189,11 @@ describe("a partner's Participant request in the managers' queue (22)", () => {
   it("is listed as a request decided as it comes, and its decision goes to the organisation", async () => {
     const page = await world.signedIn("gestion@region-normandie.example");
     await page.goto("/demandes");
-    const group = page.locator("section").filter({
-      has: page.getByRole("heading", {
-        name: "Demandes des structures partenaires (décidées au fil de l'eau)",
-      }),
-    });
+    const group = page
+      .locator("tbody tr")
+      .filter({ hasText: "Au fil de l'eau (structures partenaires)" });
     await group.getByRole("cell", { name: "Mission Locale du Bessin" }).waitFor();
-    expect(await page.getByRole("heading", { name: /Brouillons/ }).count()).toBe(0);
+    expect(await page.getByText("Brouillon", { exact: true }).count()).toBe(0);
     await page.screenshot({ path: path.join(screenshots, "participant-request.png") });
     await expectAccessible(page, "the managers' queue");
     await group.getByRole("link", { name: /^Participant/ }).click();
@@ -226,9 +224,7 @@ describe("English pages in English (25)", () => {
     await page.screenshot({ path: path.join(screenshots, "sessions-en.png") });
     await expectAccessible(page, "the calendar (en)");
     await page.goto("/demandes");
-    await page
-      .getByRole("heading", { name: "Requests from partner organisations (decided as they come)" })
-      .waitFor();
+    await page.getByRole("cell", { name: "As it comes (partner organisations)" }).first().waitFor();
     const queue = await main(page);
     expect(queue).toMatch(/[A-Z][a-z]+ \d{4} commission/);
     expect(queue).not.toMatch(/Commission d|Révisions d|Brouillons/);

@@ -5,6 +5,7 @@ import { applicationCases } from "./applications.cases";
 import { catalogueCases } from "./catalogue.cases";
 import { credentialCases } from "./credentials.cases";
 import { labelCases } from "./label.cases";
+import { listCases } from "./lists.cases";
 import { bodyRoutes, type Cases } from "./matrix";
 import { mentoringCases } from "./mentoring.cases";
 import { oauthCases } from "./oauth.cases";
@@ -26,6 +27,7 @@ const tables: Cases[] = [
   oauthCases,
   mentoringCases,
   walletCases,
+  listCases,
 ];
 const covered = tables.flatMap((table) => Object.keys(table));
 const cases: Cases = Object.assign({}, ...tables);

@@ -1,6 +1,6 @@
 /** Badge applications: the list, one application, its answers, files, reviews and decision. */
 import { ApiError, csrfToken } from "./client";
-import { type BodyOf, type QueryOf, type ResponseOf, request } from "./http";
+import { type BodyOf, type QueryOf, type ResponseOf, request, urlOf } from "./http";
 
 export type ApplicationSummary = ResponseOf<"/api/applications">["applications"][number];
 export type ApplicationDetail = ResponseOf<"/api/applications/{id}">;
@@ -132,3 +132,14 @@ export async function uploadStaffBadgeImage(
     throw new Error(body?.error?.message ?? response.statusText);
   }
 }
+
+/** The managers' queue, paged and filtered on the server, and the same filter as CSV. */
+export type QueueQuery = QueryOf<"/api/manager/applications", "get">;
+export type QueuePage = ResponseOf<"/api/manager/applications">;
+export type QueueRow = QueuePage["rows"][number];
+export const fetchApplicationQueue = (query: QueueQuery) =>
+  request("get", "/api/manager/applications", { query });
+export const applicationQueueCsvUrl = (query: QueueQuery) => {
+  const { page: _page, pageSize: _size, ...filters } = query;
+  return urlOf("/api/manager/applications.csv", {}, filters);
+};

@@ -1,5 +1,5 @@
 /** Awarded badges: one credential's public view, an organisation's, and what a holder does with them. */
-import { type BodyOf, type ResponseOf, request } from "./http";
+import { type BodyOf, type QueryOf, type ResponseOf, request, urlOf } from "./http";
 
 export type Credential = ResponseOf<"/api/public/credentials/{id}">;
 export type CredentialStatus = Credential["status"];
@@ -28,3 +28,13 @@ export const setCredentialVisibility = (id: string, shown: boolean) =>
 
 export const revokeCredential = (id: string, reason: string) =>
   request("post", "/api/credentials/{id}/revoke", { path: { id }, body: { reason } });
+
+/** The managers' list of issued badges, and the same filter as CSV. */
+export type IssuedQuery = QueryOf<"/api/manager/credentials", "get">;
+export type IssuedRow = ResponseOf<"/api/manager/credentials">["rows"][number];
+export const fetchIssuedBadges = (query: IssuedQuery) =>
+  request("get", "/api/manager/credentials", { query });
+export const issuedCsvUrl = (query: IssuedQuery) => {
+  const { page: _page, pageSize: _size, ...filters } = query;
+  return urlOf("/api/manager/credentials.csv", {}, filters);
+};

@@ -39,7 +39,12 @@ export type paths = {
                                 data: {
                                     [key: string]: unknown;
                                 };
+                                link: string | null;
                                 seq: number;
+                                summary: {
+                                    en: string;
+                                    fr: string;
+                                } | null;
                                 targetId: string | null;
                                 targetType: string;
                             }[];
@@ -7401,6 +7406,361 @@ export type paths = {
                             };
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manager/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The managers' queue: sent applications, filtered, with their panel and counts */
+        get: {
+            parameters: {
+                query?: {
+                    badgeId?: string;
+                    direction?: "asc" | "desc";
+                    organisationId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    programme?: string;
+                    q?: string;
+                    sessionId?: string;
+                    sort?: "updated" | "submitted" | "badge" | "organisation" | "state" | "commission";
+                    state?: "draft" | "submitted" | "under_review" | "revision_requested" | "granted" | "refused" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            page: number;
+                            pageSize: number;
+                            rows: {
+                                badge: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                intake: "sessions" | "continuous";
+                                /** @enum {string} */
+                                kind: "first" | "renewal";
+                                organisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                programme: string;
+                                reviewDeadline: string | null;
+                                reviewers: string[];
+                                session: {
+                                    commissionDate: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    revisionsOnly: boolean;
+                                } | null;
+                                /** @enum {string} */
+                                state: "draft" | "submitted" | "under_review" | "revision_requested" | "granted" | "refused" | "withdrawn";
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manager/applications.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same applications, under the same filters, as CSV (semicolons, UTF-8) */
+        get: {
+            parameters: {
+                query?: {
+                    badgeId?: string;
+                    direction?: "asc" | "desc";
+                    organisationId?: string;
+                    programme?: string;
+                    q?: string;
+                    sessionId?: string;
+                    sort?: "updated" | "submitted" | "badge" | "organisation" | "state" | "commission";
+                    state?: "draft" | "submitted" | "under_review" | "revision_requested" | "granted" | "refused" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manager/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Issued badges: searched, filtered by programme, state, badge, organisation */
+        get: {
+            parameters: {
+                query?: {
+                    badgeId?: string;
+                    direction?: "asc" | "desc";
+                    organisationId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    programme?: string;
+                    q?: string;
+                    sort?: "issued" | "badge" | "holder" | "validUntil";
+                    state?: "valid" | "suspended" | "revoked" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            page: number;
+                            pageSize: number;
+                            rows: {
+                                badge: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                holder: string;
+                                /** @enum {string} */
+                                holderKind: "organisation" | "person";
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                organisationId: string | null;
+                                programme: string;
+                                /** @enum {string} */
+                                state: "valid" | "suspended" | "revoked" | "expired";
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validUntil: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manager/credentials.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same issued badges as CSV (semicolons, UTF-8) */
+        get: {
+            parameters: {
+                query?: {
+                    badgeId?: string;
+                    direction?: "asc" | "desc";
+                    organisationId?: string;
+                    programme?: string;
+                    q?: string;
+                    sort?: "issued" | "badge" | "holder" | "validUntil";
+                    state?: "valid" | "suspended" | "revoked" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

@@ -6,14 +6,17 @@ export type Column<R> = {
   key: string;
   header: ReactNode;
   cell: (row: R) => ReactNode;
-  /** Makes the column sortable by this value. */
+  /** Makes the column sortable by this value (with server sorting, any value marks it sortable). */
   sortValue?: (row: R) => string | number | null | undefined;
   /** The cell names its row (a <th scope="row">). */
   rowHeader?: boolean;
   className?: string;
 };
 
-type Sort = { key: string; direction: "ascending" | "descending" };
+export type Sort = { key: string; direction: "ascending" | "descending" };
+
+/** Pages read from the server: the table shows `rows` as they come and asks for another page. */
+export type ServerPaging = { page: number; pages: number; onPage: (page: number) => void };
 
 type DataTableProps<R> = {
   /** What the table lists; read first by screen readers. */
@@ -32,6 +35,9 @@ type DataTableProps<R> = {
   framed?: boolean;
   /** Rows per page; without it every row is shown. */
   pageSize?: number;
+  /** Sorted on the server: the sort shown, and what to do when a header asks for another. */
+  serverSort?: { sort: Sort; onSort: (sort: Sort) => void };
+  serverPaging?: ServerPaging;
   className?: string;
 };
 
@@ -58,31 +64,40 @@ export function DataTable<R>({
   rowProps,
   framed = true,
   pageSize,
+  serverSort,
+  serverPaging,
   className,
 }: DataTableProps<R>) {
   const { t, i18n } = useTranslation();
-  const [sort, setSort] = useState<Sort | undefined>(initialSort);
-  const [page, setPage] = useState(0);
+  const [localSort, setSort] = useState<Sort | undefined>(initialSort);
+  const [localPage, setPage] = useState(0);
+  const sort = serverSort?.sort ?? localSort;
 
   const sorted = useMemo(() => {
     const column = sort && columns.find((c) => c.key === sort.key);
-    if (!sort || !column?.sortValue) return rows;
+    if (serverSort || !sort || !column?.sortValue) return rows;
     const value = column.sortValue;
     const sign = sort.direction === "ascending" ? 1 : -1;
     return [...rows].sort((a, b) => sign * compare(value(a), value(b), i18n.language));
-  }, [rows, columns, sort, i18n.language]);
+  }, [rows, columns, sort, serverSort, i18n.language]);
 
-  const pages = pageSize ? Math.max(1, Math.ceil(sorted.length / pageSize)) : 1;
-  const current = Math.min(page, pages - 1);
-  const visible = pageSize ? sorted.slice(current * pageSize, (current + 1) * pageSize) : sorted;
+  const local = !serverPaging && pageSize;
+  const pages =
+    serverPaging?.pages ?? (pageSize ? Math.max(1, Math.ceil(sorted.length / pageSize)) : 1);
+  const current = Math.min(serverPaging?.page ?? localPage, pages - 1);
+  const visible = local ? sorted.slice(current * pageSize, (current + 1) * pageSize) : sorted;
+  const goTo = serverPaging?.onPage ?? setPage;
 
   const toggle = (key: string) => {
-    setSort((s) =>
-      s?.key === key && s.direction === "ascending"
+    const next: Sort =
+      sort?.key === key && sort.direction === "ascending"
         ? { key, direction: "descending" }
-        : { key, direction: "ascending" },
-    );
-    setPage(0);
+        : { key, direction: "ascending" };
+    if (serverSort) serverSort.onSort(next);
+    else {
+      setSort(next);
+      setPage(0);
+    }
   };
 
   return (
@@ -149,7 +164,7 @@ export function DataTable<R>({
             variant="secondary"
             size="small"
             disabled={current === 0}
-            onClick={() => setPage(current - 1)}
+            onClick={() => goTo(current - 1)}
           >
             {t("table.previous")}
           </Button>
@@ -158,7 +173,7 @@ export function DataTable<R>({
             variant="secondary"
             size="small"
             disabled={current >= pages - 1}
-            onClick={() => setPage(current + 1)}
+            onClick={() => goTo(current + 1)}
           >
             {t("table.next")}
           </Button>

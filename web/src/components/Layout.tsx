@@ -1,11 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { signOut as endSession } from "../api/auth";
 import { changeLanguage } from "../i18n";
 import { Button, buttonClass } from "./Button";
-import { hasRole, useConfig, useMe } from "./hooks";
+import { useConfig, useMe } from "./hooks";
+import { MainNav } from "./MainNav";
 import { Shield } from "./Shield";
 
 export function Layout() {
@@ -34,7 +35,6 @@ export function Layout() {
     navigate("/connexion");
   };
   const other = i18n.language === "en" ? "fr" : "en";
-  const staff = hasRole(me, "programme_manager") || hasRole(me, "platform_admin");
 
   return (
     <>
@@ -61,52 +61,7 @@ export function Layout() {
               <span className="brand__tagline">{t("app.tagline")}</span>
             </span>
           </Link>
-          <nav aria-label={t("layout.mainNav")} className="main-nav">
-            <ul>
-              <li>
-                <NavLink to="/programmes/label-cfa">{t("layout.catalogue")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/verify">{t("verifier.nav")}</NavLink>
-              </li>
-              {me ? (
-                <>
-                  <li>
-                    <NavLink to="/accueil">{t("layout.dashboard")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/demandes">{t("applications.nav")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/organisations">{t("layout.organisations")}</NavLink>
-                  </li>
-                  {hasRole(me, "programme_manager") ||
-                  me.memberships.some((m) => m.organisation.kind === "cfa") ? (
-                    <li>
-                      <NavLink to="/parrainage">{t("mentoring.nav")}</NavLink>
-                    </li>
-                  ) : null}
-                  {hasRole(me, "platform_admin") ? (
-                    <li>
-                      <NavLink to="/admin/utilisateurs">{t("layout.users")}</NavLink>
-                    </li>
-                  ) : null}
-                  {staff ? (
-                    <li>
-                      <NavLink to="/admin/journal">{t("layout.audit")}</NavLink>
-                    </li>
-                  ) : null}
-                  <li>
-                    <NavLink to="/compte">{t("layout.account")}</NavLink>
-                  </li>
-                </>
-              ) : (
-                <li>
-                  <NavLink to="/">{t("layout.home")}</NavLink>
-                </li>
-              )}
-            </ul>
-          </nav>
+          <MainNav me={me} />
           <div className="site-header__tools">
             <Button
               variant="ghost"

@@ -4,6 +4,8 @@ import { errorBody, typed } from "../../http/route-types";
 import { requireUser } from "../../http/session";
 import { presentUser } from "../accounts/accounts.present";
 import { userSchema } from "../accounts/accounts.schema";
+import { auditLink } from "../audit/audit.present";
+import { auditSentence } from "../audit/audit.text";
 import { callerOf } from "../policy/caller";
 import {
   auditQuery,
@@ -101,6 +103,8 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
           targetType: row.targetType,
           targetId: row.targetId,
           data: row.data,
+          summary: auditSentence(row.action, row.data),
+          link: auditLink(row.targetType, row.targetId),
         })),
       };
     },

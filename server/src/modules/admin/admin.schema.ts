@@ -31,6 +31,10 @@ export const auditView = z.object({
       targetType: z.string(),
       targetId: z.string().nullable(),
       data: z.record(z.string(), z.unknown()),
+      /** The row in words (null for an action not yet described: its code is shown). */
+      summary: z.object({ fr: z.string(), en: z.string() }).nullable(),
+      /** The web page of the object, when it has one. */
+      link: z.string().nullable(),
     }),
   ),
 });

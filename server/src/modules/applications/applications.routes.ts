@@ -28,6 +28,7 @@ import { describeApplication } from "./detail.service";
 import { createApplication, updateDraft, withdrawApplication } from "./drafting.service";
 import { evidenceRoutes } from "./evidence.routes";
 import { postApplicationMessage } from "./messages.service";
+import { applicationQueueRoutes } from "./queue.routes";
 import { assignReviewers, recuse, reopenReview, submitReview } from "./review.service";
 import { submitApplication } from "./submission.service";
 
@@ -249,4 +250,5 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   evidenceRoutes(app, ctx);
+  applicationQueueRoutes(app, ctx);
 }

@@ -31,6 +31,7 @@ import {
   revokeCredentialAs,
   setVisibility,
 } from "./credentials.service";
+import { issuedBadgeRoutes } from "./issued.routes";
 import { issuerRoutes } from "./issuers.routes";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -300,4 +301,5 @@ export function credentialRoutes(
       return present(found, request);
     },
   );
+  issuedBadgeRoutes(app, ctx);
 }

@@ -105,6 +105,7 @@ export const policy = {
   "credential.revoke": hasRole("programme_manager"),
   /** Sending a badge to a wallet: its holder, or an administrator of the holding organisation. */
   "credential.wallet": anyOf(memberOfOrg("admin"), isHolder),
+  "credential.list.all": hasRole("programme_manager"),
   "admin.users": hasRole("platform_admin"),
   "audit.read": hasRole("platform_admin", "programme_manager"),
   // Programme 2: partners map their badges; managers decide.

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Navigate } from "react-router";
+import { Link, Navigate } from "react-router";
 import type { AuditEntry } from "../../api/admin";
 import { DataTable } from "../../components/DataTable";
 import { FormError } from "../../components/forms";
@@ -52,19 +52,32 @@ export function AuditPage() {
               cell: (e) => actionLabel(e.action),
             },
             {
-              key: "target",
+              key: "what",
               header: t("admin.target"),
-              cell: (e) => (
-                <>
-                  {e.targetType}
-                  {typeof e.data.name === "string" ? ` · ${e.data.name}` : ""}
-                  {typeof e.data.email === "string" ? ` · ${e.data.email}` : ""}
-                </>
-              ),
+              cell: (e) => {
+                const words = e.summary
+                  ? i18n.language === "en"
+                    ? e.summary.en
+                    : e.summary.fr
+                  : null;
+                if (!words) return describeTarget(e);
+                return e.link ? <Link to={e.link}>{words}</Link> : words;
+              },
             },
           ]}
         />
       ) : null}
     </>
   );
+}
+
+/** A row without a sentence yet: the kind of object and the name it kept. */
+function describeTarget(e: AuditEntry) {
+  return [
+    e.targetType,
+    typeof e.data.name === "string" ? e.data.name : "",
+    typeof e.data.email === "string" ? e.data.email : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }

@@ -5,6 +5,7 @@ import { DataTable } from "../../components/DataTable";
 import { FormError } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { formatDate } from "../../i18n";
+import { ManagerQueue } from "./ManagerQueue";
 import { NewApplication } from "./NewApplication";
 import { groupRows } from "./presentation";
 import { StateChip } from "./StateChip";
@@ -15,14 +16,15 @@ export function ApplicationsPage() {
   const { t, i18n } = useTranslation();
   const { me, list, manager, cfa } = useApplicationList();
   usePageTitle(t("applications.title"));
-  if (me.isPending || list.isPending) return <p>{t("common.loading")}</p>;
-  const rows = list.data?.applications ?? [];
+  if (me.isPending || (!manager && list.isPending)) return <p>{t("common.loading")}</p>;
+  const rows = manager ? [] : (list.data?.applications ?? []);
   return (
     <>
       <h1>{manager ? t("applications.queueTitle") : t("applications.title")}</h1>
       <FormError error={list.error} />
       {cfa ? <NewApplication organisationId={cfa.id} /> : null}
-      {rows.length === 0 ? <p className="empty">{t("applications.none")}</p> : null}
+      {manager ? <ManagerQueue /> : null}
+      {!manager && rows.length === 0 ? <p className="empty">{t("applications.none")}</p> : null}
       {groupRows(rows, t, i18n.language).map(([key, { title, apps }], index) => (
         <section key={key} aria-labelledby={`group-${index}`}>
           <h2 id={`group-${index}`}>

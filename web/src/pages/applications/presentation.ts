@@ -1,4 +1,4 @@
-import type { ApplicationSummary } from "../../api/applications";
+import type { ApplicationState, ApplicationSummary } from "../../api/applications";
 import { sessionLabel } from "../../i18n";
 
 /**
@@ -32,3 +32,14 @@ export const recipientKind = (kind: string) =>
 
 /** The server's refusals for a badge the organisation already holds. */
 export const heldCodes = ["BADGE_ALREADY_HELD", "BADGE_RENEWAL_DUE"];
+
+/** Every state of an application, in the order of its life (the queue's filter lists them). */
+export const applicationStates = [
+  "draft",
+  "submitted",
+  "under_review",
+  "revision_requested",
+  "granted",
+  "refused",
+  "withdrawn",
+] as const satisfies readonly ApplicationState[];

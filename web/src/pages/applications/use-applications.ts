@@ -22,7 +22,8 @@ export function useApplicationList() {
   const list = useQuery({
     queryKey: applicationKeys.list(cfa?.id ?? "staff"),
     queryFn: () => fetchApplications(own ? { organisationId: own.id } : {}),
-    enabled: !!me.data,
+    // Managers read the queue, paged on the server (use-queue.ts).
+    enabled: !!me.data && !manager,
   });
   return { me, list, manager, cfa: own };
 }

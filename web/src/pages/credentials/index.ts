@@ -1,2 +1,3 @@
 export { CredentialPage } from "./CredentialPage";
+export { IssuedBadgesPage } from "./IssuedBadgesPage";
 export { OrganisationBadgesPage } from "./OrganisationBadgesPage";

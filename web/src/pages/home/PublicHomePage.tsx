@@ -33,6 +33,7 @@ export function PublicHomePage() {
         <Card as="section" accent>
           <h2>{t("publicHome.skillsTitle")}</h2>
           <p>{t("publicHome.skillsText")}</p>
+          <Link to="/programmes/competences">{t("nav.competencesLink")}</Link>
         </Card>
       </div>
       <Card as="section">

@@ -8,6 +8,7 @@ export function SitemapPage() {
   const links: [string, string][] = [
     ["/", t("layout.home")],
     ["/programmes/label-cfa", t("layout.catalogue")],
+    ["/programmes/competences", t("nav.competencesLink")],
     ["/verify", t("verifier.nav")],
     ["/laureats", t("laureates.nav")],
     ["/statistiques", t("stats.nav")],
@@ -18,6 +19,7 @@ export function SitemapPage() {
     ["/compte", t("layout.account")],
     ["/admin/utilisateurs", t("admin.usersTitle")],
     ["/admin/journal", t("admin.auditTitle")],
+    ["/gestion/badges-delivres", t("issued.title")],
     ["/mentions-legales", t("layout.legal")],
     ["/donnees-personnelles", t("layout.privacy")],
     ["/accessibilite", t("legal.a11yTitle")],

@@ -1,0 +1,4 @@
+import { listCases } from "./lists.cases";
+import { policyMatrix } from "./matrix";
+
+policyMatrix(listCases);
