@@ -1,6 +1,7 @@
 import { applicationErrors } from "./errors/applications";
 import { catalogueErrors } from "./errors/catalogue";
 import { credentialErrors } from "./errors/credentials";
+import { endorsementErrors } from "./errors/endorsements";
 import { partnerErrors } from "./errors/partners";
 import { requestErrors } from "./errors/requests";
 import { verificationErrors } from "./errors/verification";
@@ -18,6 +19,7 @@ const catalogue = {
   ...partnerErrors,
   ...applicationErrors,
   ...verificationErrors,
+  ...endorsementErrors,
 } as const;
 
 export type ErrorCode = keyof typeof catalogue;

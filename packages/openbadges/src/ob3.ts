@@ -33,6 +33,8 @@ export type BuildCredentialInput = {
       targetFramework?: string;
     }[];
     achievementType?: string;
+    /** Signed EndorsementCredentials of the achievement, embedded as they are. */
+    endorsement?: Record<string, unknown>[];
   };
   subject: { id?: string; identifier?: ReturnType<typeof hashedIdentifier>[]; name?: string };
   validFrom: Date;
@@ -80,6 +82,9 @@ export function buildOpenBadgeCredential(input: BuildCredentialInput): Record<st
           : {}),
         ...(input.achievement.alignment
           ? { alignment: input.achievement.alignment.map((a) => ({ type: ["Alignment"], ...a })) }
+          : {}),
+        ...(input.achievement.endorsement?.length
+          ? { endorsement: input.achievement.endorsement }
           : {}),
       },
     },

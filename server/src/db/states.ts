@@ -59,3 +59,10 @@ export type CollectionStatus = (typeof collectionStatuses)[number];
 /** Who holds a credential (credentials.subject_kind, derived from its subject columns). */
 export const subjectKinds = ["organisation", "person"] as const;
 export type SubjectKind = (typeof subjectKinds)[number];
+
+/** An endorsement: invited, published (signed), or withdrawn by its endorser or a manager. */
+export const endorsementStates = ["invited", "published", "withdrawn"] as const;
+export type EndorsementState = (typeof endorsementStates)[number];
+/** What an endorsement endorses: a badge class (regional or of the label), or the Region as issuer. */
+export const endorsementTargets = ["badge_class", "issuer"] as const;
+export type EndorsementTarget = (typeof endorsementTargets)[number];

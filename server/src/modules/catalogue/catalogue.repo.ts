@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client";
 import {
   badgeClasses,
   badgeEquivalences,
   collections,
+  endorsements,
   organisations,
   programmes,
 } from "../../db/schema";
@@ -117,4 +118,29 @@ export async function successors(q: Queryable) {
 export async function badgesInForce(q: Queryable, programmeSlug: string) {
   const found = await findProgrammeInForce(q, programmeSlug);
   return found ? listBadges(q, found.collection.id) : [];
+}
+
+/** The published endorsements of these badge classes, grouped by badge class, oldest first. */
+export async function endorsementsOfBadges(q: Queryable, badgeClassIds: string[]) {
+  const byBadge = new Map<string, { id: string; endorser: string; statement: string }[]>();
+  if (badgeClassIds.length === 0) return byBadge;
+  const rows = await q
+    .select({
+      id: endorsements.id,
+      badgeClassId: endorsements.badgeClassId,
+      endorser: endorsements.endorserName,
+      statement: endorsements.statement,
+    })
+    .from(endorsements)
+    .where(
+      and(inArray(endorsements.badgeClassId, badgeClassIds), eq(endorsements.state, "published")),
+    )
+    .orderBy(asc(endorsements.publishedAt));
+  for (const row of rows) {
+    if (!row.badgeClassId) continue;
+    const list = byBadge.get(row.badgeClassId) ?? [];
+    list.push({ id: row.id, endorser: row.endorser, statement: row.statement ?? "" });
+    byBadge.set(row.badgeClassId, list);
+  }
+  return byBadge;
 }

@@ -19,6 +19,7 @@ import {
   findCredentialByGrantKey,
   insertCredential,
   lockOrganisation,
+  publishedEndorsementDocuments,
 } from "./credentials.repo";
 import { activeIssuerKey, findRegion, issuerProfile } from "./issuer.service";
 import { allocateStatus, statusListUrl } from "./status-lists.service";
@@ -104,6 +105,7 @@ export async function issueCredential(
   const badge = await findBadgeClassRow(ctx.db, grant.badgeClassId);
   const subject = await grantSubject(ctx, grant);
   if (!badge || !subject) throw new AppError("NOT_FOUND");
+  const endorsement = await publishedEndorsementDocuments(ctx.db, badge.id);
   // A CFA's badge counts towards the label: the "label within reach" email is decided here.
   const countsForLabel = badge.kind === "badge" && !subject.person && subject.kind === "cfa";
 
@@ -134,6 +136,7 @@ export async function issueCredential(
         ...achievementParts(ctx.config, badge),
         image: { id: `${base}/api/public/badges/${badge.id}/image.png`, caption: badge.name },
         achievementType: badge.kind === "label" ? "Award" : "Badge",
+        endorsement,
       },
       subject: { identifier: identifiers },
       validFrom: grant.validFrom,

@@ -106,6 +106,11 @@ export const policy = {
   // The label: a CFA's staff request it, managers confirm or refuse.
   "label.request": memberOfOrg("member", "admin"),
   "label.decide": hasRole("programme_manager"),
+  // Endorsements: managers invite; the endorsing organisation's admins sign; either withdraws.
+  "endorsement.invite": hasRole("programme_manager"),
+  "endorsement.read": anyOf(hasRole("programme_manager"), memberOfOrg("member", "admin")),
+  "endorsement.sign": memberOfOrg("admin"),
+  "endorsement.withdraw": anyOf(hasRole("programme_manager"), memberOfOrg("admin")),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;
