@@ -4,6 +4,7 @@ import { accountCases } from "./accounts.cases";
 import { applicationCases } from "./applications.cases";
 import { catalogueCases } from "./catalogue.cases";
 import { credentialCases } from "./credentials.cases";
+import { endorsementCases } from "./endorsements.cases";
 import { labelCases } from "./label.cases";
 import { bodyRoutes, type Cases } from "./matrix";
 import { organisationCases } from "./organisations.cases";
@@ -20,6 +21,7 @@ const tables: Cases[] = [
   applicationCases,
   partnerCases,
   publicCases,
+  endorsementCases,
 ];
 const covered = tables.flatMap((table) => Object.keys(table));
 const cases: Cases = Object.assign({}, ...tables);
