@@ -193,6 +193,7 @@ export async function buildApp(
       html = renderBadgeShell(page, found.badge, {
         ...badgeProgrammeOf(found),
         config: ctx.config,
+        endorsements: found.endorsements,
       });
       renderedBadges.set(found, html);
     }

@@ -15,7 +15,7 @@ import { TestClient } from "./support/client";
 import { addMember, buildOrganisation, buildUser, signedInClient } from "./support/factories";
 import { independentIssuer } from "./support/independent-issuer";
 import { linkToken, mailsTo } from "./support/mail";
-import { createTestPlatform, type TestPlatform } from "./support/platform";
+import { appWithWebApp, createTestPlatform, type TestPlatform } from "./support/platform";
 
 /**
  * Endorsements: an institution on Blason signs one with its own key; an
@@ -103,7 +103,11 @@ beforeAll(async () => {
   regional = found!;
   person = await buildUser(platform.ctx, { email: "camille@exemple.fr" });
 });
-afterAll(() => platform?.close());
+let web: Awaited<ReturnType<typeof appWithWebApp>> | undefined;
+afterAll(async () => {
+  await web?.close();
+  await platform?.close();
+});
 
 const blasonStatement = "L'OPCO Ouest reconnaît ce badge pour ses parcours d'alternance.";
 const externalStatement = "La branche reconnaît ce badge dans ses certifications.";
@@ -230,6 +234,21 @@ describe("endorsements", () => {
         statement: externalStatement,
       }),
     ]);
+  });
+
+  it("the badge page's first HTML names each endorser and its statement", async () => {
+    web = await appWithWebApp(platform);
+    const page = await web.inject({
+      method: "GET",
+      url: `/badges/${regional.id}`,
+      headers: { accept: "text/html" },
+    });
+    expect(page.statusCode).toBe(200);
+    const html = page.body;
+    expect(html).toContain("<h2>Approbations</h2>");
+    expect(html).toContain("<strong>OPCO Ouest</strong>");
+    expect(html).toContain(blasonStatement.replaceAll("'", "&#39;"));
+    expect(html).toContain("<strong>Branche des métiers du bâtiment</strong>");
   });
 
   it("a badge issued after embeds them and still verifies, then a withdrawal shows", async () => {

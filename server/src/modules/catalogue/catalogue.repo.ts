@@ -61,14 +61,23 @@ export async function findBadge(q: Queryable, id: string) {
   return row;
 }
 
-type FoundBadge = Awaited<ReturnType<typeof findBadge>>;
-/** Badge classes change only with a new catalogue version: public pages read them from a minute's cache. */
+type Endorsed = { id: string; endorser: string; statement: string }[];
+type FoundBadge =
+  | (NonNullable<Awaited<ReturnType<typeof findBadge>>> & { endorsements: Endorsed })
+  | undefined;
+/**
+ * Badge classes change only with a new catalogue version, endorsements when
+ * one is published or withdrawn (which forgets them): public pages read them
+ * from a minute's cache.
+ */
 const badgeCache = new TtlCache<FoundBadge>(60_000, 500);
-/** A badge as the public sees it: never one of a draft collection. */
+/** A badge as the public sees it, with its published endorsements: never one of a draft collection. */
 export function publicBadge(q: Queryable, id: string) {
   return badgeCache.get(id, async () => {
     const found = await findBadge(q, id);
-    return found?.collection.status === "draft" ? undefined : found;
+    if (!found || found.collection.status === "draft") return undefined;
+    const endorsed = await endorsementsOfBadges(q, [id]);
+    return { ...found, endorsements: endorsed.get(id) ?? [] };
   });
 }
 /** For whoever changes badge classes: their public pages show the change at once. */

@@ -150,9 +150,8 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const found = await publicBadge(ctx.db, request.params.id);
       if (!found) throw new AppError("NOT_FOUND");
-      const endorsed = await endorsementsOfBadges(ctx.db, [found.badge.id]);
       return {
-        ...present(found.badge, found.programme, endorsed),
+        ...present(found.badge, found.programme, new Map([[found.badge.id, found.endorsements]])),
         programme: {
           slug: found.programme.slug,
           name: found.programme.name,

@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import { verifyInWorkers } from "../../lib/verify";
 import { actorOf } from "../audit/actor";
 import { type Actor, appendAudit } from "../audit/audit.repo";
+import { forgetPublicBadges } from "../catalogue/catalogue.repo";
 import { countStatusPosition } from "../credentials/credentials.repo";
 import { activeIssuerKey, issuerProfile } from "../credentials/issuer.service";
 import {
@@ -75,6 +76,7 @@ export async function signEndorsement(
       data: { endorser: endorser.name, endorsed: endorsed.name },
     });
   });
+  forgetPublicBadges();
 }
 
 /**
@@ -115,6 +117,7 @@ export async function uploadEndorsement(
       data: { endorser: row.endorserName, endorsed: endorsed.name },
     });
   });
+  forgetPublicBadges();
 }
 
 async function withdraw(ctx: AppContext, found: EndorsementWithParts, actor: Actor) {
@@ -129,8 +132,9 @@ async function withdraw(ctx: AppContext, found: EndorsementWithParts, actor: Act
       data: { endorser: row.endorserName },
     });
   });
-  // Its entry in the endorser's list now reads revoked.
+  // Its entry in the endorser's list now reads revoked; its badge's page no longer lists it.
   forgetStatusLists();
+  forgetPublicBadges();
 }
 
 /** The endorser's admin, or a manager, withdraws a published endorsement. */
