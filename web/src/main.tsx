@@ -36,6 +36,7 @@ const catalogueAdmin = () => import("./pages/catalogue-admin");
 const credentials = () => import("./pages/credentials");
 const home = () => import("./pages/home");
 const ideas = () => import("./pages/ideas");
+const endorsements = () => import("./pages/endorsements");
 const label = () => import("./pages/label");
 const myBadges = () => import("./pages/my-badges");
 const organisations = () => import("./pages/organisations");
@@ -92,6 +93,8 @@ const pages: Record<PageName, ReactElement> = {
   privacy: lazyPage(() => import("./pages/misc/TextPages"), "PrivacyPage"),
   accessibility: lazyPage(() => import("./pages/misc/TextPages"), "AccessibilityPage"),
   sitemap: lazyPage(() => import("./pages/misc/SitemapPage"), "SitemapPage"),
+  endorsements: lazyPage(endorsements, "EndorsementsPage"),
+  endorsementInvitation: lazyPage(endorsements, "EndorsementInvitationPage"),
 };
 
 const router = createBrowserRouter([

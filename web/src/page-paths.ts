@@ -43,6 +43,8 @@ export const pagePaths = {
   privacy: "/donnees-personnelles",
   accessibility: "/accessibilite",
   sitemap: "/plan-du-site",
+  endorsements: "/approbations",
+  endorsementInvitation: "/approbations/invitation/:token",
 } as const;
 
 export type PageName = keyof typeof pagePaths;

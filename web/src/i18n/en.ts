@@ -407,6 +407,7 @@ export const en: Dictionary = {
       validity_period: "Validity dates",
       status: "Status (revocation, suspension)",
       recipient_match: "Holder",
+      endorsements: "Endorsements",
     },
   },
   credential: {
@@ -1120,5 +1121,34 @@ export const en: Dictionary = {
   errors: {
     title: "Something went wrong",
     text: "This page failed to display. Reload it; if the error persists, contact the team.",
+  },
+  endorsements: {
+    badgeTitle: "Endorsements",
+    signedLink: "The endorsement signed by {{endorser}} (JSON)",
+    verifyTitle: "The badge's endorsements",
+    verifyIntro:
+      "Each endorsement is verified apart: a withdrawn or unverifiable endorsement does not change the badge's verdict.",
+    outcome: { valid: "Valid", revoked: "Withdrawn", unverifiable: "Unverifiable" },
+    title: "Endorsements",
+    intro:
+      "Institutions recognise a regional badge, a label badge or the Region as issuer with a signed endorsement (EndorsementCredential).",
+    none: "No endorsement yet.",
+    state: { invited: "Awaiting signature", published: "Published", withdrawn: "Withdrawn" },
+    endorsed: "Endorsed",
+    endorser: "Endorser",
+    statement: "Statement",
+    statementHint: "What your organisation says of what it endorses (10 to 2,000 characters).",
+    sign: "Sign the endorsement",
+    signed: "The endorsement is signed and published.",
+    withdraw: "Withdraw the endorsement",
+    withdrawConfirm:
+      "Withdraw this endorsement? Its status will read withdrawn for every verifier.",
+    withdrawn: "The endorsement is withdrawn.",
+    open: "Open",
+    invitation: "Invitation to endorse",
+    uploadLabel: "The endorsement signed by your platform (JSON)",
+    upload: "Upload the endorsement",
+    uploaded: "The endorsement is verified and published.",
+    subjectId: "Identifier to endorse (credentialSubject.id)",
   },
 };

@@ -403,6 +403,7 @@ export const fr = {
       validity_period: "Dates de validité",
       status: "Statut (révocation, suspension)",
       recipient_match: "Titulaire",
+      endorsements: "Approbations",
     },
   },
   credential: {
@@ -1131,6 +1132,35 @@ export const fr = {
   errors: {
     title: "Une erreur est survenue",
     text: "L'affichage de cette page a échoué. Rechargez la page ; si l'erreur persiste, contactez l'équipe.",
+  },
+  endorsements: {
+    badgeTitle: "Approbations",
+    signedLink: "L'approbation signée par {{endorser}} (JSON)",
+    verifyTitle: "Approbations du badge",
+    verifyIntro:
+      "Chaque approbation est vérifiée à part : une approbation retirée ou invérifiable ne change pas le verdict du badge.",
+    outcome: { valid: "Valide", revoked: "Retirée", unverifiable: "Invérifiable" },
+    title: "Approbations",
+    intro:
+      "Des institutions reconnaissent un badge régional, un badge du label ou la Région comme émetteur, par une approbation signée (EndorsementCredential).",
+    none: "Aucune approbation pour l'instant.",
+    state: { invited: "En attente de signature", published: "Publiée", withdrawn: "Retirée" },
+    endorsed: "Approuvé",
+    endorser: "Approbateur",
+    statement: "Déclaration",
+    statementHint: "Ce que votre structure dit de ce qu'elle approuve (10 à 2 000 caractères).",
+    sign: "Signer l'approbation",
+    signed: "L'approbation est signée et publiée.",
+    withdraw: "Retirer l'approbation",
+    withdrawConfirm:
+      "Retirer cette approbation ? Son statut passera à « retirée » pour tous les vérificateurs.",
+    withdrawn: "L'approbation est retirée.",
+    open: "Voir",
+    invitation: "Invitation à approuver",
+    uploadLabel: "L'approbation signée par votre plateforme (JSON)",
+    upload: "Déposer l'approbation",
+    uploaded: "L'approbation est vérifiée et publiée.",
+    subjectId: "Identifiant à approuver (credentialSubject.id)",
   },
 } as const;
 

@@ -72,7 +72,7 @@ export async function inviteEndorser(
         name: "endorsement_invited",
         endorser: row.endorserName,
         endorsed,
-        url: token ? invitationUrl(ctx, token) : `${ctx.config.publicUrl}/approbations/${row.id}`,
+        url: token ? invitationUrl(ctx, token) : `${ctx.config.publicUrl}/approbations`,
       },
     });
     return { id: row.id, ...(token ? { token } : {}) };

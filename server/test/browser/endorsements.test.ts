@@ -1,0 +1,76 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { badgeClasses } from "../../src/db/schema";
+import { issueCredential } from "../../src/modules/credentials/issuance.service";
+import { DEMO_ENDORSER } from "../../src/modules/demo/endorsements-demo";
+import { repoRoot } from "../../src/paths";
+import { buildUser } from "../support/factories";
+import {
+  type BrowserWorld,
+  expectAccessible,
+  startBrowserWorld,
+  uploadToVerifier,
+} from "./harness";
+
+/**
+ * The demo's endorsement of a regional badge, as the public sees it: on the
+ * badge's page (in Chromium, with axe), and in the verifier's report of a
+ * badge issued after it, which embeds it.
+ */
+let world: BrowserWorld;
+const screenshots = path.join(repoRoot, "docs/screenshots");
+beforeAll(async () => {
+  world = await startBrowserWorld();
+});
+afterAll(() => world?.close());
+
+describe("endorsements in the browser", () => {
+  it("the badge page lists the endorser and its statement", async () => {
+    const [badge] = await world.platform.ctx.db
+      .select()
+      .from(badgeClasses)
+      .where(eq(badgeClasses.slug, "organiser-1"));
+    const page = await world.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/badges/${badge!.id}`);
+    const heading = page.getByRole("heading", { name: "Approbations" });
+    await heading.waitFor();
+    await expect.poll(() => page.getByText(DEMO_ENDORSER.statement).isVisible()).toBe(true);
+    await page
+      .getByRole("link", { name: `L'approbation signée par ${DEMO_ENDORSER.name} (JSON)` })
+      .waitFor();
+    await expectAccessible(page, "badge page with endorsements");
+    await heading.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshots, "badge-endorsements.png") });
+  });
+
+  it("the verifier reports the endorsement a badge embeds, apart from the badge", async () => {
+    const [badge] = await world.platform.ctx.db
+      .select()
+      .from(badgeClasses)
+      .where(eq(badgeClasses.slug, "organiser-1"));
+    const person = await buildUser(world.platform.ctx, { email: "ines.morel@exemple.fr" });
+    const { credential } = await issueCredential(world.platform.ctx, {
+      grantKey: `regional:${person.id}:${badge!.id}`,
+      badgeClassId: badge!.id,
+      subjectUserId: person.id,
+      validFrom: new Date(),
+    });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "endorsed-")), "badge.json");
+    fs.writeFileSync(file, JSON.stringify(credential.document));
+    const page = await world.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await uploadToVerifier(page, file);
+    await page.getByRole("heading", { name: "Badge authentique" }).waitFor();
+    const section = page.getByRole("heading", { name: "Approbations du badge" });
+    await section.waitFor();
+    await page.locator(".endorsement-checks").getByText(DEMO_ENDORSER.name).waitFor();
+    await page.locator(".endorsement-checks").getByText("Valide", { exact: true }).waitFor();
+    await expectAccessible(page, "verifier with endorsements");
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshots, "verify-endorsements.png") });
+  });
+});
