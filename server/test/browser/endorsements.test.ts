@@ -4,10 +4,14 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { badgeClasses } from "../../src/db/schema";
+import { findUserByEmail } from "../../src/modules/auth/auth.repo";
 import { issueCredential } from "../../src/modules/credentials/issuance.service";
 import { DEMO_ENDORSER } from "../../src/modules/demo/endorsements-demo";
+import { inviteEndorser } from "../../src/modules/endorsements/endorsements.service";
+import { findOrganisationBySlug } from "../../src/modules/organisations/organisations.repo";
+import { slugify } from "../../src/modules/organisations/organisations.service";
 import { repoRoot } from "../../src/paths";
-import { buildUser } from "../support/factories";
+import { buildUser, catalogueBadges } from "../support/factories";
 import {
   type BrowserWorld,
   expectAccessible,
@@ -72,5 +76,64 @@ describe("endorsements in the browser", () => {
     await expectAccessible(page, "verifier with endorsements");
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshots, "verify-endorsements.png") });
+  });
+
+  it("the endorser's admin signs an invitation on /approbations; an external one gets its link", async () => {
+    const managerRow = (await findUserByEmail(
+      world.platform.ctx.db,
+      "gestion@region-normandie.example",
+    ))!;
+    const manager = {
+      principal: {
+        userId: managerRow.id,
+        platformRoles: ["programme_manager" as const],
+        memberships: [],
+      },
+      user: managerRow,
+    };
+    const [labelBadge] = await catalogueBadges(world.platform.ctx);
+    const institution = (await findOrganisationBySlug(
+      world.platform.ctx.db,
+      slugify(DEMO_ENDORSER.name),
+    ))!;
+    await inviteEndorser(world.platform.ctx, {
+      caller: manager,
+      input: {
+        target: "badge_class",
+        badgeClassId: labelBadge!.id,
+        endorser: { organisationId: institution.id },
+      },
+    });
+    const page = await world.signedIn(DEMO_ENDORSER.email);
+    await page.goto("/approbations");
+    const card = page.locator("li.card", { hasText: labelBadge!.name });
+    await card.getByText("En attente de signature").waitFor();
+    await card
+      .getByLabel("Déclaration")
+      .fill("Nous reconnaissons ce badge du label dans nos branches.");
+    await expectAccessible(page, "endorsements, before signing");
+    await page.screenshot({ path: path.join(screenshots, "endorsements-sign.png") });
+    await card.getByRole("button", { name: "Signer l'approbation" }).click();
+    await card.getByText("Publiée").waitFor();
+    await card.getByRole("link", { name: /L'approbation signée par/ }).waitFor();
+
+    const { token } = await inviteEndorser(world.platform.ctx, {
+      caller: manager,
+      input: {
+        target: "issuer",
+        endorser: {
+          issuerId: "did:web:branche-batiment.example",
+          name: "Branche du bâtiment",
+          email: "contact@branche-batiment.example",
+        },
+      },
+    });
+    const external = await world.newPage();
+    await external.setViewportSize({ width: 1280, height: 900 });
+    await external.goto(`/approbations/invitation/${token}`);
+    await external.getByRole("heading", { name: "Invitation à approuver" }).waitFor();
+    await external.getByText("Région Normandie").first().waitFor();
+    await expectAccessible(external, "an external endorser's invitation");
+    await external.screenshot({ path: path.join(screenshots, "endorsement-invitation.png") });
   });
 });

@@ -11,16 +11,26 @@ export function Endorsements({ checks, lang }: { checks: Check[]; lang: "fr" | "
     <section aria-labelledby="verify-endorsements">
       <h3 id="verify-endorsements">{t("endorsements.verifyTitle")}</h3>
       <p>{t("endorsements.verifyIntro")}</p>
-      <ul className="endorsement-checks">
+      <ul className="steps endorsement-checks">
         {checks.map((check, i) => (
           <li
             key={check.id ?? i}
             className={`step step--${check.outcome === "valid" ? "passed" : "warning"}`}
           >
+            <span className="step__icon" aria-hidden="true">
+              {check.outcome === "valid" ? "✓" : "!"}
+            </span>
             <span className="step__name">{check.endorserName ?? check.endorserId ?? "?"}</span>
             <span className="step__status">{t(`endorsements.outcome.${check.outcome}`)}</span>
-            <span className="step__reason">{check.reason[lang]}</span>
-            {check.comment ? <blockquote>{check.comment}</blockquote> : null}
+            <span className="step__reason">
+              {check.reason[lang]}
+              {check.comment ? (
+                <>
+                  {" "}
+                  <q>{check.comment}</q>
+                </>
+              ) : null}
+            </span>
           </li>
         ))}
       </ul>
