@@ -294,4 +294,37 @@ describe("endorsements", () => {
       "Branche des métiers du bâtiment",
     ]);
   });
+
+  it("an endorsement of the Region as issuer is embedded in the issuer of what it issues next", async () => {
+    const invited = await manager.post("/api/endorsements", {
+      target: "issuer",
+      endorser: { organisationId: endorser.id },
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const id = invited.json().id;
+    const signed = await endorserAdmin.post(`/api/endorsements/${id}/sign`, {
+      statement: "L'OPCO Ouest reconnaît la Région comme émetteur de badges.",
+    });
+    expect(signed.statusCode, signed.body).toBe(204);
+    const other = await buildUser(platform.ctx, { email: "lea@exemple.fr" });
+    const { credential } = await issueCredential(platform.ctx, {
+      grantKey: `regional:${other.id}:${regional.id}`,
+      badgeClassId: regional.id,
+      subjectUserId: other.id,
+      validFrom: new Date(),
+    });
+    const issuer = credential.document.issuer as { id: string; endorsement: { id: string }[] };
+    expect(issuer.endorsement.map((e) => e.id)).toEqual([
+      `${platform.config.publicUrl}/endorsements/${id}`,
+    ]);
+    if (haveSchemas)
+      expect(schemaCheck("achievementcredential.json")(credential.document)).toBe("valid");
+    const report = await ourVerify(credential.document);
+    expect(report.verified).toBe(true);
+    expect(
+      report.endorsements
+        ?.filter((e) => (e as { of?: string }).of === "issuer")
+        .map((e) => e.outcome),
+    ).toEqual(["valid"]);
+  });
 });

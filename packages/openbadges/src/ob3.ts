@@ -19,7 +19,14 @@ export function hashedIdentifier(
 
 export type BuildCredentialInput = {
   id?: string;
-  issuer: { id: string; name: string; url?: string; email?: string };
+  issuer: {
+    id: string;
+    name: string;
+    url?: string;
+    email?: string;
+    /** Signed EndorsementCredentials of the issuer, embedded as they are. */
+    endorsement?: Record<string, unknown>[];
+  };
   achievement: {
     id: string;
     name: string;
@@ -60,6 +67,7 @@ export function buildOpenBadgeCredential(input: BuildCredentialInput): Record<st
       name: input.issuer.name,
       ...(input.issuer.url ? { url: input.issuer.url } : {}),
       ...(input.issuer.email ? { email: input.issuer.email } : {}),
+      ...(input.issuer.endorsement?.length ? { endorsement: input.issuer.endorsement } : {}),
     },
     validFrom: iso(input.validFrom),
     ...(input.validUntil ? { validUntil: iso(input.validUntil) } : {}),

@@ -310,12 +310,25 @@ export async function listFlaggedPositions(q: Queryable, listId: string) {
   ];
 }
 
-/** The signed EndorsementCredentials of a badge class published now: embedded in what it issues next. */
-export async function publishedEndorsementDocuments(q: Queryable, badgeClassId: string) {
+/**
+ * The signed EndorsementCredentials published now of a badge class, or of an
+ * issuer (the Region): embedded in what is issued next.
+ */
+export async function publishedEndorsementDocuments(
+  q: Queryable,
+  of: { badgeClassId: string } | { issuerId: string },
+) {
   const rows = await q
     .select({ document: endorsements.document })
     .from(endorsements)
-    .where(and(eq(endorsements.badgeClassId, badgeClassId), eq(endorsements.state, "published")))
+    .where(
+      and(
+        "badgeClassId" in of
+          ? eq(endorsements.badgeClassId, of.badgeClassId)
+          : and(eq(endorsements.target, "issuer"), eq(endorsements.subjectOrgId, of.issuerId)),
+        eq(endorsements.state, "published"),
+      ),
+    )
     .orderBy(asc(endorsements.publishedAt));
   return rows.flatMap((r) => (r.document ? [r.document] : []));
 }

@@ -105,7 +105,8 @@ export async function issueCredential(
   const badge = await findBadgeClassRow(ctx.db, grant.badgeClassId);
   const subject = await grantSubject(ctx, grant);
   if (!badge || !subject) throw new AppError("NOT_FOUND");
-  const endorsement = await publishedEndorsementDocuments(ctx.db, badge.id);
+  const endorsement = await publishedEndorsementDocuments(ctx.db, { badgeClassId: badge.id });
+  const issuerEndorsement = await publishedEndorsementDocuments(ctx.db, { issuerId: issuer.id });
   // A CFA's badge counts towards the label: the "label within reach" email is decided here.
   const countsForLabel = badge.kind === "badge" && !subject.person && subject.kind === "cfa";
 
@@ -128,7 +129,7 @@ export async function issueCredential(
     ];
     const unsigned = buildOpenBadgeCredential({
       id: credentialUrl(ctx.config, id),
-      issuer: issuerProfile(ctx.config, issuer),
+      issuer: { ...issuerProfile(ctx.config, issuer), endorsement: issuerEndorsement },
       achievement: {
         id: `${base}/badges/${badge.id}`,
         name: badge.name,
