@@ -136,4 +136,23 @@ describe("endorsements in the browser", () => {
     await expectAccessible(external, "an external endorser's invitation");
     await external.screenshot({ path: path.join(screenshots, "endorsement-invitation.png") });
   });
+
+  it("a manager invites an external endorser from /approbations", async () => {
+    const page = await world.signedIn("gestion@region-normandie.example");
+    await page.goto("/approbations");
+    await page.getByRole("heading", { name: "Inviter un approbateur" }).waitFor();
+    await page.getByLabel("Approuvé").selectOption({ label: "Organiser, niveau I — Je pratique" });
+    await page.getByLabel("Un émetteur externe (did:web, did:key ou https)").check();
+    await page.getByLabel("Identifiant d'émetteur").fill("did:web:cci-normandie.example");
+    await page.getByLabel("Nom de l'institution").fill("CCI Normandie");
+    await page.getByLabel("Adresse e-mail de contact").fill("badges@cci-normandie.example");
+    await expectAccessible(page, "a manager's endorsements");
+    await page.screenshot({ path: path.join(screenshots, "endorsements-manager.png") });
+    await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+    await page.getByText("L'invitation est envoyée.").waitFor();
+    await page
+      .locator("li.card", { hasText: "CCI Normandie" })
+      .getByText("En attente de signature")
+      .waitFor();
+  });
 });

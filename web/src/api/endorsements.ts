@@ -1,5 +1,5 @@
 /** Endorsements: managers invite, endorsers sign on Blason or upload, either withdraws. */
-import { type ResponseOf, request } from "./http";
+import { type BodyOf, type ResponseOf, request } from "./http";
 
 export type Endorsement = ResponseOf<"/api/endorsements">["endorsements"][number];
 
@@ -20,3 +20,7 @@ export const uploadEndorsement = (token: string, document: Record<string, unknow
     path: { token },
     body: { document },
   });
+
+export type NewEndorsement = BodyOf<"/api/endorsements", "post">;
+export const inviteEndorser = (body: NewEndorsement) =>
+  request("post", "/api/endorsements", { body });

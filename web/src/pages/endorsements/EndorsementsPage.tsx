@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Navigate } from "react-router";
 import { hasRole, usePageTitle } from "../../components/hooks";
 import { EndorsementCard } from "./EndorsementCard";
+import { InviteForm } from "./InviteForm";
 import { useEndorsements } from "./use-endorsements";
 
 /** /approbations — managers follow every endorsement; an endorser's staff sign or withdraw theirs. */
@@ -22,6 +23,7 @@ export function EndorsementsPage() {
     <>
       <h1>{t("endorsements.title")}</h1>
       <p className="lead">{t("endorsements.intro")}</p>
+      {manager ? <InviteForm /> : null}
       {endorsements.data && list.length === 0 ? (
         <p className="empty">{t("endorsements.none")}</p>
       ) : null}

@@ -1,12 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { catalogueKeys, fetchProgrammeBadges } from "../../api/catalogue";
 import {
   endorsementKeys,
   fetchEndorsements,
   fetchInvitation,
+  inviteEndorser,
+  type NewEndorsement,
   signEndorsement,
   uploadEndorsement,
   withdrawEndorsement,
 } from "../../api/endorsements";
+import { fetchOrganisations, organisationKeys } from "../../api/organisations";
 import { useMe } from "../../components/hooks";
 
 export function useEndorsements() {
@@ -46,4 +50,29 @@ export function useInvitation(token: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: endorsementKeys.invitation(token) }),
   });
   return { invitation, upload };
+}
+
+/** What a manager may have endorsed: the label's and the regional badges, and organisations on Blason. */
+export function useInviteChoices() {
+  const label = useQuery({
+    queryKey: catalogueKeys.programme("label-cfa"),
+    queryFn: () => fetchProgrammeBadges("label-cfa"),
+  });
+  const regional = useQuery({
+    queryKey: catalogueKeys.programme("competences"),
+    queryFn: () => fetchProgrammeBadges("competences"),
+  });
+  const organisations = useQuery({
+    queryKey: organisationKeys.list({}),
+    queryFn: () => fetchOrganisations({}),
+  });
+  return { label, regional, organisations };
+}
+
+export function useInviteEndorser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewEndorsement) => inviteEndorser(body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: endorsementKeys.all() }),
+  });
 }
