@@ -27,6 +27,7 @@ import { publicBadge } from "./modules/catalogue/catalogue.repo";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
 import { competencesRoutes } from "./modules/competences/competences.routes";
 import { credentialRoutes } from "./modules/credentials/credentials.routes";
+import { endorsementRoutes } from "./modules/endorsements/endorsements.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { ideaRoutes } from "./modules/ideas/ideas.routes";
 import { labelRoutes } from "./modules/label/label.routes";
@@ -145,6 +146,7 @@ export async function buildApp(
   catalogueRoutes(app, ctx);
   catalogueAdminRoutes(app, ctx);
   ideaRoutes(app, ctx);
+  endorsementRoutes(app, ctx);
   verifyRoutes(app, ctx);
   applicationRoutes(app, ctx);
   publicRoutes(app, ctx);
@@ -199,6 +201,7 @@ export async function buildApp(
       html = renderBadgeShell(page, found.badge, {
         ...badgeProgrammeOf(found),
         config: ctx.config,
+        endorsements: found.endorsements,
       });
       renderedBadges.set(found, html);
     }

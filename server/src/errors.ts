@@ -1,6 +1,7 @@
 import { applicationErrors } from "./errors/applications";
 import { catalogueErrors } from "./errors/catalogue";
 import { credentialErrors } from "./errors/credentials";
+import { endorsementErrors } from "./errors/endorsements";
 import { mentoringErrors } from "./errors/mentoring";
 import { oauthErrors } from "./errors/oauth";
 import { partnerErrors } from "./errors/partners";
@@ -24,6 +25,7 @@ const catalogue = {
   ...verificationErrors,
   ...mentoringErrors,
   ...walletErrors,
+  ...endorsementErrors,
 } as const;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -37,6 +37,7 @@ const credentials = () => import("./pages/credentials");
 const home = () => import("./pages/home");
 const ideas = () => import("./pages/ideas");
 const mentoring = () => import("./pages/mentoring");
+const endorsements = () => import("./pages/endorsements");
 const label = () => import("./pages/label");
 const myBadges = () => import("./pages/my-badges");
 const oauthPages = () => import("./pages/oauth");
@@ -99,6 +100,8 @@ const pages: Record<PageName, ReactElement> = {
   sitemap: lazyPage(() => import("./pages/misc/SitemapPage"), "SitemapPage"),
   oauthConsent: lazyPage(oauthPages, "ConsentPage"),
   oauthGrants: lazyPage(oauthPages, "AllowedClientsPage"),
+  endorsements: lazyPage(endorsements, "EndorsementsPage"),
+  endorsementInvitation: lazyPage(endorsements, "EndorsementInvitationPage"),
 };
 
 const router = createBrowserRouter([

@@ -48,6 +48,8 @@ export const pagePaths = {
   sitemap: "/plan-du-site",
   oauthConsent: "/autorisation/:uid",
   oauthGrants: "/mes-applications",
+  endorsements: "/approbations",
+  endorsementInvitation: "/approbations/invitation/:token",
 } as const;
 
 export type PageName = keyof typeof pagePaths;

@@ -5,6 +5,7 @@ export * from "./bake/png";
 export * from "./bake/svg";
 export * from "./cli-commands";
 export * from "./contexts";
+export * from "./endorsement";
 export * from "./fetch";
 export * from "./keys";
 export * from "./limits";

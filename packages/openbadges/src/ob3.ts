@@ -19,7 +19,14 @@ export function hashedIdentifier(
 
 export type BuildCredentialInput = {
   id?: string;
-  issuer: { id: string; name: string; url?: string; email?: string };
+  issuer: {
+    id: string;
+    name: string;
+    url?: string;
+    email?: string;
+    /** Signed EndorsementCredentials of the issuer, embedded as they are. */
+    endorsement?: Record<string, unknown>[];
+  };
   achievement: {
     id: string;
     name: string;
@@ -33,6 +40,8 @@ export type BuildCredentialInput = {
       targetFramework?: string;
     }[];
     achievementType?: string;
+    /** Signed EndorsementCredentials of the achievement, embedded as they are. */
+    endorsement?: Record<string, unknown>[];
   };
   subject: { id?: string; identifier?: ReturnType<typeof hashedIdentifier>[]; name?: string };
   validFrom: Date;
@@ -58,6 +67,7 @@ export function buildOpenBadgeCredential(input: BuildCredentialInput): Record<st
       name: input.issuer.name,
       ...(input.issuer.url ? { url: input.issuer.url } : {}),
       ...(input.issuer.email ? { email: input.issuer.email } : {}),
+      ...(input.issuer.endorsement?.length ? { endorsement: input.issuer.endorsement } : {}),
     },
     validFrom: iso(input.validFrom),
     ...(input.validUntil ? { validUntil: iso(input.validUntil) } : {}),
@@ -80,6 +90,9 @@ export function buildOpenBadgeCredential(input: BuildCredentialInput): Record<st
           : {}),
         ...(input.achievement.alignment
           ? { alignment: input.achievement.alignment.map((a) => ({ type: ["Alignment"], ...a })) }
+          : {}),
+        ...(input.achievement.endorsement?.length
+          ? { endorsement: input.achievement.endorsement }
           : {}),
       },
     },

@@ -24,6 +24,10 @@ import {
   type CollectionStatus,
   claimStates,
   collectionStatuses,
+  type EndorsementState,
+  type EndorsementTarget,
+  endorsementStates,
+  endorsementTargets,
   type IdeaState,
   ideaStates,
   type JobStatus,
@@ -1194,5 +1198,57 @@ export const walletOffers = pgTable(
     index("wallet_offers_credential_idx").on(t.credentialId),
     check("wallet_offers_state_check", isOneOf(t.state, walletOfferStates)),
     check("wallet_offers_protocol_check", isOneOf(t.protocol, walletProtocols)),
+  ],
+);
+
+/* ------------------------------------------------------------------------ */
+/* Endorsements: institutions recognise a badge class or the Region as issuer */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * An EndorsementCredential, from its invitation to its withdrawal. The endorser
+ * is an organisation on Blason (it signs with its own key) or an external
+ * issuer (its id, did:web or https), which uploads one signed by its platform.
+ */
+export const endorsements = pgTable(
+  "endorsements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    target: text("target").$type<EndorsementTarget>().notNull(),
+    badgeClassId: uuid("badge_class_id").references(() => badgeClasses.id, {
+      onDelete: "restrict",
+    }),
+    /** The endorsed issuer (the Region) when `target` is "issuer". */
+    subjectOrgId: uuid("subject_org_id").references(() => organisations.id, {
+      onDelete: "restrict",
+    }),
+    endorserOrgId: uuid("endorser_org_id").references(() => organisations.id, {
+      onDelete: "restrict",
+    }),
+    externalIssuerId: text("external_issuer_id"),
+    endorserName: text("endorser_name").notNull(),
+    contactEmail: text("contact_email").notNull(),
+    /** The invitation link's secret, hashed (external endorsers only). */
+    tokenHash: text("token_hash").unique(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    state: text("state").$type<EndorsementState>().notNull().default("invited"),
+    statement: text("statement"),
+    document: jsonb("document").$type<Record<string, unknown>>(),
+    /** The endorser's revocation list entry (signed on Blason only). */
+    statusList: text("status_list").references(() => statusLists.id, { onDelete: "restrict" }),
+    statusIndex: integer("status_index"),
+    publishedAt: ts("published_at"),
+    withdrawnAt: ts("withdrawn_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("endorsements_badge_idx").on(t.badgeClassId),
+    check("endorsements_state_check", isOneOf(t.state, endorsementStates)),
+    check("endorsements_target_check", isOneOf(t.target, endorsementTargets)),
+    check(
+      "endorsements_endorser_check",
+      sql`(${t.endorserOrgId} is null) <> (${t.externalIssuerId} is null)`,
+    ),
+    uniqueIndex("endorsements_status_position").on(t.statusList, t.statusIndex),
   ],
 );

@@ -72,3 +72,9 @@ export type WalletOfferState = (typeof walletOfferStates)[number];
 /** How the wallet collects it: OpenID4VCI (pre-authorized code) or a VC-API exchange (LCW). */
 export const walletProtocols = ["oid4vci", "vc-api"] as const;
 export type WalletProtocol = (typeof walletProtocols)[number];
+/** An endorsement: invited, published (signed), or withdrawn by its endorser or a manager. */
+export const endorsementStates = ["invited", "published", "withdrawn"] as const;
+export type EndorsementState = (typeof endorsementStates)[number];
+/** What an endorsement endorses: a badge class (regional or of the label), or the Region as issuer. */
+export const endorsementTargets = ["badge_class", "issuer"] as const;
+export type EndorsementTarget = (typeof endorsementTargets)[number];

@@ -89,11 +89,20 @@ export function validitySentence(p: BadgeProgramme, validityMonths: number): str
   }
 }
 
+/** Who endorses the badge, and what they say of it. */
+const endorsementsHtml = (list: { endorser: string; statement: string }[]) =>
+  list.length === 0
+    ? ""
+    : `<h2>Approbations</h2><ul>${list.map((e) => `<li><p><strong>${escapeHtml(e.endorser)}</strong></p><blockquote>${escapeHtml(e.statement)}</blockquote></li>`).join("")}</ul>`;
+
 /** The badge class page (/badges/:id). */
 export function renderBadgeShell(
   shell: string,
   badge: BadgeRow,
-  context: BadgeProgramme & { config: Pick<Config, "publicUrl"> },
+  context: BadgeProgramme & {
+    config: Pick<Config, "publicUrl">;
+    endorsements?: { endorser: string; statement: string }[];
+  },
 ): string {
   const url = `${context.config.publicUrl}/badges/${badge.id}`;
   const image = `${context.config.publicUrl}/api/public/badges/${badge.id}/image.png`;
@@ -125,7 +134,7 @@ export function renderBadgeShell(
       validFor: `P${badge.validityMonths}M`,
       competencyRequired: badge.criteria.map((c) => c.statement),
     },
-    body: `<article><img src="/api/public/badges/${badge.id}/image.svg" alt="Badge ${escapeHtml(badge.name)}" width="280" height="308" /><p>${escapeHtml(programmeLine(context))}</p><h1>${escapeHtml(badge.name)}</h1>${badge.required ? "<p>Obligatoire pour le label</p>" : ""}<p>${escapeHtml(badge.recognises)}</p><p>${escapeHtml(validitySentence(context, badge.validityMonths))}</p><h2>Critères</h2><ol>${criteria}</ol></article>`,
+    body: `<article><img src="/api/public/badges/${badge.id}/image.svg" alt="Badge ${escapeHtml(badge.name)}" width="280" height="308" /><p>${escapeHtml(programmeLine(context))}</p><h1>${escapeHtml(badge.name)}</h1>${badge.required ? "<p>Obligatoire pour le label</p>" : ""}<p>${escapeHtml(badge.recognises)}</p><p>${escapeHtml(validitySentence(context, badge.validityMonths))}</p><h2>Critères</h2><ol>${criteria}</ol>${endorsementsHtml(context.endorsements ?? [])}</article>`,
   });
 }
 

@@ -4,6 +4,7 @@ import { accountCases } from "./accounts.cases";
 import { applicationCases } from "./applications.cases";
 import { catalogueCases } from "./catalogue.cases";
 import { credentialCases } from "./credentials.cases";
+import { endorsementCases } from "./endorsements.cases";
 import { labelCases } from "./label.cases";
 import { listCases } from "./lists.cases";
 import { bodyRoutes, type Cases } from "./matrix";
@@ -28,6 +29,7 @@ const tables: Cases[] = [
   mentoringCases,
   walletCases,
   listCases,
+  endorsementCases,
 ];
 const covered = tables.flatMap((table) => Object.keys(table));
 const cases: Cases = Object.assign({}, ...tables);

@@ -148,5 +148,24 @@ export async function independentIssuer(options: {
         },
       });
     },
+
+    /** An EndorsementCredential (VC 2.0) of `subjectId`, signed by this issuer alone. */
+    async endorsement(endorsed: { subjectId: string; comment: string }) {
+      const signed = await sign({
+        "@context": ["https://www.w3.org/ns/credentials/v2", OB3],
+        id: `urn:uuid:${randomUUID()}`,
+        type: ["VerifiableCredential", "EndorsementCredential"],
+        name: `${options.name} endorses ${endorsed.subjectId}`,
+        issuer: { id: did, type: ["Profile"], name: options.name },
+        validFrom: new Date().toISOString(),
+        credentialSubject: {
+          id: endorsed.subjectId,
+          type: ["EndorsementSubject"],
+          endorsementComment: endorsed.comment,
+        },
+      });
+      // 1EdTech's schema declares `proof` a list; JSON-LD reads one proof or a list of one alike.
+      return { ...signed, proof: [signed.proof].flat() };
+    },
   };
 }

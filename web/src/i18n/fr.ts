@@ -443,6 +443,7 @@ export const fr = {
       validity_period: "Dates de validité",
       status: "Statut (révocation, suspension)",
       recipient_match: "Titulaire",
+      endorsements: "Approbations",
     },
   },
   credential: {
@@ -1281,6 +1282,45 @@ export const fr = {
   errors: {
     title: "Une erreur est survenue",
     text: "L'affichage de cette page a échoué. Rechargez la page ; si l'erreur persiste, contactez l'équipe.",
+  },
+  endorsements: {
+    badgeTitle: "Approbations",
+    signedLink: "L'approbation signée par {{endorser}} (JSON)",
+    verifyTitle: "Approbations du badge",
+    verifyIntro:
+      "Chaque approbation est vérifiée à part : une approbation retirée ou invérifiable ne change pas le verdict du badge.",
+    outcome: { valid: "Valide", revoked: "Retirée", unverifiable: "Invérifiable" },
+    title: "Approbations",
+    intro:
+      "Des institutions reconnaissent un badge régional, un badge du label ou la Région comme émetteur, par une approbation signée (EndorsementCredential).",
+    none: "Aucune approbation pour l'instant.",
+    state: { invited: "En attente de signature", published: "Publiée", withdrawn: "Retirée" },
+    endorsed: "Approuvé",
+    endorser: "Approbateur",
+    statement: "Déclaration",
+    statementHint: "Ce que votre structure dit de ce qu'elle approuve (10 à 2 000 caractères).",
+    sign: "Signer l'approbation",
+    signed: "L'approbation est signée et publiée.",
+    withdraw: "Retirer l'approbation",
+    withdrawConfirm:
+      "Retirer cette approbation ? Son statut passera à « retirée » pour tous les vérificateurs.",
+    withdrawn: "L'approbation est retirée.",
+    open: "Voir",
+    invitation: "Invitation à approuver",
+    uploadLabel: "L'approbation signée par votre plateforme (JSON)",
+    upload: "Déposer l'approbation",
+    uploaded: "L'approbation est vérifiée et publiée.",
+    inviteTitle: "Inviter un approbateur",
+    invite: "Envoyer l'invitation",
+    invited: "L'invitation est envoyée.",
+    regionAsIssuer: "La Région comme émetteur",
+    onBlason: "Une structure de Blason",
+    external: "Un émetteur externe (did:web, did:key ou https)",
+    organisation: "Structure",
+    issuerId: "Identifiant d'émetteur",
+    name: "Nom de l'institution",
+    email: "Adresse e-mail de contact",
+    subjectId: "Identifiant à approuver (credentialSubject.id)",
   },
 } as const;
 

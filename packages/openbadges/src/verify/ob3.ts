@@ -3,6 +3,7 @@ import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { isBundledContext } from "../contexts";
 import { limitReason } from "../limits";
 import { keyKindsOf, proofSuiteName, verifyDataIntegrity } from "../sign";
+import { withEndorsements } from "./endorsements";
 import { checkOb3Structure, type StructureProblem } from "./ob3-structure";
 import { finish, r, type Step, type Summary, type VerificationReport } from "./report";
 import { statusStep } from "./status";
@@ -393,5 +394,5 @@ export async function verifyOb3(
   steps.push(validityStep(summary.validFrom, summary.validUntil, context.now));
   steps.push(await statusStep(credential, context));
   steps.push(recipientStep(recipientsOf(credential), context.recipient));
-  return finish({ format, source, credential, summary, steps });
+  return withEndorsements({ format, source, credential, summary, steps }, context, verifyOb3);
 }

@@ -12,6 +12,7 @@
  * - validity_period: issued, not yet valid, expired
  * - status: revocation and suspension
  * - recipient_match: the badge was issued to the expected person
+ * - endorsements: the embedded endorsements, each verified apart (never fails the badge)
  */
 export type StepId =
   | "parse"
@@ -25,7 +26,8 @@ export type StepId =
   | "ob2_hosted"
   | "validity_period"
   | "status"
-  | "recipient_match";
+  | "recipient_match"
+  | "endorsements";
 
 export type StepStatus = "passed" | "failed" | "not_applicable" | "warning";
 export type Reason = { fr: string; en: string };
@@ -34,6 +36,21 @@ export type Step = {
   status: StepStatus;
   reason: Reason;
   details?: Record<string, unknown>;
+};
+
+/** What a verifier says of one embedded endorsement; never the badge's own verdict. */
+export type EndorsementOutcome = "valid" | "revoked" | "unverifiable";
+export type EndorsementCheck = {
+  id?: string;
+  /** Where it sits: the achievement's `endorsement`, or the issuer profile's. */
+  of: "achievement" | "issuer";
+  endorserId?: string;
+  endorserName?: string;
+  comment?: string;
+  outcome: EndorsementOutcome;
+  reason: Reason;
+  /** Its own verification's steps (signature, status...), as for a badge. */
+  steps: Step[];
 };
 
 export type CredentialFormat = "ob3-di" | "ob3-jwt" | "ob2-hosted" | "ob2-signed" | "unknown";
@@ -72,6 +89,8 @@ export type VerificationReport = {
   credential?: Record<string, unknown>;
   summary: Summary;
   steps: Step[];
+  /** Each embedded endorsement and what its own verification found. */
+  endorsements?: EndorsementCheck[];
 };
 
 export const r = (fr: string, en: string): Reason => ({ fr, en });

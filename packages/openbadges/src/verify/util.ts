@@ -12,6 +12,8 @@ export type Context = {
   now: Date;
   limits: Limits;
   recipient?: ExpectedRecipient;
+  /** An embedded endorsement being checked: its own endorsements are not followed. */
+  nested?: boolean;
 };
 
 /** Who the badge should have been issued to: an email address, a SIRET, a UAI, or an identifier (DID, URL). */

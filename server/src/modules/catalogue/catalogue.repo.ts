@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client";
 import {
   badgeClasses,
   badgeEquivalences,
   collections,
+  endorsements,
   organisations,
   programmes,
 } from "../../db/schema";
@@ -60,14 +61,23 @@ export async function findBadge(q: Queryable, id: string) {
   return row;
 }
 
-type FoundBadge = Awaited<ReturnType<typeof findBadge>>;
-/** Badge classes change only with a new catalogue version: public pages read them from a minute's cache. */
+type Endorsed = { id: string; endorser: string; statement: string }[];
+type FoundBadge =
+  | (NonNullable<Awaited<ReturnType<typeof findBadge>>> & { endorsements: Endorsed })
+  | undefined;
+/**
+ * Badge classes change only with a new catalogue version, endorsements when
+ * one is published or withdrawn (which forgets them): public pages read them
+ * from a minute's cache.
+ */
 const badgeCache = new TtlCache<FoundBadge>(60_000, 500);
-/** A badge as the public sees it: never one of a draft collection. */
+/** A badge as the public sees it, with its published endorsements: never one of a draft collection. */
 export function publicBadge(q: Queryable, id: string) {
   return badgeCache.get(id, async () => {
     const found = await findBadge(q, id);
-    return found?.collection.status === "draft" ? undefined : found;
+    if (!found || found.collection.status === "draft") return undefined;
+    const endorsed = await endorsementsOfBadges(q, [id]);
+    return { ...found, endorsements: endorsed.get(id) ?? [] };
   });
 }
 /** For whoever changes badge classes: their public pages show the change at once. */
@@ -117,4 +127,29 @@ export async function successors(q: Queryable) {
 export async function badgesInForce(q: Queryable, programmeSlug: string) {
   const found = await findProgrammeInForce(q, programmeSlug);
   return found ? listBadges(q, found.collection.id) : [];
+}
+
+/** The published endorsements of these badge classes, grouped by badge class, oldest first. */
+export async function endorsementsOfBadges(q: Queryable, badgeClassIds: string[]) {
+  const byBadge = new Map<string, { id: string; endorser: string; statement: string }[]>();
+  if (badgeClassIds.length === 0) return byBadge;
+  const rows = await q
+    .select({
+      id: endorsements.id,
+      badgeClassId: endorsements.badgeClassId,
+      endorser: endorsements.endorserName,
+      statement: endorsements.statement,
+    })
+    .from(endorsements)
+    .where(
+      and(inArray(endorsements.badgeClassId, badgeClassIds), eq(endorsements.state, "published")),
+    )
+    .orderBy(asc(endorsements.publishedAt));
+  for (const row of rows) {
+    if (!row.badgeClassId) continue;
+    const list = byBadge.get(row.badgeClassId) ?? [];
+    list.push({ id: row.id, endorser: row.endorser, statement: row.statement ?? "" });
+    byBadge.set(row.badgeClassId, list);
+  }
+  return byBadge;
 }

@@ -8,6 +8,7 @@ import { errorBody, typed } from "../../http/route-types";
 import { awardingOf } from "./awarding";
 import { badgeSvgFor } from "./badge-image";
 import {
+  endorsementsOfBadges,
   findBadge,
   findProgrammeBySlug,
   findProgrammeInForce,
@@ -32,7 +33,12 @@ type ProgrammeRow = typeof programmes.$inferSelect;
 export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
   const tags = ["public"];
-  const present = (b: BadgeRow, programme: Pick<ProgrammeRow, "ownerOrgId">) => ({
+  type Endorsed = Awaited<ReturnType<typeof endorsementsOfBadges>>;
+  const present = (
+    b: BadgeRow,
+    programme: Pick<ProgrammeRow, "ownerOrgId">,
+    endorsed: Endorsed = new Map(),
+  ) => ({
     id: b.id,
     slug: b.slug,
     name: b.name,
@@ -46,6 +52,11 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     alignments: b.alignments,
     forOrganisations: b.rule?.kind === "participation",
     awarding: awardingOf(b, programme),
+    endorsements: (endorsed.get(b.id) ?? []).map((e) => ({
+      endorser: e.endorser,
+      statement: e.statement,
+      url: `${ctx.config.publicUrl}/endorsements/${e.id}`,
+    })),
   });
   const presentProgramme = (p: ProgrammeRow, owner: { name: string } | null) => ({
     slug: p.slug,
@@ -104,6 +115,10 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       const found = await findProgrammeInForce(ctx.db, request.params.slug);
       if (!found) throw new AppError("NOT_FOUND");
       const badges = await listBadges(ctx.db, found.collection.id);
+      const endorsed = await endorsementsOfBadges(
+        ctx.db,
+        badges.map((b) => b.id),
+      );
       reply.header("cache-control", "public, max-age=60");
       return {
         programme: presentProgramme(found.programme, found.owner),
@@ -114,7 +129,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
           badgeCount: badges.length,
           requiredCount: badges.filter((b) => b.required).length,
         },
-        badges: badges.map((b) => present(b, found.programme)),
+        badges: badges.map((b) => present(b, found.programme, endorsed)),
       };
     },
   );
@@ -136,7 +151,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       const found = await publicBadge(ctx.db, request.params.id);
       if (!found) throw new AppError("NOT_FOUND");
       return {
-        ...present(found.badge, found.programme),
+        ...present(found.badge, found.programme, new Map([[found.badge.id, found.endorsements]])),
         programme: {
           slug: found.programme.slug,
           name: found.programme.name,

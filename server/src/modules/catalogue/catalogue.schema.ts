@@ -19,6 +19,8 @@ export const badgeSchema = z.object({
   forOrganisations: z.boolean(),
   /** Who awards it and how, which is what its validity counts from. */
   awarding: z.enum(awardings),
+  /** Published endorsements: who, what they say, and the signed EndorsementCredential's URL. */
+  endorsements: z.array(z.object({ endorser: z.string(), statement: z.string(), url: z.string() })),
 });
 
 export const collectionSchema = z.object({

@@ -5,6 +5,7 @@ import {
   badgeClasses,
   collections,
   credentials,
+  endorsements,
   issuerKeys,
   organisations,
   partnerBadges,
@@ -263,7 +264,17 @@ export async function takenStatusPositions(
         input.candidates ? inArray(credentials.statusIndex, input.candidates) : undefined,
       ),
     );
-  return new Set(rows.map((r) => r.index));
+  // An issuer's endorsements share its revocation lists.
+  const endorsed = await q
+    .select({ index: endorsements.statusIndex })
+    .from(endorsements)
+    .where(
+      and(
+        eq(endorsements.statusList, input.listId),
+        input.candidates ? inArray(endorsements.statusIndex, input.candidates) : undefined,
+      ),
+    );
+  return new Set([...rows.map((r) => r.index), ...endorsed.map((r) => r.index ?? -1)]);
 }
 
 export async function findStatusListWithIssuer(q: Queryable, listId: string) {
@@ -277,7 +288,7 @@ export async function findStatusListWithIssuer(q: Queryable, listId: string) {
 
 /** The positions of a list whose credential is revoked or suspended. */
 export async function listFlaggedPositions(q: Queryable, listId: string) {
-  return q
+  const flagged = await q
     .select({ index: credentials.statusIndex, revokedAt: credentials.revokedAt })
     .from(credentials)
     .where(
@@ -286,4 +297,38 @@ export async function listFlaggedPositions(q: Queryable, listId: string) {
         or(isNotNull(credentials.revokedAt), isNotNull(credentials.suspendedAt)),
       ),
     );
+  // A withdrawn endorsement signed on Blason is revoked in its endorser's list.
+  const withdrawn = await q
+    .select({ index: endorsements.statusIndex, revokedAt: endorsements.withdrawnAt })
+    .from(endorsements)
+    .where(and(eq(endorsements.statusList, listId), isNotNull(endorsements.withdrawnAt)));
+  return [
+    ...flagged,
+    ...withdrawn.flatMap((w) =>
+      w.index === null ? [] : [{ index: w.index, revokedAt: w.revokedAt }],
+    ),
+  ];
+}
+
+/**
+ * The signed EndorsementCredentials published now of a badge class, or of an
+ * issuer (the Region): embedded in what is issued next.
+ */
+export async function publishedEndorsementDocuments(
+  q: Queryable,
+  of: { badgeClassId: string } | { issuerId: string },
+) {
+  const rows = await q
+    .select({ document: endorsements.document })
+    .from(endorsements)
+    .where(
+      and(
+        "badgeClassId" in of
+          ? eq(endorsements.badgeClassId, of.badgeClassId)
+          : and(eq(endorsements.target, "issuer"), eq(endorsements.subjectOrgId, of.issuerId)),
+        eq(endorsements.state, "published"),
+      ),
+    )
+    .orderBy(asc(endorsements.publishedAt));
+  return rows.flatMap((r) => (r.document ? [r.document] : []));
 }

@@ -20,6 +20,7 @@ import {
   findCredentialByGrantKey,
   insertCredential,
   lockOrganisation,
+  publishedEndorsementDocuments,
 } from "./credentials.repo";
 import { activeIssuerKey, findRegion, issuerProfile } from "./issuer.service";
 import { allocateStatus, statusListUrl } from "./status-lists.service";
@@ -105,6 +106,8 @@ export async function issueCredential(
   const badge = await findBadgeClassRow(ctx.db, grant.badgeClassId);
   const subject = await grantSubject(ctx, grant);
   if (!badge || !subject) throw new AppError("NOT_FOUND");
+  const endorsement = await publishedEndorsementDocuments(ctx.db, { badgeClassId: badge.id });
+  const issuerEndorsement = await publishedEndorsementDocuments(ctx.db, { issuerId: issuer.id });
   // A CFA's badge counts towards the label: the "label within reach" email is decided here.
   const countsForLabel = badge.kind === "badge" && !subject.person && subject.kind === "cfa";
 
@@ -129,7 +132,7 @@ export async function issueCredential(
     ];
     const unsigned = buildOpenBadgeCredential({
       id: credentialUrl(ctx.config, id),
-      issuer: issuerProfile(ctx.config, issuer),
+      issuer: { ...issuerProfile(ctx.config, issuer), endorsement: issuerEndorsement },
       achievement: {
         id: `${base}/badges/${badge.id}`,
         name: badge.name,
@@ -137,6 +140,7 @@ export async function issueCredential(
         ...achievementParts(ctx.config, badge),
         image: { id: `${base}/api/public/badges/${badge.id}/image.png`, caption: badge.name },
         achievementType: badge.kind === "label" ? "Award" : "Badge",
+        endorsement,
       },
       subject: { identifier: identifiers },
       validFrom: grant.validFrom,

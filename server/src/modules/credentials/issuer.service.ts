@@ -44,13 +44,14 @@ export const findIssuerBySlug = findOrganisationBySlug;
 
 /**
  * Whether an organisation's issuer documents are public: the Region's always;
- * a partner's once it signs badges on Blason or defines badges of its own
+ * anyone's once it signs on Blason (badges, endorsements); a partner's once it defines badges of its own
  * (their hosted BadgeClass names it as issuer before the first award).
  */
 export async function issuesOnBlason(q: Queryable, org: OrganisationRow): Promise<boolean> {
   if (org.kind === "region") return true;
-  if (org.kind !== "partner") return false;
-  return (await hasIssuerKey(q, org.id)) || (await ownsAProgramme(q, org.id));
+  // Any organisation that signed on Blason (a partner's badges, an endorsement) publishes its keys.
+  if (await hasIssuerKey(q, org.id)) return true;
+  return org.kind === "partner" && (await ownsAProgramme(q, org.id));
 }
 
 /**

@@ -8,6 +8,7 @@ import { slugify } from "../organisations/organisations.service";
 import { seedDemoCompetences } from "./competences-demo";
 import { countUsers } from "./demo.repo";
 import { demoOrganisations, demoUsers } from "./demo-people";
+import { seedDemoEndorsements } from "./endorsements-demo";
 import { seedDemoCredentials, seedDemoSessions } from "./label-demo";
 import { seedDemoMentoring } from "./mentoring-demo";
 
@@ -72,5 +73,6 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
   await seedDemoCredentials(ctx);
   await seedDemoCompetences(ctx);
   await seedDemoMentoring(ctx);
+  await seedDemoEndorsements(ctx, passwordHash);
   return true;
 }

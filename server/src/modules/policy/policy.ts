@@ -135,6 +135,11 @@ export const policy = {
   ),
   "mentoring.progress.read": anyOf(memberOfOrg("member", "admin"), pairedMentor("progress")),
   "mentoring.drafts.read": anyOf(memberOfOrg("member", "admin"), pairedMentor("drafts")),
+  // Endorsements: managers invite; the endorsing organisation's admins sign; either withdraws.
+  "endorsement.invite": hasRole("programme_manager"),
+  "endorsement.read": anyOf(hasRole("programme_manager"), memberOfOrg("member", "admin")),
+  "endorsement.sign": memberOfOrg("admin"),
+  "endorsement.withdraw": anyOf(hasRole("programme_manager"), memberOfOrg("admin")),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

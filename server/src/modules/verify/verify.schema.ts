@@ -29,6 +29,27 @@ export const reportSchema = z
         details: z.record(z.string(), z.unknown()).optional(),
       }),
     ),
+    /** Each embedded endorsement, verified apart: its fault is not the badge's. */
+    endorsements: z
+      .array(
+        z.object({
+          id: z.string().optional(),
+          of: z.enum(["achievement", "issuer"]),
+          endorserId: z.string().optional(),
+          endorserName: z.string().optional(),
+          comment: z.string().optional(),
+          outcome: z.enum(["valid", "revoked", "unverifiable"]),
+          reason,
+          steps: z.array(
+            z.object({
+              id: z.string(),
+              status: z.enum(["passed", "failed", "not_applicable", "warning"]),
+              reason,
+            }),
+          ),
+        }),
+      )
+      .optional(),
   })
   .meta({
     example: {

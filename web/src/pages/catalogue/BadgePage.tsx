@@ -5,6 +5,7 @@ import { Alert } from "../../components/Alert";
 import { Unavailable } from "../../components/forms";
 import { usePageTitle } from "../../components/hooks";
 import { ProgrammeLine } from "../../components/ProgrammeLine";
+import { BadgeEndorsements } from "./BadgeEndorsements";
 import { usePublicBadge } from "./use-catalogue";
 import { useDuration } from "./use-duration";
 
@@ -93,6 +94,7 @@ export function BadgePage() {
             </ul>
           </>
         ) : null}
+        <BadgeEndorsements endorsements={b.endorsements} />
       </div>
     </article>
   );

@@ -3,6 +3,7 @@ import type { VerificationReport } from "../../api/verify";
 import { StatusChip } from "../../components/StatusChip";
 import { BadgeImage } from "./BadgeImage";
 import { Dates } from "./Dates";
+import { Endorsements } from "./Endorsements";
 import { Holder, Secondary } from "./Holder";
 import { badgeStatuses, displayableImage } from "./report-status";
 
@@ -105,6 +106,7 @@ export function Report({
           </li>
         ))}
       </ol>
+      <Endorsements checks={report.endorsements ?? []} lang={lang} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { type BadgeAwardedParams, badgeAwarded } from "./badge-awarded";
 import { type BadgeRevokedParams, badgeRevoked } from "./badge-revoked";
 import { type DraftReminderParams, draftReminder } from "./draft-reminder";
 import { type EmailVerificationParams, emailVerification } from "./email-verification";
+import { type EndorsementInvitedParams, endorsementInvited } from "./endorsement-invited";
 import { type ExpiryReminderParams, expiryReminder } from "./expiry-reminder";
 import { type IdeaAnsweredParams, ideaAnswered } from "./idea-answered";
 import { type IdeaProposedParams, ideaProposed } from "./idea-proposed";
@@ -56,6 +57,7 @@ export type TemplateParams = {
   label_restored: LabelRestoredParams;
   idea_proposed: IdeaProposedParams;
   idea_answered: IdeaAnsweredParams;
+  endorsement_invited: EndorsementInvitedParams;
   regional_badge_awarded: RegionalBadgeAwardedParams;
   regional_badge_changed: RegionalBadgeChangedParams;
   partner_badge_awarded: PartnerBadgeAwardedParams;
@@ -97,6 +99,7 @@ export const templates: { [N in TemplateName]: Template<TemplateParams[N]> } = {
   label_restored: labelRestored,
   idea_proposed: ideaProposed,
   idea_answered: ideaAnswered,
+  endorsement_invited: endorsementInvited,
   regional_badge_awarded: regionalBadgeAwarded,
   regional_badge_changed: regionalBadgeChanged,
   partner_badge_awarded: partnerBadgeAwarded,

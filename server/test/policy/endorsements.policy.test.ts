@@ -1,0 +1,4 @@
+import { endorsementCases } from "./endorsements.cases";
+import { policyMatrix } from "./matrix";
+
+policyMatrix(endorsementCases);

@@ -1,0 +1,2 @@
+export { EndorsementsPage } from "./EndorsementsPage";
+export { EndorsementInvitationPage } from "./InvitationPage";
