@@ -59,3 +59,14 @@ export type CollectionStatus = (typeof collectionStatuses)[number];
 /** Who holds a credential (credentials.subject_kind, derived from its subject columns). */
 export const subjectKinds = ["organisation", "person"] as const;
 export type SubjectKind = (typeof subjectKinds)[number];
+
+// Support requests (issue 15): a CFA asks a peer adviser CFA for help.
+export const supportStates = [
+  "waiting",
+  "open",
+  "meeting_proposed",
+  "meeting_countered",
+  "meeting_agreed",
+  "closed",
+] as const;
+export type SupportState = (typeof supportStates)[number];
