@@ -3,6 +3,7 @@ import { catalogueErrors } from "./errors/catalogue";
 import { credentialErrors } from "./errors/credentials";
 import { partnerErrors } from "./errors/partners";
 import { requestErrors } from "./errors/requests";
+import { supportErrors } from "./errors/support";
 import { verificationErrors } from "./errors/verification";
 
 export type Locale = "fr" | "en";
@@ -15,6 +16,7 @@ const catalogue = {
   ...requestErrors,
   ...credentialErrors,
   ...catalogueErrors,
+  ...supportErrors,
   ...partnerErrors,
   ...applicationErrors,
   ...verificationErrors,

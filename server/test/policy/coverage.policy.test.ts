@@ -9,6 +9,7 @@ import { bodyRoutes, type Cases } from "./matrix";
 import { organisationCases } from "./organisations.cases";
 import { partnerCases } from "./partners.cases";
 import { publicCases } from "./public.cases";
+import { supportCases } from "./support.cases";
 
 /** Every table of the matrix; each has its own *.policy.test.ts. */
 const tables: Cases[] = [
@@ -20,6 +21,7 @@ const tables: Cases[] = [
   applicationCases,
   partnerCases,
   publicCases,
+  supportCases,
 ];
 const covered = tables.flatMap((table) => Object.keys(table));
 const cases: Cases = Object.assign({}, ...tables);

@@ -106,6 +106,12 @@ export const policy = {
   // The label: a CFA's staff request it, managers confirm or refuse.
   "label.request": memberOfOrg("member", "admin"),
   "label.decide": hasRole("programme_manager"),
+  // Support requests (issue 15): CFAs ask, adviser CFAs answer, managers oversee.
+  "support.ask": memberOfOrg("member", "admin"),
+  "support.advise": memberOfOrg("member", "admin"),
+  "support.volunteer": memberOfOrg("admin"),
+  "support.manage": hasRole("programme_manager"),
+  "programme.texts.edit": hasRole("programme_manager"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

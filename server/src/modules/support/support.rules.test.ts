@@ -9,6 +9,7 @@ import {
   routeRequest,
   type SupportEvent,
   type SupportSide,
+  sideMay,
   supportEvents,
   supportSides,
   supportStates,
@@ -193,6 +194,14 @@ describe("a request's life, every state by every event by every side", () => {
   );
   it.each(table)("%s + %s by %s", (state, event, side) => {
     expect(nextSupportState(state, event, side)).toBe(allowed[`${state} ${event} ${side}`] ?? null);
+  });
+  it("says which side may ever do what", () => {
+    expect(sideMay("propose_meeting", "adviser")).toBe(true);
+    expect(sideMay("propose_meeting", "asker")).toBe(false);
+    expect(sideMay("accept_meeting", "adviser")).toBe(true);
+    expect(sideMay("close", "adviser")).toBe(false);
+    expect(sideMay("message", "manager")).toBe(false);
+    expect(sideMay("assign", "manager")).toBe(true);
   });
   it("a closed request never moves again", () => {
     for (const event of supportEvents)

@@ -135,4 +135,8 @@ export function nextSupportState(
   }
 }
 
+/** Whether `side` may ever do `event`, in some state (if not, refusing it is a matter of rights). */
+export const sideMay = (event: SupportEvent, side: SupportSide) =>
+  supportStates.some((state) => nextSupportState(state, event, side) !== null);
+
 export { supportStates };

@@ -26,6 +26,7 @@ import { type RegistrationSubmittedParams, registrationSubmitted } from "./regis
 import { type ReviewAssignedParams, reviewAssigned } from "./review-assigned";
 import { type ReviewReopenedParams, reviewReopened } from "./review-reopened";
 import { type StaffInvitationParams, staffInvitation } from "./staff-invitation";
+import { type SupportUpdateParams, supportUpdate } from "./support-update";
 
 /** Every email Blason sends, by name, with the parameters it is rendered from. */
 export type TemplateParams = {
@@ -56,6 +57,7 @@ export type TemplateParams = {
   registration_submitted: RegistrationSubmittedParams;
   registration_decided: RegistrationDecidedParams;
   registration_message: RegistrationMessageParams;
+  support_update: SupportUpdateParams;
 };
 
 export type TemplateName = keyof TemplateParams;
@@ -94,4 +96,5 @@ export const templates: { [N in TemplateName]: Template<TemplateParams[N]> } = {
   registration_submitted: registrationSubmitted,
   registration_decided: registrationDecided,
   registration_message: registrationMessage,
+  support_update: supportUpdate,
 };
