@@ -9,6 +9,7 @@ import { seedDemoCompetences } from "./competences-demo";
 import { countUsers } from "./demo.repo";
 import { demoOrganisations, demoUsers } from "./demo-people";
 import { seedDemoCredentials, seedDemoSessions } from "./label-demo";
+import { seedDemoSupport } from "./support-demo";
 
 export { demoUsers } from "./demo-people";
 
@@ -70,5 +71,6 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
   await seedDemoSessions(ctx);
   await seedDemoCredentials(ctx);
   await seedDemoCompetences(ctx);
+  await seedDemoSupport(ctx);
   return true;
 }
