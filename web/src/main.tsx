@@ -36,6 +36,7 @@ const catalogueAdmin = () => import("./pages/catalogue-admin");
 const credentials = () => import("./pages/credentials");
 const home = () => import("./pages/home");
 const ideas = () => import("./pages/ideas");
+const support = () => import("./pages/support");
 const label = () => import("./pages/label");
 const myBadges = () => import("./pages/my-badges");
 const organisations = () => import("./pages/organisations");
@@ -70,6 +71,7 @@ const pages: Record<PageName, ReactElement> = {
   labelRequests: lazyPage(label, "LabelRequestsPage"),
   catalogueAdmin: lazyPage(catalogueAdmin, "CatalogueAdminPage"),
   ideas: lazyPage(ideas, "IdeasPage"),
+  support: lazyPage(support, "SupportPage"),
   myBadges: lazyPage(myBadges, "MyBadgesPage"),
   personPassport: lazyPage(myBadges, "PersonPassportPage"),
   application: lazyPage(applications, "ApplicationPage"),

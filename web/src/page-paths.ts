@@ -21,6 +21,7 @@ export const pagePaths = {
   labelRequests: "/gestion/labels",
   catalogueAdmin: "/gestion/catalogue",
   ideas: "/idees",
+  support: "/conseil",
   myBadges: "/mes-badges",
   personPassport: "/personnes/:slug",
   application: "/demandes/:id",

@@ -80,6 +80,9 @@ export function Layout() {
                   <li>
                     <NavLink to="/organisations">{t("layout.organisations")}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/conseil">{t("support.nav")}</NavLink>
+                  </li>
                   {hasRole(me, "platform_admin") ? (
                     <li>
                       <NavLink to="/admin/utilisateurs">{t("layout.users")}</NavLink>

@@ -25,7 +25,8 @@ export async function loadRequestFor(ctx: AppContext, caller: Caller, id: string
   return { found, side };
 }
 
-export const requestUrl = (ctx: AppContext, id: string) => `${ctx.config.publicUrl}/conseil/${id}`;
+export const requestUrl = (ctx: AppContext, id: string) =>
+  `${ctx.config.publicUrl}/conseil#support-${id}`;
 
 /** Tells one organisation's shared mailbox what happened, in the same transaction. */
 export async function tellOrganisation(
