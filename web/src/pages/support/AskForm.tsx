@@ -1,14 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../api/auth";
 import { Button } from "../../components/Button";
-import {
-  Field,
-  FormError,
-  formValues,
-  Notice,
-  SelectField,
-  TextAreaField,
-} from "../../components/forms";
+import { Field, FormError, formValues, Notice, TextAreaField } from "../../components/forms";
+import { OrganisationSelect } from "../../components/OrganisationSelect";
 import { useAsk } from "./use-support";
 
 const list = (value: string | undefined) =>
@@ -42,15 +36,7 @@ export function AskForm({ cfas }: { cfas: Me["memberships"] }) {
       <h2>{t("support.askTitle")}</h2>
       <FormError error={ask.error} />
       {ask.isSuccess ? <Notice>{t("support.sent")}</Notice> : null}
-      {cfas.length > 1 ? (
-        <SelectField label={t("support.organisation")} name="organisationId">
-          {cfas.map((m) => (
-            <option key={m.organisation.id} value={m.organisation.id}>
-              {m.organisation.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : null}
+      <OrganisationSelect label={t("support.organisation")} memberships={cfas} />
       <Field label={t("support.badges")} hint={t("support.listHint")} name="badges" optional />
       <Field label={t("support.themes")} hint={t("support.listHint")} name="themes" optional />
       <TextAreaField
