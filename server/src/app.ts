@@ -39,6 +39,7 @@ import { ownBadgeRoutes } from "./modules/partners/own-badges.routes";
 import { partnerRoutes } from "./modules/partners/partners.routes";
 import { publicRoutes } from "./modules/public/public.routes";
 import { publicPassport } from "./modules/public/public.service";
+import { supportRoutes } from "./modules/support/support.routes";
 import { redactRecipient } from "./modules/verify/expected-recipient";
 import { verifyRoutes } from "./modules/verify/verify.routes";
 import { walletRoutes } from "./modules/wallets/wallets.routes";
@@ -147,6 +148,7 @@ export async function buildApp(
   catalogueAdminRoutes(app, ctx);
   ideaRoutes(app, ctx);
   endorsementRoutes(app, ctx);
+  supportRoutes(app, ctx);
   verifyRoutes(app, ctx);
   applicationRoutes(app, ctx);
   publicRoutes(app, ctx);

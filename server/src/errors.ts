@@ -6,6 +6,7 @@ import { mentoringErrors } from "./errors/mentoring";
 import { oauthErrors } from "./errors/oauth";
 import { partnerErrors } from "./errors/partners";
 import { requestErrors } from "./errors/requests";
+import { supportErrors } from "./errors/support";
 import { verificationErrors } from "./errors/verification";
 import { walletErrors } from "./errors/wallets";
 
@@ -19,6 +20,7 @@ const catalogue = {
   ...requestErrors,
   ...credentialErrors,
   ...catalogueErrors,
+  ...supportErrors,
   ...partnerErrors,
   ...oauthErrors,
   ...applicationErrors,

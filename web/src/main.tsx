@@ -38,6 +38,7 @@ const home = () => import("./pages/home");
 const ideas = () => import("./pages/ideas");
 const mentoring = () => import("./pages/mentoring");
 const endorsements = () => import("./pages/endorsements");
+const support = () => import("./pages/support");
 const label = () => import("./pages/label");
 const myBadges = () => import("./pages/my-badges");
 const oauthPages = () => import("./pages/oauth");
@@ -75,6 +76,7 @@ const pages: Record<PageName, ReactElement> = {
   ideas: lazyPage(ideas, "IdeasPage"),
   mentoring: lazyPage(mentoring, "MentoringPage"),
   pairing: lazyPage(mentoring, "PairingPage"),
+  support: lazyPage(support, "SupportPage"),
   myBadges: lazyPage(myBadges, "MyBadgesPage"),
   personPassport: lazyPage(myBadges, "PersonPassportPage"),
   application: lazyPage(applications, "ApplicationPage"),

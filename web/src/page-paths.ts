@@ -23,6 +23,7 @@ export const pagePaths = {
   ideas: "/idees",
   mentoring: "/parrainage",
   pairing: "/parrainage/:id",
+  support: "/conseil",
   myBadges: "/mes-badges",
   personPassport: "/personnes/:slug",
   application: "/demandes/:id",

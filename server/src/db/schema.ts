@@ -41,6 +41,8 @@ import {
   registrationStates,
   reviewStates,
   type SubjectKind,
+  type SupportState,
+  supportStates,
   type WalletOfferState,
   type WalletProtocol,
   walletOfferStates,
@@ -1252,3 +1254,99 @@ export const endorsements = pgTable(
     uniqueIndex("endorsements_status_position").on(t.statusList, t.statusIndex),
   ],
 );
+
+/* Support requests (issue 15): peer CFAs advise CFAs, managers oversee. ---- */
+
+/** A CFA that volunteers to advise others: for which badges or themes, and how many open requests at once. */
+export const supportAdvisers = pgTable(
+  "support_advisers",
+  {
+    organisationId: uuid("organisation_id")
+      .primaryKey()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** Badge slugs of the label collection it advises on. */
+    badges: text("badges").array().notNull().default(sql`'{}'::text[]`),
+    themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
+    capacity: integer("capacity").notNull(),
+    active: boolean("active").notNull().default(true),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [check("support_advisers_capacity_check", sql`${t.capacity} between 0 and 50`)],
+);
+
+/** What the adviser proposes, or the asker counters: when, and where or on which video link. */
+export type SupportMeeting = {
+  startsAt: string;
+  place: string | null;
+  videoUrl: string | null;
+  note: string | null;
+  by: "asker" | "adviser";
+};
+
+/** A CFA's request for advice, routed to an adviser CFA (none: it waits for a manager). */
+export const supportRequests = pgTable(
+  "support_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    adviserOrganisationId: uuid("adviser_organisation_id").references(() => organisations.id, {
+      onDelete: "set null",
+    }),
+    badges: text("badges").array().notNull().default(sql`'{}'::text[]`),
+    themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
+    question: text("question").notNull(),
+    state: text("state").$type<SupportState>().notNull(),
+    meeting: jsonb("meeting").$type<SupportMeeting>(),
+    feedback: text("feedback"),
+    /** The adviser's first message or meeting proposal. */
+    firstAnsweredAt: ts("first_answered_at"),
+    assignedAt: ts("assigned_at"),
+    closedAt: ts("closed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("support_requests_org_idx").on(t.organisationId),
+    index("support_requests_adviser_idx").on(t.adviserOrganisationId),
+    check("support_requests_state_check", isOneOf(t.state, supportStates)),
+    check(
+      "support_requests_assigned_check",
+      sql`(${t.state} = 'waiting') = (${t.adviserOrganisationId} is null) or ${t.state} = 'closed'`,
+    ),
+    check(
+      "support_requests_closed_check",
+      sql`(${t.state} = 'closed') = (${t.closedAt} is not null)`,
+    ),
+  ],
+);
+
+/** The thread of a support request, between the asking CFA and its adviser. */
+export const supportMessages = pgTable(
+  "support_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => supportRequests.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    authorRole: text("author_role").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("support_messages_request_idx").on(t.requestId, t.createdAt),
+    check("support_messages_role_check", sql`${t.authorRole} in ('asker', 'adviser', 'manager')`),
+  ],
+);
+
+/** The programme's contacts and texts (its mailbox, the help pages), edited by managers. */
+export const programmeTexts = pgTable("programme_texts", {
+  key: text("key").primaryKey(),
+  fr: text("fr").notNull(),
+  en: text("en").notNull(),
+  updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});

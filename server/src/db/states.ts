@@ -78,3 +78,13 @@ export type EndorsementState = (typeof endorsementStates)[number];
 /** What an endorsement endorses: a badge class (regional or of the label), or the Region as issuer. */
 export const endorsementTargets = ["badge_class", "issuer"] as const;
 export type EndorsementTarget = (typeof endorsementTargets)[number];
+// Support requests (issue 15): a CFA asks a peer adviser CFA for help.
+export const supportStates = [
+  "waiting",
+  "open",
+  "meeting_proposed",
+  "meeting_countered",
+  "meeting_agreed",
+  "closed",
+] as const;
+export type SupportState = (typeof supportStates)[number];

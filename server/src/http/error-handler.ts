@@ -56,16 +56,22 @@ function issueMessage(issue: Issue, locale: Locale): string {
 type BranchIssue = { code: string; path: (string | number)[] } & Record<string, unknown>;
 
 /**
- * A union's issues (a body that is one badge or an array of them): those of
- * the branch whose shape the input has, so that a field is named; an object
- * is not told that it is not an array.
+ * A union's issues (a body that is one badge or an array of them, an endorser
+ * on Blason or outside it): those of the branch whose shape the input has, so
+ * that a field is named; an object is not told that it is not an array.
  */
 function unionIssues(issue: Issue): Issue[] {
   const branches = issue.params.errors as BranchIssue[][] | undefined;
   if (issue.keyword !== "invalid_union" || !Array.isArray(branches)) return [issue];
-  const shaped = branches.filter(
+  const ofType = branches.filter(
     (b) => !b.some((i) => i.code === "invalid_type" && i.path.length === 0),
   );
+  // Of several object branches, the one whose keys the input has (a strict
+  // branch that finds keys it does not know is not the one meant).
+  const shaped =
+    ofType.length > 1
+      ? ofType.filter((b) => !b.some((i) => i.code === "unrecognized_keys" && i.path.length === 0))
+      : ofType;
   if (shaped.length !== 1) return [issue];
   const base = issue.instancePath === "/" ? "" : issue.instancePath;
   return shaped[0]!.flatMap(({ code, path, message: _message, ...params }) =>

@@ -13,6 +13,7 @@ import { oauthCases } from "./oauth.cases";
 import { organisationCases } from "./organisations.cases";
 import { partnerCases } from "./partners.cases";
 import { publicCases } from "./public.cases";
+import { supportCases } from "./support.cases";
 import { walletCases } from "./wallets.cases";
 
 /** Every table of the matrix; each has its own *.policy.test.ts. */
@@ -30,6 +31,7 @@ const tables: Cases[] = [
   walletCases,
   listCases,
   endorsementCases,
+  supportCases,
 ];
 const covered = tables.flatMap((table) => Object.keys(table));
 const cases: Cases = Object.assign({}, ...tables);

@@ -11,6 +11,7 @@ import { demoOrganisations, demoUsers } from "./demo-people";
 import { seedDemoEndorsements } from "./endorsements-demo";
 import { seedDemoCredentials, seedDemoSessions } from "./label-demo";
 import { seedDemoMentoring } from "./mentoring-demo";
+import { seedDemoSupport } from "./support-demo";
 
 export { demoUsers } from "./demo-people";
 
@@ -74,5 +75,6 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
   await seedDemoCompetences(ctx);
   await seedDemoMentoring(ctx);
   await seedDemoEndorsements(ctx, passwordHash);
+  await seedDemoSupport(ctx);
   return true;
 }

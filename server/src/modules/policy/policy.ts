@@ -140,6 +140,12 @@ export const policy = {
   "endorsement.read": anyOf(hasRole("programme_manager"), memberOfOrg("member", "admin")),
   "endorsement.sign": memberOfOrg("admin"),
   "endorsement.withdraw": anyOf(hasRole("programme_manager"), memberOfOrg("admin")),
+  // Support requests (issue 15): CFAs ask, adviser CFAs answer, managers oversee.
+  "support.ask": memberOfOrg("member", "admin"),
+  "support.advise": memberOfOrg("member", "admin"),
+  "support.volunteer": memberOfOrg("admin"),
+  "support.manage": hasRole("programme_manager"),
+  "programme.texts.edit": hasRole("programme_manager"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

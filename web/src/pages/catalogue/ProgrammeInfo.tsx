@@ -3,11 +3,13 @@ import type { ProgrammeSession } from "../../api/catalogue";
 import { DataTable } from "../../components/DataTable";
 import { formatDate, sessionLabel } from "../../i18n";
 import { useSessions } from "./use-catalogue";
+import { useProgrammeText } from "./use-programme-texts";
 
 /** The calendar of commissions, how to apply, and the questions people ask. */
 export function ProgrammeInfo({ slug }: { slug: string }) {
   const { t, i18n } = useTranslation();
   const sessions = useSessions(slug);
+  const mailbox = useProgrammeText("label_mailbox", i18n.language);
   const upcoming = (sessions.data?.sessions ?? []).filter(
     (s) => s.commissionDate >= new Date().toISOString().slice(0, 10),
   );
@@ -68,10 +70,11 @@ export function ProgrammeInfo({ slug }: { slug: string }) {
             <p>{item.a}</p>
           </details>
         ))}
-        <p>
-          {t("programme.contact")}{" "}
-          <a href="mailto:badges@region-normandie.example">badges@region-normandie.example</a>
-        </p>
+        {mailbox ? (
+          <p>
+            {t("programme.contact")} <a href={`mailto:${mailbox}`}>{mailbox}</a>
+          </p>
+        ) : null}
       </section>
     </>
   );

@@ -1,14 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../api/auth";
 import { Button } from "../../components/Button";
-import {
-  Field,
-  FormError,
-  formValues,
-  Notice,
-  SelectField,
-  TextAreaField,
-} from "../../components/forms";
+import { Field, FormError, formValues, Notice, TextAreaField } from "../../components/forms";
+import { OrganisationSelect } from "../../components/OrganisationSelect";
 import { useProposeIdea } from "./use-ideas";
 
 /** A CFA member proposes a badge (for which of their CFAs, when they belong to several). */
@@ -35,15 +29,7 @@ export function ProposeIdeaForm({ cfas }: { cfas: Me["memberships"] }) {
       <h2>{t("ideas.proposeTitle")}</h2>
       <FormError error={propose.error} />
       {propose.isSuccess ? <Notice>{t("ideas.sent")}</Notice> : null}
-      {cfas.length > 1 ? (
-        <SelectField label={t("ideas.organisation")} name="organisationId">
-          {cfas.map((m) => (
-            <option key={m.organisation.id} value={m.organisation.id}>
-              {m.organisation.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : null}
+      <OrganisationSelect label={t("ideas.organisation")} memberships={cfas} />
       <Field label={t("ideas.titleLabel")} name="title" required minLength={3} maxLength={120} />
       <TextAreaField
         id="idea-description"

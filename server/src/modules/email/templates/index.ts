@@ -33,6 +33,7 @@ import { type RegistrationSubmittedParams, registrationSubmitted } from "./regis
 import { type ReviewAssignedParams, reviewAssigned } from "./review-assigned";
 import { type ReviewReopenedParams, reviewReopened } from "./review-reopened";
 import { type StaffInvitationParams, staffInvitation } from "./staff-invitation";
+import { type SupportUpdateParams, supportUpdate } from "./support-update";
 
 /** Every email Blason sends, by name, with the parameters it is rendered from. */
 export type TemplateParams = {
@@ -67,6 +68,7 @@ export type TemplateParams = {
   mentoring_paired: MentoringPairedParams;
   mentoring_message: MentoringMessageParams;
   mentoring_label_obtained: MentoringLabelObtainedParams;
+  support_update: SupportUpdateParams;
 };
 
 export type TemplateName = keyof TemplateParams;
@@ -109,4 +111,5 @@ export const templates: { [N in TemplateName]: Template<TemplateParams[N]> } = {
   mentoring_paired: mentoringPaired,
   mentoring_message: mentoringMessage,
   mentoring_label_obtained: mentoringLabelObtained,
+  support_update: supportUpdate,
 };

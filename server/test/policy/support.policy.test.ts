@@ -1,0 +1,4 @@
+import { policyMatrix } from "./matrix";
+import { supportCases } from "./support.cases";
+
+policyMatrix(supportCases);
