@@ -593,6 +593,24 @@ export const en: Dictionary = {
       other: "They are sent to the organisation. For a revision, say exactly what to change.",
     },
     record: "Record the decision",
+    confirm: {
+      submitTitle: "Send the application?",
+      submitBody:
+        "The application for “{{badge}}” goes to review: you will no longer be able to change your answers unless a revision is requested.",
+      submitYes: "Yes, send it",
+      decisionTitle: "Record this decision?",
+      decision: {
+        granted:
+          "The badge “{{badge}}” will be awarded to {{organisation}} and issued to it; the reasons are sent to it. The decision cannot be undone here.",
+        revision_requested:
+          "The application goes back to {{organisation}} with your reasons, to be completed and sent to a later session.",
+        refused:
+          "The badge “{{badge}}” will not be awarded to {{organisation}}; the decision and its reasons are sent to it.",
+      },
+      decisionYes: "Yes, record it",
+      noOutcome: "Choose a decision.",
+      noMotivation: "Write the reasons for the decision.",
+    },
     states: {
       draft: "Draft",
       submitted: "Sent",

@@ -595,6 +595,24 @@ export const fr = {
         "Elle est envoyée à l'organisation. Pour une révision, dites précisément ce qu'il faut modifier.",
     },
     record: "Enregistrer la décision",
+    confirm: {
+      submitTitle: "Envoyer la demande ?",
+      submitBody:
+        "La demande « {{badge}} » part en relecture : vous ne pourrez plus modifier vos réponses, sauf si une révision vous est demandée.",
+      submitYes: "Oui, envoyer",
+      decisionTitle: "Enregistrer cette décision ?",
+      decision: {
+        granted:
+          "Le badge « {{badge}} » sera attribué à {{organisation}} et lui sera délivré ; la motivation lui est envoyée. La décision ne pourra pas être annulée ici.",
+        revision_requested:
+          "La demande revient à {{organisation}} avec votre motivation, pour être complétée puis envoyée à une prochaine session.",
+        refused:
+          "Le badge « {{badge}} » ne sera pas attribué à {{organisation}} ; la décision et sa motivation lui sont envoyées.",
+      },
+      decisionYes: "Oui, enregistrer",
+      noOutcome: "Choisissez une décision.",
+      noMotivation: "Écrivez la motivation de la décision.",
+    },
     states: {
       draft: "Brouillon",
       submitted: "Envoyée",
