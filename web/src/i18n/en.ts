@@ -888,6 +888,9 @@ export const en: Dictionary = {
     published: "Collection published on {{date}}.",
     discard: "Discard the draft",
     discardConfirm: "Discard this draft and all its badges?",
+    publishYes: "Yes, publish",
+    discardYes: "Yes, discard",
+    removeYes: "Yes, remove",
     equivalencesTitle: "Equivalences between collections",
     equivalencesIntro:
       "A still-valid badge of a past collection counts as the badge you name here.",
@@ -1065,6 +1068,11 @@ export const en: Dictionary = {
     actions: "Actions",
     revoke: "Revoke",
     revokeReason: "Why revoke this badge? (the person will be told)",
+    revokeTitle: "Revoke the badge of {{email}}?",
+    revokeBody:
+      "The badge will no longer be valid: whoever verifies it will see it revoked, with this reason. This cannot be undone.",
+    revokeYes: "Yes, revoke",
+    revokeReasonMissing: "Write the reason for revoking.",
     createTitle: "Create a badge",
     badgeName: "Badge name",
     recognises: "What the badge recognises",

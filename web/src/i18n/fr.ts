@@ -892,6 +892,9 @@ export const fr = {
     published: "Collection publiée le {{date}}.",
     discard: "Abandonner le brouillon",
     discardConfirm: "Abandonner ce brouillon et tous ses badges ?",
+    publishYes: "Oui, publier",
+    discardYes: "Oui, abandonner",
+    removeYes: "Oui, retirer",
     equivalencesTitle: "Équivalences entre collections",
     equivalencesIntro:
       "Un badge encore valide d'une collection précédente compte pour le badge que vous indiquez ici.",
@@ -1076,6 +1079,11 @@ export const fr = {
     actions: "Actions",
     revoke: "Révoquer",
     revokeReason: "Pourquoi révoquer ce badge ? (la personne en sera informée)",
+    revokeTitle: "Révoquer le badge de {{email}} ?",
+    revokeBody:
+      "Le badge ne sera plus valide : qui le vérifie le verra révoqué, avec ce motif. Cela ne peut pas être annulé.",
+    revokeYes: "Oui, révoquer",
+    revokeReasonMissing: "Écrivez le motif de la révocation.",
     createTitle: "Créer un badge",
     badgeName: "Nom du badge",
     recognises: "Ce que le badge reconnaît",
