@@ -259,6 +259,10 @@ describe("the label journey, in the browser", () => {
     });
     await request.getByLabel("Motivation").fill("Collection complète ; preuves vérifiées.");
     await request.getByRole("button", { name: /^Confirmer et délivrer le label/ }).click();
+    const labelDialog = manager.getByRole("dialog", { name: `Délivrer le label à ${auge.name} ?` });
+    await labelDialog.waitFor();
+    await expectAccessible(manager, "the dialog before awarding a label");
+    await labelDialog.getByRole("button", { name: "Oui, délivrer le label" }).click();
     await expect
       .poll(() => manager.getByRole("cell", { name: "Confirmée" }).count())
       .toBeGreaterThan(0);

@@ -682,6 +682,17 @@ export const en: Dictionary = {
       motivation: "Motivation",
       motivationHint: "Sent to the CFA with the decision.",
       confirm: "Confirm and issue the label",
+      confirmDialog: {
+        confirmTitle: "Award the label to {{organisation}}?",
+        confirmBody:
+          "The label signed by the Region is issued at once to {{organisation}}, which is told with your reasons.",
+        confirmYes: "Yes, award the label",
+        refuseTitle: "Refuse the request of {{organisation}}?",
+        refuseBody:
+          "The request is closed; {{organisation}} receives your reasons and may send a new one.",
+        refuseYes: "Yes, refuse",
+        noMotivation: "Write the reasons (at least 3 characters).",
+      },
       refuse: "Refuse",
       organisation: "CFA",
       kind: "Kind",

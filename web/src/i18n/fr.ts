@@ -686,6 +686,17 @@ export const fr = {
       motivation: "Motivation",
       motivationHint: "Envoyée au CFA avec la décision.",
       confirm: "Confirmer et délivrer le label",
+      confirmDialog: {
+        confirmTitle: "Délivrer le label à {{organisation}} ?",
+        confirmBody:
+          "Le label signé par la Région est délivré tout de suite à {{organisation}}, qui en est informé avec votre motivation.",
+        confirmYes: "Oui, délivrer le label",
+        refuseTitle: "Refuser la demande de {{organisation}} ?",
+        refuseBody:
+          "La demande est close ; {{organisation}} reçoit votre motivation et pourra en envoyer une nouvelle.",
+        refuseYes: "Oui, refuser",
+        noMotivation: "Écrivez la motivation (au moins 3 caractères).",
+      },
       refuse: "Refuser",
       organisation: "CFA",
       kind: "Nature",
