@@ -11,7 +11,8 @@ import { type BrowserWorld, expectAccessible, startBrowserWorld } from "./harnes
  * Nothing irreversible happens on one click: sending an application and
  * recording a decision each ask first, in words, in a dialog; Cancel leaves
  * the application as it was, Confirm does it. The decision form starts with
- * no outcome chosen and, sent empty, lists its own errors in French.
+ * no outcome chosen and, sent empty, lists its own errors in French. A
+ * partner's revocation takes its reason in the dialog, and needs one.
  */
 let world: BrowserWorld;
 const screenshots = path.join(repoRoot, "docs/screenshots");
@@ -126,5 +127,36 @@ describe("confirmations before what cannot be undone", () => {
     await dialog.getByRole("button", { name: "Oui, enregistrer" }).click();
     await expect.poll(() => stateOf(manager, id)).toBe("granted");
     await manager.context().close();
+  });
+
+  it("revokes a partner's badge only with a reason written in the dialog", async () => {
+    const [rouen] = await world.platform.ctx.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.contactEmail, "contact@atelier-emploi-rouen.example"));
+    const partner = await world.signedIn("direction@atelier-emploi-rouen.example");
+    await partner.goto(`/organisations/${rouen!.id}/partenaire`);
+    // The workshop's own badge, awarded on Blason to one person.
+    const card = partner.locator(".card", { hasText: "S'adapter à un nouveau poste" }).first();
+    await card.getByText("1 personne détient ce badge", { exact: true }).first().click();
+    const revoke = card.getByRole("button", { name: /^Révoquer/ }).first();
+    await revoke.click();
+    const dialog = partner.getByRole("dialog", { name: /^Révoquer le badge de/ });
+    await dialog.waitFor();
+    await expectAccessible(partner, "the dialog before revoking a badge");
+    await dialog.getByRole("button", { name: "Annuler" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    expect(await card.getByRole("cell", { name: "Révoqué" }).count()).toBe(0);
+
+    await revoke.click();
+    await dialog.getByRole("button", { name: "Oui, révoquer" }).click();
+    await dialog.getByText("Écrivez le motif de la révocation.").waitFor();
+    await dialog
+      .getByLabel("Pourquoi révoquer ce badge ? (la personne en sera informée)")
+      .fill("Délivré par erreur à la mauvaise personne.");
+    await dialog.getByRole("button", { name: "Oui, révoquer" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(() => card.getByRole("cell", { name: "Révoqué" }).count()).toBe(1);
+    await partner.context().close();
   });
 });
