@@ -19,7 +19,6 @@ afterAll(() => world?.close());
 async function signIn(email: string): Promise<Page> {
   const page = await world.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
-  page.on("dialog", (dialog) => dialog.accept());
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
@@ -55,6 +54,10 @@ describe("the catalogue, edited in the browser", () => {
     });
 
     await manager.getByRole("button", { name: "Publier la collection 2030" }).click();
+    const publishDialog = manager.getByRole("dialog", { name: /Publier la collection 2030 \?/ });
+    await publishDialog.waitFor();
+    await expectAccessible(manager, "the dialog before publishing");
+    await publishDialog.getByRole("button", { name: "Oui, publier" }).click();
     await expect
       .poll(async () => {
         const response = await fetch(`${world.baseUrl}/api/public/programmes/label-cfa/badges`);

@@ -194,6 +194,7 @@ describe("the competences programme, in the browser", () => {
     await manager.getByLabel("Badge attribué").check();
     await manager.getByLabel("Motivation").fill("Démarche structurée ; engagements acceptés.");
     await manager.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await manager.getByRole("button", { name: "Oui, enregistrer" }).click();
     await mails.mail(PARTNER_MAILBOX, "Badge obtenu : Participant");
     // The partner's platform issues a badge now, before its mapping is approved: pushed later.
     const early = await platformBadge(EARNER, new Date());

@@ -123,6 +123,7 @@ describe("the label journey, in the browser", () => {
     await expectAccessible(cfa, "application form");
     await cfa.screenshot({ path: path.join(screenshots, "application-form.png"), fullPage: true });
     await cfa.getByRole("button", { name: "Envoyer la demande" }).click();
+    await cfa.getByRole("button", { name: "Oui, envoyer" }).click();
     await stateIs(cfa, "Envoyée");
     await mail(CFA_MAILBOX, `Demande envoyée : ${badgeName}`);
 
@@ -168,6 +169,7 @@ describe("the label journey, in the browser", () => {
       .fill("Joignez le calendrier de déploiement sur le site de Lisieux.");
     await manager.screenshot({ path: path.join(screenshots, "commission.png"), fullPage: true });
     await manager.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await manager.getByRole("button", { name: "Oui, enregistrer" }).click();
     await stateIs(manager, "Révision demandée");
     expect((await mail(CFA_MAILBOX, "Demande à compléter")).text).toContain(
       "calendrier de déploiement",
@@ -184,6 +186,7 @@ describe("the label journey, in the browser", () => {
       .poll(() => cfa.getByText("Enregistré automatiquement.").count())
       .toBeGreaterThan(0);
     await cfa.getByRole("button", { name: "Envoyer la demande" }).click();
+    await cfa.getByRole("button", { name: "Oui, envoyer" }).click();
     await stateIs(cfa, "Envoyée");
     const secondSession = await cfa.getByText(/^Session :/).textContent();
     expect(secondSession).not.toBe(firstSession);
@@ -202,6 +205,7 @@ describe("the label journey, in the browser", () => {
     await manager.getByLabel("Badge attribué").check();
     await manager.getByLabel("Motivation").fill("Dispositif complet, déployé sur tous les sites.");
     await manager.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await manager.getByRole("button", { name: "Oui, enregistrer" }).click();
     await stateIs(manager, "Attribuée");
     await mail(CFA_MAILBOX, `Badge attribué : ${badgeName}`);
     const awarded = await mail(CFA_MAILBOX, `Badge obtenu : ${badgeName}`);
@@ -255,6 +259,10 @@ describe("the label journey, in the browser", () => {
     });
     await request.getByLabel("Motivation").fill("Collection complète ; preuves vérifiées.");
     await request.getByRole("button", { name: /^Confirmer et délivrer le label/ }).click();
+    const labelDialog = manager.getByRole("dialog", { name: `Délivrer le label à ${auge.name} ?` });
+    await labelDialog.waitFor();
+    await expectAccessible(manager, "the dialog before awarding a label");
+    await labelDialog.getByRole("button", { name: "Oui, délivrer le label" }).click();
     await expect
       .poll(() => manager.getByRole("cell", { name: "Confirmée" }).count())
       .toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import type { HTMLAttributes, ReactNode } from "react";
+import type { HTMLAttributes, ReactNode, Ref } from "react";
 
 export type AlertTone = "error" | "success" | "warning" | "info";
 
@@ -7,6 +7,7 @@ type AlertProps = HTMLAttributes<HTMLDivElement> & {
   /** Not announced when it appears (it is part of the page as loaded): no alert or status role. */
   quiet?: boolean;
   children?: ReactNode;
+  ref?: Ref<HTMLDivElement>;
 };
 
 /**

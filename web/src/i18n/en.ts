@@ -634,6 +634,24 @@ export const en: Dictionary = {
       other: "They are sent to the organisation. For a revision, say exactly what to change.",
     },
     record: "Record the decision",
+    confirm: {
+      submitTitle: "Send the application?",
+      submitBody:
+        "The application for “{{badge}}” goes to review: you will no longer be able to change your answers unless a revision is requested.",
+      submitYes: "Yes, send it",
+      decisionTitle: "Record this decision?",
+      decision: {
+        granted:
+          "The badge “{{badge}}” will be awarded to {{organisation}} and issued to it; the reasons are sent to it. The decision cannot be undone here.",
+        revision_requested:
+          "The application goes back to {{organisation}} with your reasons, to be completed and sent to a later session.",
+        refused:
+          "The badge “{{badge}}” will not be awarded to {{organisation}}; the decision and its reasons are sent to it.",
+      },
+      decisionYes: "Yes, record it",
+      noOutcome: "Choose a decision.",
+      noMotivation: "Write the reasons for the decision.",
+    },
     states: {
       draft: "Draft",
       submitted: "Sent",
@@ -705,6 +723,17 @@ export const en: Dictionary = {
       motivation: "Motivation",
       motivationHint: "Sent to the CFA with the decision.",
       confirm: "Confirm and issue the label",
+      confirmDialog: {
+        confirmTitle: "Award the label to {{organisation}}?",
+        confirmBody:
+          "The label signed by the Region is issued at once to {{organisation}}, which is told with your reasons.",
+        confirmYes: "Yes, award the label",
+        refuseTitle: "Refuse the request of {{organisation}}?",
+        refuseBody:
+          "The request is closed; {{organisation}} receives your reasons and may send a new one.",
+        refuseYes: "Yes, refuse",
+        noMotivation: "Write the reasons (at least 3 characters).",
+      },
       refuse: "Refuse",
       organisation: "CFA",
       kind: "Kind",
@@ -911,6 +940,9 @@ export const en: Dictionary = {
     published: "Collection published on {{date}}.",
     discard: "Discard the draft",
     discardConfirm: "Discard this draft and all its badges?",
+    publishYes: "Yes, publish",
+    discardYes: "Yes, discard",
+    removeYes: "Yes, remove",
     equivalencesTitle: "Equivalences between collections",
     equivalencesIntro:
       "A still-valid badge of a past collection counts as the badge you name here.",
@@ -1124,6 +1156,11 @@ export const en: Dictionary = {
     actions: "Actions",
     revoke: "Revoke",
     revokeReason: "Why revoke this badge? (the person will be told)",
+    revokeTitle: "Revoke the badge of {{email}}?",
+    revokeBody:
+      "The badge will no longer be valid: whoever verifies it will see it revoked, with this reason. This cannot be undone.",
+    revokeYes: "Yes, revoke",
+    revokeReasonMissing: "Write the reason for revoking.",
     createTitle: "Create a badge",
     badgeName: "Badge name",
     recognises: "What the badge recognises",

@@ -636,6 +636,24 @@ export const fr = {
         "Elle est envoyée à l'organisation. Pour une révision, dites précisément ce qu'il faut modifier.",
     },
     record: "Enregistrer la décision",
+    confirm: {
+      submitTitle: "Envoyer la demande ?",
+      submitBody:
+        "La demande « {{badge}} » part en relecture : vous ne pourrez plus modifier vos réponses, sauf si une révision vous est demandée.",
+      submitYes: "Oui, envoyer",
+      decisionTitle: "Enregistrer cette décision ?",
+      decision: {
+        granted:
+          "Le badge « {{badge}} » sera attribué à {{organisation}} et lui sera délivré ; la motivation lui est envoyée. La décision ne pourra pas être annulée ici.",
+        revision_requested:
+          "La demande revient à {{organisation}} avec votre motivation, pour être complétée puis envoyée à une prochaine session.",
+        refused:
+          "Le badge « {{badge}} » ne sera pas attribué à {{organisation}} ; la décision et sa motivation lui sont envoyées.",
+      },
+      decisionYes: "Oui, enregistrer",
+      noOutcome: "Choisissez une décision.",
+      noMotivation: "Écrivez la motivation de la décision.",
+    },
     states: {
       draft: "Brouillon",
       submitted: "Envoyée",
@@ -709,6 +727,17 @@ export const fr = {
       motivation: "Motivation",
       motivationHint: "Envoyée au CFA avec la décision.",
       confirm: "Confirmer et délivrer le label",
+      confirmDialog: {
+        confirmTitle: "Délivrer le label à {{organisation}} ?",
+        confirmBody:
+          "Le label signé par la Région est délivré tout de suite à {{organisation}}, qui en est informé avec votre motivation.",
+        confirmYes: "Oui, délivrer le label",
+        refuseTitle: "Refuser la demande de {{organisation}} ?",
+        refuseBody:
+          "La demande est close ; {{organisation}} reçoit votre motivation et pourra en envoyer une nouvelle.",
+        refuseYes: "Oui, refuser",
+        noMotivation: "Écrivez la motivation (au moins 3 caractères).",
+      },
       refuse: "Refuser",
       organisation: "CFA",
       kind: "Nature",
@@ -915,6 +944,9 @@ export const fr = {
     published: "Collection publiée le {{date}}.",
     discard: "Abandonner le brouillon",
     discardConfirm: "Abandonner ce brouillon et tous ses badges ?",
+    publishYes: "Oui, publier",
+    discardYes: "Oui, abandonner",
+    removeYes: "Oui, retirer",
     equivalencesTitle: "Équivalences entre collections",
     equivalencesIntro:
       "Un badge encore valide d'une collection précédente compte pour le badge que vous indiquez ici.",
@@ -1135,6 +1167,11 @@ export const fr = {
     actions: "Actions",
     revoke: "Révoquer",
     revokeReason: "Pourquoi révoquer ce badge ? (la personne en sera informée)",
+    revokeTitle: "Révoquer le badge de {{email}} ?",
+    revokeBody:
+      "Le badge ne sera plus valide : qui le vérifie le verra révoqué, avec ce motif. Cela ne peut pas être annulé.",
+    revokeYes: "Oui, révoquer",
+    revokeReasonMissing: "Écrivez le motif de la révocation.",
     createTitle: "Créer un badge",
     badgeName: "Nom du badge",
     recognises: "Ce que le badge reconnaît",

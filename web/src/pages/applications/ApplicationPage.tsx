@@ -91,7 +91,22 @@ export function ApplicationPage() {
       {d.can.events.includes("submit") || d.can.events.includes("withdraw") ? (
         <p className="actions">
           {d.can.events.includes("submit") ? (
-            <Button size="large" disabled={act.isPending} onClick={() => act.mutate("submit")}>
+            <Button
+              size="large"
+              disabled={act.isPending}
+              onClick={() =>
+                confirm.ask(
+                  {
+                    title: t("applications.confirm.submitTitle"),
+                    children: (
+                      <p>{t("applications.confirm.submitBody", { badge: d.badge.name })}</p>
+                    ),
+                    confirmLabel: t("applications.confirm.submitYes"),
+                  },
+                  () => act.mutate("submit"),
+                )
+              }
+            >
               {t("applications.submit")}
             </Button>
           ) : null}

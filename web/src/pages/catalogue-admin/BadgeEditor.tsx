@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Criterion, DraftBadge } from "../../api/catalogue-admin";
 import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
+import { useConfirmDialog } from "../../components/ConfirmDialog";
 import { Field, FormError, formValues, Notice } from "../../components/forms";
 import { CriteriaFields } from "./CriteriaFields";
 import { RuleFields, ruleFrom } from "./RuleFields";
@@ -21,6 +22,7 @@ export function BadgeEditor({
   const { t } = useTranslation();
   const programme = useProgramme();
   const { save, move, remove } = useBadgeActions(badge.id);
+  const confirm = useConfirmDialog();
   const [criteria, setCriteria] = useState<Criterion[]>(badge.criteria);
   return (
     <Card as="li" className="badge-editor">
@@ -116,16 +118,23 @@ export function BadgeEditor({
           </Button>
           <Button
             variant="secondary"
-            onClick={() => {
-              if (window.confirm(t("catalogueAdmin.removeConfirm", { name: badge.name })))
-                remove.mutate();
-            }}
+            onClick={() =>
+              confirm.ask(
+                {
+                  title: t("catalogueAdmin.removeConfirm", { name: badge.name }),
+                  confirmLabel: t("catalogueAdmin.removeYes"),
+                  danger: true,
+                },
+                () => remove.mutate(),
+              )
+            }
           >
             {t("catalogueAdmin.remove")}
             <span className="visually-hidden"> — {badge.name}</span>
           </Button>
         </p>
       </details>
+      {confirm.dialog}
     </Card>
   );
 }

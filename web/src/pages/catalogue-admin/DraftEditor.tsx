@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { Draft, ManagedCollection } from "../../api/catalogue-admin";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
+import { useConfirmDialog } from "../../components/ConfirmDialog";
 import { FormError, Notice } from "../../components/forms";
 import { formatDate } from "../../i18n";
 import { BadgeEditor } from "./BadgeEditor";
@@ -20,6 +21,7 @@ export function DraftEditor({
   const { t, i18n } = useTranslation();
   const { publish, discard } = useDraftActions(draft.id);
   const en = i18n.language.startsWith("en");
+  const confirm = useConfirmDialog();
   return (
     <section aria-labelledby="draft-title">
       <h2 id="draft-title">{t("catalogueAdmin.draftTitle", { version: collection.version })}</h2>
@@ -53,22 +55,35 @@ export function DraftEditor({
       <p className="links">
         <Button
           disabled={publish.isPending || draft.problems.length > 0}
-          onClick={() => {
-            if (window.confirm(t("catalogueAdmin.publishConfirm", { version: collection.version })))
-              publish.mutate();
-          }}
+          onClick={() =>
+            confirm.ask(
+              {
+                title: t("catalogueAdmin.publishConfirm", { version: collection.version }),
+                confirmLabel: t("catalogueAdmin.publishYes"),
+              },
+              () => publish.mutate(),
+            )
+          }
         >
           {t("catalogueAdmin.publish", { version: collection.version })}
         </Button>
         <Button
           variant="secondary"
-          onClick={() => {
-            if (window.confirm(t("catalogueAdmin.discardConfirm"))) discard.mutate();
-          }}
+          onClick={() =>
+            confirm.ask(
+              {
+                title: t("catalogueAdmin.discardConfirm"),
+                confirmLabel: t("catalogueAdmin.discardYes"),
+                danger: true,
+              },
+              () => discard.mutate(),
+            )
+          }
         >
           {t("catalogueAdmin.discard")}
         </Button>
       </p>
+      {confirm.dialog}
       {publish.isSuccess ? (
         <Notice>
           {t("catalogueAdmin.published", {

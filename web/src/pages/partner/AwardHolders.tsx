@@ -1,10 +1,12 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { sameOriginPath } from "../../api/catalogue";
 import type { Award } from "../../api/partners";
 import { Button } from "../../components/Button";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
-import { FormError } from "../../components/forms";
+import { FormError, TextAreaField } from "../../components/forms";
 import { formatDate } from "../../i18n";
 
 /** Who holds a badge, folded under the count; each award not revoked may be revoked, with a reason. */
@@ -18,6 +20,15 @@ export function AwardHolders({
   onRevoke: (id: string, reason: string) => void;
 }) {
   const { t, i18n } = useTranslation();
+  // The award being revoked, its reason, and whether "Confirm" was pressed without one.
+  const [target, setTarget] = useState<Award | null>(null);
+  const [reason, setReason] = useState("");
+  const [missing, setMissing] = useState(false);
+  const close = () => {
+    setTarget(null);
+    setReason("");
+    setMissing(false);
+  };
   // Holders are the awards not revoked, as the card's count and the public figures count them.
   const revokedCount = awards.filter((a) => a.status === "revoked").length;
   const holdersText = [
@@ -59,13 +70,7 @@ export function AwardHolders({
             header: t("partner.actions"),
             cell: (a) =>
               a.status === "revoked" ? null : (
-                <Button
-                  variant="secondary"
-                  onClick={() => {
-                    const reason = window.prompt(t("partner.revokeReason"));
-                    if (reason) onRevoke(a.id, reason);
-                  }}
-                >
+                <Button variant="secondary" onClick={() => setTarget(a)}>
                   {t("partner.revoke")}
                   <span className="visually-hidden"> — {a.email}</span>
                 </Button>
@@ -73,6 +78,30 @@ export function AwardHolders({
           },
         ]}
       />
+      <ConfirmDialog
+        open={target !== null}
+        title={t("partner.revokeTitle", { email: target?.email ?? "" })}
+        confirmLabel={t("partner.revokeYes")}
+        danger
+        onCancel={close}
+        onConfirm={() => {
+          if (!target) return;
+          if (!reason.trim()) return setMissing(true);
+          onRevoke(target.id, reason.trim());
+          close();
+        }}
+      >
+        <p>{t("partner.revokeBody")}</p>
+        <TextAreaField
+          label={t("partner.revokeReason")}
+          name="reason"
+          rows={3}
+          required
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          error={missing ? t("partner.revokeReasonMissing") : undefined}
+        />
+      </ConfirmDialog>
     </details>
   );
 }
