@@ -1,7 +1,7 @@
 import path from "node:path";
-import { and, asc, eq, gte } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applications, calendarSessions, organisations, programmes } from "../../src/db/schema";
+import { applications, organisations } from "../../src/db/schema";
 import { addMonths } from "../../src/lib/dates";
 import { issueCredential } from "../../src/modules/credentials/issuance.service";
 import { repoRoot } from "../../src/paths";
@@ -12,9 +12,12 @@ import { type BrowserWorld, expectAccessible, startBrowserWorld } from "./harnes
  * The CFA renews a badge that ends soon (Ressources): the form opens with
  * the last granted answers, asks the renewal's own question (level 2 or 3),
  * refuses to send without it, and the file goes to the next open session.
+ * The manager composes a panel: a reviewer with a conflict of interest is
+ * not offered.
  */
 let world: BrowserWorld;
 const ROUEN = "contact@cfa-industrie-rouen.example";
+const MANAGER = "gestion@region-normandie.example";
 const PREVIOUS = "Un espace Moodle par filière, classé par compétence.";
 const screenshots = path.join(repoRoot, "docs/screenshots");
 
@@ -48,24 +51,17 @@ beforeAll(async () => {
 });
 afterAll(() => world?.close());
 
-/** The label programme's next session open to new files, as the server chooses it. */
+/** The label programme's next session open to new files, read from its public calendar. */
 async function nextOpenSession() {
-  const { db } = world.platform.ctx;
   const today = new Date().toISOString().slice(0, 10);
-  const [next] = await db
-    .select({ name: calendarSessions.name })
-    .from(calendarSessions)
-    .innerJoin(programmes, eq(programmes.id, calendarSessions.programmeId))
-    .where(
-      and(
-        eq(programmes.slug, "label-cfa"),
-        eq(calendarSessions.revisionsOnly, false),
-        gte(calendarSessions.deadline, today),
-      ),
-    )
-    .orderBy(asc(calendarSessions.deadline))
-    .limit(1);
-  return next!.name;
+  const res = await fetch(`${world.baseUrl}/api/programmes/label-cfa/sessions`);
+  const { sessions } = (await res.json()) as {
+    sessions: { name: string; deadline: string; revisionsOnly: boolean }[];
+  };
+  const open = sessions
+    .filter((x) => !x.revisionsOnly && x.deadline >= today)
+    .sort((x, y) => x.deadline.localeCompare(y.deadline));
+  return open[0]!.name;
 }
 
 describe("renewing a badge", () => {
@@ -113,5 +109,29 @@ describe("renewing a badge", () => {
     await expect.poll(() => cfa.locator("main").textContent()).toContain(`Session : ${session}`);
     await expectAccessible(cfa, "renewal sent");
     await cfa.context().close();
+  }, 60_000);
+});
+
+describe("the reviewer panel", () => {
+  it("does not offer Rouen's own reviewer for Rouen's application, and says why", async () => {
+    const [application] = await world.platform.ctx.db
+      .select({ id: applications.id })
+      .from(applications)
+      .innerJoin(organisations, eq(organisations.id, applications.organisationId))
+      .where(and(eq(organisations.contactEmail, ROUEN), eq(applications.state, "under_review")));
+    const manager = await world.signedIn(MANAGER);
+    await manager.goto(`/demandes/${application!.id}`);
+    const panel = manager.getByRole("region", { name: "Relecteurs" });
+    const peers = panel.getByRole("group", { name: "Groupe des pairs" });
+    await peers.getByRole("checkbox").first().waitFor();
+    expect(await peers.getByRole("checkbox", { name: /Hugo Martin/ }).count()).toBe(0);
+    expect(await peers.getByRole("checkbox", { name: /Claire Petit/ }).count()).toBe(1);
+    const excluded = panel.getByRole("list", { name: "Non proposés pour ce panel" });
+    await expect
+      .poll(() => excluded.textContent())
+      .toContain("Hugo Martin travaille dans cette organisation.");
+    await expectAccessible(manager, "reviewer panel");
+    await panel.screenshot({ path: path.join(screenshots, "review-panel.png") });
+    await manager.context().close();
   }, 60_000);
 });
