@@ -20,6 +20,11 @@ export const applicationErrors = {
     "Cette demande de label a déjà été traitée.",
     "This label request was already dealt with.",
   ],
+  APPLICATION_RENEWAL_EXTRA_MISSING: [
+    400,
+    "Un renouvellement demande de répondre à la question propre au renouvellement de ce badge avant l'envoi.",
+    "A renewal needs an answer to this badge's renewal question before sending.",
+  ],
   APPLICATION_INCOMPLETE: [
     400,
     "Chaque critère attend une réponse, un lien ou un fichier avant l'envoi.",

@@ -23,7 +23,7 @@ export const applicationKeys = {
   list: (scope: string) => ["applications", scope] as const,
   mine: () => ["applications", "mine"] as const,
   detail: (id: string) => ["application", id] as const,
-  reviewers: () => ["reviewers"] as const,
+  reviewers: (applicationId?: string) => ["reviewers", applicationId] as const,
   /** The organisation's record, shared with its page (its sites are the application's scope). */
   organisation: (id: string) => ["organisation", id] as const,
   heldCredentials: (organisationId: string) =>
@@ -66,7 +66,9 @@ export const assignReviewers = (id: string, reviewerIds: string[]) =>
   request("post", "/api/applications/{id}/reviewers", { path: { id }, body: { reviewerIds } });
 export const decide = (id: string, body: DecisionBody) =>
   request("post", "/api/applications/{id}/decision", { path: { id }, body });
-export const fetchReviewers = () => request("get", "/api/reviewers");
+/** The peer group; for one application, each reviewer with why they are not offered. */
+export const fetchReviewers = (applicationId?: string) =>
+  request("get", "/api/reviewers", applicationId ? { query: { applicationId } } : {});
 export const fetchOrganisation = (id: string) =>
   request("get", "/api/organisations/{id}", { path: { id } });
 export const fetchHeldCredentials = (organisationId: string) =>

@@ -17230,10 +17230,12 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The peer group (programme managers, to compose panels) */
+        /** The peer group (programme managers, to compose panels); for one application, why each is not offered */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    applicationId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -17249,6 +17251,8 @@ export type paths = {
                         "application/json": {
                             reviewers: {
                                 email: string;
+                                /** @enum {string|null} */
+                                excluded?: "OWN_ORGANISATION" | "PARENT_ORGANISATION" | "SITE_OF_ORGANISATION" | "DECLARED_TIE" | "REVIEWER_RECUSED" | null;
                                 /** Format: uuid */
                                 id: string;
                                 name: string;

@@ -606,6 +606,7 @@ export const en: Dictionary = {
     panelHint: "Choose two reviewers with no tie to the organisation.",
     reviewers: "Peer group",
     assign: "Assign the reviewers",
+    panelExcluded: "Not offered for this panel",
     panelProblems: {
       OWN_ORGANISATION: "{{name}} works in this organisation.",
       PARENT_ORGANISATION: "{{name}} works in its parent organisation.",

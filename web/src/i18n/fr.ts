@@ -607,6 +607,7 @@ export const fr = {
     panelHint: "Choisissez deux relecteurs sans lien avec l'organisation.",
     reviewers: "Groupe des pairs",
     assign: "Désigner les relecteurs",
+    panelExcluded: "Non proposés pour ce panel",
     panelProblems: {
       OWN_ORGANISATION: "{{name}} travaille dans cette organisation.",
       PARENT_ORGANISATION: "{{name}} travaille dans l'organisation de rattachement.",

@@ -19,6 +19,7 @@ import {
   reasonBody,
   reviewBody,
   reviewersBody,
+  reviewersQuery,
   reviewersResponse,
   sessionSchema,
 } from "./applications.schema";
@@ -29,7 +30,13 @@ import { createApplication, updateDraft, withdrawApplication } from "./drafting.
 import { evidenceRoutes } from "./evidence.routes";
 import { postApplicationMessage } from "./messages.service";
 import { applicationQueueRoutes } from "./queue.routes";
-import { assignReviewers, recuse, reopenReview, submitReview } from "./review.service";
+import {
+  assignReviewers,
+  panelCandidates,
+  recuse,
+  reopenReview,
+  submitReview,
+} from "./review.service";
 import { submitApplication } from "./submission.service";
 
 const idParams = z.object({ id: uuidParam });
@@ -68,13 +75,21 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: "The peer group (programme managers, to compose panels)",
+        summary:
+          "The peer group (programme managers, to compose panels); for one application, why each is not offered",
+        querystring: reviewersQuery,
         response: { 200: reviewersResponse, ...errors },
       },
     },
-    async (request) => ({
-      reviewers: await listReviewers(ctx, { caller: { principal: request.principal } }),
-    }),
+    async (request) => {
+      const caller = { principal: request.principal };
+      const id = request.query.applicationId;
+      return {
+        reviewers: id
+          ? await panelCandidates(ctx, { caller, id })
+          : await listReviewers(ctx, { caller }),
+      };
+    },
   );
 
   r.get(

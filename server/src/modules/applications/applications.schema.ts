@@ -141,9 +141,21 @@ export const reviewersResponse = z.object({
       name: z.string(),
       email: z.string(),
       organisations: z.array(z.string()),
+      /** For one application (`?applicationId=`): why this reviewer is not offered, null when offered. */
+      excluded: z
+        .enum([
+          "OWN_ORGANISATION",
+          "PARENT_ORGANISATION",
+          "SITE_OF_ORGANISATION",
+          "DECLARED_TIE",
+          "REVIEWER_RECUSED",
+        ])
+        .nullable()
+        .optional(),
     }),
   ),
 });
+export const reviewersQuery = z.object({ applicationId: z.uuid().optional() });
 
 export const listQuery = z.object({
   organisationId: z.uuid().optional(),

@@ -20,6 +20,7 @@ import {
 import {
   applyReviewEvent,
   checkPanel,
+  conflictOfInterest,
   type PanelRule,
   type ReviewEvent,
   type ReviewerProfile,
@@ -28,7 +29,13 @@ import {
 import { findApplicationState } from "./applications.repo";
 import { finalStates } from "./applications.rules";
 import type { ReviewInput } from "./applications.schema";
-import { moveApplication, readableApplication, transition } from "./applications.service";
+import {
+  listReviewers,
+  moveApplication,
+  type Reader,
+  readableApplication,
+  transition,
+} from "./applications.service";
 
 /** Two reviewers by default; a mix between reviewer groups can be added here. */
 export const PANEL_RULE: PanelRule = { size: 2, mix: [] };
@@ -41,6 +48,36 @@ async function reviewerProfiles(q: Queryable, userIds: string[]): Promise<Review
     organisationIds: rows.filter((r) => r.userId === userId).map((r) => r.organisationId),
     declaredTies: [],
     group: "peer",
+  }));
+}
+
+/**
+ * The peer group as offered for one application's panel: each reviewer with
+ * the reason they may not sit on it (a conflict of interest, or they already
+ * stepped aside), null when they may. The same rules as assignReviewers.
+ */
+export async function panelCandidates(ctx: AppContext, options: { caller: Reader; id: string }) {
+  const { caller, id } = options;
+  const found = await readableApplication(ctx, caller.principal, id);
+  const reviewers = await listReviewers(ctx, { caller });
+  const children = await listChildren(ctx.db, found.org.id);
+  const profiles = await reviewerProfiles(
+    ctx.db,
+    reviewers.map((r) => r.id),
+  );
+  const recused = (await listAssignments(ctx.db, id))
+    .filter((e) => e.state === "recused")
+    .map((e) => e.reviewerId);
+  const applicant = {
+    id: found.org.id,
+    parentId: found.org.parentId,
+    childIds: children.map((c) => c.id),
+  };
+  return reviewers.map((r, i) => ({
+    ...r,
+    excluded: recused.includes(r.id)
+      ? ("REVIEWER_RECUSED" as const)
+      : conflictOfInterest(profiles[i] as ReviewerProfile, applicant),
   }));
 }
 

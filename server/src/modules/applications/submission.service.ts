@@ -34,7 +34,10 @@ export async function submitApplication(
   const missing = await missingCriteria(ctx.db, found);
   if (missing.length)
     throw new AppError(
-      "APPLICATION_INCOMPLETE",
+      // Only the renewal's own question left: say so rather than "every criterion".
+      missing.length === 1 && missing[0] === "renewal"
+        ? "APPLICATION_RENEWAL_EXTRA_MISSING"
+        : "APPLICATION_INCOMPLETE",
       Object.fromEntries(missing.map((k) => [`answers.${k}`, ""])),
     );
   if (intake === "continuous") return submitContinuous(ctx, user, found, actor, now);

@@ -19,7 +19,11 @@ export function PanelForm({
   assign: UseMutationResult<unknown, Error, string[]>;
 }) {
   const { t } = useTranslation();
-  const names = new Map((reviewers.data?.reviewers ?? []).map((r) => [r.id, r.name]));
+  const all = reviewers.data?.reviewers ?? [];
+  const names = new Map(all.map((r) => [r.id, r.name]));
+  // The server says who may not sit on this panel (conflict of interest, stepped aside).
+  const offered = all.filter((r) => !r.excluded);
+  const excluded = all.filter((r) => r.excluded);
   const assignError =
     assign.error instanceof ApiError && assign.error.code === "REVIEW_PANEL_INVALID"
       ? Object.entries(assign.error.fields).map(([who, why]) =>
@@ -53,7 +57,7 @@ export function PanelForm({
         )}
         <fieldset>
           <legend>{t("applications.reviewers")}</legend>
-          {(reviewers.data?.reviewers ?? []).map((r) => (
+          {offered.map((r) => (
             <Checkbox
               key={r.id}
               name="reviewer"
@@ -72,6 +76,18 @@ export function PanelForm({
             />
           ))}
         </fieldset>
+        {excluded.length ? (
+          <div className="muted">
+            <h3 id="panel-excluded-title">{t("applications.panelExcluded")}</h3>
+            <ul aria-labelledby="panel-excluded-title">
+              {excluded.map((r) => (
+                <li key={r.id}>
+                  {t(`applications.panelProblems.${r.excluded}`, { name: r.name })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <Button type="submit" disabled={assign.isPending || reviewers.isPending}>
           {t("applications.assign")}
         </Button>

@@ -103,7 +103,10 @@ export function useReopenReview(applicationId: string, reviewerId: string, onCha
 
 /** The reviewers a manager may choose from, the panel's assignment and the decision. */
 export function useManagerActions(applicationId: string, onChange: () => void) {
-  const reviewers = useQuery({ queryKey: applicationKeys.reviewers(), queryFn: fetchReviewers });
+  const reviewers = useQuery({
+    queryKey: applicationKeys.reviewers(applicationId),
+    queryFn: () => fetchReviewers(applicationId),
+  });
   const assign = useMutation({
     mutationFn: (reviewerIds: string[]) => assignReviewers(applicationId, reviewerIds),
     onSuccess: onChange,
