@@ -4,6 +4,7 @@ import { Button } from "../../components/Button";
 import { FormError, formValues, TextAreaField } from "../../components/forms";
 import { formatDate } from "../../i18n";
 import { MeetingForm } from "./MeetingForm";
+import { Thread } from "./Thread";
 import { useAcceptMeeting, useCloseRequest } from "./use-support";
 
 /** One request: who asked whom, the meeting if any, and what the caller's side may do now. */
@@ -35,6 +36,15 @@ export function RequestCard({ request: r }: { request: SupportRequest }) {
           {t("support.feedbackFrom")} {r.feedback}
         </p>
       ) : null}
+      <Thread id={r.id} canWrite={r.side !== "manager" && live} />
+      {r.side === "adviser" && r.state === "meeting_countered" ? (
+        <>
+          <FormError error={accept.error} />
+          <Button onClick={() => accept.mutate()} disabled={accept.isPending}>
+            {t("support.acceptCounter")}
+          </Button>
+        </>
+      ) : null}
       {r.side === "adviser" && live ? <MeetingForm id={r.id} /> : null}
       {r.side === "asker" && r.state === "meeting_proposed" ? (
         <>
@@ -42,6 +52,7 @@ export function RequestCard({ request: r }: { request: SupportRequest }) {
           <Button onClick={() => accept.mutate()} disabled={accept.isPending}>
             {t("support.accept")}
           </Button>
+          <MeetingForm id={r.id} counter />
         </>
       ) : null}
       {r.side === "asker" && live ? (
