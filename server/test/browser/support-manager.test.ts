@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { findOrganisationBySlug } from "../../src/modules/organisations/organisations.repo";
 import { slugify } from "../../src/modules/organisations/organisations.service";
 import { upsertAdviser } from "../../src/modules/support/support.repo";
 import { repoRoot } from "../../src/paths";
-import { type BrowserWorld, catchMail, expectAccessible, startBrowserWorld } from "./harness";
+import { browserWorldWithMail, expectAccessible } from "./harness";
 
 /**
  * The managers' side of support, in the browser: a manager sees every request,
@@ -14,28 +14,19 @@ import { type BrowserWorld, catchMail, expectAccessible, startBrowserWorld } fro
  * label's mailbox (the programme page shows the new address); then the CFA and
  * its new adviser exchange a message and a counter-proposal of meeting.
  */
-let mails: Awaited<ReturnType<typeof catchMail>>;
-let world: BrowserWorld;
+const state = browserWorldWithMail();
 const screenshots = path.join(repoRoot, "docs/screenshots");
 
 beforeAll(async () => {
-  mails = await catchMail();
-  world = await startBrowserWorld({ config: { SMTP_URL: mails.url } });
-  const maritime = await findOrganisationBySlug(
-    world.platform.ctx.db,
-    slugify("CFA Maritime du Cotentin"),
-  );
-  await upsertAdviser(world.platform.ctx.db, {
+  const db = state.world.platform.ctx.db;
+  const maritime = await findOrganisationBySlug(db, slugify("CFA Maritime du Cotentin"));
+  await upsertAdviser(db, {
     organisationId: maritime!.id,
     badges: ["tutorat"],
     themes: [],
     capacity: 2,
     active: true,
   });
-});
-afterAll(async () => {
-  await world?.close();
-  await mails?.close();
 });
 
 const MANAGER = "gestion@region-normandie.example";
@@ -48,6 +39,7 @@ const card = (page: Page) => page.locator("li.card", { hasText: DEMO_QUESTION })
 
 describe("support overseen by managers, in the browser", () => {
   it("a manager reassigns, reads the figures and edits the mailbox; CFA and adviser talk", async () => {
+    const { world, mails } = state;
     fs.mkdirSync(screenshots, { recursive: true });
     const manager = await world.signedIn(MANAGER);
     await manager.goto("/conseil");
@@ -113,6 +105,11 @@ describe("support overseen by managers, in the browser", () => {
       .fill("https://visio.example/cotentin");
     await counter.getByRole("button", { name: "Envoyer ma contre-proposition" }).click();
     await card(cfa).getByText("Autre date proposée").waitFor();
+    const countered = await mails.mail(
+      "contact@cfa-maritime-cotentin.example",
+      "CFA des Métiers du Calvados propose une autre date",
+    );
+    expect(countered.text).toContain("https://visio.example/cotentin");
     await expectAccessible(cfa, "support counter-proposal (CFA)");
 
     await adviser.reload();

@@ -22,29 +22,28 @@ export function ProgrammeTextsForm() {
         event.preventDefault();
         const v = formValues(event.currentTarget);
         await edit.mutateAsync({ key: "label_mailbox", fr: v.mailbox ?? "", en: v.mailbox ?? "" });
-        await edit.mutateAsync({ key: "help_intro", fr: v.introFr ?? "", en: v.introEn ?? "" });
+        await edit.mutateAsync({
+          key: "help_intro",
+          fr: v["intro-fr"] ?? "",
+          en: v["intro-en"] ?? "",
+        });
       }}
     >
       <h2 id="texts-title">{t("support.textsTitle")}</h2>
       <FormError error={edit.error} />
       {edit.isSuccess ? <Notice>{t("support.textsSaved")}</Notice> : null}
       <Field label={t("support.mailbox")} name="mailbox" type="email" defaultValue={mailbox.fr} />
-      <TextAreaField
-        id="help-intro-fr"
-        label={t("support.introFr")}
-        name="introFr"
-        rows={3}
-        defaultValue={intro.fr}
-        required
-      />
-      <TextAreaField
-        id="help-intro-en"
-        label={t("support.introEn")}
-        name="introEn"
-        rows={3}
-        defaultValue={intro.en}
-        required
-      />
+      {(["fr", "en"] as const).map((language) => (
+        <TextAreaField
+          key={language}
+          id={`help-intro-${language}`}
+          label={t(language === "fr" ? "support.introFr" : "support.introEn")}
+          name={`intro-${language}`}
+          rows={3}
+          defaultValue={intro[language]}
+          required
+        />
+      ))}
       <Button type="submit" disabled={edit.isPending}>
         {t("support.saveTexts")}
       </Button>

@@ -13,6 +13,10 @@ export function RequestCard({ request: r }: { request: SupportRequest }) {
   const accept = useAcceptMeeting(r.id);
   const close = useCloseRequest(r.id);
   const live = r.state !== "closed";
+  // Who answers a proposal: the CFA the adviser's, the adviser the CFA's counter-proposal.
+  const toAccept =
+    (r.side === "asker" && r.state === "meeting_proposed") ||
+    (r.side === "adviser" && r.state === "meeting_countered");
   return (
     <li className="card" aria-labelledby={`support-${r.id}`}>
       <h3 id={`support-${r.id}`}>
@@ -37,23 +41,17 @@ export function RequestCard({ request: r }: { request: SupportRequest }) {
         </p>
       ) : null}
       <Thread id={r.id} canWrite={r.side !== "manager" && live} />
-      {r.side === "adviser" && r.state === "meeting_countered" ? (
+      {r.side === "adviser" && live ? <MeetingForm id={r.id} /> : null}
+      {toAccept ? (
         <>
           <FormError error={accept.error} />
           <Button onClick={() => accept.mutate()} disabled={accept.isPending}>
-            {t("support.acceptCounter")}
+            {t(r.side === "asker" ? "support.accept" : "support.acceptCounter")}
           </Button>
         </>
       ) : null}
-      {r.side === "adviser" && live ? <MeetingForm id={r.id} /> : null}
       {r.side === "asker" && r.state === "meeting_proposed" ? (
-        <>
-          <FormError error={accept.error} />
-          <Button onClick={() => accept.mutate()} disabled={accept.isPending}>
-            {t("support.accept")}
-          </Button>
-          <MeetingForm id={r.id} counter />
-        </>
+        <MeetingForm id={r.id} counter />
       ) : null}
       {r.side === "asker" && live ? (
         <form
