@@ -10,7 +10,7 @@ import { browserWorldWithMail, expectAccessible } from "./harness";
 
 /**
  * The managers' side of support, in the browser: a manager sees every request,
- * reassigns the demo one to another adviser, reads the figures and edits the
+ * reassigns the demo one to another adviser (a conflicted one is refused), reads the figures and edits the
  * label's mailbox (the programme page shows the new address); then the CFA and
  * its new adviser exchange a message and a counter-proposal of meeting.
  */
@@ -19,14 +19,17 @@ const screenshots = path.join(repoRoot, "docs/screenshots");
 
 beforeAll(async () => {
   const db = state.world.platform.ctx.db;
-  const maritime = await findOrganisationBySlug(db, slugify("CFA Maritime du Cotentin"));
-  await upsertAdviser(db, {
-    organisationId: maritime!.id,
-    badges: ["tutorat"],
-    themes: [],
-    capacity: 2,
-    active: true,
-  });
+  // A peer outside the asking CFA's group, and one of its own sites (conflicted).
+  for (const name of ["CFA Maritime du Cotentin", "UFA de Lisieux"]) {
+    const org = await findOrganisationBySlug(db, slugify(name));
+    await upsertAdviser(db, {
+      organisationId: org!.id,
+      badges: ["tutorat"],
+      themes: [],
+      capacity: 2,
+      active: true,
+    });
+  }
 });
 
 const MANAGER = "gestion@region-normandie.example";
@@ -48,9 +51,16 @@ describe("support overseen by managers, in the browser", () => {
     await row.getByText("CFA de l'Industrie de Rouen").waitFor();
     await expectAccessible(manager, "support oversight (manager)");
 
-    await row
-      .getByLabel(/Nouveau conseiller/)
-      .selectOption({ label: "CFA Maritime du Cotentin (0 en cours sur 2)" });
+    const choose = (label: string) => row.getByLabel(/Nouveau conseiller/).selectOption({ label });
+    await choose("UFA de Lisieux (0 en cours sur 2)");
+    await row.getByRole("button", { name: "Réassigner" }).click();
+    await manager
+      .getByRole("dialog", { name: /UFA de Lisieux/ })
+      .getByRole("button", { name: "Réassigner" })
+      .click();
+    await row.getByText("Ce conseiller appartient au CFA demandeur ou à son groupe").waitFor();
+    await expectAccessible(manager, "support reassign refused");
+    await choose("CFA Maritime du Cotentin (0 en cours sur 2)");
     await row.getByRole("button", { name: "Réassigner" }).click();
     const dialog = manager.getByRole("dialog", { name: /CFA Maritime du Cotentin/ });
     await expectAccessible(manager, "support reassign dialog");
