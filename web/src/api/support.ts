@@ -11,6 +11,8 @@ export const supportKeys = {
   requests: () => ["support", "requests"] as const,
   request: (id: string) => ["support", "request", id] as const,
   programmeTexts: () => ["programme-texts"] as const,
+  advisers: () => ["support", "advisers"] as const,
+  figures: () => ["support", "figures"] as const,
 };
 
 export const fetchSupportRequests = () => request("get", "/api/support/requests");
@@ -31,3 +33,17 @@ export const closeSupportRequest = (id: string, feedback: string) =>
 export const fetchProgrammeTexts = () => request("get", "/api/public/programme-texts");
 export const editProgrammeText = (key: string, body: { fr: string; en: string }) =>
   request("put", "/api/programme-texts/{key}", { path: { key }, body });
+
+export type SupportAdviser = ResponseOf<"/api/support/advisers">["advisers"][number];
+export type SupportMonth = ResponseOf<"/api/support/figures">["months"][number];
+export const postSupportMessage = (id: string, body: string) =>
+  request("post", "/api/support/requests/{id}/messages", { path: { id }, body: { body } });
+export const counterMeeting = (id: string, body: MeetingProposal) =>
+  request("post", "/api/support/requests/{id}/meeting/counter", { path: { id }, body });
+export const reassignSupportRequest = (id: string, adviserOrganisationId: string) =>
+  request("post", "/api/support/requests/{id}/reassign", {
+    path: { id },
+    body: { adviserOrganisationId },
+  });
+export const fetchSupportAdvisers = () => request("get", "/api/support/advisers");
+export const fetchSupportFigures = () => request("get", "/api/support/figures");

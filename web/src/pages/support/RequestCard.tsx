@@ -4,6 +4,7 @@ import { Button } from "../../components/Button";
 import { FormError, formValues, TextAreaField } from "../../components/forms";
 import { formatDate } from "../../i18n";
 import { MeetingForm } from "./MeetingForm";
+import { Thread } from "./Thread";
 import { useAcceptMeeting, useCloseRequest } from "./use-support";
 
 /** One request: who asked whom, the meeting if any, and what the caller's side may do now. */
@@ -12,6 +13,10 @@ export function RequestCard({ request: r }: { request: SupportRequest }) {
   const accept = useAcceptMeeting(r.id);
   const close = useCloseRequest(r.id);
   const live = r.state !== "closed";
+  // Who answers a proposal: the CFA the adviser's, the adviser the CFA's counter-proposal.
+  const toAccept =
+    (r.side === "asker" && r.state === "meeting_proposed") ||
+    (r.side === "adviser" && r.state === "meeting_countered");
   return (
     <li className="card" aria-labelledby={`support-${r.id}`}>
       <h3 id={`support-${r.id}`}>
@@ -35,14 +40,18 @@ export function RequestCard({ request: r }: { request: SupportRequest }) {
           {t("support.feedbackFrom")} {r.feedback}
         </p>
       ) : null}
+      <Thread id={r.id} canWrite={r.side !== "manager" && live} />
       {r.side === "adviser" && live ? <MeetingForm id={r.id} /> : null}
-      {r.side === "asker" && r.state === "meeting_proposed" ? (
+      {toAccept ? (
         <>
           <FormError error={accept.error} />
           <Button onClick={() => accept.mutate()} disabled={accept.isPending}>
-            {t("support.accept")}
+            {t(r.side === "asker" ? "support.accept" : "support.acceptCounter")}
           </Button>
         </>
+      ) : null}
+      {r.side === "asker" && r.state === "meeting_proposed" ? (
+        <MeetingForm id={r.id} counter />
       ) : null}
       {r.side === "asker" && live ? (
         <form
