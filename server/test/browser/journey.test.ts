@@ -127,13 +127,14 @@ describe("the label journey, in the browser", () => {
     await stateIs(cfa, "Envoyée");
     await mail(CFA_MAILBOX, `Demande envoyée : ${badgeName}`);
 
-    // 2. The manager refuses a conflicted panel, then assigns two reviewers.
+    // 2. The manager is not offered the conflicted reviewer (told why), and
+    // assigns two others.
     const manager = await world.signedIn(MANAGER);
     await manager.goto(url);
-    await assignPanel(manager, ["Marc Leroy", "Claire Petit"]);
     await expect
-      .poll(() => manager.getByRole("alert").textContent())
+      .poll(() => manager.getByRole("list", { name: "Non proposés pour ce panel" }).textContent())
       .toContain("Marc Leroy travaille dans cette organisation.");
+    expect(await manager.getByRole("checkbox", { name: /Marc Leroy/ }).count()).toBe(0);
     await assignPanel(manager, ["Hugo Martin", "Claire Petit"]);
     await stateIs(manager, "En relecture");
     for (const reviewer of REVIEWERS) await mail(reviewer, "Nouvelle demande à relire");
