@@ -86,6 +86,7 @@ describe("renewing a badge", () => {
 
     // Sending without it is refused, in words.
     await cfa.getByRole("button", { name: "Envoyer la demande" }).click();
+    await cfa.getByRole("button", { name: "Oui, envoyer" }).click();
     await expect
       .poll(() => cfa.getByRole("alert").first().textContent())
       .toContain("question propre au renouvellement");
@@ -105,6 +106,7 @@ describe("renewing a badge", () => {
       })
       .toMatch(/^Niveau 2/);
     await cfa.getByRole("button", { name: "Envoyer la demande" }).click();
+    await cfa.getByRole("button", { name: "Oui, envoyer" }).click();
     const session = await nextOpenSession();
     await expect.poll(() => cfa.locator("main").textContent()).toContain(`Session : ${session}`);
     await expectAccessible(cfa, "renewal sent");
