@@ -58,7 +58,7 @@ describe("page not found", () => {
     const page = await world.newPage();
     expect((await page.goto("/connexion"))?.status()).toBe(200);
     expect((await page.goto("/plan-du-site"))?.status()).toBe(200);
-    for (const url of ["/api/nimporte-quoi", "/ims/ob/v3p0/credentials"]) {
+    for (const url of ["/api/nimporte-quoi", "/ims/ob/v3p0/inconnu"]) {
       const api = await page.request.get(url);
       expect(api.status(), url).toBe(404);
       expect(await api.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
